@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Installs what interdict needs from Debian 12's packages, builds it, and runs a job.
+#
+#   scripts/setup.sh demo    install, build, scan the bundled sample evidence
+#   scripts/setup.sh test    install, build, run every test (plain, then under ASan+UBSan,
+#                            then a short run of every fuzz target)
+#   scripts/setup.sh deps    install the packages only
+#   scripts/setup.sh build   install and build (build/interdict)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  build-essential cmake pkg-config clang
+  libtomlplusplus-dev libsimdjson-dev libcli11-dev libicu-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  zlib1g-dev libbz2-dev libzstd-dev
+  jq tzdata
+)
+
+jobs=$(nproc 2>/dev/null || echo 2)
+
+deps() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    echo "setup: installing ${missing[*]}" >&2
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+build() {
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build build -j"$jobs"
+}
+
+demo() {
+  echo "== the bundled orders"
+  ./build/interdict orders list --format table || true
+  echo
+  echo "== the app-store chokepoint: the sample catalogue and download/update requests"
+  set +e
+  ./build/interdict scan --format table samples/store/catalogue.csv samples/store/requests.jsonl
+  local code=$?
+  set -e
+  echo "(exit code $code: 0 nothing prohibited, 1 prohibited findings, 2 input error)"
+  echo
+  echo "== single decisions (interdict check)"
+  ./build/interdict check --format table samples/check/transactions.jsonl || true
+}
+
+tests() {
+  build
+  (cd build && ctest --output-on-failure -j"$jobs")
+  echo "== again under AddressSanitizer and UndefinedBehaviorSanitizer"
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DINTERDICT_SANITIZE=ON -DINTERDICT_BENCH=OFF >/dev/null
+  cmake --build build-asan -j"$jobs"
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$jobs")
+  echo "== fuzz targets, a short run each"
+  CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DINTERDICT_FUZZ=ON \
+    -DINTERDICT_TESTS=OFF -DINTERDICT_BENCH=OFF >/dev/null
+  cmake --build build-fuzz -j"$jobs"
+  for f in build-fuzz/fuzz/fuzz_*; do
+    [ -x "$f" ] || continue
+    name=$(basename "$f")
+    mkdir -p "build-fuzz/corpus/$name"
+    "$f" -runs=20000 -max_len=4096 "build-fuzz/corpus/$name" fuzz/seeds/"${name#fuzz_}" >"build-fuzz/$name.log" 2>&1 ||
+      { tail -40 "build-fuzz/$name.log"; exit 1; }
+    echo "$name: $(grep -c . "build-fuzz/$name.log") log lines, no crash"
+  done
+}
+
+case "${1:-}" in
+  deps) deps ;;
+  build) deps; build ;;
+  demo) deps; build; demo ;;
+  test) deps; tests ;;
+  *) sed -n '2,9p' "$0"; exit 2 ;;
+esac

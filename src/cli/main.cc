@@ -1,0 +1,47 @@
+// interdict: turns technology bans into enforcement. See README.md and docs/.
+#include <iostream>
+
+#include "cli/common.h"
+
+int main(int argc, char** argv) {
+  using namespace interdict::cli;
+  CLI::App app{
+      "interdict decides whether a transaction is prohibited by a technology ban (the 2020 TikTok and\n"
+      "WeChat identifications, EO 13971, PAFACA, the Kaspersky determination, or your own orders),\n"
+      "with the clause, its legal status at that moment, and the reasons; and scans the evidence\n"
+      "each chokepoint holds.\n\n"
+      "Examples:\n"
+      "  interdict orders list\n"
+      "  echo '{\"activity\":\"hosting\",\"subject\":{\"domain\":\"www.tiktok.com\"},\"country\":\"US\",\"at\":\"2025-06-01T00:00:00Z\"}' | interdict check\n"
+      "  interdict scan samples/store/catalogue.csv samples/store/requests.jsonl\n"
+      "  interdict timeline us-2020-tiktok\n\n"
+      "Exit codes: 0 nothing prohibited, 1 something prohibited, 2 usage or input error.",
+      "interdict"};
+  app.set_version_flag("--version", "interdict 0.1.0");
+  app.require_subcommand(1);
+  GlobalOptions global;
+  app.add_option("--orders", global.orders,
+                 "Folder of order files (*.toml) to load instead of the bundled orders; +DIR adds a folder to them")
+      ->type_name("DIR")
+      ->take_all();
+  app.add_option("--format", global.format, "Output: table (default on a terminal), json, jsonl (default otherwise)")
+      ->check(CLI::IsMember({"table", "json", "jsonl"}))
+      ->type_name("FORMAT");
+  app.add_flag("-q,--quiet", global.quiet, "No progress or summary on stderr");
+
+  Runner runner;
+  register_check(app, global, runner);
+  register_scan(app, global, runner);
+  register_orders(app, global, runner);
+  register_timeline(app, global, runner);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : kExitInputError;
+  }
+  if (!runner) return kExitInputError;
+  int code = runner();
+  std::fflush(stdout);
+  return code;
+}

@@ -1,0 +1,56 @@
+// Internal to src/engine: the compiled indexes behind OrderSet.
+#pragma once
+
+#include <vector>
+
+#include "engine/engine.h"
+
+namespace interdict {
+
+// A target of the matchers: one identifier of one subject.
+struct Rule {
+  std::uint32_t subject;
+  const Identifier* identifier;
+};
+
+// A prohibition that names a subject, or an exemption that takes it out of one.
+struct Link {
+  const Order* order;
+  std::uint32_t prohibition;
+  const Exemption* exemption;  // non-null: the subject is exempt from this prohibition
+};
+
+struct SubjectIndex {
+  std::vector<Link> links;
+  std::vector<const Order*> bare_designations;  // orders that designate it without a prohibition
+};
+
+// What a bare `id` probe can name.
+struct IdTarget {
+  bool entity;
+  std::uint32_t index;
+};
+
+struct OrderSet::Impl {
+  Corpus corpus;
+  std::vector<Rule> rules;
+  DomainMatcher domains;
+  AsnMatcher asns;
+  PrefixMatcher prefixes;
+  AppMatcher apps;
+  PackageMatcher packages;
+  ClassMatcher classes;
+  UrlMatcher urls;
+  NameMatcher subject_names;  // targets: rule index
+  NameMatcher entity_names;   // targets: entity index
+  StringMap<IdTarget> ids;    // lowercase subject ids, subject aliases, entity ids
+  std::vector<SubjectIndex> subjects;
+  std::vector<std::vector<std::uint32_t>> entity_subjects;  // subjects owned by an entity or its descendants
+  // Per order, per prohibition: the countries where it applies (scope or jurisdiction).
+  std::vector<std::vector<const std::vector<std::string>*>> scopes;
+
+  std::uint32_t order_index(const Order* o) const { return static_cast<std::uint32_t>(o - corpus.orders.data()); }
+  const std::vector<std::string>& scope_of(const Order* o, std::uint32_t p) const { return *scopes[order_index(o)][p]; }
+};
+
+}  // namespace interdict

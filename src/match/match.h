@@ -1,0 +1,172 @@
+// Matchers: compiled, read-only indexes from identifiers to the rule that designates them.
+//
+// Each matcher maps an identifier of one kind to a caller-chosen `target` (the engine uses
+// an index into its table of (subject, identifier) rules). Matchers know normalisation and
+// boundaries, nothing of law. Build with add(), then only call the const match functions.
+//
+// Thread-safety: add() is not thread-safe; once built, a matcher is immutable and its
+// const functions may be called from any number of threads. No match function allocates.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace interdict {
+
+// Heterogeneous hashing so a std::string_view can probe a map keyed by std::string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+struct MatchHit {
+  std::uint32_t target = 0;
+  // The rule as stored (normalised), e.g. "weixin.qq.com"; valid while the matcher lives.
+  std::string_view rule;
+  bool exact = false;  // the rule matched the whole identifier, not a suffix or prefix of it
+};
+
+// Domain names: suffix rules ("tiktok.com" matches itself and "a.b.tiktok.com") and exact
+// rules ("tiktokcdn.com.akamaized.net" matches only itself). Case-insensitive, a trailing
+// dot ignored, never across a label boundary: "xtiktok.com" and "tiktok.com.evil.net" do
+// not match "tiktok.com". The most specific rule wins: exact before suffix, longer suffix
+// before shorter.
+class DomainMatcher {
+ public:
+  // Returns false (and adds nothing) if `domain` is empty or longer than 253 bytes.
+  bool add(std::string_view domain, bool exact, std::uint32_t target);
+  [[nodiscard]] std::optional<MatchHit> match(std::string_view host) const;
+  [[nodiscard]] std::size_t size() const { return suffix_.size() + exact_.size(); }
+
+ private:
+  StringMap<std::uint32_t> suffix_;
+  StringMap<std::uint32_t> exact_;
+};
+
+// Autonomous system numbers.
+class AsnMatcher {
+ public:
+  void add(std::uint32_t asn, std::uint32_t target);
+  [[nodiscard]] std::optional<MatchHit> match(std::uint32_t asn) const;
+
+ private:
+  std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::string>> asns_;
+};
+
+// An IPv4 or IPv6 address; IPv4 is held as an IPv4-mapped IPv6 address (::ffff:a.b.c.d).
+struct IpAddress {
+  std::array<std::uint8_t, 16> bytes{};
+  bool v4 = false;
+};
+// Parses dotted IPv4 and RFC 4291 IPv6 text (with "::" and an embedded IPv4 tail).
+[[nodiscard]] std::optional<IpAddress> parse_ip(std::string_view text);
+
+// Longest-prefix match over IPv4 and IPv6 prefixes. An IPv4 prefix never matches an IPv6
+// address outside ::ffff:0:0/96, and the reverse.
+class PrefixMatcher {
+ public:
+  // Returns false for text that is not "address/length" with host bits allowed but ignored.
+  bool add(std::string_view cidr, std::uint32_t target);
+  [[nodiscard]] std::optional<MatchHit> match(const IpAddress& ip) const;
+  [[nodiscard]] std::optional<MatchHit> match(std::string_view ip_text) const;
+
+ private:
+  struct Rule {
+    std::uint32_t target;
+    std::string text;
+  };
+  // One map per prefix length (0..128, IPv4 lengths offset by 96), keyed by masked bytes.
+  struct Key {
+    std::array<std::uint8_t, 16> bytes;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const noexcept;
+  };
+  std::array<std::unordered_map<Key, Rule, KeyHash>, 129> by_length_;
+  std::vector<int> lengths_;  // lengths in use, longest first
+};
+
+// App identifiers: Android package names, iOS bundle ids, App Store ids. Case-insensitive;
+// an "id" before an all-digit store id is ignored ("id835599320" = "835599320").
+class AppMatcher {
+ public:
+  void add(std::string_view app, std::uint32_t target);
+  [[nodiscard]] std::optional<MatchHit> match(std::string_view app) const;
+
+ private:
+  StringMap<std::uint32_t> apps_;
+};
+
+// Package URLs (purl). A pattern "pkg:maven/com.tiktok.open.sdk/*" has `*` wildcards in
+// namespace and name; version, qualifiers and subpath of the probe are ignored. Type and
+// the rest compare case-insensitively.
+class PackageMatcher {
+ public:
+  void add(std::string_view purl_pattern, std::uint32_t target);
+  [[nodiscard]] std::optional<MatchHit> match(std::string_view purl) const;
+
+ private:
+  StringMap<std::uint32_t> exact_;
+  std::vector<std::pair<std::string, std::uint32_t>> wildcard_;
+};
+
+// Class and package prefixes, matched on package boundaries: "com.tencent.mm.opensdk"
+// matches "com.tencent.mm.opensdk.openapi.IWXAPI" and itself, never
+// "com.tencent.mm.opensdkx.Foo". Accepts dotted names, JVM descriptors
+// ("Lcom/tencent/mm/opensdk/openapi/IWXAPI;") and slash paths; `$` inner classes count as
+// a boundary. The longest prefix wins.
+class ClassMatcher {
+ public:
+  void add(std::string_view prefix, std::uint32_t target);
+  [[nodiscard]] std::optional<MatchHit> match(std::string_view class_name) const;
+
+ private:
+  StringMap<std::uint32_t> prefixes_;
+};
+
+// URL prefixes with the scheme ignored: "analytics.tiktok.com/i18n/pixel/events.js"
+// matches "https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=X". The host compares
+// case-insensitively; the path must match up to a boundary ('/', '?', '#' or its end).
+class UrlMatcher {
+ public:
+  void add(std::string_view url_prefix, std::uint32_t target);
+  [[nodiscard]] std::optional<MatchHit> match(std::string_view url) const;
+  // The host part of a URL ("https://a.b/c" -> "a.b"), or "" if none.
+  [[nodiscard]] static std::string_view host_of(std::string_view url);
+
+ private:
+  std::vector<std::pair<std::string, std::uint32_t>> rules_;  // longest first
+};
+
+// Names of entities and subjects. Normalises case, accents, punctuation and legal-form
+// words (Ltd, Inc., LLC, Co., Pte, 有限公司 ...), and transliterates other scripts to Latin.
+// An exact match of the normalised form is `exact`; a probe whose tokens contain all the
+// tokens of a name (or the reverse) is a partial hit (exact = false), for review.
+class NameMatcher {
+ public:
+  NameMatcher();
+  ~NameMatcher();
+  NameMatcher(NameMatcher&&) noexcept;
+  NameMatcher& operator=(NameMatcher&&) noexcept;
+
+  void add(std::string_view name, std::uint32_t target);
+  // May allocate: names are not on the per-record hot path.
+  [[nodiscard]] std::optional<MatchHit> match(std::string_view name) const;
+  // The normalised form ("ByteDance Ltd." -> "bytedance").
+  [[nodiscard]] std::string normalise(std::string_view name) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace interdict

@@ -1,0 +1,101 @@
+#include "readers/common/line_source.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace interdict {
+
+LineSource::LineSource(int fd, bool owns_fd, std::string name) : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)) {
+  buffer_.resize(kBlockSize + kPadding);
+}
+
+LineSource::~LineSource() {
+  if (owns_fd_ && fd_ >= 0) ::close(fd_);
+}
+
+Result<std::unique_ptr<LineSource>> LineSource::open(const std::string& path) {
+  if (path == "-") return std::unique_ptr<LineSource>(new LineSource(0, false, "<stdin>"));
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    int err = errno;
+    return Error(err == ENOENT ? ErrorCategory::kNotFound : ErrorCategory::kIo,
+                 "cannot open `" + path + "`: " + std::strerror(err));
+  }
+  return std::unique_ptr<LineSource>(new LineSource(fd, true, path));
+}
+
+std::unique_ptr<LineSource> LineSource::from_string(std::string_view text) {
+  std::unique_ptr<LineSource> source(new LineSource(-1, false, "<memory>"));
+  source->buffer_.assign(text.begin(), text.end());
+  source->buffer_.resize(text.size() + kPadding, '\0');
+  source->end_ = text.size();
+  source->eof_ = true;
+  return source;
+}
+
+// Moves the unread tail to the front and reads more. Returns false when nothing was added.
+bool LineSource::refill() {
+  if (eof_) return false;
+  if (pos_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + pos_, end_ - pos_);
+    consumed_ += pos_;
+    end_ -= pos_;
+    pos_ = 0;
+  }
+  if (buffer_.size() - kPadding - end_ < kBlockSize / 2) buffer_.resize(buffer_.size() + kBlockSize);
+  std::size_t room = buffer_.size() - kPadding - end_;
+  ssize_t n;
+  do {
+    n = ::read(fd_, buffer_.data() + end_, room);
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) {
+    error_ = Error(ErrorCategory::kIo, std::string("read failed: ") + std::strerror(errno),
+                   Location{name_, 0, 0, consumed_ + end_});
+    eof_ = true;
+    return false;
+  }
+  if (n == 0) {
+    eof_ = true;
+    return false;
+  }
+  end_ += static_cast<std::size_t>(n);
+  std::memset(buffer_.data() + end_, 0, kPadding);
+  return true;
+}
+
+bool LineSource::next(std::string_view& line) {
+  std::size_t scan_from = pos_;
+  for (;;) {
+    const char* start = buffer_.data() + pos_;
+    const void* nl = std::memchr(buffer_.data() + scan_from, '\n', end_ - scan_from);
+    if (nl != nullptr) {
+      const char* stop = static_cast<const char*>(nl);
+      std::size_t len = static_cast<std::size_t>(stop - start);
+      line_offset_ = consumed_ + pos_;
+      pos_ += len + 1;
+      if (len > 0 && start[len - 1] == '\r') --len;
+      line = std::string_view(start, len);
+      ++line_number_;
+      return true;
+    }
+    std::size_t scanned = end_ - pos_;
+    if (!refill()) {
+      if (pos_ >= end_) return false;
+      // The last line has no newline.
+      std::size_t len = end_ - pos_;
+      const char* begin = buffer_.data() + pos_;
+      line_offset_ = consumed_ + pos_;
+      pos_ = end_;
+      if (len > 0 && begin[len - 1] == '\r') --len;
+      line = std::string_view(begin, len);
+      ++line_number_;
+      return true;
+    }
+    scan_from = pos_ + scanned;
+  }
+}
+
+}  // namespace interdict

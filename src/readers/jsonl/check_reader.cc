@@ -1,0 +1,99 @@
+#include "readers/jsonl/check_reader.h"
+
+#include <charconv>
+
+namespace interdict {
+namespace {
+
+Error bad(std::string message) { return Error(ErrorCategory::kParse, std::move(message)); }
+
+}  // namespace
+
+CheckReader::CheckReader() = default;
+
+Result<CheckRequest> CheckReader::parse(std::string_view line, bool padded) {
+  simdjson::dom::element doc;
+  simdjson::error_code err = parser_.parse(line.data(), line.size(), /*realloc_if_needed=*/!padded).get(doc);
+  if (err) return bad(std::string("not JSON: ") + simdjson::error_message(err));
+  return parse_document(doc);
+}
+
+Result<CheckRequest> CheckReader::parse_document(simdjson::dom::element doc) {
+  CheckRequest req;
+  simdjson::dom::object root;
+  if (doc.get_object().get(root)) return bad("a line must be a JSON object");
+  bool have_activity = false;
+  bool have_subject = false;
+  bool have_at = false;
+  int scratch_used = 0;
+  for (auto [key, value] : root) {
+    if (key == "activity") {
+      std::string_view name;
+      if (value.get_string().get(name)) return bad("`activity` must be a string");
+      auto a = parse_activity(name);
+      if (!a) return bad("unknown activity `" + std::string(name) + "` (see `interdict check --help`)");
+      req.obs.activity = *a;
+      have_activity = true;
+    } else if (key == "subject") {
+      simdjson::dom::object subject;
+      if (value.get_object().get(subject)) return bad("`subject` must be an object like {\"domain\": \"tiktok.com\"}");
+      for (auto [kind_name, v] : subject) {
+        auto kind = parse_probe_kind(kind_name);
+        if (!kind) {
+          return bad("unknown subject kind `" + std::string(kind_name) +
+                     "` (one of id, app, domain, ip, asn, package, class, url, name)");
+        }
+        std::string_view text;
+        if (v.is_string()) {
+          text = v.get_string().value_unsafe();
+        } else if (v.is_uint64()) {
+          if (scratch_used >= Observation::kMaxProbes) return bad("`subject` names more than 8 identifiers");
+          auto& buf = scratch_[static_cast<size_t>(scratch_used++)];
+          auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), v.get_uint64().value_unsafe());
+          text = std::string_view(buf.data(), static_cast<size_t>(end - buf.data()));
+        } else {
+          return bad("`subject." + std::string(kind_name) + "` must be a string");
+        }
+        if (text.empty()) return bad("`subject." + std::string(kind_name) + "` is empty");
+        if (!req.obs.add_probe(*kind, text)) return bad("`subject` names more than 8 identifiers");
+      }
+      if (req.obs.probe_count == 0) return bad("`subject` names no identifier");
+      have_subject = true;
+    } else if (key == "country") {
+      auto add = [&](std::string_view c) -> bool { return c.size() == 2 && req.obs.add_country(c); };
+      if (value.is_string()) {
+        if (!add(value.get_string().value_unsafe())) return bad("`country` must be an ISO 3166-1 alpha-2 code like \"US\"");
+      } else if (value.is_array()) {
+        simdjson::dom::array list;
+        if (value.get_array().get(list)) return bad("malformed `country`");
+        for (auto item : list) {
+          std::string_view c;
+          if (item.get_string().get(c) || !add(c)) return bad("`country` must hold ISO 3166-1 alpha-2 codes (at most 8)");
+        }
+      } else {
+        return bad("`country` must be a code or an array of codes");
+      }
+    } else if (key == "at" || key == "known_at") {
+      std::string_view text;
+      if (value.get_string().get(text)) return bad("`" + std::string(key) + "` must be an RFC 3339 string");
+      auto t = parse_rfc3339(text);
+      if (!t) return bad("`" + std::string(key) + "`: " + t.error().message());
+      if (key == "at") {
+        req.obs.at = *t;
+        have_at = true;
+      } else {
+        req.known_at = *t;
+      }
+    } else if (key == "ref") {
+      if (value.get_string().get(req.ref)) return bad("`ref` must be a string");
+    } else {
+      return bad("unknown key `" + std::string(key) + "`");
+    }
+  }
+  if (!have_activity) return bad("missing `activity`");
+  if (!have_subject) return bad("missing `subject`");
+  if (!have_at) return bad("missing `at`");
+  return req;
+}
+
+}  // namespace interdict

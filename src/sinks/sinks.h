@@ -1,0 +1,40 @@
+// Sinks: Findings rendered for people (a table on a terminal) and for machines (JSON).
+//
+// Only sinks and the CLI print; everything here writes into a caller's string so the CLI
+// decides where bytes go and when they are flushed. Free functions, thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/engine.h"
+
+namespace interdict {
+
+// Appends `s` as a JSON string literal, quotes included, escaping per RFC 8259.
+void append_json_string(std::string& out, std::string_view s);
+
+// The answer to one `interdict check` line (docs/check.md), without a trailing newline.
+void append_check_answer(std::string& out, const OrderSet& orders, const Finding& finding, const Observation& obs,
+                         std::optional<Instant> known_at, std::uint64_t line, std::string_view ref);
+
+// {"line":N,"error":"..."} for an input line that could not be read.
+void append_line_error(std::string& out, std::uint64_t line, std::string_view message);
+
+// A plain-text table: columns sized to their widest cell, cells cut at `max_width`.
+class TextTable {
+ public:
+  explicit TextTable(std::vector<std::string> headers, std::size_t max_width = 48);
+  void add_row(std::vector<std::string> cells);
+  [[nodiscard]] std::string render() const;
+  [[nodiscard]] bool empty() const { return rows_.empty(); }
+
+ private:
+  std::vector<std::string> headers_;
+  std::vector<std::vector<std::string>> rows_;
+  std::size_t max_width_;
+};
+
+}  // namespace interdict
