@@ -43,17 +43,18 @@ ScopeTest test_scope(const Observation& obs, const std::vector<std::string>& sco
 }
 
 // How close a match comes to prohibiting, for choosing what governs a decision. Higher is
-// closer. Only matches whose clause covers the activity are ranked.
+// closer: the clause that would prohibit if the least changed. A clause in force elsewhere
+// ranks above one enjoined here, since the officer must know where the ban does apply.
 int closeness(const Match& m) {
   if (m.exemption != nullptr) return 1;
-  if (m.scope == ScopeTest::kOutOfScope) return 2;
+  if (m.scope == ScopeTest::kOutOfScope) return is_prohibiting(m.state.state) ? 6 : 2;
   switch (m.state.state) {
     case State::kUnknown: return 0;
     case State::kRevoked: return 3;
     case State::kScheduled: return 4;
     case State::kEnjoined: return 5;
-    case State::kSuspended: return 6;  // prohibits: enforcement withheld, conduct unlawful
-    case State::kInForce: return 7;
+    case State::kSuspended: return 7;  // prohibits: enforcement withheld, conduct unlawful
+    case State::kInForce: return 8;
   }
   return 0;
 }
@@ -185,16 +186,27 @@ Result<std::shared_ptr<const OrderSet>> OrderSet::compile(Corpus corpus) {
     x.entity_names.add(entity.name, e);
     for (const std::string& alias : entity.aliases) x.entity_names.add(alias, e);
   }
-  // Each subject counts under its owner and every ancestor of its owner.
+  // Each subject counts under its owner and every controlling ancestor: a parent with no
+  // share given or a majority share. A minority holder (ByteDance's 19.9% of the US joint
+  // venture, a state fund's 1% golden share) does not own what the company owns.
   x.entity_subjects.resize(c.entities.size());
+  auto entity_index = [&](std::string_view id) -> std::optional<std::uint32_t> {
+    for (std::uint32_t e = 0; e < c.entities.size(); ++e) {
+      if (c.entities[e].id == id) return e;
+    }
+    return std::nullopt;
+  };
   for (std::uint32_t s = 0; s < c.subjects.size(); ++s) {
-    std::string_view owner = c.subjects[s].owner;
-    for (int depth = 0; depth < 16 && !owner.empty(); ++depth) {
-      auto it = std::find_if(c.entities.begin(), c.entities.end(), [&](const Entity& e) { return e.id == owner; });
-      if (it == c.entities.end()) break;
-      auto& list = x.entity_subjects[static_cast<size_t>(it - c.entities.begin())];
-      if (std::find(list.begin(), list.end(), s) == list.end()) list.push_back(s);
-      owner = it->parents.empty() ? std::string_view() : std::string_view(it->parents.front().id);
+    std::vector<std::uint32_t> frontier;
+    if (auto owner = entity_index(c.subjects[s].owner)) frontier.push_back(*owner);
+    for (std::size_t k = 0; k < frontier.size() && k < 64; ++k) {
+      auto& list = x.entity_subjects[frontier[k]];
+      if (std::find(list.begin(), list.end(), s) != list.end()) continue;  // also breaks cycles
+      list.push_back(s);
+      for (const EntityParent& parent : c.entities[frontier[k]].parents) {
+        if (parent.share && *parent.share <= 0.5) continue;
+        if (auto p = entity_index(parent.id)) frontier.push_back(*p);
+      }
     }
   }
   x.scopes.resize(c.orders.size());
@@ -258,17 +270,18 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
                                              rule.identifier->kind != IdentifierKind::kName || hit->exact});
     return true;
   };
+  auto add_designation = [&](const Designation& d) {
+    if (f.designation_count >= Finding::kMaxDesignations) {
+      f.truncated = true;
+      return;
+    }
+    f.designations[f.designation_count++] = d;
+  };
   auto add_entity = [&](std::uint32_t entity, const Identification& how) {
-    for (std::uint32_t s : x.entity_subjects[entity]) {
-      if (f.designation_count >= Finding::kMaxDesignations) {
-        f.truncated = true;
-        return;
-      }
-      f.designations[f.designation_count++] = Designation{nullptr, &x.corpus.subjects[s], &x.corpus.entities[entity], how};
+    for (int i = 0; i < f.designation_count; ++i) {
+      if (f.designations[static_cast<size_t>(i)].entity == &x.corpus.entities[entity]) return;
     }
-    if (x.entity_subjects[entity].empty() && f.designation_count < Finding::kMaxDesignations) {
-      f.designations[f.designation_count++] = Designation{nullptr, nullptr, &x.corpus.entities[entity], how};
-    }
+    add_designation(Designation{nullptr, nullptr, &x.corpus.entities[entity], how});
   };
 
   for (std::uint8_t i = 0; i < obs.probe_count; ++i) {
@@ -336,11 +349,11 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
       m.exemption = link.exemption;
     }
     for (const Order* order : index.bare_designations) {
-      if (f.designation_count >= Finding::kMaxDesignations) {
-        f.truncated = true;
-        break;
-      }
-      f.designations[f.designation_count++] = Designation{order, &x.corpus.subjects[hit.subject], nullptr, hit.how};
+      add_designation(Designation{order, &x.corpus.subjects[hit.subject], nullptr, hit.how});
+    }
+    if (index.links.empty() && index.bare_designations.empty()) {
+      // Identified, but no order designates it (Tencent's shared domains, say): say so.
+      add_designation(Designation{nullptr, &x.corpus.subjects[hit.subject], nullptr, hit.how});
     }
   }
   // A subject exempt from a clause must not also count as named by it.

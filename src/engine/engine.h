@@ -82,12 +82,13 @@ struct Match {
   [[nodiscard]] bool prohibits() const;
 };
 
-// A designation that does not prohibit anything the transaction does: a subject of an
-// order without prohibitions (EO 13971), or an entity that owns designated subjects.
+// What was identified without a clause to decide by: a subject of an order without
+// prohibitions (EO 13971: order and subject set), an entity the transaction named (entity
+// set), or a subject that no order designates (only subject set).
 struct Designation {
-  const Order* order = nullptr;      // set for a subject designated without prohibitions
-  const Subject* subject = nullptr;  // the designated subject
-  const Entity* entity = nullptr;    // set when the transaction named an entity
+  const Order* order = nullptr;
+  const Subject* subject = nullptr;
+  const Entity* entity = nullptr;
   Identification how;
 };
 

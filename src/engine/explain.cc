@@ -128,13 +128,25 @@ std::vector<std::string> OrderSet::explain(const Finding& f, const Observation& 
     } else if (d.entity != nullptr) {
       std::string owner = "entity: " + std::string(probe_kind_name(d.how.probe)) + " `" + std::string(d.how.probe_value) +
                           "` names " + d.entity->name + " (`" + d.entity->id + "`)" + (d.how.certain ? "" : " [partial match]");
-      if (d.subject != nullptr) {
-        out.push_back(owner + ", which owns the designated subject " + d.subject->name +
-                      "; orders designate the subject, not its owner's other businesses: name the app, domain or "
-                      "other identifier to decide");
-      } else {
-        out.push_back(owner + ", which owns no designated subject");
+      auto index = static_cast<std::size_t>(d.entity - x.corpus.entities.data());
+      std::vector<std::string> designated;
+      for (std::uint32_t s : x.entity_subjects[index]) {
+        const SubjectIndex& si = x.subjects[s];
+        bool named = !si.bare_designations.empty() ||
+                     std::any_of(si.links.begin(), si.links.end(), [](const Link& l) { return l.exemption == nullptr; });
+        if (named) {
+          designated.push_back(x.corpus.subjects[s].name + " (`" + x.corpus.subjects[s].id + "`)");
+        }
       }
+      if (designated.empty()) {
+        out.push_back(owner + ", which owns no designated subject");
+      } else {
+        out.push_back(owner + ", which owns the designated " + join(designated, ", ") +
+                      "; orders designate those, not their owner's other businesses: name the app, domain or other "
+                      "identifier of the transaction to decide it");
+      }
+    } else if (d.subject != nullptr) {
+      out.push_back("identified: " + describe_rule(d.how, d.subject) + ", which no order designates");
     }
   }
   if (out.empty()) {

@@ -1,0 +1,287 @@
+// Matchers for ASNs, app ids, package URLs, class names and URL prefixes.
+//
+// Probes are normalised into fixed stack buffers so that no match function allocates; an
+// identifier longer than its buffer never matches, and add() ignores one, since it could
+// never be found.
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+
+#include "match/match.h"
+
+namespace interdict {
+namespace {
+
+constexpr std::size_t kMaxAppLength = 255;       // far past any real package name or bundle id
+constexpr std::size_t kMaxPackageLength = 1024;  // type/namespace/name of a purl
+constexpr std::size_t kMaxClassLength = 1024;    // dotted class names in real bytecode stay far below
+
+constexpr char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+bool istarts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+// ---- apps
+
+// REQUIRES: `out` has room for app.size() bytes.
+std::string_view normalise_app(std::string_view app, char* out) {
+  std::size_t n = 0;
+  for (char c : app) out[n++] = ascii_lower(c);
+  std::string_view id(out, n);
+  if (id.size() > 2 && id.starts_with("id") && std::all_of(id.begin() + 2, id.end(), is_digit)) id.remove_prefix(2);
+  return id;
+}
+
+// ---- package URLs
+
+// Writes the lowercase "type/namespace/name" of a purl (or purl pattern) to `out`, with
+// version, qualifiers and subpath dropped and "%40" decoded to '@'.
+// REQUIRES: `out` has room for purl.size() bytes.
+std::string_view normalise_purl(std::string_view purl, char* out) {
+  purl = purl.substr(0, purl.find('#'));
+  purl = purl.substr(0, purl.find('?'));
+  if (istarts_with(purl, "pkg:")) purl.remove_prefix(4);
+  while (!purl.empty() && purl.front() == '/') purl.remove_prefix(1);
+  while (!purl.empty() && purl.back() == '/') purl.remove_suffix(1);
+  // The version follows an '@' in the last segment; an '@' earlier is an npm scope.
+  const std::size_t last_slash = purl.rfind('/');
+  const std::size_t at = purl.find('@', last_slash == std::string_view::npos ? 0 : last_slash);
+  purl = purl.substr(0, at);
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < purl.size(); ++i) {
+    if (purl[i] == '%' && i + 2 < purl.size() && purl[i + 1] == '4' && purl[i + 2] == '0') {
+      out[n++] = '@';
+      i += 2;
+    } else {
+      out[n++] = ascii_lower(purl[i]);
+    }
+  }
+  return {out, n};
+}
+
+// Glob within one segment: '*' matches any run of characters, including none.
+bool glob_segment(std::string_view pattern, std::string_view text) {
+  std::size_t p = 0;
+  std::size_t t = 0;
+  std::size_t star = std::string_view::npos;
+  std::size_t resume = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      resume = t;
+    } else if (p < pattern.size() && pattern[p] == text[t]) {
+      ++p;
+      ++t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+// '*' never matches a '/', so pattern and text must have the same segments, each matching.
+bool glob_path(std::string_view pattern, std::string_view text) {
+  while (true) {
+    const std::size_t ps = pattern.find('/');
+    const std::size_t ts = text.find('/');
+    if ((ps == std::string_view::npos) != (ts == std::string_view::npos)) return false;
+    if (!glob_segment(pattern.substr(0, ps), text.substr(0, ts))) return false;
+    if (ps == std::string_view::npos) return true;
+    pattern.remove_prefix(ps + 1);
+    text.remove_prefix(ts + 1);
+  }
+}
+
+// ---- class names
+
+// Writes the dotted form of a class name, descriptor or slash path to `out`:
+// "[Lcom/a/B$C;" -> "com.a.B.C". A trailing ".*" or '.' is dropped, so a package written as
+// "com.a.*" or "com/a/" is the prefix "com.a".
+// REQUIRES: `out` has room for name.size() bytes.
+std::string_view normalise_class(std::string_view name, char* out) {
+  const std::size_t dims = name.find_first_not_of('[');
+  if (dims != 0 && dims != std::string_view::npos && name[dims] == 'L') name.remove_prefix(dims);
+  if (name.size() >= 2 && name.front() == 'L' && name.back() == ';') name = name.substr(1, name.size() - 2);
+  std::size_t n = 0;
+  for (char c : name) out[n++] = (c == '/' || c == '$') ? '.' : c;
+  std::string_view dotted(out, n);
+  if (dotted.ends_with(".*")) dotted.remove_suffix(1);
+  while (!dotted.empty() && dotted.front() == '.') dotted.remove_prefix(1);
+  while (!dotted.empty() && dotted.back() == '.') dotted.remove_suffix(1);
+  return dotted;
+}
+
+// ---- URLs
+
+struct UrlParts {
+  std::string_view host;  // without userinfo, port or IPv6 brackets; case as written
+  std::string_view rest;  // path, query and fragment: empty or starting with '/', '?' or '#'
+};
+
+UrlParts split_url(std::string_view url) {
+  const std::size_t authority_end = url.find_first_of("/?#");
+  const std::size_t sep = url.find("://");
+  // A scheme is ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3986 section 3.1), and sits
+  // before the first '/', so "a.b/x://y" has none.
+  if (sep != std::string_view::npos && sep > 0 && sep < authority_end && is_alpha(url[0]) &&
+      std::all_of(url.begin(), url.begin() + static_cast<std::ptrdiff_t>(sep),
+                  [](char c) { return is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.'; })) {
+    url.remove_prefix(sep + 3);
+  } else if (url.starts_with("//")) {
+    url.remove_prefix(2);
+  }
+  const std::size_t end = std::min(url.find_first_of("/?#"), url.size());
+  std::string_view authority = url.substr(0, end);
+  UrlParts parts{{}, url.substr(end)};
+  if (const std::size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  if (authority.starts_with('[')) {
+    const std::size_t close = authority.find(']');
+    if (close != std::string_view::npos) parts.host = authority.substr(1, close - 1);
+    return parts;
+  }
+  parts.host = authority.substr(0, authority.find(':'));
+  return parts;
+}
+
+}  // namespace
+
+// ---- AsnMatcher
+
+void AsnMatcher::add(std::uint32_t asn, std::uint32_t target) {
+  if (asns_.contains(asn)) return;
+  asns_.emplace(asn, std::pair{target, "AS" + std::to_string(asn)});
+}
+
+std::optional<MatchHit> AsnMatcher::match(std::uint32_t asn) const {
+  const auto it = asns_.find(asn);
+  if (it == asns_.end()) return std::nullopt;
+  return MatchHit{it->second.first, it->second.second, true};
+}
+
+// ---- AppMatcher
+
+void AppMatcher::add(std::string_view app, std::uint32_t target) {
+  if (app.empty() || app.size() > kMaxAppLength) return;
+  std::string buf(app.size(), '\0');
+  apps_.try_emplace(std::string(normalise_app(app, buf.data())), target);
+}
+
+std::optional<MatchHit> AppMatcher::match(std::string_view app) const {
+  if (app.empty() || app.size() > kMaxAppLength) return std::nullopt;
+  char buf[kMaxAppLength];
+  const auto it = apps_.find(normalise_app(app, buf));
+  if (it == apps_.end()) return std::nullopt;
+  return MatchHit{it->second, it->first, true};
+}
+
+// ---- PackageMatcher
+
+void PackageMatcher::add(std::string_view purl_pattern, std::uint32_t target) {
+  if (purl_pattern.size() > kMaxPackageLength) return;
+  std::string buf(purl_pattern.size(), '\0');
+  const std::string_view key = normalise_purl(purl_pattern, buf.data());
+  if (key.empty()) return;
+  if (key.find('*') == std::string_view::npos) {
+    exact_.try_emplace(std::string(key), target);
+    return;
+  }
+  const auto same = [&](const auto& rule) { return rule.first == key; };
+  if (std::any_of(wildcard_.begin(), wildcard_.end(), same)) return;
+  // INVARIANT: wildcard_ is longest pattern first, so the most literal pattern wins.
+  const auto at = std::upper_bound(wildcard_.begin(), wildcard_.end(), key.size(),
+                                   [](std::size_t size, const auto& rule) { return size > rule.first.size(); });
+  wildcard_.emplace(at, std::string(key), target);
+}
+
+std::optional<MatchHit> PackageMatcher::match(std::string_view purl) const {
+  if (purl.size() > kMaxPackageLength) return std::nullopt;
+  char buf[kMaxPackageLength];
+  const std::string_view key = normalise_purl(purl, buf);
+  if (key.empty()) return std::nullopt;
+  if (const auto it = exact_.find(key); it != exact_.end()) return MatchHit{it->second, it->first, true};
+  for (const auto& [pattern, target] : wildcard_) {
+    if (glob_path(pattern, key)) return MatchHit{target, pattern, false};
+  }
+  return std::nullopt;
+}
+
+// ---- ClassMatcher
+
+void ClassMatcher::add(std::string_view prefix, std::uint32_t target) {
+  if (prefix.size() > kMaxClassLength) return;
+  std::string buf(prefix.size(), '\0');
+  const std::string_view key = normalise_class(prefix, buf.data());
+  if (key.empty()) return;
+  prefixes_.try_emplace(std::string(key), target);
+}
+
+std::optional<MatchHit> ClassMatcher::match(std::string_view class_name) const {
+  if (class_name.size() > kMaxClassLength) return std::nullopt;
+  char buf[kMaxClassLength];
+  const std::string_view name = normalise_class(class_name, buf);
+  if (name.empty()) return std::nullopt;
+  if (const auto it = prefixes_.find(name); it != prefixes_.end()) return MatchHit{it->second, it->first, true};
+  // Only prefixes that end where a '.' begins: one probe per package level, longest first.
+  for (std::size_t end = name.rfind('.'); end != std::string_view::npos && end > 0; end = name.rfind('.', end - 1)) {
+    if (const auto it = prefixes_.find(name.substr(0, end)); it != prefixes_.end()) {
+      return MatchHit{it->second, it->first, false};
+    }
+  }
+  return std::nullopt;
+}
+
+// ---- UrlMatcher
+
+void UrlMatcher::add(std::string_view url_prefix, std::uint32_t target) {
+  const UrlParts parts = split_url(url_prefix);
+  if (parts.host.empty()) return;
+  std::string rule;
+  rule.reserve(parts.host.size() + parts.rest.size());
+  for (char c : parts.host) rule += ascii_lower(c);
+  // "a.b/" and "a.b" both mean the whole site.
+  if (parts.rest != "/") rule += parts.rest;
+  const auto same = [&](const auto& r) { return r.first == rule; };
+  if (std::any_of(rules_.begin(), rules_.end(), same)) return;
+  // INVARIANT: rules_ is longest first, so the first rule to match is the most specific.
+  const auto at = std::upper_bound(rules_.begin(), rules_.end(), rule.size(),
+                                   [](std::size_t size, const auto& r) { return size > r.first.size(); });
+  rules_.emplace(at, std::move(rule), target);
+}
+
+std::optional<MatchHit> UrlMatcher::match(std::string_view url) const {
+  const UrlParts parts = split_url(url);
+  if (parts.host.empty()) return std::nullopt;
+  for (const auto& [rule, target] : rules_) {
+    const std::string_view r = rule;
+    const std::size_t host_end = std::min(r.find_first_of("/?#"), r.size());
+    if (!iequals(r.substr(0, host_end), parts.host)) continue;
+    const std::string_view path = r.substr(host_end);
+    if (!parts.rest.starts_with(path)) continue;
+    const bool whole = parts.rest.size() == path.size();
+    const char next = whole ? '\0' : parts.rest[path.size()];
+    if (whole || path.ends_with('/') || next == '/' || next == '?' || next == '#') {
+      return MatchHit{target, rule, whole};
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view UrlMatcher::host_of(std::string_view url) { return split_url(url).host; }
+
+}  // namespace interdict

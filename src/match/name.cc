@@ -1,0 +1,272 @@
+// NameMatcher: names reduced to lowercase ASCII tokens, then compared whole or by containment.
+//
+// Normalisation, in order:
+//   1. NFKC, so full-width and compatibility forms ("ＴｉｋＴｏｋ") become plain letters;
+//   2. ICU "Any-Latin; Latin-ASCII; Lower": Han to toneless pinyin syllables (simplified and
+//      traditional alike: 騰訊 and 腾讯 are both "teng xun"), Cyrillic, Arabic and accents to
+//      ASCII, then lowercase;
+//   3. every character that is not a letter or digit separates tokens;
+//   4. legal-form words are dropped (see kLegalForms), unless nothing else is left.
+// Transliteration splits Han into one token per syllable while people write pinyin as words
+// ("Zijie Tiaodong"), so whole names compare by the concatenation of their tokens, and
+// containment also accepts a run of adjacent tokens spelling a whole name.
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <deque>
+#include <iterator>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "match/match.h"
+
+namespace interdict {
+namespace {
+
+// Legal forms, written as the concatenation of their tokens so that "L.L.C.", "S.A.",
+// "you xian gong si" and "Youxian Gongsi" all meet one entry. "holdings" and "group" stay:
+// they tell entities apart.
+constexpr std::string_view kLegalForms[] = {"ltd",     "limited", "inc",         "incorporated", "llc", "llp", "co",
+                                            "company", "corp",    "corporation", "pte",          "pty", "plc", "gmbh",
+                                            "ag",      "sa",      "bv",          "nv",           "kk",  "ooo"};
+// 有限公司 (limited company), 有限责任公司 (limited liability company), 股份 (shares, as in
+// 股份有限公司) and 公司 (company), as Han-Latin spells them.
+constexpr std::string_view kPinyinLegalForms[] = {"youxiangongsi", "youxianzerengongsi", "gufen", "gongsi"};
+constexpr std::size_t kMaxLegalTokens = 6;  // "you xian ze ren gong si"
+// Runs of adjacent tokens indexed per name; a longer probe inside a longer name is still
+// found by token containment, and names stay linear to index.
+constexpr std::size_t kMaxRunTokens = 16;
+
+bool is_legal_form(std::string_view s) {
+  return std::find(std::begin(kLegalForms), std::end(kLegalForms), s) != std::end(kLegalForms) ||
+         std::find(std::begin(kPinyinLegalForms), std::end(kPinyinLegalForms), s) != std::end(kPinyinLegalForms);
+}
+
+// A name this short on its own would match too much by containment ("qq", "mi").
+bool can_be_contained(const std::vector<std::string>& tokens) {
+  return tokens.size() >= 2 || (tokens.size() == 1 && tokens[0].size() >= 5);
+}
+
+std::string join(const std::vector<std::string>& tokens, std::string_view sep) {
+  std::string out;
+  for (const auto& t : tokens) {
+    if (!out.empty()) out += sep;
+    out += t;
+  }
+  return out;
+}
+
+// Drops legal-form runs: at each token, the longest run of up to kMaxLegalTokens tokens whose
+// concatenation is a legal form. Keeps everything if only legal forms are left.
+std::vector<std::string> drop_legal_forms(std::vector<std::string> tokens) {
+  std::vector<std::string> kept;
+  for (std::size_t i = 0; i < tokens.size();) {
+    std::string run;
+    std::size_t skip = 0;
+    for (std::size_t j = i; j < tokens.size() && j - i < kMaxLegalTokens; ++j) {
+      run += tokens[j];
+      if (is_legal_form(run)) skip = j - i + 1;
+    }
+    if (skip == 0) {
+      kept.push_back(tokens[i]);
+      ++i;
+    } else {
+      i += skip;
+    }
+  }
+  return kept.empty() ? tokens : kept;
+}
+
+}  // namespace
+
+struct NameMatcher::Impl {
+  struct Entry {
+    std::string spaced;  // tokens joined by ' ': the rule reported in a hit
+    std::string concat;  // tokens joined: what exact hits compare
+    std::vector<std::string> tokens;
+    std::size_t distinct = 0;  // distinct tokens
+    std::uint32_t target = 0;
+  };
+
+  Impl();
+  [[nodiscard]] std::vector<std::string> tokens(std::string_view name) const;
+
+  const icu::Normalizer2* nfkc = nullptr;  // owned by ICU; null if its data is missing
+  // Null if ICU lacks the rules; names then keep their own script, lowercased.
+  std::unique_ptr<icu::Transliterator> transliterator;
+  // ICU does not promise that one Transliterator may run on several threads at once.
+  mutable std::mutex transliterator_mu;
+
+  // INVARIANT: entries never move (a deque only appends), so hits can view their strings.
+  std::deque<Entry> entries;
+  StringMap<std::uint32_t> by_concat;              // whole name -> entry
+  StringMap<std::vector<std::uint32_t>> by_token;  // token -> entries holding it
+  StringMap<std::vector<std::uint32_t>> by_part;   // a proper run of adjacent tokens, joined -> entries
+  std::size_t longest_concat = 0;                  // no run of probe tokens longer than this can be a name
+};
+
+NameMatcher::Impl::Impl() {
+  UErrorCode status = U_ZERO_ERROR;
+  nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) nfkc = nullptr;
+  status = U_ZERO_ERROR;
+  transliterator.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+  if (U_FAILURE(status)) transliterator.reset();
+}
+
+std::vector<std::string> NameMatcher::Impl::tokens(std::string_view name) const {
+  icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  if (nfkc != nullptr) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString normalised = nfkc->normalize(text, status);
+    if (U_SUCCESS(status)) text = std::move(normalised);
+  }
+  if (transliterator) {
+    const std::lock_guard lock(transliterator_mu);
+    transliterator->transliterate(text);
+  }
+
+  std::vector<std::string> out;
+  std::string current;
+  const auto flush = [&] {
+    if (!current.empty()) out.push_back(std::move(current));
+    current.clear();
+  };
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (c < 0x80) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        current += static_cast<char>(c);
+      } else if (c >= 'A' && c <= 'Z') {
+        current += static_cast<char>(c - 'A' + 'a');
+      } else {
+        flush();
+      }
+    } else if (u_isalnum(c)) {
+      // A letter of a script the transliterator left alone (or all of them, without it).
+      icu::UnicodeString(u_tolower(c)).toUTF8String(current);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return drop_legal_forms(std::move(out));
+}
+
+NameMatcher::NameMatcher() : impl_(std::make_unique<Impl>()) {}
+NameMatcher::~NameMatcher() = default;
+NameMatcher::NameMatcher(NameMatcher&&) noexcept = default;
+NameMatcher& NameMatcher::operator=(NameMatcher&&) noexcept = default;
+
+void NameMatcher::add(std::string_view name, std::uint32_t target) {
+  if (!impl_) return;
+  Impl& m = *impl_;
+  std::vector<std::string> tokens = m.tokens(name);
+  if (tokens.empty()) return;
+  std::string concat = join(tokens, "");
+  // The first name to normalise to a form keeps it, as in the other matchers.
+  if (m.by_concat.contains(concat)) return;
+
+  const auto index = static_cast<std::uint32_t>(m.entries.size());
+  Impl::Entry& e = m.entries.emplace_back();
+  e.spaced = join(tokens, " ");
+  e.concat = concat;
+  e.target = target;
+  m.longest_concat = std::max(m.longest_concat, concat.size());
+  m.by_concat.emplace(std::move(concat), index);
+  for (const auto& t : tokens) {
+    auto& list = m.by_token[t];
+    if (list.empty() || list.back() != index) {
+      list.push_back(index);
+      ++e.distinct;
+    }
+  }
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::string run;
+    for (std::size_t j = i; j < tokens.size() && j - i < kMaxRunTokens; ++j) {
+      run += tokens[j];
+      if (i == 0 && j + 1 == tokens.size()) break;  // the whole name is by_concat's
+      auto& list = m.by_part[run];
+      if (list.empty() || list.back() != index) list.push_back(index);
+    }
+  }
+  e.tokens = std::move(tokens);
+}
+
+std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
+  if (!impl_) return std::nullopt;
+  const Impl& m = *impl_;
+  const std::vector<std::string> tokens = m.tokens(name);
+  if (tokens.empty()) return std::nullopt;
+  const std::string concat = join(tokens, "");
+  if (const auto it = m.by_concat.find(concat); it != m.by_concat.end()) {
+    const Impl::Entry& e = m.entries[it->second];
+    return MatchHit{e.target, e.spaced, true};
+  }
+
+  // Partial hits: the longest indexed name wins, then the first added.
+  std::optional<std::uint32_t> best;
+  const auto consider = [&](std::uint32_t index) {
+    if (!best) {
+      best = index;
+      return;
+    }
+    const std::size_t have = m.entries[*best].concat.size();
+    const std::size_t size = m.entries[index].concat.size();
+    if (size > have || (size == have && index < *best)) best = index;
+  };
+  const bool probe_can_be_contained = can_be_contained(tokens);
+
+  // Token containment either way, in any order: count the probe's distinct tokens per entry.
+  std::vector<std::string_view> distinct(tokens.begin(), tokens.end());
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::unordered_map<std::uint32_t, std::size_t> shared;
+  for (const std::string_view t : distinct) {
+    if (const auto it = m.by_token.find(t); it != m.by_token.end()) {
+      for (const std::uint32_t index : it->second) ++shared[index];
+    }
+  }
+  for (const auto& [index, count] : shared) {
+    const Impl::Entry& e = m.entries[index];
+    if (count == e.distinct && can_be_contained(e.tokens)) consider(index);   // name within probe
+    if (count == distinct.size() && probe_can_be_contained) consider(index);  // probe within name
+  }
+
+  // Adjacent-token runs either way, so "zi jie tiao dong ke ji" holds "Zijie Tiaodong".
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::string run;
+    for (std::size_t j = i; j < tokens.size(); ++j) {
+      run += tokens[j];
+      if (run.size() > m.longest_concat) break;
+      if (i == 0 && j + 1 == tokens.size()) break;  // the whole probe, already looked up
+      if (const auto it = m.by_concat.find(run); it != m.by_concat.end()) {
+        if (can_be_contained(m.entries[it->second].tokens)) consider(it->second);
+      }
+    }
+  }
+  if (probe_can_be_contained) {
+    if (const auto it = m.by_part.find(concat); it != m.by_part.end()) {
+      for (const std::uint32_t index : it->second) consider(index);
+    }
+  }
+
+  if (!best) return std::nullopt;
+  const Impl::Entry& e = m.entries[*best];
+  return MatchHit{e.target, e.spaced, false};
+}
+
+std::string NameMatcher::normalise(std::string_view name) const {
+  if (!impl_) return {};
+  return join(impl_->tokens(name), " ");
+}
+
+}  // namespace interdict
