@@ -115,6 +115,17 @@ bool read_offset(Digits& in, int& offset) {
   return true;
 }
 
+// format_rfc3339 writes years 0000 to 9999 only: an instant outside them would not read
+// back, so parsing refuses it (an offset can push 0000-01-01 or 9999-12-31 across).
+Result<Instant> printable(Instant t, std::string_view text) {
+  constexpr Instant kFirst = -62167219200;  // 0000-01-01T00:00:00Z
+  constexpr Instant kLast = 253402300799;   // 9999-12-31T23:59:59Z
+  if (t < kFirst || t > kLast) {
+    return Error(ErrorCategory::kParse, "time outside the years 0000 to 9999: `" + std::string(text) + "`");
+  }
+  return t;
+}
+
 }  // namespace
 
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
@@ -136,7 +147,7 @@ Result<Instant> parse_rfc3339(std::string_view text) {
   if (!read_offset(in, offset) || !in.done()) {
     return Error(ErrorCategory::kParse, "expected `Z` or an offset like `-04:00` in time `" + std::string(text) + "`");
   }
-  return wall_seconds(*wall) - offset;
+  return printable(wall_seconds(*wall) - offset, text);
 }
 
 Result<std::int32_t> zone_offset_at_local(std::string_view zone, std::int64_t local_seconds) {
@@ -169,7 +180,7 @@ Result<Instant> parse_zoned_time(std::string_view text) {
   const std::int64_t local = wall_seconds(*wall);
   auto offset = zone_offset_at_local(zone, local);
   if (!offset) return offset.error();
-  return local - *offset;
+  return printable(local - *offset, text);
 }
 
 void append_rfc3339(std::string& out, Instant t) {

@@ -1,5 +1,13 @@
 // `interdict check`: decide transactions given as JSON Lines. Contract: docs/check.md.
+//
+// Machine output runs on every core: the input is cut into chunks of whole lines, each
+// worker reads, decides and renders a chunk into its own buffer, and the buffers are
+// written in input order. Memory holds one batch of chunks, whatever the input size.
+#include <algorithm>
+#include <array>
+#include <functional>
 #include <iostream>
+#include <thread>
 
 #include "cli/common.h"
 #include "readers/common/line_source.h"
@@ -13,6 +21,7 @@ struct CheckOptions {
   std::vector<std::string> inputs;
   std::string known_at;
   bool strict = false;
+  int threads = 0;
 };
 
 struct Tally {
@@ -20,7 +29,81 @@ struct Tally {
   std::uint64_t prohibited = 0;
   std::uint64_t review = 0;
   std::uint64_t errors = 0;
+  void add(const Tally& o) {
+    lines += o.lines;
+    prohibited += o.prohibited;
+    review += o.review;
+    errors += o.errors;
+  }
 };
+
+// What one thread needs to answer lines: its own parser and reason buffers.
+struct Worker {
+  CheckReader reader;
+  Reasons reasons;
+};
+
+// Answers one line. Returns false when the line could not be read (the error is in `out`
+// for machine formats, and in `message`).
+struct LineAnswerer {
+  const OrderSet& orders;
+  std::optional<Instant> default_known_at;
+  Format format;
+  const std::string& file;
+
+  bool answer(Worker& w, std::string_view line, std::uint64_t number, std::string& out, Tally& tally,
+              std::string& message, TextTable* table) const {
+    ++tally.lines;
+    auto request = w.reader.parse(line);
+    if (!request) {
+      ++tally.errors;
+      message = file + ":" + std::to_string(number) + ": " + request.error().message();
+      if (table == nullptr) {
+        append_line_error(out, number, message);
+        out += '\n';
+      }
+      return false;
+    }
+    CheckRequest& req = *request;
+    std::optional<Instant> known_at = req.known_at ? req.known_at : default_known_at;
+    Finding finding = orders.decide(req.obs, known_at.value_or(kEndOfTime));
+    tally.prohibited += finding.verdict == Verdict::kProhibited ? 1 : 0;
+    tally.review += finding.verdict == Verdict::kReview ? 1 : 0;
+    if (table != nullptr) {
+      const Match* g = finding.governing_match();
+      orders.explain(finding, req.obs, w.reasons);
+      table->add_row({std::to_string(number), std::string(verdict_name(finding.verdict)),
+                      g != nullptr ? std::string(state_name(finding.status)) : "none", g != nullptr ? g->order->id : "",
+                      g != nullptr ? g->clause().id : "", g != nullptr ? g->subject->id : "",
+                      std::string(activity_name(req.obs.activity)), w.reasons.empty() ? "" : w.reasons.front()});
+      return true;
+    }
+    append_check_answer(out, orders, finding, req.obs, known_at, number, req.ref, w.reasons);
+    out += '\n';
+    return true;
+  }
+};
+
+bool blank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
+
+struct ChunkResult {
+  std::string out;
+  Tally tally;
+  std::string stop_message;  // set when --strict stopped in this chunk
+};
+
+// A JSON array from JSON Lines: the answers joined by commas.
+void write_as_json_items(std::string_view lines, bool& first) {
+  while (!lines.empty()) {
+    std::size_t nl = lines.find('\n');
+    std::string_view item = lines.substr(0, nl);
+    if (!first) write_stdout(",\n");
+    first = false;
+    write_stdout(item);
+    if (nl == std::string_view::npos) break;
+    lines.remove_prefix(nl + 1);
+  }
+}
 
 int run_check(const GlobalOptions& global, const CheckOptions& options) {
   auto orders = load_order_set(global);
@@ -31,73 +114,93 @@ int run_check(const GlobalOptions& global, const CheckOptions& options) {
     if (!default_known_at) return kExitInputError;
   }
   const Format format = output_format(global);
+  const int threads =
+      format == Format::kTable ? 1
+                               : std::clamp(options.threads > 0 ? options.threads
+                                                                : static_cast<int>(std::thread::hardware_concurrency()),
+                                            1, 64);
+  // Two batches: workers answer one while this thread writes the other.
+  struct Batch {
+    std::vector<LineChunk> chunks;
+    std::vector<ChunkResult> results;
+    std::size_t filled = 0;
+  };
+  std::array<Batch, 2> batches;
+  for (Batch& b : batches) {
+    b.chunks.resize(static_cast<std::size_t>(threads));
+    b.results.resize(static_cast<std::size_t>(threads));
+  }
+  std::vector<Worker> workers(static_cast<std::size_t>(threads));
   TextTable table({"line", "verdict", "status", "order", "clause", "subject", "activity", "why"});
-  CheckReader reader;
   Tally tally;
-  std::string out;
-  out.reserve(1 << 20);
-  bool first_json = true;
-  if (format == Format::kJson) out += "[";
+  bool first_json_item = true;
+  if (format == Format::kJson) write_stdout("[");
+
+  // Writes a finished batch in input order. Returns false when --strict stopped in it.
+  auto write_batch = [&](Batch& b) {
+    for (std::size_t i = 0; i < b.filled; ++i) {
+      ChunkResult& r = b.results[i];
+      tally.add(r.tally);
+      if (format == Format::kJson) {
+        write_as_json_items(r.out, first_json_item);
+      } else {
+        write_stdout(r.out);
+      }
+      if (!r.stop_message.empty()) {
+        std::cerr << "interdict: " << r.stop_message << " (stopping: --strict)\n";
+        return false;
+      }
+    }
+    b.filled = 0;
+    return true;
+  };
+
   std::vector<std::string> inputs = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
   for (const std::string& path : inputs) {
-    auto source = LineSource::open(path);
+    auto source = ChunkSource::open(path);
     if (!source) {
       std::cerr << "interdict: " << source.error().to_string() << "\n";
       return kExitInputError;
     }
-    std::string_view line;
-    while ((*source)->next(line)) {
-      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-      ++tally.lines;
-      const std::uint64_t number = (*source)->line_number();
-      auto request = reader.parse(line);
-      if (format == Format::kJson && !first_json) out += ",\n";
-      first_json = false;
-      if (!request) {
-        ++tally.errors;
-        std::string message = (*source)->name() + ":" + std::to_string(number) + ": " + request.error().message();
-        if (format == Format::kTable) {
-          std::cerr << "interdict: " << message << "\n";
-        } else {
-          append_line_error(out, number, message);
-          if (format == Format::kJsonl) out += '\n';
+    const LineAnswerer answerer{*orders, default_known_at, format, (*source)->name()};
+    auto work = [&](Batch& b, std::size_t i) {
+      ChunkResult& r = b.results[i];
+      r.out.clear();
+      r.tally = {};
+      r.stop_message.clear();
+      std::string message;
+      bool stopped = false;
+      b.chunks[i].for_each_line([&](std::string_view line, std::uint64_t number) {
+        if (stopped || blank(line)) return;
+        bool ok = answerer.answer(workers[i], line, number, r.out, r.tally, message,
+                                  format == Format::kTable ? &table : nullptr);
+        if (!ok && format == Format::kTable) std::cerr << "interdict: " << message << "\n";
+        if (!ok && options.strict) {
+          r.stop_message = message;
+          stopped = true;
         }
-        if (options.strict) {
-          if (format != Format::kTable) write_stdout(out);
-          std::cerr << "interdict: " << message << " (stopping: --strict)\n";
-          return kExitInputError;
-        }
-        continue;
-      }
-      CheckRequest& req = *request;
-      std::optional<Instant> known_at = req.known_at ? req.known_at : default_known_at;
-      Finding finding = orders->decide(req.obs, known_at.value_or(kEndOfTime));
-      tally.prohibited += finding.verdict == Verdict::kProhibited ? 1 : 0;
-      tally.review += finding.verdict == Verdict::kReview ? 1 : 0;
-      if (format == Format::kTable) {
-        const Match* g = finding.governing_match();
-        auto reasons = orders->explain(finding, req.obs);
-        table.add_row({std::to_string(number), std::string(verdict_name(finding.verdict)),
-                       g != nullptr ? std::string(state_name(finding.status)) : "none", g != nullptr ? g->order->id : "",
-                       g != nullptr ? g->clause().id : "", g != nullptr ? g->subject->id : "",
-                       std::string(activity_name(req.obs.activity)), reasons.empty() ? "" : reasons.front()});
-        continue;
-      }
-      append_check_answer(out, *orders, finding, req.obs, known_at, number, req.ref);
-      if (format == Format::kJsonl) out += '\n';
-      if (out.size() > (1u << 20)) {
-        write_stdout(out);
-        out.clear();
-      }
+      });
+    };
+    std::size_t current = 0;
+    for (;;) {
+      Batch& b = batches[current];
+      Batch& previous = batches[current ^ 1];
+      while (b.filled < b.chunks.size() && (*source)->next(b.chunks[b.filled])) ++b.filled;
+      std::vector<std::thread> pool;
+      for (std::size_t i = 0; i < b.filled; ++i) pool.emplace_back(work, std::ref(b), i);
+      bool go_on = write_batch(previous);
+      for (std::thread& t : pool) t.join();
+      if (!go_on) return kExitInputError;
+      if (b.filled == 0) break;
+      current ^= 1;
     }
     if ((*source)->error()) {
       std::cerr << "interdict: " << (*source)->error()->to_string() << "\n";
       ++tally.errors;
     }
   }
-  if (format == Format::kJson) out += "]\n";
-  if (format == Format::kTable) out = table.render();
-  write_stdout(out);
+  if (format == Format::kJson) write_stdout("]\n");
+  if (format == Format::kTable) write_stdout(table.render());
   if (!global.quiet && (stderr_is_terminal() || format == Format::kTable)) {
     std::cerr << tally.lines << " lines: " << tally.prohibited << " prohibited, " << tally.review << " review, "
               << tally.errors << " unreadable\n";
@@ -120,7 +223,8 @@ void register_check(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "  KIND: id app domain ip asn package class url name\n\n"
       "Each answer: verdict (prohibited, permitted, review), status (scheduled, in_force, enjoined,\n"
       "suspended, revoked, none), order, prohibition, subject, reasons, and every match.\n"
-      "A line that cannot be read gets {\"line\": N, \"error\": ...}; the others are still answered.\n\n"
+      "A line that cannot be read gets {\"line\": N, \"error\": ...}; the others are still answered.\n"
+      "Exit: 0 nothing prohibited, 1 something prohibited, 2 a line could not be read.\n\n"
       "Example:\n"
       "  echo '{\"activity\":\"store.distribute\",\"subject\":{\"app\":\"com.zhiliaoapp.musically\"},\n"
       "         \"country\":\"US\",\"at\":\"2020-09-28T12:00:00Z\"}' | interdict check --format json");
@@ -130,6 +234,8 @@ void register_check(CLI::App& app, GlobalOptions& global, Runner& runner) {
                   "\"2020-09-19T12:00 America/New_York\"); a line's own known_at wins")
       ->type_name("TIME");
   cmd->add_flag("--strict", options->strict, "Stop at the first line that cannot be read");
+  cmd->add_option("--threads", options->threads, "Worker threads for JSON output (default: one per core)")
+      ->type_name("N");
   cmd->callback([&global, &runner, options] { runner = [&global, options] { return run_check(global, *options); }; });
 }
 

@@ -1,6 +1,524 @@
-// `interdict scan`: placeholder until the store reader lands.
+// `interdict scan`: read the evidence a chokepoint already holds and say, per record, what
+// must stop, where, from when and under which clause. Contract: docs/scan.md.
+//
+// Each input is identified by its first non-blank line, never by its name: the readers of
+// kReaders are asked in turn whether they claim it. The app-store reader (a catalogue in
+// CSV or JSON Lines, a request log in JSON Lines) is the first; logs, MRT dumps and SBOMs
+// join the table as their readers land.
+#include <algorithm>
+#include <array>
+#include <iostream>
+#include <span>
+
 #include "cli/common.h"
+#include "readers/common/line_source.h"
+#include "readers/store/store_reader.h"
+#include "sinks/sinks.h"
 
 namespace interdict::cli {
-void register_scan(CLI::App&, GlobalOptions&, Runner&) {}
+namespace {
+
+struct ScanOptions {
+  std::vector<std::string> inputs;
+  std::string as_of = "now";
+  std::string known_at;
+  bool strict = false;
+};
+
+struct Tally {
+  std::uint64_t listings = 0;
+  std::uint64_t requests = 0;
+  std::uint64_t prohibited = 0;
+  std::uint64_t review = 0;
+  std::uint64_t skipped = 0;
+  bool input_error = false;  // an input could not be opened, identified or read to its end
+};
+
+// Damaged records printed on stderr before the rest are only counted.
+constexpr std::uint64_t kMaxPrintedDamage = 100;
+
+// One activity of a record, decided: the strictest finding over its country chunks.
+struct Answer {
+  Activity activity = Activity::kStoreDistribute;
+  Observation obs;
+  Finding finding;
+};
+
+int severity(Verdict v) {
+  switch (v) {
+    case Verdict::kProhibited: return 2;
+    case Verdict::kReview: return 1;
+    case Verdict::kPermitted: return 0;
+  }
+  return 0;
+}
+
+// Orders findings of the same record: the stricter verdict first, then the one a clause
+// governs, then the one in that clause's scope.
+int rank(const Finding& f) {
+  const Match* g = f.governing_match();
+  return severity(f.verdict) * 4 + (g != nullptr ? 2 : 0) + (g != nullptr && g->scope == ScopeTest::kInScope ? 1 : 0);
+}
+
+std::string_view status_text(const Finding& f) {
+  return f.status == State::kUnknown ? std::string_view("none") : state_name(f.status);
+}
+
+// "2025-01-19T05:00:00Z" -> "2025-01-19 05:00Z", for the table.
+std::string short_time(Instant t) {
+  std::string s = format_rfc3339(t);
+  if (s.size() == 20 && s[10] == 'T' && s.substr(16) == ":00Z") s = s.substr(0, 10) + " " + s.substr(11, 5) + "Z";
+  return s;
+}
+
+std::string base_name(std::string_view path) {
+  auto slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+// One run of `scan`: reads each input with the reader that claims it, decides every
+// record, and renders the answers (a table at the end, JSON as it goes). It is the store
+// reader's Reporter, so damaged records land in the output in place. One per run, not
+// thread-safe.
+class Scan final : public StoreReader::Reporter {
+ public:
+  Scan(const OrderSet& orders, const ScanOptions& options, Format format, bool quiet, Instant as_of,
+       std::optional<Instant> known_at)
+      : orders_(orders),
+        options_(options),
+        format_(format),
+        quiet_(quiet),
+        as_of_(as_of),
+        known_at_(known_at),
+        table_({"kind", "line", "at", "id", "title", "verdict", "status", "stop", "where", "since", "clause"}, 40) {
+    out_.reserve(1 << 20);
+    if (format_ == Format::kJson) out_ += "[";
+  }
+
+  // Reads one input to its end. Returns false when the scan must stop (--strict).
+  bool scan_input(const std::string& path);
+  // Writes what is left and the summary; returns the exit code.
+  int finish();
+
+  void damaged(const StoreDamage& damage) override;
+
+  // The readers. Each reads `source`, whose first non-blank line is `first_line`, to its
+  // end; false when the scan must stop (--strict).
+  bool scan_store(LineSource& source, std::string_view first_line);
+
+ private:
+  void decide_record(const StoreRecord& record);
+  // The strictest answer for `activity` over the record's country chunks, into `best`.
+  void decide_activity(const StoreRecord& record, Activity activity, Answer& best) const;
+  void add_row(const StoreRecord& record, const Answer& top);
+  void append_answer(const StoreRecord& record, const Answer& top);
+  void begin_object();
+  void flush_if_full();
+  void fatal(const std::string& message);
+
+  const OrderSet& orders_;
+  const ScanOptions& options_;
+  Format format_;
+  bool quiet_;
+  Instant as_of_;
+  std::optional<Instant> known_at_;
+  TextTable table_;
+  std::string out_;
+  bool first_object_ = true;
+  Tally tally_;
+  std::uint64_t printed_damage_ = 0;
+
+  // Per record, reused so that deciding a record does not allocate once warm: the
+  // answer per activity, the countries in and out of the governing clause's scope, the
+  // reasons.
+  std::array<Answer, 2> answers_{};
+  std::size_t answer_count_ = 0;
+  std::vector<CountryCode> in_scope_;
+  std::vector<CountryCode> outside_;
+  Reasons reasons_;
+};
+
+// The evidence formats `scan` reads, asked in turn about the first non-blank line.
+struct EvidenceReader {
+  std::string_view name;
+  bool (*claims)(std::string_view first_line);
+  bool (Scan::*scan)(LineSource& source, std::string_view first_line);
+};
+constexpr EvidenceReader kReaders[] = {
+    {"an app-store catalogue (CSV or JSON Lines) or request log (JSON Lines)",
+     [](std::string_view line) { return sniff_store_format(line) != StoreFormat::kUnknown; }, &Scan::scan_store},
+};
+
+bool Scan::scan_input(const std::string& path) {
+  auto source = LineSource::open(path);
+  if (!source) {
+    fatal(source.error().to_string());
+    return true;  // the other inputs are still read
+  }
+  std::string_view line;
+  while ((*source)->next(line)) {
+    if (line.find_first_not_of(" \t\r\xEF\xBB\xBF") == std::string_view::npos) continue;
+    for (const EvidenceReader& reader : kReaders) {
+      if (reader.claims(line)) return (this->*reader.scan)(**source, line);
+    }
+    std::string known;
+    for (const EvidenceReader& reader : kReaders) known += (known.empty() ? "" : "; ") + std::string(reader.name);
+    std::string start;  // the line's start, printable even when the input is binary
+    for (char c : line.substr(0, 60)) start += (c >= 0x20 && c < 0x7f) ? c : '?';
+    fatal((*source)->name() + ":" + std::to_string((*source)->line_number()) + ": cannot tell what this input is (`" +
+          start + (line.size() > 60 ? "..." : "") + "`); `interdict scan` reads " + known);
+    return true;
+  }
+  if ((*source)->error()) fatal((*source)->error()->to_string());
+  return true;  // an empty input holds no record
+}
+
+bool Scan::scan_store(LineSource& source, std::string_view first_line) {
+  auto reader = StoreReader::open_after(source, first_line, sniff_store_format(first_line), this,
+                                        StoreReader::Options{options_.strict});
+  if (!reader) {
+    fatal(reader.error().to_string());
+    return true;
+  }
+  StoreRecord record;
+  while ((*reader)->next(record)) decide_record(record);
+  tally_.skipped += (*reader)->skipped();
+  if (const auto& error = (*reader)->error()) {
+    if (options_.strict && error->category() == ErrorCategory::kParse) {
+      fatal(error->to_string() + " (stopping: --strict)");
+      return false;
+    }
+    fatal(error->to_string());
+  }
+  return true;
+}
+
+void Scan::damaged(const StoreDamage& damage) {
+  const std::string where = std::string(damage.file) + ":" + std::to_string(damage.line);
+  if (format_ != Format::kTable) {
+    begin_object();
+    out_ += "{\"kind\":\"error\",\"file\":";
+    append_json_string(out_, damage.file);
+    out_ += ",\"line\":" + std::to_string(damage.line) + ",\"error\":";
+    append_json_string(out_, damage.reason);
+    out_ += '}';
+    if (format_ == Format::kJsonl) out_ += '\n';
+  }
+  if (options_.strict) return;  // the fatal message says it
+  if (printed_damage_ < kMaxPrintedDamage) {
+    std::cerr << "interdict: " << where << ": " << damage.reason << " (record skipped)\n";
+  }
+  if (++printed_damage_ == kMaxPrintedDamage) {
+    std::cerr << "interdict: further damaged records are counted, not printed\n";
+  }
+}
+
+void Scan::fatal(const std::string& message) {
+  tally_.input_error = true;
+  std::cerr << "interdict: " << message << "\n";
+}
+
+void Scan::decide_activity(const StoreRecord& record, Activity activity, Answer& best) const {
+  const Instant known_at = known_at_.value_or(kEndOfTime);
+  best.activity = activity;
+  best.obs = record.observation(activity, as_of_, 0);
+  best.finding = orders_.decide(best.obs, known_at);
+  for (std::size_t chunk = 1; chunk < record.country_chunks(); ++chunk) {
+    // Identification does not depend on the countries: nothing matched, nothing will.
+    if (best.finding.match_count == 0 && best.finding.designation_count == 0) break;
+    if (best.finding.verdict == Verdict::kProhibited) break;
+    const Observation obs = record.observation(activity, as_of_, chunk);
+    const Finding f = orders_.decide(obs, known_at);
+    if (rank(f) > rank(best.finding)) {
+      best.obs = obs;
+      best.finding = f;
+    }
+  }
+}
+
+void Scan::decide_record(const StoreRecord& record) {
+  (record.kind == StoreRecordKind::kListing ? tally_.listings : tally_.requests)++;
+  const std::span<const Activity> activities = record.activities();
+  answer_count_ = std::min(activities.size(), answers_.size());
+  std::size_t governing = 0;
+  for (std::size_t i = 0; i < answer_count_; ++i) {
+    decide_activity(record, activities[i], answers_[i]);
+    if (rank(answers_[i].finding) > rank(answers_[governing].finding)) governing = i;
+  }
+  const Verdict verdict = answers_[governing].finding.verdict;
+  tally_.prohibited += verdict == Verdict::kProhibited ? 1 : 0;
+  tally_.review += verdict == Verdict::kReview ? 1 : 0;
+
+  // Where: the record's countries inside the governing clause's scope, and the others.
+  in_scope_.clear();
+  outside_.clear();
+  if (const Match* g = answers_[governing].finding.governing_match()) {
+    const std::vector<std::string>& scope = g->clause().scope.empty() ? g->order->jurisdiction : g->clause().scope;
+    for (const CountryCode& c : record.countries) {
+      const std::string_view code(c.data(), 2);
+      const bool in = std::find(scope.begin(), scope.end(), code) != scope.end();
+      (in ? in_scope_ : outside_).push_back(c);
+    }
+  }
+  if (format_ == Format::kTable) {
+    add_row(record, answers_[governing]);
+  } else {
+    append_answer(record, answers_[governing]);
+  }
+}
+
+namespace {
+
+void append_key(std::string& out, std::string_view key) {
+  out += ",\"";
+  out += key;
+  out += "\":";
+}
+
+// `"key":"text"`, or `"key":null` when `text` is empty.
+void append_text(std::string& out, std::string_view key, std::string_view text) {
+  append_key(out, key);
+  if (text.empty()) {
+    out += "null";
+  } else {
+    append_json_string(out, text);
+  }
+}
+
+void append_time(std::string& out, std::string_view key, std::optional<Instant> t) {
+  append_key(out, key);
+  if (!t) {
+    out += "null";
+    return;
+  }
+  out += '"';
+  append_rfc3339(out, *t);
+  out += '"';
+}
+
+void append_codes(std::string& out, std::string_view key, std::span<const CountryCode> codes) {
+  append_key(out, key);
+  out += '[';
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"';
+    out.append(codes[i].data(), 2);  // two letters: nothing to escape
+    out += '"';
+  }
+  out += ']';
+}
+
+std::optional<Instant> since(const Match* m) {
+  if (m == nullptr || m->state.effective == kEndOfTime) return std::nullopt;
+  return m->state.effective;
+}
+
+std::string join_codes(std::span<const CountryCode> codes) {
+  std::string out;
+  for (const CountryCode& c : codes) {
+    if (!out.empty()) out += ' ';
+    out.append(c.data(), 2);
+  }
+  return out;
+}
+
+}  // namespace
+
+void Scan::add_row(const StoreRecord& record, const Answer& top) {
+  const Finding& f = top.finding;
+  const Match* g = f.governing_match();
+  std::string where;
+  if (g != nullptr) {
+    where = in_scope_.empty() ? "none" : join_codes(in_scope_);
+    if (!outside_.empty()) where += " (not " + join_codes(outside_) + ")";
+  } else if (record.countries.empty()) {
+    where = "?";
+  }
+  std::string stop;
+  bool review = false;
+  for (std::size_t i = 0; i < answer_count_; ++i) {
+    const Verdict v = answers_[i].finding.verdict;
+    review = review || v == Verdict::kReview;
+    if (v != Verdict::kProhibited) continue;
+    std::string_view name = activity_name(answers_[i].activity);
+    stop += (stop.empty() ? "" : ", ") + std::string(name.substr(name.find('.') + 1));
+  }
+  if (stop.empty()) stop = review ? "review" : "-";
+  const Instant at = record.kind == StoreRecordKind::kRequest ? record.time : as_of_;
+  const auto effective = since(g);
+  const bool acts = f.verdict != Verdict::kPermitted;
+  const std::string_view id = record.id_count > 0 ? record.ids[0] : std::string_view();
+  table_.add_row({record.kind == StoreRecordKind::kListing ? "listing" : std::string(request_type_name(record.type)),
+                  base_name(record.file) + ":" + std::to_string(record.line), short_time(at), std::string(id),
+                  std::string(record.title), std::string(verdict_name(f.verdict)), std::string(status_text(f)), stop,
+                  where, acts && effective ? short_time(*effective) : "",
+                  g != nullptr ? g->order->id + " " + g->clause().id : ""});
+}
+
+void Scan::append_answer(const StoreRecord& record, const Answer& top) {
+  const Finding& f = top.finding;
+  const Match* g = f.governing_match();
+  begin_object();
+  out_ += "{\"kind\":\"";
+  out_ += store_record_kind_name(record.kind);
+  out_ += '"';
+  if (record.kind == StoreRecordKind::kRequest) {
+    out_ += ",\"type\":\"";
+    out_ += request_type_name(record.type);
+    out_ += '"';
+  }
+  append_text(out_, "file", record.file);
+  out_ += ",\"line\":";
+  out_ += std::to_string(record.line);
+  append_text(out_, "id", record.id_count > 0 ? record.ids[0] : std::string_view());
+  out_ += ",\"ids\":[";
+  for (std::size_t i = 0; i < record.id_count; ++i) {
+    if (i > 0) out_ += ',';
+    append_json_string(out_, record.ids[i]);
+  }
+  out_ += ']';
+  append_text(out_, "title", record.title);
+  append_text(out_, "seller", record.seller);
+  if (record.kind == StoreRecordKind::kListing) {
+    append_codes(out_, "storefronts", record.countries);
+  } else {
+    append_text(out_, "country",
+                record.countries.empty() ? std::string_view() : std::string_view(record.countries[0].data(), 2));
+    append_text(out_, "client", record.client);
+    append_text(out_, "store", record.store);
+  }
+  append_time(out_, "at", record.kind == StoreRecordKind::kRequest ? record.time : as_of_);
+  if (known_at_) append_time(out_, "known_at", known_at_);
+  append_text(out_, "verdict", verdict_name(f.verdict));
+  append_text(out_, "status", status_text(f));
+  for (Verdict wanted : {Verdict::kProhibited, Verdict::kReview}) {
+    append_key(out_, wanted == Verdict::kProhibited ? "stop" : "review");
+    out_ += '[';
+    bool first = true;
+    for (std::size_t i = 0; i < answer_count_; ++i) {
+      if (answers_[i].finding.verdict != wanted) continue;
+      if (!first) out_ += ',';
+      first = false;
+      append_json_string(out_, activity_name(answers_[i].activity));
+    }
+    out_ += ']';
+  }
+  append_codes(out_, "in_scope", in_scope_);
+  append_codes(out_, "outside", outside_);
+  append_time(out_, "since", since(g));
+  append_text(out_, "order", g != nullptr ? std::string_view(g->order->id) : std::string_view());
+  append_text(out_, "prohibition", g != nullptr ? std::string_view(g->clause().id) : std::string_view());
+  append_text(out_, "clause_title", g != nullptr ? std::string_view(g->clause().title) : std::string_view());
+  const Subject* subject = g != nullptr ? g->subject : f.match_count > 0 ? f.matches[0].subject : nullptr;
+  append_text(out_, "subject", subject != nullptr ? std::string_view(subject->id) : std::string_view());
+  orders_.explain(f, top.obs, reasons_);
+  append_key(out_, "reasons");
+  out_ += '[';
+  for (const std::string& reason : reasons_) {
+    if (&reason != reasons_.begin()) out_ += ',';
+    append_json_string(out_, reason);
+  }
+  out_ += "],\"activities\":[";
+  for (std::size_t i = 0; i < answer_count_; ++i) {
+    const Finding& af = answers_[i].finding;
+    const Match* ag = af.governing_match();
+    if (i > 0) out_ += ',';
+    out_ += "{\"activity\":";
+    append_json_string(out_, activity_name(answers_[i].activity));
+    append_text(out_, "verdict", verdict_name(af.verdict));
+    append_text(out_, "status", status_text(af));
+    append_text(out_, "order", ag != nullptr ? std::string_view(ag->order->id) : std::string_view());
+    append_text(out_, "prohibition", ag != nullptr ? std::string_view(ag->clause().id) : std::string_view());
+    append_time(out_, "since", since(ag));
+    out_ += '}';
+  }
+  out_ += "]}";
+  if (format_ == Format::kJsonl) out_ += '\n';
+  flush_if_full();
+}
+
+void Scan::begin_object() {
+  if (format_ == Format::kJson && !first_object_) out_ += ",\n";
+  first_object_ = false;
+}
+
+void Scan::flush_if_full() {
+  if (out_.size() < (1u << 20)) return;
+  write_stdout(out_);
+  out_.clear();
+}
+
+int Scan::finish() {
+  if (format_ == Format::kJson) out_ += "]\n";
+  if (format_ == Format::kTable) out_ = table_.render();
+  write_stdout(out_);
+  out_.clear();
+  if (!quiet_ && (stderr_is_terminal() || format_ == Format::kTable || tally_.skipped > 0)) {
+    std::cerr << "scan: " << tally_.listings + tally_.requests << " records (" << tally_.listings << " listings, "
+              << tally_.requests << " requests): " << tally_.prohibited << " prohibited, " << tally_.review
+              << " review; " << tally_.skipped << " damaged records skipped\n";
+  }
+  if (tally_.input_error) return kExitInputError;
+  return tally_.prohibited > 0 ? kExitProhibited : kExitClean;
+}
+
+int run_scan(const GlobalOptions& global, const ScanOptions& options) {
+  auto as_of = parse_time_option(options.as_of, "--as-of");
+  if (!as_of) return kExitInputError;
+  std::optional<Instant> known_at;
+  if (!options.known_at.empty()) {
+    known_at = parse_time_option(options.known_at, "--known-at");
+    if (!known_at) return kExitInputError;
+  }
+  auto orders = load_order_set(global);
+  if (!orders) return kExitInputError;
+  Scan scan(*orders, options, output_format(global), global.quiet, *as_of, known_at);
+  std::vector<std::string> inputs = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
+  for (const std::string& path : inputs) {
+    if (!scan.scan_input(path)) break;
+  }
+  return scan.finish();
+}
+
+}  // namespace
+
+void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
+  auto options = std::make_shared<ScanOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "scan",
+      "Scan the evidence a chokepoint holds and report, per record, what must stop, where, from when and\n"
+      "under which clause (docs/scan.md). Each input is recognised by its content:\n\n"
+      "  an app-store catalogue, CSV with a header row (columns: app_id / package / bundle_id / store_id,\n"
+      "    title, seller, storefronts such as \"US;PR;GU\"; other columns are ignored), or JSON Lines:\n"
+      "    {\"app_id\": \"com.zhiliaoapp.musically\", \"title\": \"TikTok\", \"storefronts\": [\"US\", \"CA\"]}\n"
+      "  a log of store requests, JSON Lines:\n"
+      "    {\"time\": \"2025-02-01T10:00:00Z\", \"type\": \"download\", \"app\": \"835599320\", \"country\": "
+      "\"US\"}\n\n"
+      "A listing is decided for store.distribute and store.update at --as-of; a download or install\n"
+      "for store.distribute at its time, an update for store.update. Each answer gives the verdict\n"
+      "(prohibited, review, permitted), the clause's status (in_force, suspended, enjoined, scheduled,\n"
+      "revoked), the activities to stop, the storefronts inside and outside the clause's scope, the\n"
+      "effective time, the order and prohibition, and the reasons. A damaged record is reported with\n"
+      "file:line, counted and skipped; the rest is still read. Output: a table on a terminal, JSON\n"
+      "Lines otherwise (--format table|json|jsonl).\n\n"
+      "Examples:\n"
+      "  interdict scan samples/store/catalogue.csv samples/store/requests.jsonl\n"
+      "  interdict scan --as-of \"2020-09-28T12:00 America/New_York\" samples/store/catalogue.csv\n"
+      "  interdict --format jsonl scan --as-of 2025-06-01T00:00:00Z catalogue.jsonl | jq 'select(.verdict != "
+      "\"permitted\")'\n"
+      "  interdict scan --known-at 2025-01-19T12:00:00Z requests.jsonl   # as the law stood known then\n\n"
+      "Exit codes: 0 nothing prohibited, 1 something prohibited, 2 an input could not be opened or\n"
+      "recognised, or (--strict) a damaged record.");
+  cmd->add_option("input", options->inputs, "Catalogues and request logs; `-` or nothing reads standard input")
+      ->type_name("FILE");
+  cmd->add_option("--as-of", options->as_of,
+                  "Decide listings as of this time (default now): RFC 3339, or \"2020-09-28T12:00 America/New_York\"")
+      ->type_name("TIME");
+  cmd->add_option("--known-at", options->known_at,
+                  "Answer as known at this time: count only the events recorded by then (same forms)")
+      ->type_name("TIME");
+  cmd->add_flag("--strict", options->strict, "Stop at the first damaged record (exit code 2)");
+  cmd->callback([&global, &runner, options] { runner = [&global, options] { return run_scan(global, *options); }; });
+}
+
 }  // namespace interdict::cli

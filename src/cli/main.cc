@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
       "interdict"};
   app.set_version_flag("--version", "interdict 0.1.0");
   app.require_subcommand(1);
+  // Global options may follow the subcommand (`interdict check --format json`): subcommands
+  // inherit this and hand options they do not know to their parent.
+  app.fallthrough();
   GlobalOptions global;
   app.add_option("--orders", global.orders,
                  "Folder of order files (*.toml) to load instead of the bundled orders; +DIR adds a folder to them")

@@ -209,6 +209,14 @@ Result<std::shared_ptr<const OrderSet>> OrderSet::compile(Corpus corpus) {
       }
     }
   }
+  auto make_link = [&](const Order& order, std::uint32_t p, const Exemption* ex) {
+    const Prohibition& clause = order.prohibitions[p];
+    Instant known_from = kEndOfTime;
+    for (std::uint32_t e : clause.events) {
+      if (order.events[e].kind == EventKind::kPublished) known_from = std::min(known_from, order.events[e].recorded);
+    }
+    return Link{&order, p, ex, clause.activities, known_from, clause.scope.empty() ? &order.jurisdiction : &clause.scope};
+  };
   x.scopes.resize(c.orders.size());
   for (std::uint32_t o = 0; o < c.orders.size(); ++o) {
     const Order& order = c.orders[o];
@@ -216,7 +224,17 @@ Result<std::shared_ptr<const OrderSet>> OrderSet::compile(Corpus corpus) {
       const Prohibition& clause = order.prohibitions[p];
       x.scopes[o].push_back(clause.scope.empty() ? &order.jurisdiction : &clause.scope);
       for (const std::string& sid : clause.subjects) {
-        if (auto s = subject_index(sid)) x.subjects[*s].links.push_back(Link{&order, p, nullptr});
+        auto s = subject_index(sid);
+        if (!s) continue;
+        // A subject both named by a clause and exempted from it is exempt: the exemption
+        // is the more specific statement. Linked here once, not tested per decision.
+        bool exempt = false;
+        for (const Exemption& ex : order.exemptions) {
+          const auto& limited = ex.prohibitions;
+          exempt |= std::find(ex.subjects.begin(), ex.subjects.end(), sid) != ex.subjects.end() &&
+                    (limited.empty() || std::find(limited.begin(), limited.end(), clause.id) != limited.end());
+        }
+        if (!exempt) x.subjects[*s].links.push_back(make_link(order, p, nullptr));
       }
     }
     for (const Exemption& ex : order.exemptions) {
@@ -228,7 +246,7 @@ Result<std::shared_ptr<const OrderSet>> OrderSet::compile(Corpus corpus) {
           if (!limited.empty() && std::find(limited.begin(), limited.end(), order.prohibitions[p].id) == limited.end()) {
             continue;
           }
-          x.subjects[*s].links.push_back(Link{&order, p, &ex});
+          x.subjects[*s].links.push_back(make_link(order, p, &ex));
         }
       }
     }
@@ -296,7 +314,7 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
         }
         auto it = x.ids.find(std::string_view(buf, probe.value.size()));
         if (it == x.ids.end()) break;
-        Identification how{probe.kind, probe.value, nullptr, it->first, true};
+        Identification how{probe.kind, probe.value, nullptr, std::string_view(it->first), true};
         if (it->second.entity) {
           add_entity(it->second.index, how);
         } else {
@@ -335,18 +353,25 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
         f.truncated = true;
         break;
       }
-      const Prohibition& clause = link.order->prohibitions[link.prohibition];
-      StateAt state = state_at(*link.order, link.prohibition, obs.at, known_at);
-      if (state.state == State::kUnknown) continue;  // not yet published as of known_at
-      Match& m = f.matches[f.match_count++];
+      if (known_at < link.known_from) continue;  // not yet published as of known_at
+      Match& m = f.matches[f.match_count];
       m.order = link.order;
       m.prohibition = link.prohibition;
       m.subject = &x.corpus.subjects[hit.subject];
       m.how = hit.how;
-      m.activity_covered = (clause.activities & activity_bit(obs.activity)) != 0;
-      m.state = state;
-      m.scope = test_scope(obs, x.scope_of(link.order, link.prohibition));
+      m.activity_covered = (link.activities & activity_bit(obs.activity)) != 0;
       m.exemption = link.exemption;
+      if (m.activity_covered) {
+        // Only a clause that covers the activity can decide; the others are named in the
+        // reasons by id, so their state is not worth folding.
+        m.state = state_at(*link.order, link.prohibition, obs.at, known_at);
+        if (m.state.state == State::kUnknown) continue;
+        m.scope = test_scope(obs, *link.scope);
+      } else {
+        m.state = StateAt{State::kUnknown, nullptr, kEndOfTime};
+        m.scope = ScopeTest::kUnknown;
+      }
+      ++f.match_count;
     }
     for (const Order* order : index.bare_designations) {
       add_designation(Designation{order, &x.corpus.subjects[hit.subject], nullptr, hit.how});
@@ -354,17 +379,6 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
     if (index.links.empty() && index.bare_designations.empty()) {
       // Identified, but no order designates it (Tencent's shared domains, say): say so.
       add_designation(Designation{nullptr, &x.corpus.subjects[hit.subject], nullptr, hit.how});
-    }
-  }
-  // A subject exempt from a clause must not also count as named by it.
-  for (int i = 0; i < f.match_count; ++i) {
-    Match& m = f.matches[static_cast<size_t>(i)];
-    if (m.exemption != nullptr) continue;
-    for (const Exemption& ex : m.order->exemptions) {
-      bool names_subject = std::find(ex.subjects.begin(), ex.subjects.end(), m.subject->id) != ex.subjects.end();
-      bool limits_clause = ex.prohibitions.empty() ||
-                           std::find(ex.prohibitions.begin(), ex.prohibitions.end(), m.clause().id) != ex.prohibitions.end();
-      if (names_subject && limits_clause) m.exemption = &ex;
     }
   }
   combine(f);

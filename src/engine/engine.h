@@ -58,24 +58,41 @@ enum class Verdict : std::uint8_t { kPermitted, kProhibited, kReview };
 enum class ScopeTest : std::uint8_t { kInScope, kOutOfScope, kUnknown };
 
 // How a probe reached a subject or entity.
+// A string view that is trivially default-constructible, unlike std::string_view, so an
+// array of structs holding it costs nothing to create. Converts both ways.
+struct TextView {
+  const char* ptr;
+  std::size_t len;
+  TextView() = default;
+  constexpr TextView(std::string_view s) : ptr(s.data()), len(s.size()) {}  // NOLINT: implicit by design
+  constexpr operator std::string_view() const { return {ptr, len}; }        // NOLINT
+  [[nodiscard]] constexpr std::string_view view() const { return {ptr, len}; }
+  [[nodiscard]] constexpr const char* data() const { return ptr; }
+  [[nodiscard]] constexpr std::size_t size() const { return len; }
+  [[nodiscard]] constexpr bool empty() const { return len == 0; }
+};
+
+// Trivial on purpose (see Match); always built with every field given.
 struct Identification {
-  ProbeKind probe = ProbeKind::kId;
-  std::string_view probe_value;      // the transaction's identifier, as given
-  const Identifier* rule = nullptr;  // the order's identifier that matched; null for a match by id
-  std::string_view rule_text;        // the normalised rule, e.g. "weixin.qq.com"
-  bool certain = true;               // false: a partial name match, to be reviewed
+  ProbeKind probe;
+  TextView probe_value;    // the transaction's identifier, as given
+  const Identifier* rule;  // the order's identifier that matched; null for a match by id
+  TextView rule_text;      // the normalised rule, e.g. "weixin.qq.com"
+  bool certain;            // false: a partial name match, to be reviewed
 };
 
 // One prohibition that a subject of the transaction falls under, and how it stands.
+// A trivial type on purpose (no member initialisers): Finding holds an array of them.
+// decide() sets every field of each match it adds.
 struct Match {
-  const Order* order = nullptr;
-  std::uint32_t prohibition = 0;  // index into order->prohibitions
-  const Subject* subject = nullptr;
+  const Order* order;
+  std::uint32_t prohibition;  // index into order->prohibitions
+  const Subject* subject;
   Identification how;
-  bool activity_covered = false;      // the prohibition names the transaction's activity
-  StateAt state;                      // at (observation.at, known_at)
-  ScopeTest scope = ScopeTest::kUnknown;
-  const Exemption* exemption = nullptr;  // an exemption that takes the subject out
+  bool activity_covered;  // the prohibition names the transaction's activity
+  StateAt state;          // at (observation.at, known_at)
+  ScopeTest scope;
+  const Exemption* exemption;  // an exemption that takes the subject out
 
   [[nodiscard]] const Prohibition& clause() const { return order->prohibitions[prohibition]; }
   // Prohibited by this match alone: covered, in scope, not exempt, and in force or suspended.
@@ -86,9 +103,9 @@ struct Match {
 // prohibitions (EO 13971: order and subject set), an entity the transaction named (entity
 // set), or a subject that no order designates (only subject set).
 struct Designation {
-  const Order* order = nullptr;
-  const Subject* subject = nullptr;
-  const Entity* entity = nullptr;
+  const Order* order;
+  const Subject* subject;
+  const Entity* entity;
   Identification how;
 };
 
@@ -101,14 +118,40 @@ struct Finding {
   Verdict verdict = Verdict::kPermitted;
   State status = State::kUnknown;  // the governing match's state; kUnknown = none matched
   int governing = -1;              // index into matches, -1 when nothing matched
-  std::array<Match, kMaxMatches> matches{};
+  // Only the first match_count and designation_count entries are meaningful; the rest
+  // are left unset so that a decision does not pay to clear kilobytes it never reads.
+  std::array<Match, kMaxMatches> matches;
   std::uint8_t match_count = 0;
-  std::array<Designation, kMaxDesignations> designations{};
+  std::array<Designation, kMaxDesignations> designations;
   std::uint8_t designation_count = 0;
   bool truncated = false;
   bool scope_unknown = false;  // the transaction named no country
 
   [[nodiscard]] const Match* governing_match() const { return governing < 0 ? nullptr : &matches[static_cast<size_t>(governing)]; }
+};
+
+// The reasons of a Finding, in a list whose strings keep their capacity across uses, so
+// explaining a stream of findings allocates only while the longest reason still grows.
+// Not thread-safe: one per thread.
+class Reasons {
+ public:
+  // A cleared string at the end of the list.
+  std::string& add() {
+    if (used_ == items_.size()) items_.emplace_back();
+    std::string& s = items_[used_++];
+    s.clear();
+    return s;
+  }
+  void clear() { used_ = 0; }
+  [[nodiscard]] std::size_t size() const { return used_; }
+  [[nodiscard]] const std::string* begin() const { return items_.data(); }
+  [[nodiscard]] const std::string* end() const { return items_.data() + used_; }
+  [[nodiscard]] const std::string& front() const { return items_.front(); }
+  [[nodiscard]] bool empty() const { return used_ == 0; }
+
+ private:
+  std::vector<std::string> items_;
+  std::size_t used_ = 0;
 };
 
 // Compiled orders: immutable, shared by all threads; decide() may run concurrently.
@@ -129,6 +172,8 @@ class OrderSet {
 
   // What a compliance officer reads: the clause, the event that set its state with its
   // source, the scope test, the identifier that matched; or why nothing prohibits.
+  // Replaces the contents of `out`.
+  void explain(const Finding& finding, const Observation& obs, Reasons& out) const;
   [[nodiscard]] std::vector<std::string> explain(const Finding& finding, const Observation& obs) const;
 
   [[nodiscard]] const Corpus& corpus() const;

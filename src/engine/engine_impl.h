@@ -18,6 +18,10 @@ struct Link {
   const Order* order;
   std::uint32_t prohibition;
   const Exemption* exemption;  // non-null: the subject is exempt from this prohibition
+  // Copied from the clause so that a decision tests them without chasing pointers.
+  ActivitySet activities;
+  Instant known_from;  // the earliest `recorded` of its `published` events
+  const std::vector<std::string>* scope;
 };
 
 struct SubjectIndex {

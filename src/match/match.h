@@ -44,11 +44,25 @@ class DomainMatcher {
   // Returns false (and adds nothing) if `domain` is empty or longer than 253 bytes.
   bool add(std::string_view domain, bool exact, std::uint32_t target);
   [[nodiscard]] std::optional<MatchHit> match(std::string_view host) const;
-  [[nodiscard]] std::size_t size() const { return suffix_.size() + exact_.size(); }
+  [[nodiscard]] std::size_t size() const { return rules_.size(); }
+  // Bytes held by the index, for capacity planning.
+  [[nodiscard]] std::size_t memory_bytes() const;
 
  private:
-  StringMap<std::uint32_t> suffix_;
-  StringMap<std::uint32_t> exact_;
+  struct Rule {
+    std::string name;  // lowercase, no trailing dot
+    std::uint32_t target;
+    bool exact;
+  };
+  [[nodiscard]] const Rule* find(std::uint64_t hash, std::string_view name, bool exact) const;
+  void insert_slot(std::uint64_t hash, std::uint32_t rule);
+
+  // Open addressing, linear probing. A slot holds the high 32 bits of the key's hash and
+  // the rule's index + 1; 0 is empty. The hash of every suffix of a name comes out of one
+  // right-to-left pass, so a lookup costs one multiply per byte and one probe per label.
+  std::vector<Rule> rules_;
+  std::vector<std::uint64_t> slots_;
+  std::uint64_t mask_ = 0;
 };
 
 // Autonomous system numbers.

@@ -94,8 +94,14 @@ struct NameMatcher::Impl {
     std::uint32_t target = 0;
   };
 
-  Impl();
   [[nodiscard]] std::vector<std::string> tokens(std::string_view name) const;
+  void index(std::string_view name, std::uint32_t target);
+  // Builds the index on first use: ICU's transliterator costs a tenth of a second to
+  // create, which a run that never screens a name should not pay.
+  void ensure_built() const;
+
+  std::vector<std::pair<std::string, std::uint32_t>> pending;  // added, not yet indexed
+  mutable std::once_flag built;
 
   const icu::Normalizer2* nfkc = nullptr;  // owned by ICU; null if its data is missing
   // Null if ICU lacks the rules; names then keep their own script, lowercased.
@@ -111,16 +117,40 @@ struct NameMatcher::Impl {
   std::size_t longest_concat = 0;                  // no run of probe tokens longer than this can be a name
 };
 
-NameMatcher::Impl::Impl() {
-  UErrorCode status = U_ZERO_ERROR;
-  nfkc = icu::Normalizer2::getNFKCInstance(status);
-  if (U_FAILURE(status)) nfkc = nullptr;
-  status = U_ZERO_ERROR;
-  transliterator.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-  if (U_FAILURE(status)) transliterator.reset();
+void NameMatcher::Impl::ensure_built() const {
+  std::call_once(built, [this] {
+    auto* self = const_cast<Impl*>(this);  // the one mutation, serialised by call_once
+    UErrorCode status = U_ZERO_ERROR;
+    self->nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status)) self->nfkc = nullptr;
+    status = U_ZERO_ERROR;
+    self->transliterator.reset(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) self->transliterator.reset();
+    for (const auto& [name, target] : pending) self->index(name, target);
+    self->pending.clear();
+    self->pending.shrink_to_fit();
+  });
 }
 
 std::vector<std::string> NameMatcher::Impl::tokens(std::string_view name) const {
+  // Plain ASCII needs neither NFKC nor transliteration: split and fold it directly.
+  if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::vector<std::string> out;
+    std::string current;
+    for (char c : name) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        current += c;
+      } else if (c >= 'A' && c <= 'Z') {
+        current += static_cast<char>(c - 'A' + 'a');
+      } else if (!current.empty()) {
+        out.push_back(std::move(current));
+        current.clear();
+      }
+    }
+    if (!current.empty()) out.push_back(std::move(current));
+    return drop_legal_forms(std::move(out));
+  }
   icu::UnicodeString text =
       icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
   if (nfkc != nullptr) {
@@ -168,7 +198,11 @@ NameMatcher& NameMatcher::operator=(NameMatcher&&) noexcept = default;
 
 void NameMatcher::add(std::string_view name, std::uint32_t target) {
   if (!impl_) return;
-  Impl& m = *impl_;
+  impl_->pending.emplace_back(name, target);
+}
+
+void NameMatcher::Impl::index(std::string_view name, std::uint32_t target) {
+  Impl& m = *this;
   std::vector<std::string> tokens = m.tokens(name);
   if (tokens.empty()) return;
   std::string concat = join(tokens, "");
@@ -203,6 +237,7 @@ void NameMatcher::add(std::string_view name, std::uint32_t target) {
 
 std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
   if (!impl_) return std::nullopt;
+  impl_->ensure_built();
   const Impl& m = *impl_;
   const std::vector<std::string> tokens = m.tokens(name);
   if (tokens.empty()) return std::nullopt;
@@ -266,6 +301,7 @@ std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
 
 std::string NameMatcher::normalise(std::string_view name) const {
   if (!impl_) return {};
+  impl_->ensure_built();
   return join(impl_->tokens(name), " ");
 }
 

@@ -219,10 +219,11 @@ enum class State : std::uint8_t { kUnknown, kScheduled, kInForce, kEnjoined, kSu
 // True where the conduct is unlawful: in force, or in force with enforcement withheld.
 [[nodiscard]] constexpr bool is_prohibiting(State s) { return s == State::kInForce || s == State::kSuspended; }
 
+// Trivial on purpose, like the engine's Match that embeds it: state_at() sets every field.
 struct StateAt {
-  State state = State::kUnknown;
-  const Event* cause = nullptr;  // the event that set the state; null only when unknown
-  Instant effective = kEndOfTime;  // the effective time as known, kEndOfTime if none
+  State state;
+  const Event* cause;  // the event that set the state; null only when unknown
+  Instant effective;   // the effective time as known, kEndOfTime if none
 };
 
 // The state of `order.prohibitions[index]` for a transaction at `at`, folded from the
@@ -234,7 +235,7 @@ struct StateAt {
 struct StateInterval {
   Instant from = kBeginningOfTime;  // inclusive
   Instant to = kEndOfTime;          // exclusive
-  StateAt state;
+  StateAt state{State::kUnknown, nullptr, kEndOfTime};
 };
 
 // Every state a prohibition passes through, in order, as known at `known_at`.

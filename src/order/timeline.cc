@@ -63,7 +63,7 @@ StateAt state_at(const Order& order, std::size_t index, Instant at, Instant know
         break;
     }
   }
-  StateAt out;
+  StateAt out{State::kUnknown, nullptr, kEndOfTime};
   if (published == nullptr) return out;
   out.effective = effective != nullptr ? effective->at : kEndOfTime;
   // The cases, strongest first: docs/orders.md "States".

@@ -1,31 +1,67 @@
-#include <cstdio>
+#include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "sinks/sinks.h"
 
 namespace interdict {
 
+namespace {
+
+// 1 for each byte RFC 8259 requires escaped in a string: controls, '"' and '\\'.
+constexpr auto kNeedsEscape = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[static_cast<size_t>(c)] = 1;
+  table['"'] = 1;
+  table['\\'] = 1;
+  return table;
+}();
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
+  // Reserve once for the common case of nothing to escape, then copy runs in bulk.
+  out.reserve(out.size() + s.size() + 2);
   out.push_back('"');
-  std::size_t run = 0;  // start of the pending run of bytes that need no escape
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
+  const char* data = s.data();
+  std::size_t run = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Eight bytes at a time while none needs escaping: most text is long plain runs.
+    if (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, data + i, 8);
+      constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+      constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+      auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+      std::uint64_t hits = ((w - kOnes * 0x20) & ~w & kHighs) | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'));
+      if (hits == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (kNeedsEscape[static_cast<unsigned char>(data[i])] == 0) {
+      ++i;
+      continue;
+    }
+    out.append(data + run, i - run);
     run = i + 1;
-    switch (c) {
+    switch (data[i]) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default: {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
+        static constexpr char kHex[] = "0123456789abcdef";
+        auto c = static_cast<unsigned char>(data[i]);
+        const char escaped[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(escaped, 6);
       }
     }
+    ++i;
   }
-  out.append(s.data() + run, s.size() - run);
+  out.append(data + run, s.size() - run);
   out.push_back('"');
 }
 
@@ -63,7 +99,7 @@ void append_identification(std::string& out, const Identification& how) {
 }  // namespace
 
 void append_check_answer(std::string& out, const OrderSet& orders, const Finding& f, const Observation& obs,
-                         std::optional<Instant> known_at, std::uint64_t line, std::string_view ref) {
+                         std::optional<Instant> known_at, std::uint64_t line, std::string_view ref, Reasons& scratch) {
   out += "{\"line\":";
   out += std::to_string(line);
   if (!ref.empty()) {
@@ -108,7 +144,8 @@ void append_check_answer(std::string& out, const OrderSet& orders, const Finding
   }
   out += ",\"reasons\":[";
   bool first = true;
-  for (const std::string& reason : orders.explain(f, obs)) {
+  orders.explain(f, obs, scratch);
+  for (const std::string& reason : scratch) {
     if (!first) out += ',';
     first = false;
     append_json_string(out, reason);

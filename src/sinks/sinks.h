@@ -17,8 +17,9 @@ namespace interdict {
 void append_json_string(std::string& out, std::string_view s);
 
 // The answer to one `interdict check` line (docs/check.md), without a trailing newline.
+// `scratch` holds the reasons between calls so a stream of answers reuses its memory.
 void append_check_answer(std::string& out, const OrderSet& orders, const Finding& finding, const Observation& obs,
-                         std::optional<Instant> known_at, std::uint64_t line, std::string_view ref);
+                         std::optional<Instant> known_at, std::uint64_t line, std::string_view ref, Reasons& scratch);
 
 // {"line":N,"error":"..."} for an input line that could not be read.
 void append_line_error(std::string& out, std::uint64_t line, std::string_view message);

@@ -5,11 +5,14 @@
 
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
+#include <string.h>
 
 namespace interdict {
 
 LineSource::LineSource(int fd, bool owns_fd, std::string name) : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)) {
-  buffer_.resize(kBlockSize + kPadding);
+  // A source over memory (fd < 0) sizes its buffer to the text instead.
+  if (fd >= 0) buffer_.resize(kBlockSize + kPadding);
 }
 
 LineSource::~LineSource() {
@@ -96,6 +99,64 @@ bool LineSource::next(std::string_view& line) {
     }
     scan_from = pos_ + scanned;
   }
+}
+
+Result<std::unique_ptr<ChunkSource>> ChunkSource::open(const std::string& path) {
+  if (path == "-") return std::unique_ptr<ChunkSource>(new ChunkSource(0, false, "<stdin>"));
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    int err = errno;
+    return Error(err == ENOENT ? ErrorCategory::kNotFound : ErrorCategory::kIo,
+                 "cannot open `" + path + "`: " + std::strerror(err));
+  }
+  return std::unique_ptr<ChunkSource>(new ChunkSource(fd, true, path));
+}
+
+ChunkSource::~ChunkSource() {
+  if (owns_fd_ && fd_ >= 0) ::close(fd_);
+}
+
+bool ChunkSource::next(LineChunk& chunk) {
+  std::vector<char>& b = chunk.bytes;
+  // The carry may exceed this chunk: the previous chunk may have grown for a long line.
+  b.resize(std::max({b.size(), kChunkSize + LineSource::kPadding, carry_.size() + LineSource::kPadding}));
+  if (!carry_.empty()) std::memcpy(b.data(), carry_.data(), carry_.size());
+  std::size_t size = carry_.size();
+  carry_.clear();
+  // Read until the chunk is full and holds at least one newline, or the input ends.
+  while (!eof_) {
+    if (b.size() - LineSource::kPadding - size < kChunkSize / 4) b.resize(b.size() * 2);
+    ssize_t n = ::read(fd_, b.data() + size, b.size() - LineSource::kPadding - size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error_ = Error(ErrorCategory::kIo, std::string("read failed: ") + std::strerror(errno),
+                     Location{name_, 0, 0, offset_ + size});
+      eof_ = true;
+      break;
+    }
+    if (n == 0) {
+      eof_ = true;
+      break;
+    }
+    size += static_cast<std::size_t>(n);
+    if (size >= kChunkSize && std::memchr(b.data(), '\n', size) != nullptr) break;
+  }
+  if (size == 0) return false;
+  std::size_t cut = size;
+  if (!eof_) {
+    // Keep the unfinished last line for the next chunk.
+    const char* last = static_cast<const char*>(memrchr(b.data(), '\n', size));
+    cut = static_cast<std::size_t>(last - b.data()) + 1;
+    carry_.assign(b.data() + cut, b.data() + size);
+  }
+  std::memset(b.data() + cut, 0, LineSource::kPadding);
+  chunk.size = cut;
+  chunk.first_line = next_line_;
+  chunk.first_offset = offset_;
+  next_line_ += static_cast<std::uint64_t>(std::count(b.data(), b.data() + cut, '\n'));
+  if (cut > 0 && b[cut - 1] != '\n') ++next_line_;
+  offset_ += cut;
+  return true;
 }
 
 }  // namespace interdict

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,5 +60,65 @@ class LineSource {
   std::uint64_t line_offset_ = 0;
   std::optional<Error> error_;
 };
+
+// A block of whole lines, for handing work to threads. `bytes` holds `size` bytes of
+// input followed by LineSource::kPadding zero bytes.
+struct LineChunk {
+  std::vector<char> bytes;
+  std::size_t size = 0;
+  std::uint64_t first_line = 1;    // number of the chunk's first line
+  std::uint64_t first_offset = 0;  // byte offset of the chunk in the input
+
+  // Calls fn(line, number) for each line, without "\n" or "\r\n"; the last line may lack
+  // its newline. Every line view is followed by at least kPadding readable bytes.
+  template <typename F>
+  void for_each_line(F&& fn) const;
+};
+
+// Whole-line chunks of about kChunkSize bytes (longer when a single line is). One per
+// input, not thread-safe; the chunks it fills may be handed to other threads.
+class ChunkSource {
+ public:
+  static constexpr std::size_t kChunkSize = std::size_t{1} << 20;
+
+  // Opens `path`, or standard input for "-". Errors: kNotFound, kIo.
+  [[nodiscard]] static Result<std::unique_ptr<ChunkSource>> open(const std::string& path);
+  ChunkSource(const ChunkSource&) = delete;
+  ChunkSource& operator=(const ChunkSource&) = delete;
+  ~ChunkSource();
+
+  // Fills `chunk`, reusing its memory. Returns false at the end of input or on a read
+  // error (then error() says which).
+  [[nodiscard]] bool next(LineChunk& chunk);
+  [[nodiscard]] const std::string& name() const { return name_; }
+  [[nodiscard]] const std::optional<Error>& error() const { return error_; }
+
+ private:
+  ChunkSource(int fd, bool owns_fd, std::string name) : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)) {}
+
+  int fd_;
+  bool owns_fd_;
+  std::string name_;
+  std::vector<char> carry_;  // the start of a line cut by the previous read
+  bool eof_ = false;
+  std::uint64_t next_line_ = 1;
+  std::uint64_t offset_ = 0;
+  std::optional<Error> error_;
+};
+
+template <typename F>
+void LineChunk::for_each_line(F&& fn) const {
+  const char* p = bytes.data();
+  const char* end = p + size;
+  std::uint64_t number = first_line;
+  while (p < end) {
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    const char* stop = nl != nullptr ? nl : end;
+    std::size_t len = static_cast<std::size_t>(stop - p);
+    if (len > 0 && p[len - 1] == '\r') --len;
+    fn(std::string_view(p, len), number++);
+    p = stop + 1;
+  }
+}
 
 }  // namespace interdict

@@ -60,7 +60,10 @@ Result<CheckRequest> CheckReader::parse_document(simdjson::dom::element doc) {
       if (req.obs.probe_count == 0) return bad("`subject` names no identifier");
       have_subject = true;
     } else if (key == "country") {
-      auto add = [&](std::string_view c) -> bool { return c.size() == 2 && req.obs.add_country(c); };
+      auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+      auto add = [&](std::string_view c) -> bool {
+        return c.size() == 2 && letter(c[0]) && letter(c[1]) && req.obs.add_country(c);
+      };
       if (value.is_string()) {
         if (!add(value.get_string().value_unsafe())) return bad("`country` must be an ISO 3166-1 alpha-2 code like \"US\"");
       } else if (value.is_array()) {
