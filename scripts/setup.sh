@@ -68,7 +68,7 @@ tests() {
     [ -x "$f" ] || continue
     name=$(basename "$f")
     mkdir -p "build-fuzz/corpus/$name"
-    "$f" -runs=20000 -max_len=4096 "build-fuzz/corpus/$name" fuzz/seeds/"${name#fuzz_}" >"build-fuzz/$name.log" 2>&1 ||
+    "$f" -runs=20000 -max_total_time=30 -max_len=4096 "build-fuzz/corpus/$name" fuzz/seeds/"${name#fuzz_}" >"build-fuzz/$name.log" 2>&1 ||
       { tail -40 "build-fuzz/$name.log"; exit 1; }
     echo "$name: $(grep -c . "build-fuzz/$name.log") log lines, no crash"
   done

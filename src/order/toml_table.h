@@ -26,6 +26,17 @@ namespace interdict {
 // The form two identifiers are compared in to find duplicates.
 [[nodiscard]] std::string fold_identifier(IdentifierKind kind, std::string_view value);
 
+// A place toml++ 3.3.0 must not be shown: it classifies some code points through a table
+// that ends in __builtin_unreachable() (undefined behaviour; fixed upstream after 3.3.0).
+struct UnsafeCodePoint {
+  std::size_t offset;
+  std::string message;
+};
+// The first such place in an order file's text, if any (toml_guard.cc).
+[[nodiscard]] std::optional<UnsafeCodePoint> find_unsafe_code_point(std::string_view text);
+// 1-based line and column (in code points) of `offset`, as toml++ counts them.
+[[nodiscard]] Location location_of(const std::string& file, std::string_view text, std::size_t offset);
+
 class TableReader {
  public:
   TableReader(const toml::table& table, std::string file, LoadReport& report)

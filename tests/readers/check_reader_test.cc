@@ -362,3 +362,19 @@ TEST_F(CheckReaderTest, ErrorMessagesFollowTheHouseStyle) {
 
 }  // namespace
 }  // namespace interdict
+
+namespace interdict {
+namespace {
+
+TEST(CheckReaderDuplicates, RepeatedKeyIsAnError) {
+  CheckReader reader;
+  auto r = reader.parse(
+      R"({"activity":"hosting","subject":{"domain":"a.b"},"at":"2020-01-01T00:00:00Z","at":"2030-01-01T00:00:00Z"})",
+      false);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().category(), ErrorCategory::kParse);
+  EXPECT_NE(r.error().message().find("duplicate key `at`"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace interdict

@@ -26,7 +26,15 @@ Result<CheckRequest> CheckReader::parse_document(simdjson::dom::element doc) {
   bool have_subject = false;
   bool have_at = false;
   int scratch_used = 0;
+  unsigned seen = 0;
   for (auto [key, value] : root) {
+    // A repeated key is an error: which copy wins is not something to leave to chance.
+    static constexpr std::string_view kKeys[] = {"activity", "subject", "country", "at", "known_at", "ref"};
+    for (unsigned k = 0; k < std::size(kKeys); ++k) {
+      if (key != kKeys[k]) continue;
+      if ((seen & (1u << k)) != 0) return bad("duplicate key `" + std::string(key) + "`");
+      seen |= 1u << k;
+    }
     if (key == "activity") {
       std::string_view name;
       if (value.get_string().get(name)) return bad("`activity` must be a string");
