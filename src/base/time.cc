@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <cstring>
 #include <memory>
 
 namespace interdict {
@@ -183,7 +184,42 @@ Result<Instant> parse_zoned_time(std::string_view text) {
   return printable(local - *offset, text);
 }
 
+namespace {
+
+// Answers print the same few instants over and over (effective times, event records): a
+// small per-thread memo skips the calendar arithmetic for them.
+struct FormattedInstant {
+  Instant t = kBeginningOfTime;
+  char text[20] = {};
+};
+thread_local std::array<FormattedInstant, 64> tl_formatted;
+
+void format_uncached(std::string& out, Instant t);
+
+}  // namespace
+
 void append_rfc3339(std::string& out, Instant t) {
+  if (t == kBeginningOfTime || t == kEndOfTime) {
+    format_uncached(out, t);
+    return;
+  }
+  FormattedInstant& slot = tl_formatted[static_cast<std::size_t>((static_cast<std::uint64_t>(t) * 0x9e3779b97f4a7c15ULL) >> 58)];
+  if (slot.t != t) {
+    std::string text;
+    format_uncached(text, t);
+    if (text.size() != sizeof slot.text) {
+      out += text;
+      return;
+    }
+    std::memcpy(slot.text, text.data(), sizeof slot.text);
+    slot.t = t;
+  }
+  out.append(slot.text, sizeof slot.text);
+}
+
+namespace {
+
+void format_uncached(std::string& out, Instant t) {
   if (t == kBeginningOfTime) {
     out += "-inf";
     return;
@@ -230,6 +266,8 @@ void append_rfc3339(std::string& out, Instant t) {
   buf[19] = 'Z';
   out.append(buf, 20);
 }
+
+}  // namespace
 
 std::string format_rfc3339(Instant t) {
   std::string out;

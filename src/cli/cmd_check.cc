@@ -5,6 +5,7 @@
 // written in input order. Memory holds one batch of chunks, whatever the input size.
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <functional>
 #include <iostream>
 #include <thread>
@@ -127,8 +128,9 @@ int run_check(const GlobalOptions& global, const CheckOptions& options) {
   };
   std::array<Batch, 2> batches;
   for (Batch& b : batches) {
-    b.chunks.resize(static_cast<std::size_t>(threads));
-    b.results.resize(static_cast<std::size_t>(threads));
+    // Several chunks a worker, taken in turn, so one slow chunk does not idle the rest.
+    b.chunks.resize(static_cast<std::size_t>(threads) * (threads > 1 ? 4 : 1));
+    b.results.resize(b.chunks.size());
   }
   std::vector<Worker> workers(static_cast<std::size_t>(threads));
   TextTable table({"line", "verdict", "status", "order", "clause", "subject", "activity", "why"});
@@ -163,7 +165,7 @@ int run_check(const GlobalOptions& global, const CheckOptions& options) {
       return kExitInputError;
     }
     const LineAnswerer answerer{*orders, default_known_at, format, (*source)->name()};
-    auto work = [&](Batch& b, std::size_t i) {
+    auto work = [&](Batch& b, std::size_t i, Worker& worker) {
       ChunkResult& r = b.results[i];
       r.out.clear();
       r.tally = {};
@@ -172,7 +174,7 @@ int run_check(const GlobalOptions& global, const CheckOptions& options) {
       bool stopped = false;
       b.chunks[i].for_each_line([&](std::string_view line, std::uint64_t number) {
         if (stopped || blank(line)) return;
-        bool ok = answerer.answer(workers[i], line, number, r.out, r.tally, message,
+        bool ok = answerer.answer(worker, line, number, r.out, r.tally, message,
                                   format == Format::kTable ? &table : nullptr);
         if (!ok && format == Format::kTable) std::cerr << "interdict: " << message << "\n";
         if (!ok && options.strict) {
@@ -187,7 +189,12 @@ int run_check(const GlobalOptions& global, const CheckOptions& options) {
       Batch& previous = batches[current ^ 1];
       while (b.filled < b.chunks.size() && (*source)->next(b.chunks[b.filled])) ++b.filled;
       std::vector<std::thread> pool;
-      for (std::size_t i = 0; i < b.filled; ++i) pool.emplace_back(work, std::ref(b), i);
+      std::atomic<std::size_t> next_chunk{0};
+      for (std::size_t w = 0; w < workers.size() && w < b.filled; ++w) {
+        pool.emplace_back([&, w] {
+          for (std::size_t i = next_chunk++; i < b.filled; i = next_chunk++) work(b, i, workers[w]);
+        });
+      }
       bool go_on = write_batch(previous);
       for (std::thread& t : pool) t.join();
       if (!go_on) return kExitInputError;

@@ -348,30 +348,36 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
   for (int h = 0; h < hit_count; ++h) {
     const Hit& hit = hits[static_cast<size_t>(h)];
     const SubjectIndex& index = x.subjects[hit.subject];
-    for (const Link& link : index.links) {
-      if (f.match_count >= Finding::kMaxMatches) {
-        f.truncated = true;
-        break;
+    // Clauses that cover the activity first: only they can decide. The others are listed
+    // (by id, in the reasons) only when none covers it, so their writes are skipped else.
+    const std::uint8_t first = f.match_count;
+    for (int pass = 0; pass < 2; ++pass) {
+      const bool covering = pass == 0;
+      if (!covering && f.match_count != first) break;
+      for (const Link& link : index.links) {
+        if (known_at < link.known_from) continue;  // not yet published as of known_at
+        if (((link.activities & activity_bit(obs.activity)) != 0) != covering) continue;
+        if (f.match_count >= Finding::kMaxMatches) {
+          f.truncated = true;
+          break;
+        }
+        Match& m = f.matches[f.match_count];
+        m.order = link.order;
+        m.prohibition = link.prohibition;
+        m.subject = &x.corpus.subjects[hit.subject];
+        m.how = hit.how;
+        m.activity_covered = covering;
+        m.exemption = link.exemption;
+        if (covering) {
+          m.state = state_at(*link.order, link.prohibition, obs.at, known_at);
+          if (m.state.state == State::kUnknown) continue;
+          m.scope = test_scope(obs, *link.scope);
+        } else {
+          m.state = StateAt{State::kUnknown, nullptr, kEndOfTime};
+          m.scope = ScopeTest::kUnknown;
+        }
+        ++f.match_count;
       }
-      if (known_at < link.known_from) continue;  // not yet published as of known_at
-      Match& m = f.matches[f.match_count];
-      m.order = link.order;
-      m.prohibition = link.prohibition;
-      m.subject = &x.corpus.subjects[hit.subject];
-      m.how = hit.how;
-      m.activity_covered = (link.activities & activity_bit(obs.activity)) != 0;
-      m.exemption = link.exemption;
-      if (m.activity_covered) {
-        // Only a clause that covers the activity can decide; the others are named in the
-        // reasons by id, so their state is not worth folding.
-        m.state = state_at(*link.order, link.prohibition, obs.at, known_at);
-        if (m.state.state == State::kUnknown) continue;
-        m.scope = test_scope(obs, *link.scope);
-      } else {
-        m.state = StateAt{State::kUnknown, nullptr, kEndOfTime};
-        m.scope = ScopeTest::kUnknown;
-      }
-      ++f.match_count;
     }
     for (const Order* order : index.bare_designations) {
       add_designation(Designation{order, &x.corpus.subjects[hit.subject], nullptr, hit.how});

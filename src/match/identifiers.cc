@@ -216,6 +216,9 @@ std::optional<MatchHit> PackageMatcher::match(std::string_view purl) const {
   if (key.empty()) return std::nullopt;
   if (const auto it = exact_.find(key); it != exact_.end()) return MatchHit{it->second, it->first, true};
   for (const auto& [pattern, target] : wildcard_) {
+    // The literal text before the first '*' rules most patterns out with one compare.
+    const std::size_t literal = pattern.find('*');
+    if (key.size() < literal || key.compare(0, literal, pattern, 0, literal) != 0) continue;
     if (glob_path(pattern, key)) return MatchHit{target, pattern, false};
   }
   return std::nullopt;

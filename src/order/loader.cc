@@ -434,6 +434,18 @@ class Validator {
     for (Prohibition& p : order.prohibitions) {
       std::stable_sort(p.events.begin(), p.events.end(),
                        [&](std::uint32_t a, std::uint32_t b) { return order.events[a].at < order.events[b].at; });
+      p.steps.clear();
+      for (std::uint32_t i : p.events) {
+        const Event& e = order.events[i];
+        p.steps.push_back(Prohibition::Step{e.at, e.recorded, e.until.value_or(kEndOfTime), &e, e.kind,
+                                            Prohibition::kLiftsAll});
+      }
+      for (Prohibition::Step& step : p.steps) {
+        if (step.kind != EventKind::kInjunctionLifted || step.event->lifts.empty()) continue;
+        for (std::uint32_t k = 0; k < p.steps.size(); ++k) {
+          if (p.steps[k].kind == EventKind::kEnjoined && p.steps[k].event->id == step.event->lifts) step.lifts = k;
+        }
+      }
     }
   }
 

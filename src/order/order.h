@@ -98,27 +98,6 @@ struct Subject {
   Provenance provenance;
 };
 
-struct Prohibition {
-  std::string id;
-  std::string title;
-  ActivitySet activities = 0;
-  std::vector<std::string> subjects;
-  std::vector<std::string> scope;  // ISO country codes
-  std::string scope_text;
-  std::string text;
-  Provenance provenance;
-  // Indexes into Order::events of the events that target this prohibition, by `at`.
-  std::vector<std::uint32_t> events;
-};
-
-struct Exemption {
-  std::string id;
-  std::string text;
-  std::vector<std::string> prohibitions;  // empty = all of the order
-  std::vector<std::string> subjects;
-  Provenance provenance;
-};
-
 enum class EventKind : std::uint8_t {
   kPublished,
   kEffective,
@@ -130,6 +109,42 @@ enum class EventKind : std::uint8_t {
 };
 [[nodiscard]] std::string_view event_kind_name(EventKind kind);
 [[nodiscard]] std::optional<EventKind> parse_event_kind(std::string_view name);
+
+struct Event;
+
+struct Prohibition {
+  std::string id;
+  std::string title;
+  ActivitySet activities = 0;
+  std::vector<std::string> subjects;
+  std::vector<std::string> scope;  // ISO country codes
+  std::string scope_text;
+  std::string text;
+  Provenance provenance;
+  // Indexes into Order::events of the events that target this prohibition, by `at`.
+  std::vector<std::uint32_t> events;
+  // The same events, compact and contiguous, for the state fold on the hot path.
+  struct Step {
+    Instant at;
+    Instant recorded;
+    Instant until;           // suspended: end of the period; kEndOfTime when open or n/a
+    const Event* event;
+    EventKind kind;
+    std::uint32_t lifts;     // injunction_lifted: index into steps of the injunction, or kLiftsAll
+  };
+  static constexpr std::uint32_t kLiftsAll = 0xffffffffu;
+  std::vector<Step> steps;
+};
+
+struct Exemption {
+  std::string id;
+  std::string text;
+  std::vector<std::string> prohibitions;  // empty = all of the order
+  std::vector<std::string> subjects;
+  Provenance provenance;
+};
+
+
 
 struct Event {
   std::string id;

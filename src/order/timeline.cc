@@ -18,13 +18,15 @@ std::string_view state_name(State s) {
 
 namespace {
 
-// Is the injunction `enjoined` still standing at `at`, given what is known?
-bool injunction_stands(const Order& order, const Prohibition& p, const Event& enjoined, Instant at, Instant known_at) {
-  for (std::uint32_t i : p.events) {
-    const Event& e = order.events[i];
-    if (e.kind != EventKind::kInjunctionLifted || e.recorded > known_at || e.at > at) continue;
-    if (e.at < enjoined.at) continue;  // a lift before the injunction cannot end it
-    if (e.lifts.empty() || e.lifts == enjoined.id) return false;
+using Step = Prohibition::Step;
+
+// Is the injunction steps[k] still standing at `at`, given what is known?
+bool injunction_stands(const std::vector<Step>& steps, std::uint32_t k, Instant at, Instant known_at) {
+  const Step& enjoined = steps[k];
+  for (const Step& s : steps) {
+    if (s.kind != EventKind::kInjunctionLifted || s.recorded > known_at || s.at > at) continue;
+    if (s.at < enjoined.at) continue;  // a lift before the injunction cannot end it
+    if (s.lifts == Prohibition::kLiftsAll || s.lifts == k) return false;
   }
   return true;
 }
@@ -32,32 +34,32 @@ bool injunction_stands(const Order& order, const Prohibition& p, const Event& en
 }  // namespace
 
 StateAt state_at(const Order& order, std::size_t index, Instant at, Instant known_at) {
-  const Prohibition& p = order.prohibitions[index];
-  const Event* published = nullptr;
-  const Event* effective = nullptr;
-  const Event* revoked = nullptr;
-  const Event* enjoined = nullptr;
-  const Event* suspended = nullptr;
-  for (std::uint32_t i : p.events) {
-    const Event& e = order.events[i];
-    if (e.recorded > known_at) continue;
-    switch (e.kind) {
+  const std::vector<Step>& steps = order.prohibitions[index].steps;
+  const Step* published = nullptr;
+  const Step* effective = nullptr;
+  const Step* revoked = nullptr;
+  const Step* enjoined = nullptr;
+  const Step* suspended = nullptr;
+  for (std::uint32_t k = 0; k < steps.size(); ++k) {
+    const Step& s = steps[k];
+    if (s.recorded > known_at) continue;
+    switch (s.kind) {
       case EventKind::kPublished:
-        if (published == nullptr) published = &e;
+        if (published == nullptr) published = &s;
         break;
       case EventKind::kEffective:
       case EventKind::kDelayed:
         // The latest word on the effective time wins, whatever its `at`.
-        if (effective == nullptr || e.recorded >= effective->recorded) effective = &e;
+        if (effective == nullptr || s.recorded >= effective->recorded) effective = &s;
         break;
       case EventKind::kRevoked:
-        if (e.at <= at && (revoked == nullptr || e.at < revoked->at)) revoked = &e;
+        if (s.at <= at && (revoked == nullptr || s.at < revoked->at)) revoked = &s;
         break;
       case EventKind::kEnjoined:
-        if (e.at <= at && injunction_stands(order, p, e, at, known_at)) enjoined = &e;
+        if (s.at <= at && injunction_stands(steps, k, at, known_at)) enjoined = &s;
         break;
       case EventKind::kSuspended:
-        if (e.at <= at && (!e.until || at < *e.until)) suspended = &e;
+        if (s.at <= at && at < s.until) suspended = &s;
         break;
       case EventKind::kInjunctionLifted:
         break;
@@ -69,19 +71,19 @@ StateAt state_at(const Order& order, std::size_t index, Instant at, Instant know
   // The cases, strongest first: docs/orders.md "States".
   if (revoked != nullptr) {
     out.state = State::kRevoked;  // revocation ends it whatever else happened
-    out.cause = revoked;
+    out.cause = revoked->event;
   } else if (enjoined != nullptr) {
     out.state = State::kEnjoined;  // a court stopped it, even before it took effect
-    out.cause = enjoined;
+    out.cause = enjoined->event;
   } else if (effective == nullptr || at < effective->at) {
     out.state = State::kScheduled;  // known, not yet in effect
-    out.cause = effective != nullptr ? effective : published;
+    out.cause = effective != nullptr ? effective->event : published->event;
   } else if (suspended != nullptr) {
     out.state = State::kSuspended;  // in effect, enforcement withheld
-    out.cause = suspended;
+    out.cause = suspended->event;
   } else {
     out.state = State::kInForce;
-    out.cause = effective;
+    out.cause = effective->event;
   }
   return out;
 }
