@@ -73,7 +73,8 @@ void BM_DecideNameExact(benchmark::State& state) {
 }
 void BM_DecideAndExplain(benchmark::State& state) {
   const OrderSet& set = orders();
-  Observation obs = make(Activity::kStoreDistribute, ProbeKind::kApp, "com.zhiliaoapp.musically", "2025-02-01T00:00:00Z");
+  Observation obs =
+      make(Activity::kStoreDistribute, ProbeKind::kApp, "com.zhiliaoapp.musically", "2025-02-01T00:00:00Z");
   Reasons reasons;
   for (auto _ : state) {
     Finding f = set.decide(obs);

@@ -92,8 +92,8 @@ Result<WallClock> read_wall_clock(Digits& in, std::string_view text) {
 }
 
 std::int64_t wall_seconds(const WallClock& w) {
-  return days_from_civil(w.year, static_cast<unsigned>(w.month), static_cast<unsigned>(w.day)) * 86400 +
-         w.hour * 3600 + w.minute * 60 + w.second;
+  return days_from_civil(w.year, static_cast<unsigned>(w.month), static_cast<unsigned>(w.day)) * 86400 + w.hour * 3600 +
+         w.minute * 60 + w.second;
 }
 
 // Reads "Z" or "+HH:MM"/"-HH:MM" (also "+HHMM"). Returns the offset in seconds.
@@ -152,7 +152,8 @@ Result<Instant> parse_rfc3339(std::string_view text) {
 }
 
 Result<std::int32_t> zone_offset_at_local(std::string_view zone, std::int64_t local_seconds) {
-  icu::UnicodeString id = icu::UnicodeString::fromUTF8(icu::StringPiece(zone.data(), static_cast<int32_t>(zone.size())));
+  icu::UnicodeString id =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(zone.data(), static_cast<int32_t>(zone.size())));
   std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(id));
   icu::UnicodeString resolved;
   tz->getID(resolved);
@@ -203,7 +204,8 @@ void append_rfc3339(std::string& out, Instant t) {
     format_uncached(out, t);
     return;
   }
-  FormattedInstant& slot = tl_formatted[static_cast<std::size_t>((static_cast<std::uint64_t>(t) * 0x9e3779b97f4a7c15ULL) >> 58)];
+  FormattedInstant& slot =
+      tl_formatted[static_cast<std::size_t>((static_cast<std::uint64_t>(t) * 0x9e3779b97f4a7c15ULL) >> 58)];
   if (slot.t != t) {
     std::string text;
     format_uncached(text, t);

@@ -44,6 +44,18 @@ struct Worker {
   Reasons reasons;
 };
 
+// The one reason a table has room for: for a prohibition, the state and what set it; else
+// the reason that says why not (the last one given).
+std::string short_why(const Finding& finding, const Reasons& reasons) {
+  if (reasons.empty()) return "";
+  if (finding.verdict == Verdict::kProhibited) {
+    for (const std::string& r : reasons) {
+      if (r.rfind("state: ", 0) == 0) return r.substr(7);
+    }
+  }
+  return *(reasons.end() - 1);
+}
+
 // Answers one line. Returns false when the line could not be read (the error is in `out`
 // for machine formats, and in `message`).
 struct LineAnswerer {
@@ -76,7 +88,7 @@ struct LineAnswerer {
       table->add_row({std::to_string(number), std::string(verdict_name(finding.verdict)),
                       g != nullptr ? std::string(state_name(finding.status)) : "none", g != nullptr ? g->order->id : "",
                       g != nullptr ? g->clause().id : "", g != nullptr ? g->subject->id : "",
-                      std::string(activity_name(req.obs.activity)), w.reasons.empty() ? "" : w.reasons.front()});
+                      std::string(activity_name(req.obs.activity)), short_why(finding, w.reasons)});
       return true;
     }
     append_check_answer(out, orders, finding, req.obs, known_at, number, req.ref, w.reasons);
@@ -116,10 +128,10 @@ int run_check(const GlobalOptions& global, const CheckOptions& options) {
   }
   const Format format = output_format(global);
   const int threads =
-      format == Format::kTable ? 1
-                               : std::clamp(options.threads > 0 ? options.threads
-                                                                : static_cast<int>(std::thread::hardware_concurrency()),
-                                            1, 64);
+      format == Format::kTable
+          ? 1
+          : std::clamp(options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency()), 1,
+                       64);
   // Two batches: workers answer one while this thread writes the other.
   struct Batch {
     std::vector<LineChunk> chunks;
@@ -174,8 +186,8 @@ int run_check(const GlobalOptions& global, const CheckOptions& options) {
       bool stopped = false;
       b.chunks[i].for_each_line([&](std::string_view line, std::uint64_t number) {
         if (stopped || blank(line)) return;
-        bool ok = answerer.answer(worker, line, number, r.out, r.tally, message,
-                                  format == Format::kTable ? &table : nullptr);
+        bool ok =
+            answerer.answer(worker, line, number, r.out, r.tally, message, format == Format::kTable ? &table : nullptr);
         if (!ok && format == Format::kTable) std::cerr << "interdict: " << message << "\n";
         if (!ok && options.strict) {
           r.stop_message = message;

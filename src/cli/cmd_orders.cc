@@ -194,15 +194,18 @@ int run_show(const GlobalOptions& global, const std::string& id) {
   out += "  authority:    " + o->authority + "\n  citation:     " + o->citation + "\n";
   if (!o->url.empty()) out += "  url:          " + o->url + "\n";
   out += "  jurisdiction: " + joined(o->jurisdiction) + "\n";
-  out += "  source:       " + joined(o->provenance.sources) + " [" + std::string(confidence_name(o->provenance.confidence)) + "]\n";
+  out += "  source:       " + joined(o->provenance.sources) + " [" +
+         std::string(confidence_name(o->provenance.confidence)) + "]\n";
   if (!o->designates.empty()) out += "  designates:   " + joined(o->designates) + "\n";
   out += "\nProhibitions (state now):\n";
   for (std::size_t i = 0; i < o->prohibitions.size(); ++i) {
     const Prohibition& p = o->prohibitions[i];
-    out += "  " + p.id + ". " + p.title + " [" + std::string(state_name(state_at(*o, i, now, kEndOfTime).state)) + "]\n";
+    out +=
+        "  " + p.id + ". " + p.title + " [" + std::string(state_name(state_at(*o, i, now, kEndOfTime).state)) + "]\n";
     out += "     activities: " + activities_text(p.activities) + "\n     subjects:   " + joined(p.subjects) + "\n";
     out += "     text:       \"" + p.text + "\"\n";
-    out += "     source:     " + joined(p.provenance.sources) + " [" + std::string(confidence_name(p.provenance.confidence)) + "]\n";
+    out += "     source:     " + joined(p.provenance.sources) + " [" +
+           std::string(confidence_name(p.provenance.confidence)) + "]\n";
     if (!p.provenance.note.empty()) out += "     note:       " + p.provenance.note + "\n";
   }
   if (!o->exemptions.empty()) out += "\nExemptions:\n";
@@ -233,8 +236,9 @@ int run_validate(const GlobalOptions& global) {
     for (const Diagnostic& d : report.errors) out += "error: " + d.to_string() + "\n";
     for (const Diagnostic& d : report.warnings) out += d.to_string() + "\n";
     out += std::to_string(report.corpus.orders.size()) + " orders, " + std::to_string(report.corpus.subjects.size()) +
-           " subjects, " + std::to_string(report.corpus.entities.size()) + " entities: " +
-           std::to_string(report.errors.size()) + " errors, " + std::to_string(report.warnings.size()) + " warnings\n";
+           " subjects, " + std::to_string(report.corpus.entities.size()) +
+           " entities: " + std::to_string(report.errors.size()) + " errors, " + std::to_string(report.warnings.size()) +
+           " warnings\n";
   } else {
     auto list = [&](const std::vector<Diagnostic>& items) {
       out += '[';
@@ -269,12 +273,14 @@ void register_orders(CLI::App& app, GlobalOptions& global, Runner& runner) {
     runner = [&global] { return run_list(global); };
   });
   auto id = std::make_shared<std::string>();
-  CLI::App* show = cmd->add_subcommand("show", "An order in full: prohibitions, verbatim text, sources, exemptions, events");
+  CLI::App* show =
+      cmd->add_subcommand("show", "An order in full: prohibitions, verbatim text, sources, exemptions, events");
   show->add_option("order", *id, "Order id, e.g. us-2020-wechat")->required();
   show->callback([&global, &runner, id] { runner = [&global, id] { return run_show(global, *id); }; });
-  cmd->add_subcommand("validate",
-                      "Check order files and report errors and warnings with file:line:col.\n"
-                      "Exit 0 when they load, 2 when they do not. Example: interdict --orders ./my-orders orders validate")
+  cmd->add_subcommand(
+         "validate",
+         "Check order files and report errors and warnings with file:line:col.\n"
+         "Exit 0 when they load, 2 when they do not. Example: interdict --orders ./my-orders orders validate")
       ->callback([&] { runner = [&global] { return run_validate(global); }; });
 }
 

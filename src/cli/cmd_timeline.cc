@@ -87,7 +87,8 @@ void register_timeline(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "with the event that set each. Example: interdict timeline us-2020-tiktok --known-at 2020-10-01T00:00:00Z");
   cmd->add_option("order", options->orders, "Order ids (default: all)");
   cmd->add_option("--known-at", options->known_at, "Count only events recorded by this time")->type_name("TIME");
-  cmd->callback([&global, &runner, options] { runner = [&global, options] { return run_timeline(global, *options); }; });
+  cmd->callback(
+      [&global, &runner, options] { runner = [&global, options] { return run_timeline(global, *options); }; });
 }
 
 }  // namespace interdict::cli

@@ -12,7 +12,9 @@ int main(int argc, char** argv) {
       "each chokepoint holds.\n\n"
       "Examples:\n"
       "  interdict orders list\n"
-      "  echo '{\"activity\":\"hosting\",\"subject\":{\"domain\":\"www.tiktok.com\"},\"country\":\"US\",\"at\":\"2025-06-01T00:00:00Z\"}' | interdict check\n"
+      "  echo "
+      "'{\"activity\":\"hosting\",\"subject\":{\"domain\":\"www.tiktok.com\"},\"country\":\"US\",\"at\":\"2025-06-"
+      "01T00:00:00Z\"}' | interdict check\n"
       "  interdict scan samples/store/catalogue.csv samples/store/requests.jsonl\n"
       "  interdict timeline us-2020-tiktok\n\n"
       "Exit codes: 0 nothing prohibited, 1 something prohibited, 2 usage or input error.",

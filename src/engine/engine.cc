@@ -20,7 +20,8 @@ std::string lower(std::string_view s) {
 
 // "AS396986", "as396986" or "396986".
 std::optional<std::uint32_t> parse_asn(std::string_view text) {
-  if (text.size() > 2 && (text[0] == 'A' || text[0] == 'a') && (text[1] == 'S' || text[1] == 's')) text.remove_prefix(2);
+  if (text.size() > 2 && (text[0] == 'A' || text[0] == 'a') && (text[1] == 'S' || text[1] == 's'))
+    text.remove_prefix(2);
   if (text.empty() || text.size() > 10) return std::nullopt;
   std::uint64_t value = 0;
   for (char c : text) {
@@ -70,7 +71,8 @@ void combine(Finding& f) {
     auto better = [&](int current) {
       return current < 0 || closeness(m) > closeness(f.matches[static_cast<size_t>(current)]);
     };
-    const bool would_prohibit = m.exemption == nullptr && is_prohibiting(m.state.state) && m.scope != ScopeTest::kOutOfScope;
+    const bool would_prohibit =
+        m.exemption == nullptr && is_prohibiting(m.state.state) && m.scope != ScopeTest::kOutOfScope;
     if (would_prohibit && m.scope == ScopeTest::kInScope && m.how.certain) {
       if (better(best_prohibiting)) best_prohibiting = i;
     } else if (would_prohibit) {
@@ -215,7 +217,8 @@ Result<std::shared_ptr<const OrderSet>> OrderSet::compile(Corpus corpus) {
     for (std::uint32_t e : clause.events) {
       if (order.events[e].kind == EventKind::kPublished) known_from = std::min(known_from, order.events[e].recorded);
     }
-    return Link{&order, p, ex, clause.activities, known_from, clause.scope.empty() ? &order.jurisdiction : &clause.scope};
+    return Link{
+        &order, p, ex, clause.activities, known_from, clause.scope.empty() ? &order.jurisdiction : &clause.scope};
   };
   x.scopes.resize(c.orders.size());
   for (std::uint32_t o = 0; o < c.orders.size(); ++o) {
@@ -243,7 +246,8 @@ Result<std::shared_ptr<const OrderSet>> OrderSet::compile(Corpus corpus) {
         if (!s) continue;
         for (std::uint32_t p = 0; p < order.prohibitions.size(); ++p) {
           const auto& limited = ex.prohibitions;
-          if (!limited.empty() && std::find(limited.begin(), limited.end(), order.prohibitions[p].id) == limited.end()) {
+          if (!limited.empty() &&
+              std::find(limited.begin(), limited.end(), order.prohibitions[p].id) == limited.end()) {
             continue;
           }
           x.subjects[*s].links.push_back(make_link(order, p, &ex));

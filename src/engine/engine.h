@@ -127,7 +127,9 @@ struct Finding {
   bool truncated = false;
   bool scope_unknown = false;  // the transaction named no country
 
-  [[nodiscard]] const Match* governing_match() const { return governing < 0 ? nullptr : &matches[static_cast<size_t>(governing)]; }
+  [[nodiscard]] const Match* governing_match() const {
+    return governing < 0 ? nullptr : &matches[static_cast<size_t>(governing)];
+  }
 };
 
 // The reasons of a Finding, in a list whose strings keep their capacity across uses, so

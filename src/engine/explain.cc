@@ -165,10 +165,12 @@ void OrderSet::explain(const Finding& f, const Observation& obs, Reasons& out) c
     }
     switch (f.verdict) {
       case Verdict::kProhibited:
-        if (m->state.state == State::kSuspended) out.add() = "enforcement is suspended, but the conduct remains unlawful";
+        if (m->state.state == State::kSuspended)
+          out.add() = "enforcement is suspended, but the conduct remains unlawful";
         break;
       case Verdict::kReview:
-        out.add() = m->how.certain ? "review: decide the scope before acting" : "review: the identity match is uncertain";
+        out.add() =
+            m->how.certain ? "review: decide the scope before acting" : "review: the identity match is uncertain";
         break;
       case Verdict::kPermitted:
         if (m->exemption == nullptr && m->scope != ScopeTest::kOutOfScope) {
@@ -203,7 +205,8 @@ void OrderSet::explain(const Finding& f, const Observation& obs, Reasons& out) c
       }
       cat(r, "designated: `", d.order->id, "` (", d.order->citation, ") names ", d.subject->name,
           " but identified no prohibited transaction");
-      if (last != nullptr) cat(r, "; last event: ", event_kind_name(last->kind), " ", last->at_text, " (", last->title, ")");
+      if (last != nullptr)
+        cat(r, "; last event: ", event_kind_name(last->kind), " ", last->at_text, " (", last->title, ")");
     } else if (d.entity != nullptr) {
       cat(r, "entity: ", probe_kind_name(d.how.probe), " `", d.how.probe_value, "` names ", d.entity->name, " (`",
           d.entity->id, "`)", d.how.certain ? "" : " [partial match]");
@@ -211,8 +214,8 @@ void OrderSet::explain(const Finding& f, const Observation& obs, Reasons& out) c
       bool any = false;
       for (std::uint32_t s : x.entity_subjects[index]) {
         const SubjectIndex& si = x.subjects[s];
-        bool named = !si.bare_designations.empty() ||
-                     std::any_of(si.links.begin(), si.links.end(), [](const Link& l) { return l.exemption == nullptr; });
+        bool named = !si.bare_designations.empty() || std::any_of(si.links.begin(), si.links.end(),
+                                                                  [](const Link& l) { return l.exemption == nullptr; });
         if (!named) continue;
         r.append(any ? ", " : ", which owns the designated ");
         cat(r, x.corpus.subjects[s].name, " (`", x.corpus.subjects[s].id, "`)");

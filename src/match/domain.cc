@@ -70,7 +70,8 @@ bool DomainMatcher::add(std::string_view domain, bool exact, std::uint32_t targe
   if (!domain.empty() && domain.back() == '.') domain.remove_suffix(1);
   if (domain.empty() || domain.size() > kMaxDomainLength) return false;
   std::uint64_t h = kFnvOffset;
-  for (std::size_t i = domain.size(); i-- > 0;) h = (h ^ static_cast<unsigned char>(ascii_lower(domain[i]))) * kFnvPrime;
+  for (std::size_t i = domain.size(); i-- > 0;)
+    h = (h ^ static_cast<unsigned char>(ascii_lower(domain[i]))) * kFnvPrime;
   const std::uint64_t hash = finish(h, exact);
   // The first rule for a name keeps it, so adding the same orders twice changes nothing.
   if (find(hash, domain, exact) != nullptr) return true;

@@ -23,8 +23,8 @@ Confidence read_confidence(TableReader& t) {
   if (value == "secondary") return Confidence::kSecondary;
   if (value == "unconfirmed") return Confidence::kUnconfirmed;
   if (!value.empty()) {
-    t.error_at("confidence", "unknown confidence `" + value + "`" +
-                                 did_you_mean(value, {"confirmed", "secondary", "unconfirmed"}));
+    t.error_at("confidence",
+               "unknown confidence `" + value + "`" + did_you_mean(value, {"confirmed", "secondary", "unconfirmed"}));
   }
   return Confidence::kUnconfirmed;
 }
@@ -167,7 +167,8 @@ class FileParser {
     s.name = t.string("name", true);
     s.kind = t.string("kind", false);
     if (!s.kind.empty() && s.kind != "app" && s.kind != "service" && s.kind != "product" && s.kind != "sdk") {
-      t.error_at("kind", "unknown subject kind `" + s.kind + "`" + did_you_mean(s.kind, {"app", "service", "product", "sdk"}));
+      t.error_at("kind",
+                 "unknown subject kind `" + s.kind + "`" + did_you_mean(s.kind, {"app", "service", "product", "sdk"}));
     }
     s.owner = t.string("owner", false);
     s.aliases = t.string_list("aliases", false);
@@ -207,7 +208,8 @@ class FileParser {
       auto a = parse_activity(name);
       if (!a) {
         std::vector<std::string_view> names(activity_names().begin(), activity_names().end());
-        report_.errors.push_back({Severity::kError, loc, "", "unknown activity `" + name + "`" + did_you_mean(name, names)});
+        report_.errors.push_back(
+            {Severity::kError, loc, "", "unknown activity `" + name + "`" + did_you_mean(name, names)});
         continue;
       }
       p.activities |= activity_bit(*a);
@@ -293,14 +295,16 @@ class Validator {
       auto [it, fresh] = seen.emplace(item.id, &item);
       if (!fresh) {
         error(where(item), order,
-              std::string(what) + " `" + item.id + "` is defined twice (first at " + where(*it->second).to_string() + ")");
+              std::string(what) + " `" + item.id + "` is defined twice (first at " + where(*it->second).to_string() +
+                  ")");
       }
     }
   }
 
   void check_unique_ids() {
     unique<Order>(corpus_.orders, "order", "", [](const Order& o) -> const Location& { return o.provenance.where; });
-    unique<Entity>(corpus_.entities, "entity", "", [](const Entity& e) -> const Location& { return e.provenance.where; });
+    unique<Entity>(corpus_.entities, "entity", "",
+                   [](const Entity& e) -> const Location& { return e.provenance.where; });
     unique<Subject>(corpus_.subjects, "subject", "",
                     [](const Subject& s) -> const Location& { return s.provenance.where; });
     for (const Order& o : corpus_.orders) {
@@ -314,8 +318,9 @@ class Validator {
 
   void check_provenance(const Provenance& p, const std::string& order, std::string_view what) {
     if (p.confidence != Confidence::kConfirmed && p.note.empty()) {
-      warning(p.where, order,
-              std::string(what) + " is " + std::string(confidence_name(p.confidence)) + " but has no `note` saying why");
+      warning(
+          p.where, order,
+          std::string(what) + " is " + std::string(confidence_name(p.confidence)) + " but has no `note` saying why");
     }
   }
 
@@ -324,7 +329,8 @@ class Validator {
       check_provenance(e.provenance, "", "entity `" + e.id + "`");
       for (const EntityParent& parent : e.parents) {
         if (!parent.id.empty() && corpus_.find_entity(parent.id) == nullptr) {
-          error(e.provenance.where, "", "entity `" + e.id + "` names unknown parent `" + parent.id + "`" + entity_hint(parent.id));
+          error(e.provenance.where, "",
+                "entity `" + e.id + "` names unknown parent `" + parent.id + "`" + entity_hint(parent.id));
         }
       }
     }
@@ -347,7 +353,8 @@ class Validator {
     for (const Subject& s : corpus_.subjects) {
       check_provenance(s.provenance, "", "subject `" + s.id + "`");
       if (!s.owner.empty() && corpus_.find_entity(s.owner) == nullptr) {
-        error(s.provenance.where, "", "subject `" + s.id + "` names unknown owner `" + s.owner + "`" + entity_hint(s.owner));
+        error(s.provenance.where, "",
+              "subject `" + s.id + "` names unknown owner `" + s.owner + "`" + entity_hint(s.owner));
       }
       for (const Identifier& id : s.identifiers) {
         auto key = std::make_pair(id.kind, fold_identifier(id.kind, id.value));
@@ -356,8 +363,9 @@ class Validator {
         const auto& [first_subject, first_id] = it->second;
         if (first_subject == &s) {
           if (id.kind != IdentifierKind::kName) {
-            warning(id.where, "", std::string(identifier_key(id.kind)) + " `" + id.value + "` is listed twice for subject `" +
-                                      s.id + "`");
+            warning(id.where, "",
+                    std::string(identifier_key(id.kind)) + " `" + id.value + "` is listed twice for subject `" + s.id +
+                        "`");
           }
         } else {
           error(id.where, "",
@@ -372,14 +380,16 @@ class Validator {
     check_provenance(order.provenance, order.id, "order `" + order.id + "`");
     for (const std::string& sid : order.designates) {
       if (corpus_.find_subject(sid) == nullptr) {
-        error(order.provenance.where, order.id, "order `" + order.id + "` designates unknown subject `" + sid + "`" + subject_hint(sid));
+        error(order.provenance.where, order.id,
+              "order `" + order.id + "` designates unknown subject `" + sid + "`" + subject_hint(sid));
       }
     }
     for (const Prohibition& p : order.prohibitions) {
       check_provenance(p.provenance, order.id, "prohibition `" + p.id + "`");
       for (const std::string& sid : p.subjects) {
         if (corpus_.find_subject(sid) == nullptr) {
-          error(p.provenance.where, order.id, "prohibition `" + p.id + "` names unknown subject `" + sid + "`" + subject_hint(sid));
+          error(p.provenance.where, order.id,
+                "prohibition `" + p.id + "` names unknown subject `" + sid + "`" + subject_hint(sid));
         }
       }
     }
@@ -387,14 +397,17 @@ class Validator {
       if (order.find_prohibition(pid) != nullptr) return;
       std::vector<std::string_view> ids;
       for (const Prohibition& p : order.prohibitions) ids.push_back(p.id);
-      error(where, order.id, what + " names unknown prohibition `" + pid + "` of order `" + order.id + "`" + did_you_mean(pid, ids));
+      error(where, order.id,
+            what + " names unknown prohibition `" + pid + "` of order `" + order.id + "`" + did_you_mean(pid, ids));
     };
     for (const Exemption& e : order.exemptions) {
       check_provenance(e.provenance, order.id, "exemption `" + e.id + "`");
-      for (const std::string& pid : e.prohibitions) check_prohibition_ref(e.provenance.where, "exemption `" + e.id + "`", pid);
+      for (const std::string& pid : e.prohibitions)
+        check_prohibition_ref(e.provenance.where, "exemption `" + e.id + "`", pid);
       for (const std::string& sid : e.subjects) {
         if (corpus_.find_subject(sid) == nullptr) {
-          error(e.provenance.where, order.id, "exemption `" + e.id + "` names unknown subject `" + sid + "`" + subject_hint(sid));
+          error(e.provenance.where, order.id,
+                "exemption `" + e.id + "` names unknown subject `" + sid + "`" + subject_hint(sid));
         }
       }
     }
@@ -402,10 +415,12 @@ class Validator {
       check_provenance(e.provenance, order.id, "event `" + e.id + "`");
       for (const std::string& pid : e.targets) check_prohibition_ref(e.provenance.where, "event `" + e.id + "`", pid);
       if (!e.lifts.empty()) {
-        auto it = std::find_if(order.events.begin(), order.events.end(),
-                               [&](const Event& other) { return other.id == e.lifts && other.kind == EventKind::kEnjoined; });
+        auto it = std::find_if(order.events.begin(), order.events.end(), [&](const Event& other) {
+          return other.id == e.lifts && other.kind == EventKind::kEnjoined;
+        });
         if (it == order.events.end()) {
-          error(e.provenance.where, order.id, "event `" + e.id + "` lifts `" + e.lifts + "`, which is no `enjoined` event of this order");
+          error(e.provenance.where, order.id,
+                "event `" + e.id + "` lifts `" + e.lifts + "`, which is no `enjoined` event of this order");
         }
       }
     }
@@ -437,8 +452,8 @@ class Validator {
       p.steps.clear();
       for (std::uint32_t i : p.events) {
         const Event& e = order.events[i];
-        p.steps.push_back(Prohibition::Step{e.at, e.recorded, e.until.value_or(kEndOfTime), &e, e.kind,
-                                            Prohibition::kLiftsAll});
+        p.steps.push_back(
+            Prohibition::Step{e.at, e.recorded, e.until.value_or(kEndOfTime), &e, e.kind, Prohibition::kLiftsAll});
       }
       for (Prohibition::Step& step : p.steps) {
         if (step.kind != EventKind::kInjunctionLifted || step.event->lifts.empty()) continue;

@@ -7,8 +7,8 @@ namespace interdict {
 namespace {
 
 constexpr std::array<std::string_view, kActivityCount> kActivityNames = {
-    "store.distribute", "store.update", "hosting", "cdn", "transit", "peering",
-    "code", "payment", "software.supply", "software.update", "software.resale",
+    "store.distribute", "store.update",    "hosting",         "cdn", "transit", "peering", "code", "payment",
+    "software.supply",  "software.update", "software.resale",
 };
 
 constexpr std::array<std::string_view, kIdentifierKindCount> kIdentifierKeys = {

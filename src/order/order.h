@@ -127,10 +127,10 @@ struct Prohibition {
   struct Step {
     Instant at;
     Instant recorded;
-    Instant until;           // suspended: end of the period; kEndOfTime when open or n/a
+    Instant until;  // suspended: end of the period; kEndOfTime when open or n/a
     const Event* event;
     EventKind kind;
-    std::uint32_t lifts;     // injunction_lifted: index into steps of the injunction, or kLiftsAll
+    std::uint32_t lifts;  // injunction_lifted: index into steps of the injunction, or kLiftsAll
   };
   static constexpr std::uint32_t kLiftsAll = 0xffffffffu;
   std::vector<Step> steps;
@@ -143,8 +143,6 @@ struct Exemption {
   std::vector<std::string> subjects;
   Provenance provenance;
 };
-
-
 
 struct Event {
   std::string id;

@@ -61,8 +61,7 @@ StateAt state_at(const Order& order, std::size_t index, Instant at, Instant know
       case EventKind::kSuspended:
         if (s.at <= at && at < s.until) suspended = &s;
         break;
-      case EventKind::kInjunctionLifted:
-        break;
+      case EventKind::kInjunctionLifted: break;
     }
   }
   StateAt out{State::kUnknown, nullptr, kEndOfTime};

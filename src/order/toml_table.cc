@@ -50,21 +50,24 @@ bool valid_prefix(std::string_view text) {
   if (slash == std::string_view::npos) return false;
   std::string_view addr = text.substr(0, slash);
   std::string_view len = text.substr(slash + 1);
-  if (len.empty() || len.size() > 3 || !std::all_of(len.begin(), len.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (len.empty() || len.size() > 3 ||
+      !std::all_of(len.begin(), len.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return false;
   }
   int bits = std::stoi(std::string(len));
   bool v6 = addr.find(':') != std::string_view::npos;
   if (bits > (v6 ? 128 : 32)) return false;
   if (v6) {
-    return !addr.empty() && std::all_of(addr.begin(), addr.end(), [](char c) { return std::isxdigit(c) || c == ':' || c == '.'; });
+    return !addr.empty() &&
+           std::all_of(addr.begin(), addr.end(), [](char c) { return std::isxdigit(c) || c == ':' || c == '.'; });
   }
   int parts = 0;
   std::size_t start = 0;
   while (start <= addr.size()) {
     std::size_t dot = addr.find('.', start);
     std::string_view part = addr.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
-    if (part.empty() || part.size() > 3 || !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+    if (part.empty() || part.size() > 3 ||
+        !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
         std::stoi(std::string(part)) > 255) {
       return false;
     }
@@ -112,8 +115,7 @@ std::string check_identifier(IdentifierKind kind, std::string_view value) {
     case IdentifierKind::kUrl:
       return value.find_first_of(" \t\n") == std::string_view::npos ? "" : shown + " contains white space";
     case IdentifierKind::kAsn:
-    case IdentifierKind::kName:
-      return "";
+    case IdentifierKind::kName: return "";
   }
   return "";
 }
@@ -135,12 +137,10 @@ std::string fold_identifier(IdentifierKind kind, std::string_view value) {
     }
     case IdentifierKind::kUrl:
     case IdentifierKind::kName:
-    case IdentifierKind::kPackage:
-      return lower(value);
+    case IdentifierKind::kPackage: return lower(value);
     case IdentifierKind::kClass:
     case IdentifierKind::kAsn:
-    case IdentifierKind::kPrefix:
-      return std::string(value);
+    case IdentifierKind::kPrefix: return std::string(value);
   }
   return std::string(value);
 }
@@ -164,7 +164,8 @@ const toml::node* TableReader::get(const char* key, bool required) {
   asked_.insert(key);
   const toml::node* node = table_.get(key);
   if (node == nullptr && required) {
-    report_.errors.push_back({Diagnostic::Severity::kError, where(), "", "missing required key `" + std::string(key) + "`"});
+    report_.errors.push_back(
+        {Diagnostic::Severity::kError, where(), "", "missing required key `" + std::string(key) + "`"});
   }
   return node;
 }
@@ -253,16 +254,21 @@ std::optional<std::pair<Instant, std::string>> TableReader::time(const char* key
   const toml::node* node = get(key, required);
   if (node == nullptr) return std::nullopt;
   auto fail = [&](std::string message) -> std::optional<std::pair<Instant, std::string>> {
-    report_.errors.push_back({Diagnostic::Severity::kError, locate(*node), "", "`" + std::string(key) + "`: " + message});
+    report_.errors.push_back(
+        {Diagnostic::Severity::kError, locate(*node), "", "`" + std::string(key) + "`: " + message});
     return std::nullopt;
   };
   if (node->is_date() || node->is_time()) {
-    return fail("time without a zone: write an offset (2020-09-27T23:59:00-04:00) or a zone (\"2020-09-27T23:59 America/New_York\")");
+    return fail(
+        "time without a zone: write an offset (2020-09-27T23:59:00-04:00) or a zone (\"2020-09-27T23:59 "
+        "America/New_York\")");
   }
   if (node->is_date_time()) {
     const toml::date_time& dt = node->as_date_time()->get();
     if (!dt.offset) {
-      return fail("time without a zone: write an offset (2020-09-27T23:59:00-04:00) or a zone (\"2020-09-27T23:59 America/New_York\")");
+      return fail(
+          "time without a zone: write an offset (2020-09-27T23:59:00-04:00) or a zone (\"2020-09-27T23:59 "
+          "America/New_York\")");
     }
     Instant t = days_from_civil(dt.date.year, dt.date.month, dt.date.day) * 86400 + dt.time.hour * 3600 +
                 dt.time.minute * 60 + dt.time.second - dt.offset->minutes * 60;
@@ -270,8 +276,8 @@ std::optional<std::pair<Instant, std::string>> TableReader::time(const char* key
     int minutes = dt.offset->minutes;
     char sign = minutes < 0 ? '-' : '+';
     minutes = minutes < 0 ? -minutes : minutes;
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", dt.date.year, dt.date.month, dt.date.day,
-                  dt.time.hour, dt.time.minute, dt.time.second, sign, minutes / 60, minutes % 60);
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", dt.date.year, dt.date.month,
+                  dt.date.day, dt.time.hour, dt.time.minute, dt.time.second, sign, minutes / 60, minutes % 60);
     std::string shown = text;
     if (dt.offset->minutes == 0) shown = shown.substr(0, 19) + "Z";
     return std::make_pair(t, shown);

@@ -34,7 +34,8 @@ void append_json_string(std::string& out, std::string_view s) {
       constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
       constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
       auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
-      std::uint64_t hits = ((w - kOnes * 0x20) & ~w & kHighs) | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'));
+      std::uint64_t hits =
+          ((w - kOnes * 0x20) & ~w & kHighs) | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'));
       if (hits == 0) {
         i += 8;
         continue;

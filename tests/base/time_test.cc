@@ -60,7 +60,8 @@ TEST(Time, UnknownZoneIsNotFound) {
 }
 
 TEST(Time, RoundTripsAcrossCenturies) {
-  for (const char* text : {"1970-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "2000-02-29T12:34:56Z", "2100-03-01T00:00:00Z"}) {
+  for (const char* text :
+       {"1970-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "2000-02-29T12:34:56Z", "2100-03-01T00:00:00Z"}) {
     auto t = parse_rfc3339(text);
     ASSERT_TRUE(t) << text;
     EXPECT_EQ(format_rfc3339(*t), text);

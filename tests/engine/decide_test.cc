@@ -48,7 +48,8 @@ TEST(Decide2020TikTok, HostingEnjoinedByMarland) {
 }
 
 TEST(Decide2020TikTok, HostingAsKnownBeforeMarlandWasInForce) {
-  auto a = decide({Activity::kHosting, kDomain, "www.tiktok.com", {"US"}, "2020-11-13T12:00:00Z", "2020-10-29T00:00:00Z"});
+  auto a =
+      decide({Activity::kHosting, kDomain, "www.tiktok.com", {"US"}, "2020-11-13T12:00:00Z", "2020-10-29T00:00:00Z"});
   EXPECT_EQ(a->verdict(), "prohibited") << a->reasons();
   EXPECT_EQ(a->clause(), "us-2020-tiktok/2");
 }
@@ -133,7 +134,8 @@ TEST(Decide2020WeChat, EnjoinedBeforeItTookEffect) {
 }
 
 TEST(Decide2020WeChat, AsAnnouncedHostingWasToBeProhibited) {
-  auto a = decide({Activity::kHosting, kDomain, "long.weixin.qq.com", {"US"}, "2020-09-22T00:00:00Z", "2020-09-18T12:00:00Z"});
+  auto a = decide(
+      {Activity::kHosting, kDomain, "long.weixin.qq.com", {"US"}, "2020-09-22T00:00:00Z", "2020-09-18T12:00:00Z"});
   EXPECT_EQ(a->verdict(), "prohibited") << a->reasons();
   EXPECT_EQ(a->clause(), "us-2020-wechat/3");
 }
@@ -145,7 +147,8 @@ TEST(Decide2020WeChat, QqComAsAWholeIsNotWeChat) {
 }
 
 TEST(Decide2020WeChat, LabelBoundary) {
-  auto a = decide({Activity::kHosting, kDomain, "notweixin.qq.com", {"US"}, "2020-09-22T00:00:00Z", "2020-09-18T12:00:00Z"});
+  auto a =
+      decide({Activity::kHosting, kDomain, "notweixin.qq.com", {"US"}, "2020-09-22T00:00:00Z", "2020-09-18T12:00:00Z"});
   EXPECT_EQ(a->verdict(), "permitted") << a->reasons();
   auto b = decide({Activity::kHosting, kDomain, "xtiktok.com", {"US"}, "2025-07-01T00:00:00Z"});
   EXPECT_EQ(b->verdict(), "permitted");
@@ -153,20 +156,26 @@ TEST(Decide2020WeChat, LabelBoundary) {
 }
 
 TEST(Decide2020WeChat, TencentGamesAreExempt) {
-  auto a = decide({Activity::kHosting, kDomain, "www.midasbuy.com", {"US"}, "2020-09-22T00:00:00Z", "2020-09-18T12:00:00Z"});
+  auto a =
+      decide({Activity::kHosting, kDomain, "www.midasbuy.com", {"US"}, "2020-09-22T00:00:00Z", "2020-09-18T12:00:00Z"});
   EXPECT_EQ(a->verdict(), "permitted") << a->reasons();
   EXPECT_NE(a->reasons().find("exempt"), std::string::npos) << a->reasons();
 }
 
 TEST(Decide2020WeChat, TheOwnerIsNotDesignated) {
-  auto a = decide({Activity::kPayment, ProbeKind::kName, "Tencent Holdings Limited", {"US"}, "2020-09-22T00:00:00Z",
+  auto a = decide({Activity::kPayment,
+                   ProbeKind::kName,
+                   "Tencent Holdings Limited",
+                   {"US"},
+                   "2020-09-22T00:00:00Z",
                    "2020-09-18T12:00:00Z"});
   EXPECT_EQ(a->verdict(), "permitted") << a->reasons();
   EXPECT_NE(a->reasons().find("not their owner's other businesses"), std::string::npos) << a->reasons();
 }
 
 TEST(Decide2020WeChat, ActivityNotCovered) {
-  auto a = decide({Activity::kSoftwareUpdate, kApp, "com.tencent.mm", {"US"}, "2020-09-22T00:00:00Z", "2020-09-18T12:00:00Z"});
+  auto a = decide(
+      {Activity::kSoftwareUpdate, kApp, "com.tencent.mm", {"US"}, "2020-09-22T00:00:00Z", "2020-09-18T12:00:00Z"});
   EXPECT_EQ(a->verdict(), "permitted");
   EXPECT_EQ(a->status(), "none");
   EXPECT_NE(a->reasons().find("do not cover `software.update`"), std::string::npos) << a->reasons();
@@ -186,16 +195,19 @@ TEST(DecideKaspersky, NewAgreementsFromJuly) {
 }
 
 TEST(DecideKaspersky, UpdatesOnlyFromSeptember29) {
-  auto before = decide({Activity::kSoftwareUpdate, ProbeKind::kId, "kaspersky-security", {"US"}, "2024-08-01T00:00:00Z"});
+  auto before =
+      decide({Activity::kSoftwareUpdate, ProbeKind::kId, "kaspersky-security", {"US"}, "2024-08-01T00:00:00Z"});
   EXPECT_EQ(before->verdict(), "permitted");
   EXPECT_EQ(before->status(), "scheduled");
-  auto after = decide({Activity::kSoftwareUpdate, ProbeKind::kId, "kaspersky-security", {"US"}, "2024-10-01T00:00:00Z"});
+  auto after =
+      decide({Activity::kSoftwareUpdate, ProbeKind::kId, "kaspersky-security", {"US"}, "2024-10-01T00:00:00Z"});
   EXPECT_EQ(after->verdict(), "prohibited");
   EXPECT_EQ(after->status(), "in_force");
 }
 
 TEST(DecideKaspersky, ThreatIntelligenceIsNotCovered) {
-  auto a = decide({Activity::kSoftwareSupply, ProbeKind::kId, "kaspersky-threat-intelligence", {"US"}, "2024-10-01T00:00:00Z"});
+  auto a = decide(
+      {Activity::kSoftwareSupply, ProbeKind::kId, "kaspersky-threat-intelligence", {"US"}, "2024-10-01T00:00:00Z"});
   EXPECT_EQ(a->verdict(), "permitted") << a->reasons();
 }
 

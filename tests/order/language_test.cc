@@ -92,7 +92,8 @@ confidence = "confirmed"
 )";
   auto r = testing::load({{"t.toml", kMinimalOrder}, {"u.toml", second}});
   ASSERT_FALSE(r.ok());
-  EXPECT_TRUE(has_error(r, "u.toml:5:11: domain `ACME.example.` points to subject `other-app` and to subject `acme-app`"))
+  EXPECT_TRUE(
+      has_error(r, "u.toml:5:11: domain `ACME.example.` points to subject `other-app` and to subject `acme-app`"))
       << testing::all_errors(r);
 }
 
@@ -123,7 +124,8 @@ TEST(OrderLanguage, MissingRequiredKey) {
 }
 
 TEST(OrderLanguage, MissingSourceIsAnError) {
-  auto r = load_one(replace(kMinimalOrder, "source = \"https://example.org/acme\"\nconfidence = \"confirmed\"\n\n[[subject]]",
+  auto r = load_one(replace(kMinimalOrder,
+                            "source = \"https://example.org/acme\"\nconfidence = \"confirmed\"\n\n[[subject]]",
                             "confidence = \"confirmed\"\n\n[[subject]]"));
   ASSERT_FALSE(r.ok());
   EXPECT_TRUE(has_error(r, "missing required key `source`")) << testing::all_errors(r);
@@ -131,8 +133,10 @@ TEST(OrderLanguage, MissingSourceIsAnError) {
 
 TEST(OrderLanguage, UnconfirmedWithoutNoteWarns) {
   auto r = load_one(replace(kMinimalOrder, "title = \"Hosting\"\nactivities", "title = \"Hosting\"\nactivities"));
-  r = load_one(replace(kMinimalOrder, "text = \"Any provision of hosting.\"\nsource = \"https://example.org/order\"\nconfidence = \"confirmed\"",
-                       "text = \"Any provision of hosting.\"\nsource = \"https://example.org/order\"\nconfidence = \"unconfirmed\""));
+  r = load_one(replace(
+      kMinimalOrder,
+      "text = \"Any provision of hosting.\"\nsource = \"https://example.org/order\"\nconfidence = \"confirmed\"",
+      "text = \"Any provision of hosting.\"\nsource = \"https://example.org/order\"\nconfidence = \"unconfirmed\""));
   EXPECT_TRUE(r.ok()) << testing::all_errors(r);
   ASSERT_EQ(r.warnings.size(), 1u);
   EXPECT_NE(r.warnings[0].message.find("no `note`"), std::string::npos);
@@ -145,7 +149,8 @@ TEST(OrderLanguage, WrongTypes) {
 }
 
 TEST(OrderLanguage, MalformedIdentifiers) {
-  auto r = load_one(replace(kMinimalOrder, "asn = [64500]", "asn = [64500]\nprefix = [\"10.0.0.0/33\"]\npackage = [\"maven:x\"]"));
+  auto r = load_one(
+      replace(kMinimalOrder, "asn = [64500]", "asn = [64500]\nprefix = [\"10.0.0.0/33\"]\npackage = [\"maven:x\"]"));
   ASSERT_FALSE(r.ok());
   EXPECT_TRUE(has_error(r, "`10.0.0.0/33` is not an IPv4 or IPv6 prefix")) << testing::all_errors(r);
   EXPECT_TRUE(has_error(r, "`maven:x` is not a package URL")) << testing::all_errors(r);
@@ -166,8 +171,9 @@ TEST(OrderLanguage, UntilOnlyOnSuspended) {
 }
 
 TEST(OrderLanguage, ProhibitionsWithoutOrderTable) {
-  std::string text = "[[prohibition]]\nid = \"1\"\ntitle = \"x\"\nactivities = [\"cdn\"]\nsubjects = []\ntext = \"x\"\n"
-                     "source = \"x\"\nconfidence = \"confirmed\"\n";
+  std::string text =
+      "[[prohibition]]\nid = \"1\"\ntitle = \"x\"\nactivities = [\"cdn\"]\nsubjects = []\ntext = \"x\"\n"
+      "source = \"x\"\nconfidence = \"confirmed\"\n";
   auto r = load_one(text);
   ASSERT_FALSE(r.ok());
   EXPECT_TRUE(has_error(r, "need an [order] table")) << testing::all_errors(r);

@@ -167,7 +167,8 @@ TEST_F(Timeline, IntervalsCoverEveryState) {
   auto intervals = timeline(report_.corpus.orders[0], 0, kEndOfTime);
   std::vector<std::string> states;
   for (const auto& iv : intervals) states.emplace_back(state_name(iv.state.state));
-  std::vector<std::string> expected = {"scheduled", "in_force", "suspended", "in_force", "enjoined", "in_force", "revoked"};
+  std::vector<std::string> expected = {"scheduled", "in_force", "suspended", "in_force",
+                                       "enjoined",  "in_force", "revoked"};
   EXPECT_EQ(states, expected);
   EXPECT_EQ(intervals.front().from, kBeginningOfTime);
   EXPECT_EQ(intervals.back().to, kEndOfTime);

@@ -1,12 +1,12 @@
 #include "readers/common/line_source.h"
 
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <algorithm>
-#include <string.h>
 
 namespace interdict {
 

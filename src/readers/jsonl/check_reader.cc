@@ -73,13 +73,15 @@ Result<CheckRequest> CheckReader::parse_document(simdjson::dom::element doc) {
         return c.size() == 2 && letter(c[0]) && letter(c[1]) && req.obs.add_country(c);
       };
       if (value.is_string()) {
-        if (!add(value.get_string().value_unsafe())) return bad("`country` must be an ISO 3166-1 alpha-2 code like \"US\"");
+        if (!add(value.get_string().value_unsafe()))
+          return bad("`country` must be an ISO 3166-1 alpha-2 code like \"US\"");
       } else if (value.is_array()) {
         simdjson::dom::array list;
         if (value.get_array().get(list)) return bad("malformed `country`");
         for (auto item : list) {
           std::string_view c;
-          if (item.get_string().get(c) || !add(c)) return bad("`country` must hold ISO 3166-1 alpha-2 codes (at most 8)");
+          if (item.get_string().get(c) || !add(c))
+            return bad("`country` must hold ISO 3166-1 alpha-2 codes (at most 8)");
         }
       } else {
         return bad("`country` must be a code or an array of codes");
