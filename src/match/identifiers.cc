@@ -202,6 +202,16 @@ void PackageMatcher::add(std::string_view purl_pattern, std::uint32_t target) {
     return;
   }
   const auto same = [&](const auto& rule) { return rule.first == key; };
+  const std::size_t last_slash = key.rfind('/');
+  if (last_slash != std::string_view::npos && key.find('*') > last_slash) {
+    auto& list = by_namespace_[std::string(key.substr(0, last_slash))];
+    if (std::any_of(list.begin(), list.end(), same)) return;
+    // INVARIANT: longest pattern first, as in wildcard_.
+    const auto at = std::upper_bound(list.begin(), list.end(), key.size(),
+                                     [](std::size_t size, const auto& rule) { return size > rule.first.size(); });
+    list.emplace(at, std::string(key), target);
+    return;
+  }
   if (std::any_of(wildcard_.begin(), wildcard_.end(), same)) return;
   // INVARIANT: wildcard_ is longest pattern first, so the most literal pattern wins.
   const auto at = std::upper_bound(wildcard_.begin(), wildcard_.end(), key.size(),
@@ -215,6 +225,15 @@ std::optional<MatchHit> PackageMatcher::match(std::string_view purl) const {
   const std::string_view key = normalise_purl(purl, buf);
   if (key.empty()) return std::nullopt;
   if (const auto it = exact_.find(key); it != exact_.end()) return MatchHit{it->second, it->first, true};
+  if (const std::size_t last_slash = key.rfind('/'); last_slash != std::string_view::npos) {
+    if (const auto it = by_namespace_.find(key.substr(0, last_slash)); it != by_namespace_.end()) {
+      // The namespace matched whole; only the name segment is left to glob.
+      const std::string_view name = key.substr(last_slash + 1);
+      for (const auto& [pattern, target] : it->second) {
+        if (glob_segment(std::string_view(pattern).substr(last_slash + 1), name)) return MatchHit{target, pattern, false};
+      }
+    }
+  }
   for (const auto& [pattern, target] : wildcard_) {
     // The literal text before the first '*' rules most patterns out with one compare.
     const std::size_t literal = pattern.find('*');

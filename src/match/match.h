@@ -130,7 +130,10 @@ class PackageMatcher {
 
  private:
   StringMap<std::uint32_t> exact_;
-  std::vector<std::pair<std::string, std::uint32_t>> wildcard_;
+  // Patterns whose wildcards are all in the name, by their literal "type/namespace": a
+  // probe globs only the few that share its namespace.
+  StringMap<std::vector<std::pair<std::string, std::uint32_t>>> by_namespace_;
+  std::vector<std::pair<std::string, std::uint32_t>> wildcard_;  // the rest
 };
 
 // Class and package prefixes, matched on package boundaries: "com.tencent.mm.opensdk"
