@@ -239,7 +239,7 @@ void register_check(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "            \"at\": RFC 3339, \"known_at\": RFC 3339 (optional), \"ref\": your id (optional)}\n"
       "  A:    store.distribute store.update hosting cdn transit peering code payment\n"
       "        software.supply software.update software.resale\n"
-      "  KIND: id app domain ip asn package class url name\n\n"
+      "  KIND: id app domain ip asn package class url name title\n\n"
       "Each answer: verdict (prohibited, permitted, review), status (scheduled, in_force, enjoined,\n"
       "suspended, revoked, none), order, prohibition, subject, reasons, and every match.\n"
       "A line that cannot be read gets {\"line\": N, \"error\": ...}; the others are still answered.\n"

@@ -9,7 +9,7 @@ namespace interdict {
 namespace {
 
 constexpr std::array<std::string_view, kProbeKindCount> kProbeKindNames = {
-    "id", "app", "domain", "ip", "asn", "package", "class", "url", "name",
+    "id", "app", "domain", "ip", "asn", "package", "class", "url", "name", "title",
 };
 
 std::string lower(std::string_view s) {
@@ -288,8 +288,8 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
   auto add_rule_hit = [&](const Probe& probe, const std::optional<MatchHit>& hit) {
     if (!hit) return false;
     const Rule& rule = x.rules[hit->target];
-    add_subject(rule.subject, Identification{probe.kind, probe.value, rule.identifier, hit->rule,
-                                             rule.identifier->kind != IdentifierKind::kName || hit->exact});
+    const bool certain = probe.kind != ProbeKind::kTitle && (rule.identifier->kind != IdentifierKind::kName || hit->exact);
+    add_subject(rule.subject, Identification{probe.kind, probe.value, rule.identifier, hit->rule, certain});
     return true;
   };
   auto add_designation = [&](const Designation& d) {
@@ -339,10 +339,12 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
           add_rule_hit(probe, x.domains.match(UrlMatcher::host_of(probe.value)));
         }
         break;
-      case ProbeKind::kName: {
+      case ProbeKind::kName:
+      case ProbeKind::kTitle: {
         bool subject_hit = add_rule_hit(probe, x.subject_names.match(probe.value));
         if (auto e = x.entity_names.match(probe.value); e && !subject_hit) {
-          add_entity(e->target, Identification{probe.kind, probe.value, nullptr, e->rule, e->exact});
+          add_entity(e->target, Identification{probe.kind, probe.value, nullptr, e->rule,
+                                               e->exact && probe.kind == ProbeKind::kName});
         }
         break;
       }

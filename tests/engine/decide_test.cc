@@ -225,3 +225,16 @@ TEST(DecideNothing, UnknownIdentifierIsPermittedWithAReason) {
 
 }  // namespace
 }  // namespace interdict
+
+namespace interdict {
+namespace {
+
+// A store title equal to a designated app's name is a lead, not an identification.
+TEST(DecideNames, ATitleAloneIsReviewNeverProhibited) {
+  auto a = testing::decide({Activity::kStoreDistribute, ProbeKind::kTitle, "TikTok", {"US"}, "2025-07-01T00:00:00Z"});
+  EXPECT_EQ(a->verdict(), "review") << a->reasons();
+  EXPECT_EQ(a->clause(), "us-2024-pafaca/2(a)(1)(A)");
+}
+
+}  // namespace
+}  // namespace interdict

@@ -458,7 +458,7 @@ TEST(StoreRecord, ListingStandsForDistributionAndUpdatesAtTheAsOfTime) {
   EXPECT_EQ(obs.probes[0].kind, ProbeKind::kApp);
   EXPECT_EQ(obs.probes[0].value, "com.zhiliaoapp.musically");
   EXPECT_EQ(obs.probes[1].value, "835599320");
-  EXPECT_EQ(obs.probes[2].kind, ProbeKind::kName);
+  EXPECT_EQ(obs.probes[2].kind, ProbeKind::kTitle);
   EXPECT_EQ(obs.probes[2].value, "TikTok");
   ASSERT_EQ(obs.country_count, 2);
   EXPECT_EQ(std::string(obs.countries[1].data(), 2), "CA");

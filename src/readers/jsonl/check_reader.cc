@@ -49,7 +49,7 @@ Result<CheckRequest> CheckReader::parse_document(simdjson::dom::element doc) {
         auto kind = parse_probe_kind(kind_name);
         if (!kind) {
           return bad("unknown subject kind `" + std::string(kind_name) +
-                     "` (one of id, app, domain, ip, asn, package, class, url, name)");
+                     "` (one of id, app, domain, ip, asn, package, class, url, name, title)");
         }
         std::string_view text;
         if (v.is_string()) {

@@ -126,7 +126,7 @@ Observation StoreRecord::observation(Activity activity, Instant as_of, std::size
   obs.activity = activity;
   obs.at = kind == StoreRecordKind::kRequest ? time : as_of;
   for (std::string_view id : id_list()) obs.add_probe(ProbeKind::kApp, id);
-  if (!title.empty()) obs.add_probe(ProbeKind::kName, title);
+  if (!title.empty()) obs.add_probe(ProbeKind::kTitle, title);
   const std::size_t from = chunk * Observation::kMaxCountries;
   const std::size_t to = std::min(countries.size(), from + Observation::kMaxCountries);
   for (std::size_t i = from; i < to; ++i) obs.add_country(std::string_view(countries[i].data(), 2));
