@@ -39,6 +39,15 @@ int main(int argc, char** argv) {
   register_scan(app, global, runner);
   register_orders(app, global, runner);
   register_timeline(app, global, runner);
+  // The top-level help lists each subcommand by its first paragraph; the rest of its text
+  // shows in the subcommand's own --help.
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    const std::string text = sub->get_description();
+    const std::size_t cut = text.find("\n\n");
+    if (cut == std::string::npos) continue;
+    sub->description(text.substr(0, cut));
+    sub->footer(text.substr(cut + 2));
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
