@@ -16,7 +16,10 @@ int main(int argc, char** argv) {
       "'{\"activity\":\"hosting\",\"subject\":{\"domain\":\"www.tiktok.com\"},\"country\":\"US\",\"at\":\"2025-06-"
       "01T00:00:00Z\"}' | interdict check\n"
       "  interdict scan samples/store/catalogue.csv samples/store/requests.jsonl\n"
+      "  interdict check --known-at 2020-09-26T00:00:00Z transactions.jsonl   # as known on that day\n"
       "  interdict timeline us-2020-tiktok\n\n"
+      "Activities: store.distribute store.update hosting cdn transit peering code payment\n"
+      "            software.supply software.update software.resale (docs/orders.md)\n\n"
       "Exit codes: 0 nothing prohibited, 1 something prohibited, 2 usage or input error.",
       "interdict"};
   app.set_version_flag("--version", "interdict 0.1.0");

@@ -288,7 +288,8 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
   auto add_rule_hit = [&](const Probe& probe, const std::optional<MatchHit>& hit) {
     if (!hit) return false;
     const Rule& rule = x.rules[hit->target];
-    const bool certain = probe.kind != ProbeKind::kTitle && (rule.identifier->kind != IdentifierKind::kName || hit->exact);
+    const bool certain =
+        probe.kind != ProbeKind::kTitle && (rule.identifier->kind != IdentifierKind::kName || hit->exact);
     add_subject(rule.subject, Identification{probe.kind, probe.value, rule.identifier, hit->rule, certain});
     return true;
   };
