@@ -24,9 +24,7 @@ using namespace interdict;
 
 const OrderSet& bundled() {
   static const std::shared_ptr<const OrderSet> set = [] {
-    LoadReport report = load_orders(bundled_orders());
-    if (!report.ok()) std::abort();
-    auto compiled = OrderSet::compile(std::move(report.corpus));
+    auto compiled = OrderSet::compile_bundled();
     if (!compiled) std::abort();
     return *compiled;
   }();

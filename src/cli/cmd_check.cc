@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "cli/common.h"
-#include "readers/common/line_source.h"
+#include "readers/common/line_source.h"  // ChunkSource, LineChunk
 #include "readers/jsonl/check_reader.h"
 #include "sinks/sinks.h"
 
@@ -61,7 +61,6 @@ std::string short_why(const Finding& finding, const Reasons& reasons) {
 struct LineAnswerer {
   const OrderSet& orders;
   std::optional<Instant> default_known_at;
-  Format format;
   const std::string& file;
 
   bool answer(Worker& w, std::string_view line, std::uint64_t number, std::string& out, Tally& tally,
@@ -176,7 +175,7 @@ int run_check(const GlobalOptions& global, const CheckOptions& options) {
       std::cerr << "interdict: " << source.error().to_string() << "\n";
       return kExitInputError;
     }
-    const LineAnswerer answerer{*orders, default_known_at, format, (*source)->name()};
+    const LineAnswerer answerer{*orders, default_known_at, (*source)->name()};
     auto work = [&](Batch& b, std::size_t i, Worker& worker) {
       ChunkResult& r = b.results[i];
       r.out.clear();

@@ -81,7 +81,7 @@ void append_order_json(std::string& out, const Order& o, Instant now) {
     out += ",\"subjects\":";
     append_string_array(out, p.subjects);
     out += ",\"scope\":";
-    append_string_array(out, p.scope.empty() ? o.jurisdiction : p.scope);
+    append_string_array(out, o.scope_of(i));
     out += ",\"text\":";
     append_json_string(out, p.text);
     out += ",\"status_now\":";

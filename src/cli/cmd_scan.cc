@@ -253,7 +253,7 @@ void Scan::decide_record(const StoreRecord& record) {
   in_scope_.clear();
   outside_.clear();
   if (const Match* g = answers_[governing].finding.governing_match()) {
-    const std::vector<std::string>& scope = g->clause().scope.empty() ? g->order->jurisdiction : g->clause().scope;
+    const std::vector<std::string>& scope = g->order->scope_of(g->prohibition);
     for (const CountryCode& c : record.countries) {
       const std::string_view code(c.data(), 2);
       const bool in = std::find(scope.begin(), scope.end(), code) != scope.end();

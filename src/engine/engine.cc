@@ -217,15 +217,12 @@ Result<std::shared_ptr<const OrderSet>> OrderSet::compile(Corpus corpus) {
     for (std::uint32_t e : clause.events) {
       if (order.events[e].kind == EventKind::kPublished) known_from = std::min(known_from, order.events[e].recorded);
     }
-    return Link{
-        &order, p, ex, clause.activities, known_from, clause.scope.empty() ? &order.jurisdiction : &clause.scope};
+    return Link{&order, p, ex, clause.activities, known_from, &order.scope_of(p)};
   };
-  x.scopes.resize(c.orders.size());
   for (std::uint32_t o = 0; o < c.orders.size(); ++o) {
     const Order& order = c.orders[o];
     for (std::uint32_t p = 0; p < order.prohibitions.size(); ++p) {
       const Prohibition& clause = order.prohibitions[p];
-      x.scopes[o].push_back(clause.scope.empty() ? &order.jurisdiction : &clause.scope);
       for (const std::string& sid : clause.subjects) {
         auto s = subject_index(sid);
         if (!s) continue;
@@ -259,6 +256,12 @@ Result<std::shared_ptr<const OrderSet>> OrderSet::compile(Corpus corpus) {
     }
   }
   return std::shared_ptr<const OrderSet>(new OrderSet(std::move(impl)));
+}
+
+Result<std::shared_ptr<const OrderSet>> OrderSet::compile_bundled() {
+  LoadReport report = load_orders(bundled_orders());
+  if (!report.ok()) return Error(ErrorCategory::kValidation, report.errors.front().to_string());
+  return compile(std::move(report.corpus));
 }
 
 Finding OrderSet::decide(const Observation& obs, Instant known_at) const {

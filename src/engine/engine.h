@@ -164,6 +164,9 @@ class OrderSet {
   // Compiles a validated corpus (LoadReport::ok()). Errors: kValidation when an identifier
   // cannot be indexed (the validator should have caught it).
   [[nodiscard]] static Result<std::shared_ptr<const OrderSet>> compile(Corpus corpus);
+  // The orders compiled into this binary, loaded and compiled. Errors: kValidation, with
+  // the first diagnostic, should the bundled orders not load (a build defect).
+  [[nodiscard]] static Result<std::shared_ptr<const OrderSet>> compile_bundled();
 
   OrderSet(const OrderSet&) = delete;
   OrderSet& operator=(const OrderSet&) = delete;

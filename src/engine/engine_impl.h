@@ -50,11 +50,7 @@ struct OrderSet::Impl {
   StringMap<IdTarget> ids;    // lowercase subject ids, subject aliases, entity ids
   std::vector<SubjectIndex> subjects;
   std::vector<std::vector<std::uint32_t>> entity_subjects;  // subjects owned by an entity or its descendants
-  // Per order, per prohibition: the countries where it applies (scope or jurisdiction).
-  std::vector<std::vector<const std::vector<std::string>*>> scopes;
 
-  std::uint32_t order_index(const Order* o) const { return static_cast<std::uint32_t>(o - corpus.orders.data()); }
-  const std::vector<std::string>& scope_of(const Order* o, std::uint32_t p) const { return *scopes[order_index(o)][p]; }
 };
 
 }  // namespace interdict

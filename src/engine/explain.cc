@@ -112,7 +112,7 @@ void OrderSet::explain(const Finding& f, const Observation& obs, Reasons& out) c
   const std::string_view activity = activity_name(obs.activity);
   if (const Match* m = f.governing_match()) {
     const Prohibition& p = m->clause();
-    const std::vector<std::string>& scope = x.scope_of(m->order, m->prohibition);
+    const std::vector<std::string>& scope = m->order->scope_of(m->prohibition);
     {
       std::string& r = out.add();
       cat(r, "clause: ");

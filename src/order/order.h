@@ -176,6 +176,11 @@ struct Order {
   std::string file;
 
   [[nodiscard]] const Prohibition* find_prohibition(std::string_view id) const;
+  // Where prohibition `index` applies: its own `scope`, else the order's jurisdiction.
+  [[nodiscard]] const std::vector<std::string>& scope_of(std::size_t index) const {
+    const Prohibition& p = prohibitions[index];
+    return p.scope.empty() ? jurisdiction : p.scope;
+  }
 };
 
 // Everything loaded from a set of order files, checked and cross-linked.

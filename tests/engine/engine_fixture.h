@@ -13,10 +13,8 @@ namespace interdict::testing {
 
 inline const OrderSet& bundled() {
   static std::shared_ptr<const OrderSet> set = [] {
-    LoadReport report = load_orders(bundled_orders());
-    EXPECT_TRUE(report.ok());
-    auto compiled = OrderSet::compile(std::move(report.corpus));
-    EXPECT_TRUE(compiled.has_value());
+    auto compiled = OrderSet::compile_bundled();
+    EXPECT_TRUE(compiled.has_value()) << compiled.error().to_string();
     return *compiled;
   }();
   return *set;

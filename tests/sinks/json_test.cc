@@ -190,10 +190,8 @@ TEST(LineError, NamesTheLineAndEscapesTheMessage) {
 // The bundled orders, compiled once.
 const OrderSet& bundled() {
   static std::shared_ptr<const OrderSet> set = [] {
-    LoadReport report = load_orders(bundled_orders());
-    EXPECT_TRUE(report.ok());
-    auto compiled = OrderSet::compile(std::move(report.corpus));
-    EXPECT_TRUE(compiled.has_value());
+    auto compiled = OrderSet::compile_bundled();
+    EXPECT_TRUE(compiled.has_value()) << compiled.error().to_string();
     return *compiled;
   }();
   return *set;
