@@ -1,0 +1,77 @@
+// HostRecord and HostLineParser: what every hosting, CDN and DNS evidence format is turned
+// into, one line at a time, so that one scan (src/cli/scan_hosting.cc) decides and
+// aggregates them all.
+//
+// A format is a HostLineParser: fed the lines of an input in order, it says of each one
+// whether it is a record (and fills a HostRecord), a line to skip (comment, header,
+// directive: it may change the parser's state, as W3C `#Fields:` or a zone's `$ORIGIN`
+// does), or a damaged line (with a message; the scan reports it with file:line, counts it
+// and goes on). Formats whose lines stand alone (access logs, query logs) say so with
+// `lines_independent()`, and the scan may then hand chunks of lines to several threads,
+// each with its own parser made by `clone()` after the header lines were seen.
+//
+// Formats are recognised by content: `sniff_host_format` looks at the first non-blank
+// lines of an input, never at its name.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "base/time.h"
+
+namespace interdict {
+
+// One line of evidence naming a host. Views point into the line (or into the parser's
+// own scratch space) and are valid until the parser's next call.
+struct HostRecord {
+  // The name asked for: an HTTP Host header or vhost, a CDN's host field, a DNS query
+  // name, a zone's owner name, a list's entry. As written: case, a trailing dot or a
+  // ":port" may remain; the scan normalises.
+  std::string_view host;
+  // A second name the record ties to the first: the target of a CNAME in a zone or a
+  // DNS answer, the Referer's host of a web request; empty when none.
+  std::string_view target;
+  // The client's address as written (IPv4 or IPv6 text), empty when not known.
+  std::string_view client;
+  // ISO 3166-1 alpha-2 of the client or edge when the log says (Cloudflare's
+  // ClientCountry, for example), empty when not known.
+  std::string_view country;
+  // When the request or query happened; has_time false for zones and lists.
+  Instant at = 0;
+  bool has_time = false;
+};
+
+enum class LineKind : std::uint8_t { kRecord, kSkip, kDamaged };
+
+class HostLineParser {
+ public:
+  virtual ~HostLineParser() = default;
+  // The format's name as shown to users, e.g. "nginx combined", "unbound query log".
+  [[nodiscard]] virtual std::string_view format_name() const = 0;
+  // Reads one line (without its newline). For kDamaged, *why says what is wrong in a few
+  // words (e.g. "expected 9 fields, found 4"); the caller adds file and line.
+  virtual LineKind parse(std::string_view line, HostRecord& out, std::string* why) = 0;
+  // True when a record depends on no line but itself and the header lines already seen.
+  [[nodiscard]] virtual bool lines_independent() const { return true; }
+  // A parser in the same state (same header), for another thread.
+  [[nodiscard]] virtual std::unique_ptr<HostLineParser> clone() const = 0;
+};
+
+// Options the user may give for formats that cannot be told from content alone.
+struct HostFormatOptions {
+  // An nginx log_format string ('$remote_addr - $remote_user [$time_local] "$request" ...'):
+  // access logs are read with these columns instead of guessing.
+  std::string nginx_log_format;
+  // For a CSV list of hostnames: the column holding the name (by header name).
+  std::string host_column;
+};
+
+// The parser for the input whose first non-blank lines are `head` (at least the first,
+// up to 8), or null when no hosting or DNS format claims it.
+[[nodiscard]] std::unique_ptr<HostLineParser> sniff_host_format(std::span<const std::string_view> head,
+                                                                 const HostFormatOptions& options);
+
+}  // namespace interdict
