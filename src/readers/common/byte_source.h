@@ -32,8 +32,13 @@ class ByteSource {
 
   // Fills up to `size` bytes of `out` with the next decompressed bytes. Returns the count,
   // 0 at the end of input; an error (kIo, or kParse for damaged compressed data, naming
-  // the file and the compressed byte offset) when the input cannot be read further.
-  [[nodiscard]] virtual Result<std::size_t> read(char* out, std::size_t size) = 0;
+  // the file and the compressed byte offset) when the input cannot be read further. The
+  // bytes decoded before damage are returned first; the error comes with the next call.
+  [[nodiscard]] Result<std::size_t> read(char* out, std::size_t size);
+
+  // The first `size` decompressed bytes (fewer when the input is shorter), without
+  // consuming them: readers are chosen by content. Call before the first read().
+  [[nodiscard]] Result<std::string_view> peek(std::size_t size);
 
   [[nodiscard]] const std::string& name() const { return name_; }
   [[nodiscard]] Compression compression() const { return compression_; }
@@ -43,6 +48,8 @@ class ByteSource {
   [[nodiscard]] std::uint64_t raw_size() const { return raw_size_; }
 
  protected:
+  [[nodiscard]] virtual Result<std::size_t> read_some(char* out, std::size_t size) = 0;
+
   ByteSource(std::string name, Compression compression, std::uint64_t raw_size)
       : name_(std::move(name)), compression_(compression), raw_size_(raw_size) {}
 
@@ -50,6 +57,8 @@ class ByteSource {
   std::string name_;
   Compression compression_;
   std::uint64_t raw_size_;
+  std::string peeked_;  // decoded by peek(), not yet read
+  std::size_t peeked_pos_ = 0;
 };
 
 }  // namespace interdict

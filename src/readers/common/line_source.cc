@@ -10,28 +10,27 @@
 
 namespace interdict {
 
-LineSource::LineSource(int fd, bool owns_fd, std::string name) : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)) {
-  // A source over memory (fd < 0) sizes its buffer to the text instead.
-  if (fd >= 0) buffer_.resize(kBlockSize + kPadding);
+LineSource::LineSource(std::unique_ptr<ByteSource> input, std::string name)
+    : input_(std::move(input)), name_(std::move(name)) {
+  // A source over memory (no input) sizes its buffer to the text instead.
+  if (input_) buffer_.resize(kBlockSize + kPadding);
 }
 
-LineSource::~LineSource() {
-  if (owns_fd_ && fd_ >= 0) ::close(fd_);
-}
+LineSource::~LineSource() = default;
 
 Result<std::unique_ptr<LineSource>> LineSource::open(const std::string& path) {
-  if (path == "-") return std::unique_ptr<LineSource>(new LineSource(0, false, "<stdin>"));
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    int err = errno;
-    return Error(err == ENOENT ? ErrorCategory::kNotFound : ErrorCategory::kIo,
-                 "cannot open `" + path + "`: " + std::strerror(err));
-  }
-  return std::unique_ptr<LineSource>(new LineSource(fd, true, path));
+  auto input = ByteSource::open(path);
+  if (!input) return input.error();
+  return from_source(std::move(*input));
+}
+
+std::unique_ptr<LineSource> LineSource::from_source(std::unique_ptr<ByteSource> input) {
+  std::string name = input->name();
+  return std::unique_ptr<LineSource>(new LineSource(std::move(input), std::move(name)));
 }
 
 std::unique_ptr<LineSource> LineSource::from_string(std::string_view text) {
-  std::unique_ptr<LineSource> source(new LineSource(-1, false, "<memory>"));
+  std::unique_ptr<LineSource> source(new LineSource(nullptr, "<memory>"));
   source->buffer_.assign(text.begin(), text.end());
   source->buffer_.resize(text.size() + kPadding, '\0');
   source->end_ = text.size();
@@ -50,21 +49,17 @@ bool LineSource::refill() {
   }
   if (buffer_.size() - kPadding - end_ < kBlockSize / 2) buffer_.resize(buffer_.size() + kBlockSize);
   std::size_t room = buffer_.size() - kPadding - end_;
-  ssize_t n;
-  do {
-    n = ::read(fd_, buffer_.data() + end_, room);
-  } while (n < 0 && errno == EINTR);
-  if (n < 0) {
-    error_ = Error(ErrorCategory::kIo, std::string("read failed: ") + std::strerror(errno),
-                   Location{name_, 0, 0, consumed_ + end_});
+  auto n = input_->read(buffer_.data() + end_, room);
+  if (!n) {
+    error_ = std::move(n.error());
     eof_ = true;
     return false;
   }
-  if (n == 0) {
+  if (*n == 0) {
     eof_ = true;
     return false;
   }
-  end_ += static_cast<std::size_t>(n);
+  end_ += *n;
   std::memset(buffer_.data() + end_, 0, kPadding);
   return true;
 }
@@ -102,19 +97,16 @@ bool LineSource::next(std::string_view& line) {
 }
 
 Result<std::unique_ptr<ChunkSource>> ChunkSource::open(const std::string& path) {
-  if (path == "-") return std::unique_ptr<ChunkSource>(new ChunkSource(0, false, "<stdin>"));
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    int err = errno;
-    return Error(err == ENOENT ? ErrorCategory::kNotFound : ErrorCategory::kIo,
-                 "cannot open `" + path + "`: " + std::strerror(err));
-  }
-  return std::unique_ptr<ChunkSource>(new ChunkSource(fd, true, path));
+  auto input = ByteSource::open(path);
+  if (!input) return input.error();
+  return from_source(std::move(*input));
 }
 
-ChunkSource::~ChunkSource() {
-  if (owns_fd_ && fd_ >= 0) ::close(fd_);
+std::unique_ptr<ChunkSource> ChunkSource::from_source(std::unique_ptr<ByteSource> input) {
+  return std::unique_ptr<ChunkSource>(new ChunkSource(std::move(input)));
 }
+
+ChunkSource::~ChunkSource() = default;
 
 bool ChunkSource::next(LineChunk& chunk) {
   std::vector<char>& b = chunk.bytes;
@@ -126,19 +118,17 @@ bool ChunkSource::next(LineChunk& chunk) {
   // Read until the chunk is full and holds at least one newline, or the input ends.
   while (!eof_) {
     if (b.size() - LineSource::kPadding - size < kChunkSize / 4) b.resize(b.size() * 2);
-    ssize_t n = ::read(fd_, b.data() + size, b.size() - LineSource::kPadding - size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      error_ = Error(ErrorCategory::kIo, std::string("read failed: ") + std::strerror(errno),
-                     Location{name_, 0, 0, offset_ + size});
+    auto n = input_->read(b.data() + size, b.size() - LineSource::kPadding - size);
+    if (!n) {
+      error_ = std::move(n.error());
       eof_ = true;
       break;
     }
-    if (n == 0) {
+    if (*n == 0) {
       eof_ = true;
       break;
     }
-    size += static_cast<std::size_t>(n);
+    size += *n;
     if (size >= kChunkSize && std::memchr(b.data(), '\n', size) != nullptr) break;
   }
   if (size == 0) return false;

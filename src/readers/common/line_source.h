@@ -1,4 +1,5 @@
-// LineSource: the lines of a file or of standard input, read in large blocks.
+// LineSource: the lines of a file or of standard input, read in large blocks, decompressed
+// when the input is gzip, bzip2 or zstd (see ByteSource).
 //
 // One per input, not thread-safe. Memory is bounded by the block size and the longest
 // line, whatever the input size. Every line handed out is followed by at least kPadding
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "readers/common/byte_source.h"
 
 namespace interdict {
 
@@ -26,6 +28,8 @@ class LineSource {
   [[nodiscard]] static Result<std::unique_ptr<LineSource>> open(const std::string& path);
   // Reads lines from memory (tests and fuzzing). The text is copied.
   [[nodiscard]] static std::unique_ptr<LineSource> from_string(std::string_view text);
+  // Reads the lines of an input already opened (and perhaps peeked at).
+  [[nodiscard]] static std::unique_ptr<LineSource> from_source(std::unique_ptr<ByteSource> input);
 
   LineSource(const LineSource&) = delete;
   LineSource& operator=(const LineSource&) = delete;
@@ -43,13 +47,14 @@ class LineSource {
   [[nodiscard]] const std::string& name() const { return name_; }
   // Set after next() returned false because a read failed.
   [[nodiscard]] const std::optional<Error>& error() const { return error_; }
+  // The input underneath, for progress (null for from_string).
+  [[nodiscard]] const ByteSource* input() const { return input_.get(); }
 
  private:
-  LineSource(int fd, bool owns_fd, std::string name);
+  LineSource(std::unique_ptr<ByteSource> input, std::string name);
   bool refill();
 
-  int fd_;
-  bool owns_fd_;
+  std::unique_ptr<ByteSource> input_;
   std::string name_;
   std::vector<char> buffer_;  // data in [0, end_), padding after
   std::size_t pos_ = 0;
@@ -83,6 +88,8 @@ class ChunkSource {
 
   // Opens `path`, or standard input for "-". Errors: kNotFound, kIo.
   [[nodiscard]] static Result<std::unique_ptr<ChunkSource>> open(const std::string& path);
+  // Reads the chunks of an input already opened (and perhaps peeked at).
+  [[nodiscard]] static std::unique_ptr<ChunkSource> from_source(std::unique_ptr<ByteSource> input);
   ChunkSource(const ChunkSource&) = delete;
   ChunkSource& operator=(const ChunkSource&) = delete;
   ~ChunkSource();
@@ -92,12 +99,13 @@ class ChunkSource {
   [[nodiscard]] bool next(LineChunk& chunk);
   [[nodiscard]] const std::string& name() const { return name_; }
   [[nodiscard]] const std::optional<Error>& error() const { return error_; }
+  // The input underneath, for progress.
+  [[nodiscard]] const ByteSource& input() const { return *input_; }
 
  private:
-  ChunkSource(int fd, bool owns_fd, std::string name) : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)) {}
+  explicit ChunkSource(std::unique_ptr<ByteSource> input) : input_(std::move(input)), name_(input_->name()) {}
 
-  int fd_;
-  bool owns_fd_;
+  std::unique_ptr<ByteSource> input_;
   std::string name_;
   std::vector<char> carry_;  // the start of a line cut by the previous read
   bool eof_ = false;
