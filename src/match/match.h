@@ -39,30 +39,50 @@ struct MatchHit {
 // dot ignored, never across a label boundary: "xtiktok.com" and "tiktok.com.evil.net" do
 // not match "tiktok.com". The most specific rule wins: exact before suffix, longer suffix
 // before shorter.
+//
+// Internationalised names: a rule or probe with a non-ASCII byte is read as UTF-8 and
+// turned into its ASCII (A-label, "xn--") form by UTS #46 (non-transitional), so
+// "例子.tiktok.com" and "xn--fsqu00a.tiktok.com" are one name, and full-width letters and
+// dots read as ASCII. Names that are all ASCII skip that step and are compared as written
+// (ASCII case folded). A non-ASCII name that UTS #46 refuses (invalid UTF-8, disallowed
+// code points, a bad "xn--" label among Unicode ones, bidi or joiner rule breaks) never
+// matches and cannot be added; empty labels and hyphen placement are tolerated, as they
+// are for ASCII names.
+//
+// Memory: one entry per rule (its name, length, kind and target) in append-only blocks, so
+// a rule's text never moves, and one 8-byte slot per rule at a load of at most 0.7.
 class DomainMatcher {
  public:
-  // Returns false (and adds nothing) if `domain` is empty or longer than 253 bytes.
+  // Returns false (and adds nothing) if `domain` is empty, longer than 253 bytes in its
+  // ASCII form, or a non-ASCII name UTS #46 refuses.
   bool add(std::string_view domain, bool exact, std::uint32_t target);
+  // The most specific rule covering `host`, or nullopt. Does not allocate for an ASCII
+  // host; a non-ASCII one is converted in a per-thread buffer (ICU may allocate).
   [[nodiscard]] std::optional<MatchHit> match(std::string_view host) const;
-  [[nodiscard]] std::size_t size() const { return rules_.size(); }
+  [[nodiscard]] std::size_t size() const { return count_; }
   // Bytes held by the index, for capacity planning.
   [[nodiscard]] std::size_t memory_bytes() const;
 
  private:
-  struct Rule {
-    std::string name;  // lowercase, no trailing dot
-    std::uint32_t target;
-    bool exact;
-  };
-  [[nodiscard]] const Rule* find(std::uint64_t hash, std::string_view name, bool exact) const;
-  void insert_slot(std::uint64_t hash, std::uint32_t rule);
+  [[nodiscard]] const char* find(std::uint64_t hash, std::string_view name, bool exact) const;
+  [[nodiscard]] const char* entry(std::uint32_t ref) const;
+  void insert_slot(std::uint64_t hash, std::uint32_t ref);
+  void grow();
+  std::uint32_t append(std::string_view name, bool exact, std::uint32_t target);
 
+  // An entry is [length][exact][target, 4 bytes][name, lowercase, no trailing dot]. Blocks
+  // are reserved once and never reallocated, so MatchHit::rule views stay valid; a ref is
+  // block << 20 | offset.
+  std::vector<std::vector<char>> blocks_;
   // Open addressing, linear probing. A slot holds the high 32 bits of the key's hash and
-  // the rule's index + 1; 0 is empty. The hash of every suffix of a name comes out of one
-  // right-to-left pass, so a lookup costs one multiply per byte and one probe per label.
-  std::vector<Rule> rules_;
+  // the entry's ref + 1; 0 is empty. The low 32 bits pick the home slot by multiply-shift,
+  // so the table need not be a power of two. The hash of every suffix of a name comes out
+  // of one right-to-left pass: a lookup costs one multiply per byte and one probe per label.
   std::vector<std::uint64_t> slots_;
-  std::uint64_t mask_ = 0;
+  std::size_t count_ = 0;
+  // Bit k set: some suffix rule has k + 1 labels (bit 63: 64 or more). A suffix with a
+  // label count no rule has is not probed: most lookups skip the top-level domain.
+  std::uint64_t suffix_labels_ = 0;
 };
 
 // Autonomous system numbers.
