@@ -1,16 +1,19 @@
 // `interdict scan`: read the evidence a chokepoint already holds and say, per record, what
 // must stop, where, from when and under which clause. Contract: docs/scan.md.
 //
-// Each input is identified by its first non-blank line, never by its name: the readers of
+// Each input is identified by its first non-blank lines, never by its name: the readers of
 // kReaders are asked in turn whether they claim it. The app-store reader (a catalogue in
-// CSV or JSON Lines, a request log in JSON Lines) is the first; logs, MRT dumps and SBOMs
-// join the table as their readers land.
+// CSV or JSON Lines, a request log in JSON Lines) needs one line; the hosting scan (web,
+// CDN and DNS logs, scan_hosting.h) up to eight. MRT dumps and SBOMs join the table as
+// their readers land.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <iostream>
 #include <span>
 
 #include "cli/common.h"
+#include "cli/scan_hosting.h"
 #include "readers/common/line_source.h"
 #include "readers/store/store_reader.h"
 #include "sinks/sinks.h"
@@ -23,6 +26,10 @@ struct ScanOptions {
   std::string as_of = "now";
   std::string known_at;
   bool strict = false;
+  std::string log_format;   // --log-format: an nginx log_format string
+  std::string host_column;  // --host-column: the hostname column of a CSV list
+  int threads = 0;          // --threads: workers for large logs
+  std::string country;      // --country: where hosting records that name none are served
 };
 
 struct Tally {
@@ -102,9 +109,13 @@ class Scan final : public StoreReader::Reporter {
 
   void damaged(const StoreDamage& damage) override;
 
-  // The readers. Each reads `source`, whose first non-blank line is `first_line`, to its
+  // The readers. Each reads `source`, whose first non-blank lines `head` were read, to its
   // end; false when the scan must stop (--strict).
-  bool scan_store(LineSource& source, std::string_view first_line);
+  bool claims_store(const InputHead& head);
+  bool scan_store(LineSource& source, const InputHead& head);
+  bool claims_hosting_json(const InputHead& head);
+  bool claims_hosting(const InputHead& head);
+  bool scan_hosting(LineSource& source, const InputHead& head);
 
  private:
   void decide_record(const StoreRecord& record);
@@ -115,6 +126,7 @@ class Scan final : public StoreReader::Reporter {
   void begin_object();
   void flush_if_full();
   void fatal(const std::string& message);
+  HostingScan& hosting();
 
   const OrderSet& orders_;
   const ScanOptions& options_;
@@ -136,44 +148,90 @@ class Scan final : public StoreReader::Reporter {
   std::vector<CountryCode> in_scope_;
   std::vector<CountryCode> outside_;
   Reasons reasons_;
+  std::unique_ptr<HostingScan> hosting_;  // made at the first hosting input
+  std::string current_path_;              // the input being read, as given ("-": stdin)
 };
 
-// The evidence formats `scan` reads, asked in turn about the first non-blank line.
+// The evidence formats `scan` reads, asked in turn about the first non-blank lines: each
+// sees `head_lines` of them (fewer in a shorter input) and, when it claims the input,
+// reads on from there. Entries needing fewer lines come first.
 struct EvidenceReader {
   std::string_view name;
-  bool (*claims)(std::string_view first_line);
-  bool (Scan::*scan)(LineSource& source, std::string_view first_line);
+  std::size_t head_lines;
+  bool (Scan::*claims)(const InputHead& head);
+  bool (Scan::*scan)(LineSource& source, const InputHead& head);
 };
 constexpr EvidenceReader kReaders[] = {
-    {"an app-store catalogue (CSV or JSON Lines) or request log (JSON Lines)",
-     [](std::string_view line) { return sniff_store_format(line) != StoreFormat::kUnknown; }, &Scan::scan_store},
+    // Before the store reader, which takes any JSON object.
+    {"a CDN log in JSON Lines (Cloudflare Logpush, Zeek http.log)", 1, &Scan::claims_hosting_json, &Scan::scan_hosting},
+    {"an app-store catalogue (CSV or JSON Lines) or request log (JSON Lines)", 1, &Scan::claims_store,
+     &Scan::scan_store},
+    {"a web, CDN or DNS log (nginx/Apache access logs, CloudFront, Zeek http.log)", 8, &Scan::claims_hosting,
+     &Scan::scan_hosting},
 };
 
 bool Scan::scan_input(const std::string& path) {
+  current_path_ = path;
   auto source = LineSource::open(path);
   if (!source) {
     fatal(source.error().to_string());
     return true;  // the other inputs are still read
   }
+  InputHead head;
   std::string_view line;
-  while ((*source)->next(line)) {
-    if (line.find_first_not_of(" \t\r\xEF\xBB\xBF") == std::string_view::npos) continue;
-    for (const EvidenceReader& reader : kReaders) {
-      if (reader.claims(line)) return (this->*reader.scan)(**source, line);
+  for (const EvidenceReader& reader : kReaders) {
+    while (head.size() < reader.head_lines && (*source)->next(line)) {
+      if (line.find_first_not_of(" \t\r\xEF\xBB\xBF") == std::string_view::npos) continue;
+      head.lines.emplace_back(line);
+      head.numbers.push_back((*source)->line_number());
     }
-    std::string known;
-    for (const EvidenceReader& reader : kReaders) known += (known.empty() ? "" : "; ") + std::string(reader.name);
-    std::string start;  // the line's start, printable even when the input is binary
-    for (char c : line.substr(0, 60)) start += (c >= 0x20 && c < 0x7f) ? c : '?';
-    fatal((*source)->name() + ":" + std::to_string((*source)->line_number()) + ": cannot tell what this input is (`" +
-          start + (line.size() > 60 ? "..." : "") + "`); `interdict scan` reads " + known);
-    return true;
+    if (head.size() == 0) break;
+    if (head.size() > reader.head_lines) continue;  // it would need the lines already read
+    if ((this->*reader.claims)(head)) return (this->*reader.scan)(**source, head);
   }
-  if ((*source)->error()) fatal((*source)->error()->to_string());
-  return true;  // an empty input holds no record
+  if (head.size() == 0) {
+    if ((*source)->error()) fatal((*source)->error()->to_string());
+    return true;  // an empty input holds no record
+  }
+  std::string known;
+  for (const EvidenceReader& reader : kReaders) known += (known.empty() ? "" : "; ") + std::string(reader.name);
+  std::string start;  // the line's start, printable even when the input is binary
+  for (char c : std::string_view(head.lines[0]).substr(0, 60)) start += (c >= 0x20 && c < 0x7f) ? c : '?';
+  fatal((*source)->name() + ":" + std::to_string(head.numbers[0]) + ": cannot tell what this input is (`" + start +
+        (head.lines[0].size() > 60 ? "..." : "") + "`); `interdict scan` reads " + known);
+  return true;
 }
 
-bool Scan::scan_store(LineSource& source, std::string_view first_line) {
+HostingScan& Scan::hosting() {
+  if (!hosting_) {
+    HostingOptions o;
+    o.as_of = as_of_;
+    o.known_at = known_at_;
+    o.strict = options_.strict;
+    o.formats.nginx_log_format = options_.log_format;
+    o.formats.host_column = options_.host_column;
+    o.threads = options_.threads;
+    o.country = options_.country;
+    o.progress = !quiet_ && stderr_is_terminal();
+    hosting_ = std::make_unique<HostingScan>(orders_, std::move(o));
+  }
+  return *hosting_;
+}
+
+bool Scan::claims_hosting_json(const InputHead& head) {
+  return !head.lines[0].empty() && head.lines[0].front() == '{' && hosting().claims(head);
+}
+
+bool Scan::claims_hosting(const InputHead& head) { return hosting().claims(head); }
+
+bool Scan::scan_hosting(LineSource& source, const InputHead& head) {
+  return hosting().scan(current_path_, source, head);
+}
+
+bool Scan::claims_store(const InputHead& head) { return sniff_store_format(head.lines[0]) != StoreFormat::kUnknown; }
+
+bool Scan::scan_store(LineSource& source, const InputHead& head) {
+  const std::string_view first_line = head.lines[0];
   auto reader = StoreReader::open_after(source, first_line, sniff_store_format(first_line), this,
                                         StoreReader::Options{options_.strict});
   if (!reader) {
@@ -449,26 +507,51 @@ void Scan::flush_if_full() {
 }
 
 int Scan::finish() {
+  const bool hosted = hosting_ && hosting_->tally().inputs > 0;
+  const bool stored = !hosted || tally_.listings + tally_.requests > 0 || tally_.skipped > 0;
+  if (hosted && format_ != Format::kTable) hosting_->append_json(out_, format_, first_object_);
   if (format_ == Format::kJson) out_ += "]\n";
-  if (format_ == Format::kTable) out_ = table_.render();
+  if (format_ == Format::kTable) {
+    out_ = stored ? table_.render() : "";
+    const std::string hosts = hosted ? hosting_->render_table() : "";
+    out_ += (!out_.empty() && !hosts.empty() ? "\n" : "") + hosts;
+  }
   write_stdout(out_);
   out_.clear();
-  if (!quiet_ && (stderr_is_terminal() || format_ == Format::kTable || tally_.skipped > 0)) {
+  const bool say = !quiet_ && (stderr_is_terminal() || format_ == Format::kTable);
+  if (stored && (say || (!quiet_ && tally_.skipped > 0))) {
     std::cerr << "scan: " << tally_.listings + tally_.requests << " records (" << tally_.listings << " listings, "
               << tally_.requests << " requests): " << tally_.prohibited << " prohibited, " << tally_.review
               << " review; " << tally_.skipped << " damaged records skipped\n";
   }
-  if (tally_.input_error) return kExitInputError;
-  return tally_.prohibited > 0 ? kExitProhibited : kExitClean;
+  if (hosted && (say || (!quiet_ && hosting_->tally().damaged > 0))) std::cerr << hosting_->summary() << "\n";
+  if (tally_.input_error || (hosting_ && hosting_->input_error())) return kExitInputError;
+  const bool prohibited = tally_.prohibited > 0 || (hosted && hosting_->tally().prohibited > 0);
+  return prohibited ? kExitProhibited : kExitClean;
 }
 
-int run_scan(const GlobalOptions& global, const ScanOptions& options) {
+int run_scan(const GlobalOptions& global, ScanOptions options) {
   auto as_of = parse_time_option(options.as_of, "--as-of");
   if (!as_of) return kExitInputError;
   std::optional<Instant> known_at;
   if (!options.known_at.empty()) {
     known_at = parse_time_option(options.known_at, "--known-at");
     if (!known_at) return kExitInputError;
+  }
+  if (!options.country.empty()) {
+    const std::string& c = options.country;
+    if (c.size() != 2 || !std::isalpha(static_cast<unsigned char>(c[0])) ||
+        !std::isalpha(static_cast<unsigned char>(c[1]))) {
+      std::cerr << "interdict: --country: `" << c << "` is not a two-letter country code\n";
+      return kExitInputError;
+    }
+    for (char& ch : options.country) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  }
+  if (!options.log_format.empty()) {
+    if (auto format = compile_log_format(options.log_format); !format) {
+      std::cerr << "interdict: --log-format: " << format.error().message() << "\n";
+      return kExitInputError;
+    }
   }
   auto orders = load_order_set(global);
   if (!orders) return kExitInputError;
@@ -493,7 +576,15 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "    {\"app_id\": \"com.zhiliaoapp.musically\", \"title\": \"TikTok\", \"storefronts\": [\"US\", \"CA\"]}\n"
       "  a log of store requests, JSON Lines:\n"
       "    {\"time\": \"2025-02-01T10:00:00Z\", \"type\": \"download\", \"app\": \"835599320\", \"country\": "
-      "\"US\"}\n\n"
+      "\"US\"}\n"
+      "  web and CDN access logs, decided for hosting (and cdn for a CDN's logs) per request and\n"
+      "    aggregated per designated subject and customer hostname:\n"
+      "    nginx/Apache combined, combined with the host first ($host, Apache %v[:%p]) or last,\n"
+      "      common, or any nginx log_format given with --log-format;\n"
+      "    AWS CloudFront standard logs (W3C, #Fields header; the host is x-host-header);\n"
+      "    Cloudflare Logpush http_requests (JSON Lines: ClientRequestHost, ClientCountry, ...);\n"
+      "    Zeek http.log (TSV with its #fields header, or JSON)\n"
+      "  DNS query logs, zone files and host lists, as their readers land\n\n"
       "A listing is decided for store.distribute and store.update at --as-of; a download or install\n"
       "for store.distribute at its time, an update for store.update. Each answer gives the verdict\n"
       "(prohibited, review, permitted), the clause's status (in_force, suspended, enjoined, scheduled,\n"
@@ -506,10 +597,13 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "  interdict scan --as-of \"2020-09-28T12:00 America/New_York\" samples/store/catalogue.csv\n"
       "  interdict --format jsonl scan --as-of 2025-06-01T00:00:00Z catalogue.jsonl | jq 'select(.verdict != "
       "\"permitted\")'\n"
-      "  interdict scan --known-at 2025-01-19T12:00:00Z requests.jsonl   # as the law stood known then\n\n"
+      "  interdict scan --known-at 2025-01-19T12:00:00Z requests.jsonl   # as the law stood known then\n"
+      "  interdict scan --country US samples/hosting/access.log   # customer hostnames serving a designated app\n"
+      "  interdict scan --log-format '$remote_addr [$time_local] $host \"$request\" $status' access.log.gz\n\n"
       "Exit codes: 0 nothing prohibited, 1 something prohibited, 2 an input could not be opened or\n"
       "recognised, or (--strict) a damaged record.");
-  cmd->add_option("input", options->inputs, "Catalogues and request logs; `-` or nothing reads standard input")
+  cmd->add_option("input", options->inputs,
+                  "Catalogues, request logs, access and CDN logs; `-` or nothing reads standard input")
       ->type_name("FILE");
   cmd->add_option("--as-of", options->as_of,
                   "Decide listings as of this time (default now): RFC 3339, or \"2020-09-28T12:00 America/New_York\"")
@@ -518,6 +612,18 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
                   "Answer as known at this time: count only the events recorded by then (same forms)")
       ->type_name("TIME");
   cmd->add_flag("--strict", options->strict, "Stop at the first damaged record (exit code 2)");
+  cmd->add_option("--log-format", options->log_format,
+                  "How access logs are written, as an nginx log_format string, e.g.\n"
+                  "'$host $remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent'")
+      ->type_name("STRING");
+  cmd->add_option("--host-column", options->host_column, "The column holding the hostname in a CSV list of hosts")
+      ->type_name("NAME");
+  cmd->add_option("--country", options->country,
+                  "Where the hosting or CDN service is provided (ISO 3166 code, e.g. US): the country of log\n"
+                  "records that name none; without it their answers are review")
+      ->type_name("CC");
+  cmd->add_option("--threads", options->threads, "Worker threads for large logs (default: one per core)")
+      ->type_name("N");
   cmd->callback([&global, &runner, options] { runner = [&global, options] { return run_scan(global, *options); }; });
 }
 

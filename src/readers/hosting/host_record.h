@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/result.h"
 #include "base/time.h"
 
 namespace interdict {
@@ -58,6 +59,14 @@ class HostLineParser {
   [[nodiscard]] virtual bool lines_independent() const { return true; }
   // A parser in the same state (same header), for another thread.
   [[nodiscard]] virtual std::unique_ptr<HostLineParser> clone() const = 0;
+  // How many times a header line changed the columns of the lines after it (a W3C
+  // `#Fields:` or a Zeek `#fields` naming other columns than the one before). A scan
+  // that cut an input into chunks, each read by a clone made after the first header,
+  // reads it again in one piece when this grows.
+  [[nodiscard]] virtual std::uint32_t layout_changes() const { return 0; }
+  // True for a content delivery network's logs (CloudFront, Cloudflare): a request there
+  // is content delivery as well as hosting, so the scan decides both.
+  [[nodiscard]] virtual bool cdn() const { return false; }
 };
 
 // Options the user may give for formats that cannot be told from content alone.
@@ -70,8 +79,20 @@ struct HostFormatOptions {
 };
 
 // The parser for the input whose first non-blank lines are `head` (at least the first,
-// up to 8), or null when no hosting or DNS format claims it.
+// up to 8), or null when no hosting or DNS format claims it. The parser has read none of
+// `head`: the caller feeds it every line, the head's included.
 [[nodiscard]] std::unique_ptr<HostLineParser> sniff_host_format(std::span<const std::string_view> head,
-                                                                 const HostFormatOptions& options);
+                                                                const HostFormatOptions& options);
+
+// The parser for access logs written with an nginx log_format string, e.g.
+// '$host $remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent'.
+// The string may be given as in nginx.conf: quoted parts, a `log_format NAME` prefix and a
+// final `;`. The host is $host, $http_host or $server_name (else the host of an
+// absolute-form $request); the client $remote_addr (else $http_x_forwarded_for); the time
+// $time_local, $time_iso8601 or $msec; the country $geoip_country_code,
+// $geoip2_data_country_code or $http_cf_ipcountry. Other variables are read and ignored.
+// Errors (kInvalidArgument): no variable, two variables with nothing between them, `${`
+// unclosed.
+[[nodiscard]] Result<std::unique_ptr<HostLineParser>> compile_log_format(std::string_view format);
 
 }  // namespace interdict
