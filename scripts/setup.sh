@@ -15,6 +15,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libbz2-dev libzstd-dev
   jq tzdata
+  unbound bird2 frr dnsutils
 )
 
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -48,6 +49,13 @@ demo() {
   local code=$?
   set -e
   echo "(exit code $code: 0 nothing prohibited, 1 prohibited findings, 2 input error)"
+  echo
+  echo "== the hosting chokepoint: a hosting provider's access log (nginx, host first), served from the US"
+  set +e
+  ./build/interdict scan --format table --country US samples/hosting/access.log
+  code=$?
+  set -e
+  echo "(exit code $code; xtiktok.com, tiktok.com.example.net and notweixin.qq.com are not designated)"
   echo
   echo "== single decisions (interdict check)"
   ./build/interdict check --format table samples/check/transactions.jsonl || true

@@ -17,7 +17,8 @@ int main(int argc, char** argv) {
       "01T00:00:00Z\"}' | interdict check\n"
       "  interdict scan samples/store/catalogue.csv samples/store/requests.jsonl\n"
       "  interdict check --known-at 2020-09-26T00:00:00Z transactions.jsonl   # as known on that day\n"
-      "  interdict timeline us-2020-tiktok\n\n"
+      "  interdict timeline us-2020-tiktok\n"
+      "  interdict export --as rpz -o interdict.rpz              # a DNS block list of what is in force\n\n"
       "Activities: store.distribute store.update hosting cdn transit peering code payment\n"
       "            software.supply software.update software.resale (docs/orders.md)\n\n"
       "Exit codes: 0 nothing prohibited, 1 something prohibited, 2 usage or input error.",
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
   register_scan(app, global, runner);
   register_orders(app, global, runner);
   register_timeline(app, global, runner);
+  register_export(app, global, runner);
   // The top-level help lists each subcommand by its first paragraph; the rest of its text
   // shows in the subcommand's own --help.
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
