@@ -50,5 +50,6 @@ void register_check(CLI::App& app, GlobalOptions& global, Runner& runner);
 void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner);
 void register_orders(CLI::App& app, GlobalOptions& global, Runner& runner);
 void register_timeline(CLI::App& app, GlobalOptions& global, Runner& runner);
+void register_mrt(CLI::App& app, GlobalOptions& global, Runner& runner);
 
 }  // namespace interdict::cli
