@@ -280,6 +280,11 @@ class MrtDecoder {
   std::uint64_t unsupported_ = 0;
 };
 
+// Whether `head`, the first bytes of an input (decompressed, at least 12), is an MRT
+// record header of a type this reader knows. Text never is: its bytes 4 and 5 would have
+// to be a zero and a control character.
+[[nodiscard]] bool sniff_mrt(std::string_view head);
+
 // Decodes path attributes (the bytes after the total length) into `out`. `as4` says
 // whether AS numbers in AS_PATH and AGGREGATOR are four bytes. `rib_entry` allows the
 // abbreviated MP_REACH_NLRI of RFC 6396 section 4.3.4. Returns damage, if any.

@@ -15,6 +15,22 @@ std::uint16_t load16(const std::uint8_t* p) { return static_cast<std::uint16_t>(
 
 }  // namespace
 
+bool sniff_mrt(std::string_view head) {
+  if (head.size() < MrtReader::kHeaderSize) return false;
+  const auto* p = reinterpret_cast<const std::uint8_t*>(head.data());
+  const std::uint16_t type = load16(p + 4);
+  const std::uint16_t subtype = load16(p + 6);
+  const std::uint32_t length = load32(p + 8);
+  if (length > MrtReader::kMaxRecord) return false;
+  switch (type) {
+    case kTableDump: return subtype >= 1 && subtype <= 4;
+    case kTableDumpV2: return subtype >= kPeerIndexTable && subtype <= kRibGenericAddPath;
+    case kBgp4mp:
+    case kBgp4mpEt: return subtype <= kMessageAs4LocalAddPath;
+    default: return false;
+  }
+}
+
 Result<std::unique_ptr<MrtReader>> MrtReader::open(const std::string& path) {
   auto input = ByteSource::open(path);
   if (!input) return input.error();
