@@ -1,4 +1,5 @@
 // MrtReader: record framing over a ByteSource.
+#include <algorithm>
 #include <cstring>
 
 #include "readers/mrt/mrt.h"
@@ -41,7 +42,13 @@ std::unique_ptr<MrtReader> MrtReader::from_source(std::unique_ptr<ByteSource> in
   return std::unique_ptr<MrtReader>(new MrtReader(std::move(input)));
 }
 
-MrtReader::MrtReader(std::unique_ptr<ByteSource> input) : input_(std::move(input)) { buffer_.resize(kBlock); }
+MrtReader::MrtReader(std::unique_ptr<ByteSource> input) : input_(std::move(input)) {
+  // A small uncompressed input needs no more than its size; ensure() grows the buffer.
+  const std::uint64_t size = input_->raw_size();
+  buffer_.resize(input_->compression() == Compression::kNone && size > 0 && size < kBlock
+                     ? static_cast<std::size_t>(size) + kHeaderSize
+                     : kBlock);
+}
 
 bool MrtReader::ensure(std::size_t want) {
   while (end_ - pos_ < want) {
@@ -53,7 +60,9 @@ bool MrtReader::ensure(std::size_t want) {
       end_ -= pos_;
       pos_ = 0;
     }
-    if (buffer_.size() < want) buffer_.resize(want + kBlock);
+    // Grow by doubling while bytes keep coming, so that a damaged length field on a short
+    // input costs no more memory than the input.
+    if (end_ == buffer_.size()) buffer_.resize(std::min(want, std::max(buffer_.size() * 2, std::size_t{4096})));
     auto n = input_->read(reinterpret_cast<char*>(buffer_.data()) + end_, buffer_.size() - end_);
     if (!n) {
       error_ = std::move(n.error());
