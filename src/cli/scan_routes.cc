@@ -288,7 +288,10 @@ std::size_t RouteScan::render(Format format, std::string& out, bool& first) {
         },
         out, first, prohibited);
   }
-  if (table) out += table_.empty() ? "no route or session of a named network\n" : table_.render();
+  if (table) {
+    out += table_.empty() ? "no route or session of a named network" : table_.render();
+    if (!out.empty() && out.back() != '\n') out += '\n';
+  }
   return prohibited;
 }
 
