@@ -15,7 +15,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libbz2-dev libzstd-dev
   jq tzdata
-  unbound bird2 frr dnsutils
+  unbound bird2 frr dnsutils bgpdump
 )
 
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -56,6 +56,17 @@ demo() {
   code=$?
   set -e
   echo "(exit code $code; xtiktok.com, tiktok.com.example.net and notweixin.qq.com are not designated)"
+  echo
+  echo "== the transit and peering chokepoint: a BGP RIB and update file (MRT) of November 2020"
+  ./build/interdict mrt scan --format table samples/bgp/rib.20201101.0000.mrt samples/bgp/updates.20201112.1200.mrt || true
+  echo "(the 2020 transit and peering clauses were enjoined before they took effect: permitted, with why)"
+  echo
+  echo "== the same updates as bgpdump -m prints them"
+  ./build/interdict mrt dump samples/bgp/updates.20201112.1200.mrt
+  echo
+  echo "== DNS enforcement: an RPZ zone of what is in force on 2026-02-01"
+  ./build/interdict export --as rpz --as-of 2026-02-01T00:00:00Z | head -20
+  echo "..."
   echo
   echo "== single decisions (interdict check)"
   ./build/interdict check --format table samples/check/transactions.jsonl || true

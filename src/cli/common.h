@@ -51,5 +51,6 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner);
 void register_orders(CLI::App& app, GlobalOptions& global, Runner& runner);
 void register_timeline(CLI::App& app, GlobalOptions& global, Runner& runner);
 void register_export(CLI::App& app, GlobalOptions& global, Runner& runner);
+void register_mrt(CLI::App& app, GlobalOptions& global, Runner& runner);
 
 }  // namespace interdict::cli

@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   register_orders(app, global, runner);
   register_timeline(app, global, runner);
   register_export(app, global, runner);
+  register_mrt(app, global, runner);
   // The top-level help lists each subcommand by its first paragraph; the rest of its text
   // shows in the subcommand's own --help.
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {

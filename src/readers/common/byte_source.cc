@@ -10,7 +10,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <thread>
 #include <vector>
+
+#include "readers/common/byte_source_internal.h"
 
 namespace interdict {
 
@@ -33,68 +36,7 @@ Compression sniff_compression(std::string_view head) {
   return Compression::kNone;
 }
 
-namespace {
-
-constexpr std::size_t kRawBlock = std::size_t{1} << 20;
-
-// Where compressed bytes come from: a file descriptor or a copy of memory.
-class RawInput {
- public:
-  RawInput(int fd, bool owns) : fd_(fd), owns_(owns) { buffer_.resize(kRawBlock); }
-  explicit RawInput(std::string_view data) : fd_(-1), owns_(false), buffer_(data.begin(), data.end()) {
-    end_ = buffer_.size();
-    eof_ = true;
-  }
-  ~RawInput() {
-    if (owns_ && fd_ >= 0) ::close(fd_);
-  }
-  RawInput(const RawInput&) = delete;
-  RawInput& operator=(const RawInput&) = delete;
-
-  // The unread raw bytes; refill() when empty.
-  [[nodiscard]] const char* data() const { return buffer_.data() + pos_; }
-  [[nodiscard]] std::size_t available() const { return end_ - pos_; }
-  void consume(std::size_t n) { pos_ += n; }
-  [[nodiscard]] bool eof() const { return eof_ && pos_ == end_; }
-  // Bytes of the file consumed so far.
-  [[nodiscard]] std::uint64_t offset() const { return dropped_ + pos_; }
-
-  // Reads more when all is consumed. Returns an errno value on failure, 0 otherwise.
-  int refill() {
-    if (eof_ || pos_ < end_) return 0;
-    dropped_ += end_;
-    pos_ = end_ = 0;
-    for (;;) {
-      ssize_t n = ::read(fd_, buffer_.data(), buffer_.size());
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) return errno;
-      if (n == 0) eof_ = true;
-      end_ = static_cast<std::size_t>(n);
-      return 0;
-    }
-  }
-
-  // Reads until at least `want` bytes are buffered or the input ends (for sniffing).
-  int fill_head(std::size_t want) {
-    while (!eof_ && end_ < want) {
-      ssize_t n = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) return errno;
-      if (n == 0) eof_ = true;
-      end_ += static_cast<std::size_t>(n);
-    }
-    return 0;
-  }
-
- private:
-  int fd_;
-  bool owns_;
-  std::vector<char> buffer_;
-  std::size_t pos_ = 0;
-  std::size_t end_ = 0;
-  bool eof_ = false;
-  std::uint64_t dropped_ = 0;
-};
+namespace byte_source_internal {
 
 Error read_error(const std::string& name, int err, std::uint64_t offset) {
   return Error(ErrorCategory::kIo, std::string("read failed: ") + std::strerror(err), Location{name, 0, 0, offset});
@@ -105,6 +47,12 @@ Error damaged(const std::string& name, Compression c, std::string_view what, std
                std::string(compression_name(c)) + " data " + std::string(what) + " (compressed byte offset)",
                Location{name, 0, 0, offset});
 }
+
+}  // namespace byte_source_internal
+
+namespace {
+
+using namespace byte_source_internal;
 
 // Uncompressed input: bytes pass through.
 class PlainSource final : public ByteSource {
@@ -312,7 +260,9 @@ std::unique_ptr<ByteSource> make_source(std::string name, std::uint64_t size, st
   const Compression c = sniff_compression(std::string_view(raw->data(), raw->available()));
   switch (c) {
     case Compression::kGzip: return std::make_unique<GzipSource>(std::move(name), c, size, std::move(raw));
-    case Compression::kBzip2: return std::make_unique<Bzip2Source>(std::move(name), c, size, std::move(raw));
+    case Compression::kBzip2:
+      if (std::thread::hardware_concurrency() > 1) return make_parallel_bzip2(std::move(name), size, std::move(raw));
+      return std::make_unique<Bzip2Source>(std::move(name), c, size, std::move(raw));
     case Compression::kZstd: return std::make_unique<ZstdSource>(std::move(name), size, std::move(raw));
     case Compression::kNone: break;
   }

@@ -1,0 +1,205 @@
+// `interdict mrt dump`: MRT files as `bgpdump -m` prints them.
+#include <unistd.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "cli/common.h"
+#include "cli/scan_routes.h"
+#include "readers/mrt/bgpdump.h"
+#include "readers/mrt/mrt.h"
+
+namespace interdict::cli {
+namespace {
+
+struct MrtDumpOptions {
+  std::vector<std::string> inputs;
+};
+
+struct MrtScanOptions {
+  std::vector<std::string> inputs;
+  std::string as_of;
+  std::string known_at;
+  std::vector<std::string> countries{"US"};
+};
+
+// Progress on a terminal: the share of the (compressed) file read, twice a second.
+class Progress {
+ public:
+  explicit Progress(bool show) : show_(show) {}
+  void update(const mrt::MrtReader& reader) {
+    if (!show_ || (reader.records() & 0x3fff) != 0) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(500)) return;
+    last_ = now;
+    const std::uint64_t done = reader.input().raw_offset();
+    const std::uint64_t size = reader.input().raw_size();
+    std::cerr << "\r" << reader.name() << ": " << reader.records() << " records, " << (done >> 20) << " MiB";
+    if (size > 0) std::cerr << " of " << (size >> 20) << " MiB (" << done * 100 / size << "%)";
+    std::cerr << "   " << std::flush;
+    shown_ = true;
+  }
+  ~Progress() {
+    if (shown_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+ private:
+  bool show_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+// Reads every record of `path`, handing each event to `on_event`. Damage inside a record
+// is reported and the record skipped; damage to the framing ends the file. Returns false
+// when the input was damaged or could not be read.
+template <typename OnEvent, typename OnPeers>
+bool read_mrt(const std::string& path, bool quiet, OnEvent&& on_event, OnPeers&& on_peers) {
+  auto reader = mrt::MrtReader::open(path);
+  if (!reader) {
+    std::cerr << "interdict: " << reader.error().to_string() << "\n";
+    return false;
+  }
+  mrt::MrtDecoder decoder;
+  mrt::RecordHeader header;
+  std::span<const std::uint8_t> body;
+  std::uint64_t damaged = 0;
+  const mrt::MrtDecoder::Sink sink = [&](const mrt::RouteEvent& e) { on_event(e); };
+  Progress progress(!quiet && stderr_is_terminal());
+  while ((*reader)->next(header, body)) {
+    progress.update(**reader);
+    auto damage = decoder.decode(header, body, sink);
+    if (header.type == mrt::kTableDumpV2 && header.subtype == mrt::kPeerIndexTable && !damage) {
+      on_peers(decoder.peer_index(), header.timestamp);
+    }
+    if (damage) {
+      ++damaged;
+      if (!quiet && damaged <= 10) {
+        std::cerr << "interdict: " << (*reader)->name() << "@" << header.offset
+                  << ": record damaged, the rest of it skipped: " << *damage << "\n";
+      }
+    }
+  }
+  bool ok = damaged == 0;
+  if (!quiet && damaged > 10) std::cerr << "interdict: " << path << ": " << damaged << " damaged records skipped\n";
+  if (const auto& error = (*reader)->error()) {
+    std::cerr << "interdict: " << error->to_string() << " (" << (*reader)->records()
+              << " complete records before it were read)\n";
+    ok = false;
+  }
+  return ok;
+}
+
+int run_dump(const GlobalOptions& global, const MrtDumpOptions& options) {
+  std::string out;
+  out.reserve(1 << 21);
+  bool ok = true;
+  for (const std::string& path : options.inputs) {
+    ok &= read_mrt(
+        path, global.quiet,
+        [&](const mrt::RouteEvent& e) {
+          mrt::append_bgpdump_line(e, out);
+          if (out.size() >= (1 << 20)) {
+            write_stdout(out);
+            out.clear();
+          }
+        },
+        [](const std::vector<mrt::Peer>&, std::uint32_t) {});
+  }
+  write_stdout(out);
+  return ok ? kExitClean : kExitInputError;
+}
+
+int run_scan_routes(const GlobalOptions& global, const MrtScanOptions& options) {
+  RouteScan::Options scan_options;
+  if (!options.as_of.empty()) {
+    scan_options.as_of = parse_time_option(options.as_of, "--as-of");
+    if (!scan_options.as_of) return kExitInputError;
+  }
+  if (!options.known_at.empty()) {
+    scan_options.known_at = parse_time_option(options.known_at, "--known-at");
+    if (!scan_options.known_at) return kExitInputError;
+  }
+  scan_options.countries = options.countries;
+  auto orders = load_order_set(global);
+  if (!orders) return kExitInputError;
+  RouteScan scan(*orders, scan_options);
+  bool ok = true;
+  for (const std::string& path : options.inputs) {
+    ok &= read_mrt(
+        path, global.quiet, [&](const mrt::RouteEvent& e) { scan.add(e); },
+        [&](const std::vector<mrt::Peer>& peers, std::uint32_t time) { scan.add_peers(peers, time); });
+  }
+  const Format format = output_format(global);
+  std::string out;
+  bool first = true;
+  if (format == Format::kJson) out += '[';
+  const std::size_t prohibited = scan.render(format, out, first);
+  if (format == Format::kJson) out += "]\n";
+  write_stdout(out);
+  if (!global.quiet) {
+    std::cerr << "interdict: " << scan.routes_seen() << " routes read; " << prohibited << " findings prohibited\n";
+  }
+  if (!ok) return kExitInputError;
+  return prohibited > 0 ? kExitProhibited : kExitClean;
+}
+
+}  // namespace
+
+void register_mrt(CLI::App& app, GlobalOptions& global, Runner& runner) {
+  CLI::App* mrt =
+      app.add_subcommand("mrt",
+                         "Read BGP routing data in MRT format (RFC 6396): RIB dumps and update files as RouteViews,\n"
+                         "RIPE RIS and routers write them, plain or gzip/bzip2/zstd compressed.\n\n"
+                         "Subcommands:\n"
+                         "  dump   print every route as `bgpdump -m` does, line for line\n\n"
+                         "Examples:\n"
+                         "  interdict mrt dump rib.20140523.0600.bz2 | head\n"
+                         "  interdict mrt dump updates.20160811.1600.gz | awk -F'|' '$3 == \"W\"' | wc -l");
+  mrt->require_subcommand(1);
+  auto options = std::make_shared<MrtDumpOptions>();
+  CLI::App* dump =
+      mrt->add_subcommand("dump",
+                          "Print each route of MRT files as `bgpdump -m` (and -vm) prints it, so scripts written\n"
+                          "for bgpdump can switch: one line per RIB entry (TABLE_DUMP, TABLE_DUMP2, TABLE_DUMP2_AP),\n"
+                          "announced or withdrawn prefix (BGP4MP|time|A or W|...) and session state change\n"
+                          "(BGP4MP|time|STATE|...).\n\n"
+                          "Damage is reported on stderr with the byte offset of the record: a damaged record is\n"
+                          "skipped, a truncated file ends after its last complete record.\n\n"
+                          "Examples:\n"
+                          "  interdict mrt dump bview.20240101.0000.gz > routes.txt\n"
+                          "  interdict mrt dump updates.*.bz2 | grep '|A|' | cut -d'|' -f6,7\n\n"
+                          "Exit codes: 0 read completely, 2 an input could not be opened or was damaged.");
+  dump->add_option("input", options->inputs, "MRT files; `-` reads standard input")->required()->type_name("FILE");
+  dump->callback([&global, &runner, options] { runner = [&global, options] { return run_dump(global, *options); }; });
+
+  auto scan_options = std::make_shared<MrtScanOptions>();
+  CLI::App* scan = mrt->add_subcommand(
+      "scan",
+      "Find, in RIB dumps and update files, the routes and BGP sessions of the networks the orders\n"
+      "name by AS number, and decide each (docs/mrt.md):\n\n"
+      "  session  a BGP session whose peer AS is named: directly arranged transit or peering,\n"
+      "           decided for `peering` and `transit`\n"
+      "  origin   routes a named AS originates: its prefixes, the neighbours it is reached\n"
+      "           through and the peers that carried them, decided for `transit`\n"
+      "  path     routes that pass through a named AS, decided for `transit`\n\n"
+      "Each is decided as of --as-of (default: when it was last seen in the data) for a service\n"
+      "provided in --country (default US). Output: a table on a terminal, JSON Lines otherwise.\n\n"
+      "Examples:\n"
+      "  interdict mrt scan rib.20250601.0000.bz2\n"
+      "  interdict --format json mrt scan --as-of 2020-11-01T00:00:00Z updates.*.gz\n\n"
+      "Exit codes: 0 nothing prohibited, 1 something prohibited, 2 an input could not be read\n"
+      "or was damaged (its readable records are still scanned).");
+  scan->add_option("input", scan_options->inputs, "MRT files; `-` reads standard input")->required()->type_name("FILE");
+  scan->add_option("--as-of", scan_options->as_of, "Decide as of this time (default: when last seen in the data)")
+      ->type_name("TIME");
+  scan->add_option("--known-at", scan_options->known_at, "Count only the events of the orders recorded by then")
+      ->type_name("TIME");
+  scan->add_option("--country", scan_options->countries,
+                   "Where the transit or peering is provided, ISO 3166 alpha-2 (default US; repeatable)")
+      ->type_name("CC");
+  scan->callback([&global, &runner, scan_options] {
+    runner = [&global, scan_options] { return run_scan_routes(global, *scan_options); };
+  });
+}
+
+}  // namespace interdict::cli
