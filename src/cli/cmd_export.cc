@@ -1,13 +1,19 @@
 // `interdict export`: enforcement in the formats operators load (docs/export.md).
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <ctime>
 #include <fstream>
 #include <iostream>
+#include <set>
+#include <tuple>
 
 #include "cli/common.h"
+#include "cli/mrt_input.h"
 #include "export/export.h"
 
 namespace interdict::cli {
@@ -22,7 +28,55 @@ struct ExportCliOptions {
   bool include_suspended = false;
   bool include_enjoined = false;
   bool include_scheduled = false;
+  std::vector<std::string> mrt;  // --mrt: routing data whose originated prefixes are added
 };
+
+// The routes in MRT files whose origin is an AS the orders name: what the router formats
+// add to the orders' own prefixes. Distinct (origin, prefix) pairs only.
+bool observed_routes(const std::vector<std::string>& paths, const Corpus& corpus, bool quiet,
+                     std::vector<ObservedRoute>& out) {
+  std::set<std::uint32_t> named;
+  for (const Subject& subject : corpus.subjects) {
+    for (const Identifier& id : subject.identifiers) {
+      if (id.kind != IdentifierKind::kAsn) continue;
+      std::string_view v = id.value;
+      if (v.size() > 2 && (v[0] == 'A' || v[0] == 'a')) v.remove_prefix(2);
+      std::uint32_t asn = 0;
+      if (std::from_chars(v.data(), v.data() + v.size(), asn).ec == std::errc()) named.insert(asn);
+    }
+  }
+  std::set<std::tuple<std::uint32_t, bool, std::array<std::uint8_t, 16>, std::uint8_t>> seen;
+  bool ok = true;
+  for (const std::string& path : paths) {
+    auto reader = mrt::MrtReader::open(path);
+    if (!reader) {
+      std::cerr << "interdict: --mrt: " << reader.error().to_string() << "\n";
+      return false;
+    }
+    ok &= read_mrt_records(
+        std::move(*reader), quiet,
+        [&](const mrt::RouteEvent& e) {
+          if (e.kind != mrt::EventKind::kRib && e.kind != mrt::EventKind::kAnnounce) return;
+          const auto origin = e.attributes->as_path.origin();
+          if (!origin || !named.contains(*origin)) return;
+          ObservedRoute route;
+          route.origin_asn = *origin;
+          route.prefix.length = e.prefix.length;
+          route.prefix.address.v4 = !e.prefix.address.v6;
+          if (e.prefix.address.v6) {
+            route.prefix.address.bytes = e.prefix.address.bytes;
+          } else {
+            route.prefix.address.bytes[10] = route.prefix.address.bytes[11] = 0xff;
+            std::copy_n(e.prefix.address.bytes.begin(), 4, route.prefix.address.bytes.begin() + 12);
+          }
+          if (seen.emplace(*origin, route.prefix.address.v4, route.prefix.address.bytes, route.prefix.length).second) {
+            out.push_back(route);
+          }
+        },
+        [](const std::vector<mrt::Peer>&, std::uint32_t) {});
+  }
+  return ok;
+}
 
 // Writes `text` to `path` through a temporary file renamed over it, so a resolver or router
 // that reloads the file never reads half of it.
@@ -83,9 +137,9 @@ int run_export(const GlobalOptions& global, const ExportCliOptions& cli) {
 
   auto set = load_order_set(global);
   if (!set) return kExitInputError;
-  // Observed routes (--mrt) are not read yet: the router formats get the orders' own ASNs
-  // and prefixes. export_as() takes them as its last argument.
-  auto result = export_as(*format, set->corpus(), options);
+  std::vector<ObservedRoute> observed;
+  if (!cli.mrt.empty() && !observed_routes(cli.mrt, set->corpus(), global.quiet, observed)) return kExitInputError;
+  auto result = export_as(*format, set->corpus(), options, observed);
   if (!result) {
     std::cerr << "interdict: export: " << result.error().to_string() << "\n";
     return kExitInputError;
@@ -133,6 +187,7 @@ void register_export(CLI::App& app, GlobalOptions& global, Runner& runner) {
                          "  interdict export --as rpz -o /etc/bind/interdict.rpz\n"
                          "  interdict export --as unbound --as-of 2026-02-01T00:00:00Z -o /etc/unbound/interdict.conf\n"
                          "  interdict export --as bird --as-of 2020-11-15T00:00:00Z --include-enjoined\n"
+                         "  interdict export --as frr --include-enjoined --as-of 2020-11-15T00:00:00Z --mrt rib.bz2\n"
                          "  interdict export --as json --known-at 2020-10-01T00:00:00Z\n\n"
                          "Exit codes: 0 written (also when empty), 2 usage or input error (bad option, orders that do\n"
                          "not load, a file that cannot be written).");
@@ -153,6 +208,10 @@ void register_export(CLI::App& app, GlobalOptions& global, Runner& runner) {
   cmd->add_flag("--include-enjoined", options->include_enjoined, "Also export clauses a court has enjoined");
   cmd->add_flag("--include-scheduled", options->include_scheduled,
                 "Also export clauses published but not yet effective, to stage a filter");
+  cmd->add_option("--mrt", options->mrt,
+                  "Routing data (MRT RIB or updates, any compression): the prefixes it shows a named AS\n"
+                  "originating are added to the bird, frr and json filters, aggregated")
+      ->type_name("FILE");
   cmd->add_option("-o,--output", options->output, "Write to FILE (replaced atomically) instead of standard output")
       ->type_name("FILE");
   cmd->callback([&global, &runner, options] { runner = [&global, options] { return run_export(global, *options); }; });

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/common.h"
+#include "cli/mrt_input.h"
 #include "cli/scan_routes.h"
 #include "readers/mrt/bgpdump.h"
 #include "readers/mrt/mrt.h"
@@ -23,35 +24,7 @@ struct MrtScanOptions {
   std::vector<std::string> countries{"US"};
 };
 
-// Progress on a terminal: the share of the (compressed) file read, twice a second.
-class Progress {
- public:
-  explicit Progress(bool show) : show_(show) {}
-  void update(const mrt::MrtReader& reader) {
-    if (!show_ || (reader.records() & 0x3fff) != 0) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::milliseconds(500)) return;
-    last_ = now;
-    const std::uint64_t done = reader.input().raw_offset();
-    const std::uint64_t size = reader.input().raw_size();
-    std::cerr << "\r" << reader.name() << ": " << reader.records() << " records, " << (done >> 20) << " MiB";
-    if (size > 0) std::cerr << " of " << (size >> 20) << " MiB (" << done * 100 / size << "%)";
-    std::cerr << "   " << std::flush;
-    shown_ = true;
-  }
-  ~Progress() {
-    if (shown_) std::cerr << "\r\033[K" << std::flush;
-  }
-
- private:
-  bool show_;
-  bool shown_ = false;
-  std::chrono::steady_clock::time_point last_{};
-};
-
-// Reads every record of `path`, handing each event to `on_event`. Damage inside a record
-// is reported and the record skipped; damage to the framing ends the file. Returns false
-// when the input was damaged or could not be read.
+// Opens `path` and reads it with read_mrt_records(); false when it cannot be opened.
 template <typename OnEvent, typename OnPeers>
 bool read_mrt(const std::string& path, bool quiet, OnEvent&& on_event, OnPeers&& on_peers) {
   auto reader = mrt::MrtReader::open(path);
@@ -59,34 +32,7 @@ bool read_mrt(const std::string& path, bool quiet, OnEvent&& on_event, OnPeers&&
     std::cerr << "interdict: " << reader.error().to_string() << "\n";
     return false;
   }
-  mrt::MrtDecoder decoder;
-  mrt::RecordHeader header;
-  std::span<const std::uint8_t> body;
-  std::uint64_t damaged = 0;
-  const mrt::MrtDecoder::Sink sink = [&](const mrt::RouteEvent& e) { on_event(e); };
-  Progress progress(!quiet && stderr_is_terminal());
-  while ((*reader)->next(header, body)) {
-    progress.update(**reader);
-    auto damage = decoder.decode(header, body, sink);
-    if (header.type == mrt::kTableDumpV2 && header.subtype == mrt::kPeerIndexTable && !damage) {
-      on_peers(decoder.peer_index(), header.timestamp);
-    }
-    if (damage) {
-      ++damaged;
-      if (!quiet && damaged <= 10) {
-        std::cerr << "interdict: " << (*reader)->name() << "@" << header.offset
-                  << ": record damaged, the rest of it skipped: " << *damage << "\n";
-      }
-    }
-  }
-  bool ok = damaged == 0;
-  if (!quiet && damaged > 10) std::cerr << "interdict: " << path << ": " << damaged << " damaged records skipped\n";
-  if (const auto& error = (*reader)->error()) {
-    std::cerr << "interdict: " << error->to_string() << " (" << (*reader)->records()
-              << " complete records before it were read)\n";
-    ok = false;
-  }
-  return ok;
+  return read_mrt_records(std::move(*reader), quiet, on_event, on_peers);
 }
 
 int run_dump(const GlobalOptions& global, const MrtDumpOptions& options) {

@@ -13,7 +13,10 @@
 #include <span>
 
 #include "cli/common.h"
+#include "cli/mrt_input.h"
 #include "cli/scan_hosting.h"
+#include "cli/scan_routes.h"
+#include "readers/common/byte_source.h"
 #include "readers/common/line_source.h"
 #include "readers/store/store_reader.h"
 #include "sinks/sinks.h"
@@ -127,6 +130,7 @@ class Scan final : public StoreReader::Reporter {
   void flush_if_full();
   void fatal(const std::string& message);
   HostingScan& hosting();
+  RouteScan& routes();
 
   const OrderSet& orders_;
   const ScanOptions& options_;
@@ -149,6 +153,7 @@ class Scan final : public StoreReader::Reporter {
   std::vector<CountryCode> outside_;
   Reasons reasons_;
   std::unique_ptr<HostingScan> hosting_;  // made at the first hosting input
+  std::unique_ptr<RouteScan> routes_;     // made at the first MRT input
   std::string current_path_;              // the input being read, as given ("-": stdin)
 };
 
@@ -172,11 +177,22 @@ constexpr EvidenceReader kReaders[] = {
 
 bool Scan::scan_input(const std::string& path) {
   current_path_ = path;
-  auto source = LineSource::open(path);
-  if (!source) {
-    fatal(source.error().to_string());
+  auto input = ByteSource::open(path);
+  if (!input) {
+    fatal(input.error().to_string());
     return true;  // the other inputs are still read
   }
+  // Binary routing data first: MRT is told by its record header, text by its lines.
+  auto peeked = (*input)->peek(mrt::MrtReader::kHeaderSize);
+  if (peeked && mrt::sniff_mrt(*peeked)) {
+    RouteScan& scan = routes();
+    const bool ok = read_mrt_records(
+        mrt::MrtReader::from_source(std::move(*input)), quiet_, [&](const mrt::RouteEvent& e) { scan.add(e); },
+        [&](const std::vector<mrt::Peer>& peers, std::uint32_t time) { scan.add_peers(peers, time); });
+    if (!ok) tally_.input_error = true;
+    return true;
+  }
+  auto source = std::optional<std::unique_ptr<LineSource>>(LineSource::from_source(std::move(*input)));
   InputHead head;
   std::string_view line;
   for (const EvidenceReader& reader : kReaders) {
@@ -200,6 +216,17 @@ bool Scan::scan_input(const std::string& path) {
   fatal((*source)->name() + ":" + std::to_string(head.numbers[0]) + ": cannot tell what this input is (`" + start +
         (head.lines[0].size() > 60 ? "..." : "") + "`); `interdict scan` reads " + known);
   return true;
+}
+
+RouteScan& Scan::routes() {
+  if (!routes_) {
+    RouteScan::Options o;
+    if (options_.as_of != "now") o.as_of = as_of_;  // else each finding as of when it was last seen
+    o.known_at = known_at_;
+    if (!options_.country.empty()) o.countries = {options_.country};
+    routes_ = std::make_unique<RouteScan>(orders_, std::move(o));
+  }
+  return *routes_;
 }
 
 HostingScan& Scan::hosting() {
@@ -508,13 +535,23 @@ void Scan::flush_if_full() {
 
 int Scan::finish() {
   const bool hosted = hosting_ && hosting_->tally().inputs > 0;
-  const bool stored = !hosted || tally_.listings + tally_.requests > 0 || tally_.skipped > 0;
+  const bool stored = (!hosted && !routes_) || tally_.listings + tally_.requests > 0 || tally_.skipped > 0;
   if (hosted && format_ != Format::kTable) hosting_->append_json(out_, format_, first_object_);
+  std::string route_table;
+  std::size_t routes_prohibited = 0;
+  if (routes_) {
+    if (format_ == Format::kTable) {
+      routes_prohibited = routes_->render(format_, route_table, first_object_);
+    } else {
+      routes_prohibited = routes_->render(format_, out_, first_object_);
+    }
+  }
   if (format_ == Format::kJson) out_ += "]\n";
   if (format_ == Format::kTable) {
     out_ = stored ? table_.render() : "";
     const std::string hosts = hosted ? hosting_->render_table() : "";
     out_ += (!out_.empty() && !hosts.empty() ? "\n" : "") + hosts;
+    out_ += (!out_.empty() && !route_table.empty() ? "\n" : "") + route_table;
   }
   write_stdout(out_);
   out_.clear();
@@ -526,7 +563,8 @@ int Scan::finish() {
   }
   if (hosted && (say || (!quiet_ && hosting_->tally().damaged > 0))) std::cerr << hosting_->summary() << "\n";
   if (tally_.input_error || (hosting_ && hosting_->input_error())) return kExitInputError;
-  const bool prohibited = tally_.prohibited > 0 || (hosted && hosting_->tally().prohibited > 0);
+  const bool prohibited =
+      tally_.prohibited > 0 || (hosted && hosting_->tally().prohibited > 0) || routes_prohibited > 0;
   return prohibited ? kExitProhibited : kExitClean;
 }
 
