@@ -54,15 +54,6 @@ struct Answer {
   Finding finding;
 };
 
-int severity(Verdict v) {
-  switch (v) {
-    case Verdict::kProhibited: return 2;
-    case Verdict::kReview: return 1;
-    case Verdict::kPermitted: return 0;
-  }
-  return 0;
-}
-
 // Orders findings of the same record: the stricter verdict first, then the one a clause
 // governs, then the one in that clause's scope.
 int rank(const Finding& f) {

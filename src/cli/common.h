@@ -43,6 +43,17 @@ bool stderr_is_terminal();
 // Parses an RFC 3339 time or a zoned time for an option; prints an error on failure.
 std::optional<Instant> parse_time_option(const std::string& text, const char* option);
 
+// How strict a verdict is, to keep the strictest of several answers: prohibited 2,
+// review 1, permitted 0.
+inline int severity(Verdict v) {
+  switch (v) {
+    case Verdict::kProhibited: return 2;
+    case Verdict::kReview: return 1;
+    case Verdict::kPermitted: return 0;
+  }
+  return 0;
+}
+
 // Writes all of `data` to stdout.
 void write_stdout(std::string_view data);
 

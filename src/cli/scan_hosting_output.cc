@@ -7,8 +7,6 @@
 namespace interdict::cli {
 namespace {
 
-int severity(Verdict v) { return v == Verdict::kProhibited ? 2 : v == Verdict::kReview ? 1 : 0; }
-
 void key(std::string& out, std::string_view name) {
   out += ",\"";
   out += name;

@@ -4,17 +4,10 @@
 
 #include <cstring>
 
+#include "cli/common.h"
+
 namespace interdict::cli {
 namespace {
-
-int severity(Verdict v) {
-  switch (v) {
-    case Verdict::kProhibited: return 2;
-    case Verdict::kReview: return 1;
-    case Verdict::kPermitted: return 0;
-  }
-  return 0;
-}
 
 // Orders two answers for one record, as the store scan does: the stricter verdict, then
 // the one a clause governs, then the one in that clause's scope.

@@ -8,15 +8,6 @@
 namespace interdict::cli {
 namespace {
 
-int severity(Verdict v) {
-  switch (v) {
-    case Verdict::kProhibited: return 2;
-    case Verdict::kReview: return 1;
-    case Verdict::kPermitted: return 0;
-  }
-  return 0;
-}
-
 std::string asn_text(std::uint32_t asn) { return std::to_string(asn); }
 
 void append_key(std::string& out, std::string_view key) {

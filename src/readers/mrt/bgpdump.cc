@@ -183,6 +183,19 @@ void append_time(const RouteEvent& e, std::string& out) {
 
 }  // namespace
 
+// "peer|peer_as|prefix", and "|path_id" for ADD-PATH.
+static void append_peer_and_prefix(const RouteEvent& e, std::string& out) {
+  append_address(e.peer_address, out);
+  out += '|';
+  append_u32(e.peer_as, out);
+  out += '|';
+  append_prefix(e.prefix, out);
+  if (e.add_path) {
+    out += '|';
+    append_u32(e.prefix.path_id, out);
+  }
+}
+
 void append_address(const Address& address, std::string& out) {
   if (address.v6) {
     append_v6(address.bytes, out);
@@ -246,15 +259,7 @@ void append_bgpdump_line(const RouteEvent& e, std::string& out) {
       }
       append_u32(e.time, out);
       out += "|B|";
-      append_address(e.peer_address, out);
-      out += '|';
-      append_u32(e.peer_as, out);
-      out += '|';
-      append_prefix(e.prefix, out);
-      if (e.add_path) {
-        out += '|';
-        append_u32(e.prefix.path_id, out);
-      }
+      append_peer_and_prefix(e, out);
       append_route_tail(e, out);
       return;
     }
@@ -264,15 +269,7 @@ void append_bgpdump_line(const RouteEvent& e, std::string& out) {
       out += '|';
       append_time(e, out);
       out += e.kind == EventKind::kAnnounce ? "|A|" : "|W|";
-      append_address(e.peer_address, out);
-      out += '|';
-      append_u32(e.peer_as, out);
-      out += '|';
-      append_prefix(e.prefix, out);
-      if (e.add_path) {
-        out += '|';
-        append_u32(e.prefix.path_id, out);
-      }
+      append_peer_and_prefix(e, out);
       if (e.kind == EventKind::kWithdraw) {
         out += '\n';
         return;
