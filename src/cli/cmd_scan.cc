@@ -613,7 +613,12 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "    AWS CloudFront standard logs (W3C, #Fields header; the host is x-host-header);\n"
       "    Cloudflare Logpush http_requests (JSON Lines: ClientRequestHost, ClientCountry, ...);\n"
       "    Zeek http.log (TSV with its #fields header, or JSON)\n"
-      "  DNS query logs, zone files and host lists, as their readers land\n\n"
+      "  DNS query logs (unbound, dnsmasq, BIND, Zeek dns.log), zone files (RFC 1035) and host\n"
+      "    lists (one name a line, hosts files, adblock and dnsmasq lists, v2fly, CSV)\n"
+      "  BGP routing data in MRT format (RIB dumps, update files), told by its binary record\n"
+      "    header: sessions with, routes originated by and paths through the networks the orders\n"
+      "    name, as `interdict mrt scan` reports them (docs/mrt.md)\n"
+      "Any of them may be gzip, bzip2 or zstd compressed.\n\n"
       "A listing is decided for store.distribute and store.update at --as-of; a download or install\n"
       "for store.distribute at its time, an update for store.update. Each answer gives the verdict\n"
       "(prohibited, review, permitted), the clause's status (in_force, suspended, enjoined, scheduled,\n"
@@ -628,11 +633,13 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "\"permitted\")'\n"
       "  interdict scan --known-at 2025-01-19T12:00:00Z requests.jsonl   # as the law stood known then\n"
       "  interdict scan --country US samples/hosting/access.log   # customer hostnames serving a designated app\n"
-      "  interdict scan --log-format '$remote_addr [$time_local] $host \"$request\" $status' access.log.gz\n\n"
+      "  interdict scan --log-format '$remote_addr [$time_local] $host \"$request\" $status' access.log.gz\n"
+      "  interdict scan samples/bgp/rib.20201101.0000.mrt   # transit and peering findings\n\n"
       "Exit codes: 0 nothing prohibited, 1 something prohibited, 2 an input could not be opened or\n"
       "recognised, or (--strict) a damaged record.");
   cmd->add_option("input", options->inputs,
-                  "Catalogues, request logs, access and CDN logs; `-` or nothing reads standard input")
+                  "Catalogues, request logs, access, CDN and DNS logs, zones, host lists, MRT; `-` or nothing "
+                  "reads standard input")
       ->type_name("FILE");
   cmd->add_option("--as-of", options->as_of,
                   "Decide listings as of this time (default now): RFC 3339, or \"2020-09-28T12:00 America/New_York\"")
