@@ -97,11 +97,21 @@ void register_mrt(CLI::App& app, GlobalOptions& global, Runner& runner) {
                          "Read BGP routing data in MRT format (RFC 6396): RIB dumps and update files as RouteViews,\n"
                          "RIPE RIS and routers write them, plain or gzip/bzip2/zstd compressed.\n\n"
                          "Subcommands:\n"
-                         "  dump   print every route as `bgpdump -m` does, line for line\n\n"
+                         "  dump   print every route as `bgpdump -m` does, line for line\n"
+                         "  scan   find the sessions, origins and paths of the networks the orders name\n\n"
                          "Examples:\n"
                          "  interdict mrt dump rib.20140523.0600.bz2 | head\n"
+                         "  interdict mrt scan samples/bgp/rib.20201101.0000.mrt\n"
                          "  interdict mrt dump updates.20160811.1600.gz | awk -F'|' '$3 == \"W\"' | wc -l");
-  mrt->require_subcommand(1);
+  // `interdict mrt` alone teaches what it can do rather than only saying a word is missing.
+  mrt->callback([mrt, &runner] {
+    if (mrt->get_subcommands().empty()) {
+      runner = [mrt] {
+        std::cerr << mrt->help() << "interdict: `mrt` needs `dump` or `scan`\n";
+        return kExitInputError;
+      };
+    }
+  });
   auto options = std::make_shared<MrtDumpOptions>();
   CLI::App* dump =
       mrt->add_subcommand("dump",

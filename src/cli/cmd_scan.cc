@@ -202,6 +202,7 @@ bool Scan::scan_input(const std::string& path) {
   }
   std::string known;
   for (const EvidenceReader& reader : kReaders) known += (known.empty() ? "" : "; ") + std::string(reader.name);
+  known += "; BGP routing data (MRT)";
   std::string start;  // the line's start, printable even when the input is binary
   for (char c : std::string_view(head.lines[0]).substr(0, 60)) start += (c >= 0x20 && c < 0x7f) ? c : '?';
   fatal((*source)->name() + ":" + std::to_string(head.numbers[0]) + ": cannot tell what this input is (`" + start +

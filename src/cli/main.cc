@@ -45,9 +45,13 @@ int main(int argc, char** argv) {
   register_timeline(app, global, runner);
   register_export(app, global, runner);
   register_mrt(app, global, runner);
-  // The top-level help lists each subcommand by its first paragraph; the rest of its text
-  // shows in the subcommand's own --help.
-  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+  // A help page lists each subcommand by its first paragraph; the rest of its text shows in
+  // the subcommand's own --help. Two levels: `interdict mrt` has subcommands of its own.
+  std::vector<CLI::App*> subs = app.get_subcommands([](CLI::App*) { return true; });
+  for (std::size_t i = 0, top = subs.size(); i < top; ++i) {
+    for (CLI::App* nested : subs[i]->get_subcommands([](CLI::App*) { return true; })) subs.push_back(nested);
+  }
+  for (CLI::App* sub : subs) {
     const std::string text = sub->get_description();
     const std::size_t cut = text.find("\n\n");
     if (cut == std::string::npos) continue;
