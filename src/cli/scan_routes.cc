@@ -229,7 +229,9 @@ std::size_t RouteScan::render(Format format, std::string& out, bool& first) {
     }
     d += ']';
   };
-  for (const auto& [key, s] : sessions_) {
+  for (const auto& entry : sessions_) {
+    const auto& key = entry.first;  // named, not bound: clang 14 lambdas cannot capture bindings
+    const Session& s = entry.second;
     render_one(
         format, "session", key.second, s.seen, kSession,
         [&](std::string& d) {
@@ -247,7 +249,9 @@ std::size_t RouteScan::render(Format format, std::string& out, bool& first) {
         },
         out, first, prohibited);
   }
-  for (const auto& [asn, o] : origins_) {
+  for (const auto& entry : origins_) {
+    const std::uint32_t asn = entry.first;
+    const Origin& o = entry.second;
     render_one(
         format, "origin", asn, o.seen, kTransit,
         [&](std::string& d) {
@@ -264,7 +268,9 @@ std::size_t RouteScan::render(Format format, std::string& out, bool& first) {
         },
         out, first, prohibited);
   }
-  for (const auto& [asn, p] : paths_) {
+  for (const auto& entry : paths_) {
+    const std::uint32_t asn = entry.first;
+    const Path& p = entry.second;
     render_one(
         format, "path", asn, p.seen, kTransit,
         [&](std::string& d) {
