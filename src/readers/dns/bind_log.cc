@@ -71,11 +71,6 @@ class BindParser final : public HostLineParser {
     return LineKind::kRecord;
   }
 
- private:
-  static LineKind damaged(std::string* why, std::string_view message) {
-    if (why != nullptr) why->assign(message);
-    return LineKind::kDamaged;
-  }
 };
 
 }  // namespace

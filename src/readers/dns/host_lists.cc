@@ -188,10 +188,6 @@ class CsvListParser final : public HostLineParser {
   }
 
  private:
-  static LineKind damaged(std::string* why, std::string_view message) {
-    if (why != nullptr) why->assign(message);
-    return LineKind::kDamaged;
-  }
   std::string column_name_;
   CsvParser csv_;
   int column_ = -1;

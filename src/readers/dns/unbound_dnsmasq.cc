@@ -108,10 +108,6 @@ class UnboundParser final : public HostLineParser {
   }
 
  private:
-  static LineKind damaged(std::string* why, std::string_view message) {
-    if (why != nullptr) why->assign(message);
-    return LineKind::kDamaged;
-  }
   bool replies_are_records_;
 };
 
@@ -161,11 +157,6 @@ class DnsmasqParser final : public HostLineParser {
     return LineKind::kRecord;
   }
 
- private:
-  static LineKind damaged(std::string* why, std::string_view message) {
-    if (why != nullptr) why->assign(message);
-    return LineKind::kDamaged;
-  }
 };
 
 }  // namespace

@@ -134,11 +134,6 @@ class ZeekDnsParser final : public HostLineParser {
 
   bool is_unset(std::string_view v) const { return v.empty() || v == unset_ || v == empty_; }
 
-  static LineKind damaged(std::string* why, std::string_view message) {
-    if (why != nullptr) why->assign(message);
-    return LineKind::kDamaged;
-  }
-
   char separator_ = '\t';
   char set_separator_ = ',';
   // Owned, not views: header lines are gone by the time data lines come, and clone()

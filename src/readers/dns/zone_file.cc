@@ -176,11 +176,6 @@ class ZoneParser final : public HostLineParser {
     return damaged(why, message);
   }
 
-  static LineKind damaged(std::string* why, std::string_view message) {
-    if (why != nullptr) why->assign(message);
-    return LineKind::kDamaged;
-  }
-
   std::string origin_;     // absolute, with its trailing dot; empty until $ORIGIN
   std::string owner_;      // the last owner, for blank owners; the record's host
   std::string target_;     // the record's target

@@ -47,6 +47,12 @@ struct HostRecord {
 
 enum class LineKind : std::uint8_t { kRecord, kSkip, kDamaged };
 
+// For HostLineParser::parse(): says why (when the caller asks) and that the line is damaged.
+inline LineKind damaged(std::string* why, std::string_view message) {
+  if (why != nullptr) why->assign(message);
+  return LineKind::kDamaged;
+}
+
 class HostLineParser {
  public:
   virtual ~HostLineParser() = default;

@@ -60,11 +60,6 @@ class JsonLogParser final : public HostLineParser {
   }
 
  private:
-  static LineKind damaged(std::string* why, std::string message) {
-    if (why != nullptr) *why = std::move(message);
-    return LineKind::kDamaged;
-  }
-
   // RFC 3339 text, or a number of seconds, milliseconds, microseconds or nanoseconds since
   // the epoch (Logpush's timestamp_format unix, unixnano; Zeek's ts), told apart by size:
   // until the year 5138 seconds stay below 1e11.

@@ -211,11 +211,6 @@ class LogFormatParser final : public HostLineParser {
     return n % 2 == 1;
   }
 
-  static LineKind damaged(std::string* why, std::string message) {
-    if (why != nullptr) *why = std::move(message);
-    return LineKind::kDamaged;
-  }
-
   LineKind fill(const Values& v, HostRecord& out, std::string* why) {
     auto at = [&v](Field f) {
       const auto i = static_cast<std::size_t>(f);

@@ -75,11 +75,6 @@ class W3cParser final : public HostLineParser {
   // Fields past this index are never used, so they are counted but not kept.
   static constexpr int kMaxUsed = 64;
 
-  static LineKind damaged(std::string* why, std::string message) {
-    if (why != nullptr) *why = std::move(message);
-    return LineKind::kDamaged;
-  }
-
   LineKind directive(std::string_view line, std::string* why) {
     constexpr std::string_view kFields = "#Fields:";
     if (line.substr(0, kFields.size()) != kFields) return LineKind::kSkip;  // #Version, #Date, #Software...

@@ -62,11 +62,6 @@ class ZeekHttpParser final : public HostLineParser {
  private:
   std::string_view present(std::string_view v) const { return v == unset_ || v == empty_ ? std::string_view() : v; }
 
-  static LineKind damaged(std::string* why, std::string message) {
-    if (why != nullptr) *why = std::move(message);
-    return LineKind::kDamaged;
-  }
-
   // The value of a header line: what follows its first separator (a blank for #separator).
   std::string_view header_value(std::string_view line, std::string_view name) const {
     std::string_view rest = line.substr(name.size());
