@@ -1,6 +1,7 @@
 // `interdict mrt dump`: MRT files as `bgpdump -m` prints them.
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <iostream>
 
@@ -65,7 +66,16 @@ int run_scan_routes(const GlobalOptions& global, const MrtScanOptions& options) 
     scan_options.known_at = parse_time_option(options.known_at, "--known-at");
     if (!scan_options.known_at) return kExitInputError;
   }
-  scan_options.countries = options.countries;
+  scan_options.countries.clear();
+  for (std::string c : options.countries) {
+    if (c.size() != 2 || !std::isalpha(static_cast<unsigned char>(c[0])) ||
+        !std::isalpha(static_cast<unsigned char>(c[1]))) {
+      std::cerr << "interdict: --country: `" << c << "` is not a two-letter country code (ISO 3166-1 alpha-2)\n";
+      return kExitInputError;
+    }
+    for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    scan_options.countries.push_back(c);
+  }
   auto orders = load_order_set(global);
   if (!orders) return kExitInputError;
   RouteScan scan(*orders, scan_options);
