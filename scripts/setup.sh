@@ -15,7 +15,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libbz2-dev libzstd-dev
   jq tzdata
-  unbound bird2 frr dnsutils bgpdump
+  libpugixml-dev
+  unbound bird2 frr dnsutils bgpdump dexdump yara zip
 )
 
 jobs=$(nproc 2>/dev/null || echo 2)
