@@ -9,7 +9,7 @@ namespace interdict {
 namespace {
 
 constexpr std::array<std::string_view, kProbeKindCount> kProbeKindNames = {
-    "id", "app", "domain", "ip", "asn", "package", "class", "url", "name", "title",
+    "id", "app", "domain", "ip", "asn", "package", "class", "url", "name", "title", "scheme", "symbol",
 };
 
 std::string lower(std::string_view s) {
@@ -175,6 +175,8 @@ Result<std::shared_ptr<const OrderSet>> OrderSet::compile(Corpus corpus) {
         case IdentifierKind::kClass: x.classes.add(id.value, target); break;
         case IdentifierKind::kUrl: x.urls.add(id.value, target); break;
         case IdentifierKind::kName: x.subject_names.add(id.value, target); break;
+        case IdentifierKind::kScheme: x.schemes.add(id.value, target); break;
+        case IdentifierKind::kSymbol: x.symbols.add(id.value, target); break;
       }
       if (!ok) {
         return Error(ErrorCategory::kValidation,
@@ -338,6 +340,8 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
         break;
       case ProbeKind::kPackage: add_rule_hit(probe, x.packages.match(probe.value)); break;
       case ProbeKind::kClass: add_rule_hit(probe, x.classes.match(probe.value)); break;
+      case ProbeKind::kScheme: add_rule_hit(probe, x.schemes.match(probe.value)); break;
+      case ProbeKind::kSymbol: add_rule_hit(probe, x.symbols.match(probe.value)); break;
       case ProbeKind::kUrl:
         if (!add_rule_hit(probe, x.urls.match(probe.value))) {
           add_rule_hit(probe, x.domains.match(UrlMatcher::host_of(probe.value)));

@@ -19,8 +19,21 @@ namespace interdict {
 // The kinds of identifier a transaction can name its subject by.
 // kTitle is a display title (a store listing's, say): matched like a name, but never
 // taken as certain, since any app may carry a designated app's title.
-enum class ProbeKind : std::uint8_t { kId, kApp, kDomain, kIp, kAsn, kPackage, kClass, kUrl, kName, kTitle };
-inline constexpr int kProbeKindCount = 10;
+enum class ProbeKind : std::uint8_t {
+  kId,
+  kApp,
+  kDomain,
+  kIp,
+  kAsn,
+  kPackage,
+  kClass,
+  kUrl,
+  kName,
+  kTitle,
+  kScheme,
+  kSymbol,
+};
+inline constexpr int kProbeKindCount = 12;
 [[nodiscard]] std::string_view probe_kind_name(ProbeKind kind);
 [[nodiscard]] std::optional<ProbeKind> parse_probe_kind(std::string_view name);
 

@@ -45,6 +45,8 @@ struct OrderSet::Impl {
   PackageMatcher packages;
   ClassMatcher classes;
   UrlMatcher urls;
+  ExactMatcher schemes{ExactMatcher::Case::kInsensitive};
+  ExactMatcher symbols{ExactMatcher::Case::kSensitive};
   NameMatcher subject_names;  // targets: rule index
   NameMatcher entity_names;   // targets: entity index
   StringMap<IdTarget> ids;    // lowercase subject ids, subject aliases, entity ids

@@ -53,6 +53,8 @@ std::string_view rule_words(IdentifierKind kind) {
     case IdentifierKind::kAsn: return "the asn";
     case IdentifierKind::kPackage: return "the package";
     case IdentifierKind::kName: return "the name";
+    case IdentifierKind::kScheme: return "the URL scheme";
+    case IdentifierKind::kSymbol: return "the global symbol";
   }
   return "the identifier";
 }

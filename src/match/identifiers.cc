@@ -230,7 +230,8 @@ std::optional<MatchHit> PackageMatcher::match(std::string_view purl) const {
       // The namespace matched whole; only the name segment is left to glob.
       const std::string_view name = key.substr(last_slash + 1);
       for (const auto& [pattern, target] : it->second) {
-        if (glob_segment(std::string_view(pattern).substr(last_slash + 1), name)) return MatchHit{target, pattern, false};
+        if (glob_segment(std::string_view(pattern).substr(last_slash + 1), name))
+          return MatchHit{target, pattern, false};
       }
     }
   }
@@ -248,9 +249,15 @@ std::optional<MatchHit> PackageMatcher::match(std::string_view purl) const {
 void ClassMatcher::add(std::string_view prefix, std::uint32_t target) {
   if (prefix.size() > kMaxClassLength) return;
   std::string buf(prefix.size(), '\0');
+  const bool suffix = prefix.starts_with("*.");
+  if (suffix) prefix.remove_prefix(2);
   const std::string_view key = normalise_class(prefix, buf.data());
   if (key.empty()) return;
-  prefixes_.try_emplace(std::string(key), target);
+  if (suffix) {
+    suffixes_.try_emplace(std::string(key), target, "*." + std::string(key));
+  } else {
+    prefixes_.try_emplace(std::string(key), target);
+  }
 }
 
 std::optional<MatchHit> ClassMatcher::match(std::string_view class_name) const {
@@ -265,6 +272,35 @@ std::optional<MatchHit> ClassMatcher::match(std::string_view class_name) const {
       return MatchHit{it->second, it->first, false};
     }
   }
+  if (suffixes_.empty()) return std::nullopt;
+  // Suffix rules: only suffixes that start right after a '.', longest first.
+  for (std::size_t dot = name.find('.'); dot != std::string_view::npos; dot = name.find('.', dot + 1)) {
+    if (const auto it = suffixes_.find(name.substr(dot + 1)); it != suffixes_.end()) {
+      return MatchHit{it->second.first, it->second.second, false};
+    }
+  }
+  return std::nullopt;
+}
+
+// ---- ExactMatcher
+
+void ExactMatcher::add(std::string_view token, std::uint32_t target) {
+  std::string key(token);
+  if (case_ == Case::kInsensitive) {
+    for (char& c : key) c = ascii_lower(c);
+  }
+  tokens_.try_emplace(std::move(key), target);
+}
+
+std::optional<MatchHit> ExactMatcher::match(std::string_view token) const {
+  constexpr std::size_t kMaxToken = 256;
+  if (token.empty() || token.size() > kMaxToken) return std::nullopt;
+  char buf[kMaxToken];
+  if (case_ == Case::kInsensitive) {
+    for (std::size_t i = 0; i < token.size(); ++i) buf[i] = ascii_lower(token[i]);
+    token = std::string_view(buf, token.size());
+  }
+  if (const auto it = tokens_.find(token); it != tokens_.end()) return MatchHit{it->second, it->first, true};
   return std::nullopt;
 }
 

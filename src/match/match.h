@@ -161,6 +161,12 @@ class PackageMatcher {
 // "com.tencent.mm.opensdkx.Foo". Accepts dotted names, JVM descriptors
 // ("Lcom/tencent/mm/opensdk/openapi/IWXAPI;") and slash paths; `$` inner classes count as
 // a boundary. The longest prefix wins.
+//
+// A rule that starts with "*." is a suffix, matched on the same boundaries:
+// "*.wxapi.WXEntryActivity" matches "com.example.shop.wxapi.WXEntryActivity", never
+// "com.example.notwxapi.WXEntryActivity" nor "wxapi.WXEntryActivity" itself. Callback
+// classes that an SDK makes every integrating app declare in its own package are found so.
+// A prefix rule wins over a suffix rule.
 class ClassMatcher {
  public:
   void add(std::string_view prefix, std::uint32_t target);
@@ -168,6 +174,20 @@ class ClassMatcher {
 
  private:
   StringMap<std::uint32_t> prefixes_;
+  StringMap<std::pair<std::uint32_t, std::string>> suffixes_;  // key without "*.", then the rule as shown
+};
+
+// Exact tokens: URL schemes (case-insensitive) and web globals (case-sensitive).
+class ExactMatcher {
+ public:
+  enum class Case : std::uint8_t { kSensitive, kInsensitive };
+  explicit ExactMatcher(Case c) : case_(c) {}
+  void add(std::string_view token, std::uint32_t target);
+  [[nodiscard]] std::optional<MatchHit> match(std::string_view token) const;
+
+ private:
+  Case case_;
+  StringMap<std::uint32_t> tokens_;
 };
 
 // URL prefixes with the scheme ignored: "analytics.tiktok.com/i18n/pixel/events.js"

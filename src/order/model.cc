@@ -12,7 +12,7 @@ constexpr std::array<std::string_view, kActivityCount> kActivityNames = {
 };
 
 constexpr std::array<std::string_view, kIdentifierKindCount> kIdentifierKeys = {
-    "app", "domain", "domain_exact", "asn", "prefix", "package", "class", "url", "names",
+    "app", "domain", "domain_exact", "asn", "prefix", "package", "class", "url", "names", "scheme", "symbol",
 };
 
 constexpr std::array<std::string_view, 7> kEventKindNames = {

@@ -77,8 +77,10 @@ enum class IdentifierKind : std::uint8_t {
   kClass,
   kUrl,
   kName,
+  kScheme,  // a URL scheme an app queries or registers ("weixin"), case-insensitive
+  kSymbol,  // a global object web code defines or calls ("ttq"), case-sensitive
 };
-inline constexpr int kIdentifierKindCount = 9;
+inline constexpr int kIdentifierKindCount = 11;
 // The key an identifier is written under in an order file ("domain_exact").
 [[nodiscard]] std::string_view identifier_key(IdentifierKind kind);
 

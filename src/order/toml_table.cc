@@ -114,6 +114,21 @@ std::string check_identifier(IdentifierKind kind, std::string_view value) {
     case IdentifierKind::kClass:
     case IdentifierKind::kUrl:
       return value.find_first_of(" \t\n") == std::string_view::npos ? "" : shown + " contains white space";
+    case IdentifierKind::kScheme: {
+      // RFC 3986 section 3.1: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
+      const bool ok = std::isalpha(static_cast<unsigned char>(value.front())) &&
+                      std::all_of(value.begin(), value.end(), [](char c) {
+                        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+                      });
+      return ok ? "" : shown + " is not a URL scheme (a letter, then letters, digits, `+`, `-` or `.`)";
+    }
+    case IdentifierKind::kSymbol: {
+      const auto start = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+      const bool ok = start(value.front()) && std::all_of(value.begin(), value.end(), [&](char c) {
+                        return start(c) || std::isdigit(static_cast<unsigned char>(c));
+                      });
+      return ok ? "" : shown + " is not a JavaScript identifier";
+    }
     case IdentifierKind::kAsn:
     case IdentifierKind::kName: return "";
   }
@@ -137,7 +152,9 @@ std::string fold_identifier(IdentifierKind kind, std::string_view value) {
     }
     case IdentifierKind::kUrl:
     case IdentifierKind::kName:
+    case IdentifierKind::kScheme:
     case IdentifierKind::kPackage: return lower(value);
+    case IdentifierKind::kSymbol:
     case IdentifierKind::kClass:
     case IdentifierKind::kAsn:
     case IdentifierKind::kPrefix: return std::string(value);

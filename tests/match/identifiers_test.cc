@@ -254,6 +254,39 @@ TEST(ClassMatcher, InnerClassIsABoundary) {
   EXPECT_FALSE(m.match("com.tencent.mm.opensdk.openapi.WXAPIFactoryImpl"));
 }
 
+TEST(ClassMatcher, SuffixRuleMatchesOnPackageBoundary) {
+  ClassMatcher m;
+  m.add("*.wxapi.WXEntryActivity", 1);
+  const auto hit = m.match("com.example.shop.wxapi.WXEntryActivity");
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(hit->target, 1u);
+  EXPECT_EQ(hit->rule, "*.wxapi.WXEntryActivity");
+  EXPECT_TRUE(m.match("Lcom/example/wxapi/WXEntryActivity;"));
+  EXPECT_FALSE(m.match("com.example.notwxapi.WXEntryActivity"));
+  EXPECT_FALSE(m.match("com.example.wxapi.WXEntryActivityX"));
+  EXPECT_FALSE(m.match("wxapi.WXEntryActivity"));  // a suffix needs a package before it
+}
+
+TEST(ClassMatcher, PrefixRuleWinsOverSuffixRule) {
+  ClassMatcher m;
+  m.add("*.wxapi.WXEntryActivity", 1);
+  m.add("com.tencent", 2);
+  EXPECT_EQ(m.match("com.tencent.wxapi.WXEntryActivity")->target, 2u);
+}
+
+TEST(ExactMatcher, SchemesIgnoreCaseSymbolsDoNot) {
+  ExactMatcher schemes(ExactMatcher::Case::kInsensitive);
+  schemes.add("weixinULAPI", 1);
+  EXPECT_TRUE(schemes.match("WEIXINulapi"));
+  EXPECT_FALSE(schemes.match("weixin"));
+  ExactMatcher symbols(ExactMatcher::Case::kSensitive);
+  symbols.add("ttq", 2);
+  EXPECT_TRUE(symbols.match("ttq"));
+  EXPECT_FALSE(symbols.match("TTQ"));
+  EXPECT_FALSE(symbols.match("ttq2"));
+  EXPECT_FALSE(symbols.match(""));
+}
+
 TEST(ClassMatcher, LongestPrefixWins) {
   ClassMatcher m;
   m.add("com.tencent", 1);

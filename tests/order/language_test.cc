@@ -156,6 +156,22 @@ TEST(OrderLanguage, MalformedIdentifiers) {
   EXPECT_TRUE(has_error(r, "`maven:x` is not a package URL")) << testing::all_errors(r);
 }
 
+TEST(OrderLanguage, MalformedSchemesAndSymbols) {
+  auto r = load_one(replace(kMinimalOrder, "asn = [64500]",
+                            "asn = [64500]\nscheme = [\"9weixin\", \"wei xin\"]\nsymbol = [\"ttq.load\", \"1ttq\"]"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(has_error(r, "`9weixin` is not a URL scheme")) << testing::all_errors(r);
+  EXPECT_TRUE(has_error(r, "`wei xin` is not a URL scheme")) << testing::all_errors(r);
+  EXPECT_TRUE(has_error(r, "`ttq.load` is not a JavaScript identifier")) << testing::all_errors(r);
+  EXPECT_TRUE(has_error(r, "`1ttq` is not a JavaScript identifier")) << testing::all_errors(r);
+}
+
+TEST(OrderLanguage, SchemesAndSymbolsLoad) {
+  auto r = load_one(
+      replace(kMinimalOrder, "asn = [64500]", "asn = [64500]\nscheme = [\"weixinULAPI\", \"fb+x-1.2\"]\nsymbol = [\"$ttq_1\"]"));
+  EXPECT_TRUE(r.ok()) << testing::all_errors(r);
+}
+
 TEST(OrderLanguage, ProhibitionNeedsPublishedAndEffective) {
   std::string text = replace(kMinimalOrder, "kind = \"effective\"", "kind = \"enjoined\"");
   auto r = load_one(text);
