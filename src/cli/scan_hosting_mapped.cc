@@ -6,10 +6,6 @@
 // A worker does not know how many lines precede its chunk, so it numbers lines as
 // (chunk << 32 | line within the chunk): that orders lines as the file does, and once
 // every chunk is read the numbers in samples and damage notes are made global.
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -17,6 +13,7 @@
 #include <mutex>
 #include <thread>
 
+#include "cli/mapped_file.h"
 #include "cli/scan_hosting_impl.h"
 #include "readers/common/byte_source.h"
 
@@ -24,35 +21,6 @@ namespace interdict::cli {
 namespace {
 
 constexpr std::size_t kMappedChunk = std::size_t{4} << 20;
-
-// A read-only mapping, unmapped and closed when it goes.
-class Mapping {
- public:
-  explicit Mapping(const std::string& path) {
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) return;
-    struct stat st {};
-    if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) return;
-    size_ = static_cast<std::size_t>(st.st_size);
-    void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd_, 0);
-    if (p == MAP_FAILED) return;
-    data_ = static_cast<const char*>(p);
-    ::madvise(p, size_, MADV_SEQUENTIAL);
-  }
-  ~Mapping() {
-    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Mapping(const Mapping&) = delete;
-  Mapping& operator=(const Mapping&) = delete;
-  [[nodiscard]] const char* data() const { return data_; }
-  [[nodiscard]] std::size_t size() const { return size_; }
-
- private:
-  int fd_ = -1;
-  const char* data_ = nullptr;
-  std::size_t size_ = 0;
-};
 
 // Where chunk `k` starts: just after the first line end at or after its nominal start.
 std::size_t boundary(const char* data, std::size_t size, std::size_t k) {
@@ -66,7 +34,7 @@ std::size_t boundary(const char* data, std::size_t size, std::size_t k) {
 
 HostingScan::Impl::Chunked HostingScan::Impl::scan_mapped(const std::string& path, std::uint32_t input,
                                                           const HostLineParser& base) {
-  Mapping map(path);
+  MappedFile map(path);
   if (map.data() == nullptr) return Chunked::kNotMapped;
   // Compressed bytes go through ChunkSource, which inflates them.
   if (sniff_compression(std::string_view(map.data(), std::min<std::size_t>(map.size(), 16))) != Compression::kNone) {
