@@ -35,6 +35,21 @@ deps() {
   fi
 }
 
+# Peer tools the tests check our output with, from the npm registry: Microsoft's SARIF
+# Multitool validates our SARIF with GitHub code scanning's ingestion rules.
+peer_tools() {
+  if ! command -v npm >/dev/null; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  if [ ! -x .tools/node_modules/.bin/sarif-multitool ]; then
+    echo "setup: installing @microsoft/sarif-multitool 5.7.0 into .tools/" >&2
+    npm install --prefix .tools --no-audit --no-fund --silent @microsoft/sarif-multitool@5.7.0 >/dev/null
+  fi
+}
+
 build() {
   cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
   cmake --build build -j"$jobs"
@@ -98,6 +113,6 @@ case "${1:-}" in
   deps) deps ;;
   build) deps; build ;;
   demo) deps; build; demo ;;
-  test) deps; tests ;;
+  test) deps; peer_tools; tests ;;
   *) sed -n '2,9p' "$0"; exit 2 ;;
 esac

@@ -4,14 +4,18 @@
 // Each input is identified by its first non-blank lines, never by its name: the readers of
 // kReaders are asked in turn whether they claim it. The app-store reader (a catalogue in
 // CSV or JSON Lines, a request log in JSON Lines) needs one line; the hosting scan (web,
-// CDN and DNS logs, scan_hosting.h) up to eight. MRT dumps and SBOMs join the table as
-// their readers land.
+// CDN and DNS logs, scan_hosting.h) up to eight. Binary inputs come first: MRT routing data
+// by its record header, then software artefacts (code_input.h) by their magic bytes or, for
+// SBOMs, lockfiles and web code, their first bytes. A folder is walked for software
+// artefacts.
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <filesystem>
 #include <iostream>
 #include <span>
 
+#include "cli/code_input.h"
 #include "cli/common.h"
 #include "cli/mrt_input.h"
 #include "cli/scan_hosting.h"
@@ -33,6 +37,7 @@ struct ScanOptions {
   std::string host_column;  // --host-column: the hostname column of a CSV list
   int threads = 0;          // --threads: workers for large logs
   std::string country;      // --country: where hosting records that name none are served
+  std::string accessible_in = "US";  // --accessible-in: where scanned software is accessible
 };
 
 struct Tally {
@@ -119,9 +124,15 @@ class Scan final : public StoreReader::Reporter {
   void append_answer(const StoreRecord& record, const Answer& top);
   void begin_object();
   void flush_if_full();
+  [[nodiscard]] bool code_input_error() const;
+  void report_code(bool say) const;
+  int finish_sarif(bool other_findings);
   void fatal(const std::string& message);
   HostingScan& hosting();
   RouteScan& routes();
+  CodeScan& code();
+  // A folder: every software artefact under it, in name order; other files are skipped.
+  void scan_folder(const std::string& path);
 
   const OrderSet& orders_;
   const ScanOptions& options_;
@@ -145,6 +156,8 @@ class Scan final : public StoreReader::Reporter {
   Reasons reasons_;
   std::unique_ptr<HostingScan> hosting_;  // made at the first hosting input
   std::unique_ptr<RouteScan> routes_;     // made at the first MRT input
+  std::unique_ptr<CodeScan> code_;        // made at the first software artefact
+  std::uint64_t folder_files_skipped_ = 0;
   std::string current_path_;              // the input being read, as given ("-": stdin)
 };
 
@@ -168,6 +181,11 @@ constexpr EvidenceReader kReaders[] = {
 
 bool Scan::scan_input(const std::string& path) {
   current_path_ = path;
+  std::error_code ec;
+  if (path != "-" && std::filesystem::is_directory(path, ec)) {
+    scan_folder(path);
+    return true;
+  }
   auto input = ByteSource::open(path);
   if (!input) {
     fatal(input.error().to_string());
@@ -182,6 +200,16 @@ bool Scan::scan_input(const std::string& path) {
         [&](const std::vector<mrt::Peer>& peers, std::uint32_t time) { scan.add_peers(peers, time); });
     if (!ok) tally_.input_error = true;
     return true;
+  }
+  // Software artefacts: archives and binaries by magic, SBOMs, lockfiles and web code by
+  // their first bytes.
+  if (auto head = (*input)->peek(4096); head) {
+    const std::span<const std::byte> bytes(reinterpret_cast<const std::byte*>(head->data()), head->size());
+    if (std::string format = sniff_code(path, bytes); !format.empty()) {
+      input->reset();
+      read_code(path, format, code(), options_.threads);
+      return true;
+    }
   }
   auto source = std::optional<std::unique_ptr<LineSource>>(LineSource::from_source(std::move(*input)));
   InputHead head;
@@ -202,7 +230,8 @@ bool Scan::scan_input(const std::string& path) {
   }
   std::string known;
   for (const EvidenceReader& reader : kReaders) known += (known.empty() ? "" : "; ") + std::string(reader.name);
-  known += "; BGP routing data (MRT)";
+  known += "; BGP routing data (MRT); software artefacts (APK, AAB, XAPK, IPA, JAR, DEX, Mach-O, SBOMs, lockfiles, "
+           "build files, HTML and JavaScript)";
   std::string start;  // the line's start, printable even when the input is binary
   for (char c : std::string_view(head.lines[0]).substr(0, 60)) start += (c >= 0x20 && c < 0x7f) ? c : '?';
   fatal((*source)->name() + ":" + std::to_string(head.numbers[0]) + ": cannot tell what this input is (`" + start +
@@ -219,6 +248,64 @@ RouteScan& Scan::routes() {
     routes_ = std::make_unique<RouteScan>(orders_, std::move(o));
   }
   return *routes_;
+}
+
+CodeScan& Scan::code() {
+  if (!code_) {
+    CodeScan::Options o;
+    o.as_of = as_of_;
+    o.known_at = known_at_;
+    o.accessible_in = options_.accessible_in;
+    code_ = std::make_unique<CodeScan>(orders_, std::move(o));
+  }
+  return *code_;
+}
+
+void Scan::scan_folder(const std::string& path) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  auto it = std::filesystem::recursive_directory_iterator(path, std::filesystem::directory_options::none, ec);
+  if (ec) {
+    fatal(path + ": cannot read the folder: " + ec.message());
+    return;
+  }
+  for (; it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      fatal(path + ": " + ec.message());
+      break;
+    }
+    const std::string name = it->path().filename().string();
+    // Version control and installed dependencies are not the project's own evidence: the
+    // lockfile says what node_modules holds.
+    if (it->is_directory() && (name == ".git" || name == "node_modules" || name == ".gradle" || name == "Pods")) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file()) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    const std::string name = file.string();
+    auto input = ByteSource::open(name);
+    if (!input) {
+      fatal(input.error().to_string());
+      continue;
+    }
+    auto head = (*input)->peek(4096);
+    if (!head) {
+      fatal(head.error().to_string());
+      continue;
+    }
+    const std::span<const std::byte> bytes(reinterpret_cast<const std::byte*>(head->data()), head->size());
+    const std::string format = sniff_code(name, bytes);
+    if (format.empty()) {
+      ++folder_files_skipped_;
+      continue;
+    }
+    input->reset();
+    current_path_ = name;
+    read_code(name, format, code(), options_.threads);
+  }
 }
 
 HostingScan& Scan::hosting() {
@@ -519,6 +606,42 @@ void Scan::begin_object() {
   first_object_ = false;
 }
 
+bool Scan::code_input_error() const {
+  if (!code_) return false;
+  return std::any_of(code_->artefacts().begin(), code_->artefacts().end(),
+                     [](const CodeScan::Artefact& a) { return a.fatal; });
+}
+
+void Scan::report_code(bool say) const {
+  std::uint64_t printed = 0;
+  for (const CodeScan::Artefact& a : code_->artefacts()) {
+    for (const std::string& d : a.damage) {
+      if (printed++ < kMaxPrintedDamage) std::cerr << "interdict: " << a.path << ": " << d << "\n";
+    }
+    if (a.damaged > a.damage.size()) {
+      std::cerr << "interdict: " << a.path << ": " << a.damaged - a.damage.size() << " further damaged entries\n";
+    }
+  }
+  if (say || (!quiet_ && printed > 0)) {
+    std::string summary = code_->summary();
+    if (folder_files_skipped_ > 0) {
+      summary += "; " + std::to_string(folder_files_skipped_) + " files in folders were not software artefacts";
+    }
+    std::cerr << summary << "\n";
+  }
+}
+
+int Scan::finish_sarif(bool other_findings) {
+  if (other_findings && !quiet_) {
+    std::cerr << "interdict: --format sarif holds code findings only; the other inputs' findings are left out\n";
+  }
+  if (!code_) code();
+  write_stdout(code_->render_sarif());
+  report_code(false);
+  if (tally_.input_error || code_input_error()) return kExitInputError;
+  return code_->prohibited() > 0 ? kExitProhibited : kExitClean;
+}
+
 void Scan::flush_if_full() {
   if (out_.size() < (1u << 20)) return;
   write_stdout(out_);
@@ -527,8 +650,12 @@ void Scan::flush_if_full() {
 
 int Scan::finish() {
   const bool hosted = hosting_ && hosting_->tally().inputs > 0;
-  const bool stored = (!hosted && !routes_) || tally_.listings + tally_.requests > 0 || tally_.skipped > 0;
+  const bool coded = code_ && !code_->artefacts().empty();
+  const bool stored =
+      (!hosted && !routes_ && !coded) || tally_.listings + tally_.requests > 0 || tally_.skipped > 0;
+  if (format_ == Format::kSarif) return finish_sarif(hosted || routes_ || tally_.listings + tally_.requests > 0);
   if (hosted && format_ != Format::kTable) hosting_->append_json(out_, format_, first_object_);
+  if (coded && format_ != Format::kTable) code_->append_json(out_, format_, first_object_);
   std::string route_table;
   std::size_t routes_prohibited = 0;
   if (routes_) {
@@ -544,6 +671,8 @@ int Scan::finish() {
     const std::string hosts = hosted ? hosting_->render_table() : "";
     out_ += (!out_.empty() && !hosts.empty() ? "\n" : "") + hosts;
     out_ += (!out_.empty() && !route_table.empty() ? "\n" : "") + route_table;
+    const std::string code_table = coded ? code_->render_table() : "";
+    out_ += (!out_.empty() && !code_table.empty() ? "\n" : "") + code_table;
   }
   write_stdout(out_);
   out_.clear();
@@ -554,9 +683,10 @@ int Scan::finish() {
               << " review; " << tally_.skipped << " damaged records skipped\n";
   }
   if (hosted && (say || (!quiet_ && hosting_->tally().damaged > 0))) std::cerr << hosting_->summary() << "\n";
-  if (tally_.input_error || (hosting_ && hosting_->input_error())) return kExitInputError;
-  const bool prohibited =
-      tally_.prohibited > 0 || (hosted && hosting_->tally().prohibited > 0) || routes_prohibited > 0;
+  if (coded) report_code(say);
+  if (tally_.input_error || (hosting_ && hosting_->input_error()) || code_input_error()) return kExitInputError;
+  const bool prohibited = tally_.prohibited > 0 || (hosted && hosting_->tally().prohibited > 0) ||
+                          routes_prohibited > 0 || (coded && code_->prohibited() > 0);
   return prohibited ? kExitProhibited : kExitClean;
 }
 
@@ -576,6 +706,15 @@ int run_scan(const GlobalOptions& global, ScanOptions options) {
       return kExitInputError;
     }
     for (char& ch : options.country) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  }
+  {
+    std::string& c = options.accessible_in;
+    if (c.size() != 2 || !std::isalpha(static_cast<unsigned char>(c[0])) ||
+        !std::isalpha(static_cast<unsigned char>(c[1]))) {
+      std::cerr << "interdict: --accessible-in: `" << c << "` is not a two-letter country code\n";
+      return kExitInputError;
+    }
+    for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   }
   if (!options.log_format.empty()) {
     if (auto format = compile_log_format(options.log_format); !format) {
@@ -659,7 +798,11 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
                   "Where the hosting or CDN service is provided (ISO 3166 code, e.g. US): the country of log\n"
                   "records that name none; without it their answers are review")
       ->type_name("CC");
-  cmd->add_option("--threads", options->threads, "Worker threads for large logs (default: one per core)")
+  cmd->add_option("--accessible-in", options->accessible_in,
+                  "Where the scanned software is developed or accessible (ISO 3166 code, default US): the\n"
+                  "country its code findings are decided for")
+      ->type_name("CC");
+  cmd->add_option("--threads", options->threads, "Worker threads for large logs and apps (default: one per core)")
       ->type_name("N");
   cmd->callback([&global, &runner, options] { runner = [&global, options] { return run_scan(global, *options); }; });
 }

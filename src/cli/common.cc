@@ -73,6 +73,7 @@ Format output_format(const GlobalOptions& global) {
   if (global.format == "json") return Format::kJson;
   if (global.format == "jsonl") return Format::kJsonl;
   if (global.format == "table") return Format::kTable;
+  if (global.format == "sarif") return Format::kSarif;
   return stdout_is_terminal() ? Format::kTable : Format::kJsonl;
 }
 

@@ -18,11 +18,11 @@ inline constexpr int kExitClean = 0;
 inline constexpr int kExitProhibited = 1;
 inline constexpr int kExitInputError = 2;
 
-enum class Format { kTable, kJson, kJsonl };
+enum class Format { kTable, kJson, kJsonl, kSarif };  // SARIF: `scan` of software only
 
 struct GlobalOptions {
   std::vector<std::string> orders;  // --orders DIR (replace) or +DIR (add)
-  std::string format;               // "", table, json, jsonl
+  std::string format;               // "", table, json, jsonl, sarif
   bool quiet = false;
 };
 

@@ -33,8 +33,10 @@ int main(int argc, char** argv) {
                  "Folder of order files (*.toml) to load instead of the bundled orders; +DIR adds a folder to them")
       ->type_name("DIR")
       ->take_all();
-  app.add_option("--format", global.format, "Output: table (default on a terminal), json, jsonl (default otherwise)")
-      ->check(CLI::IsMember({"table", "json", "jsonl"}))
+  app.add_option("--format", global.format,
+                 "Output: table (default on a terminal), json, jsonl (default otherwise); sarif for `scan` of "
+                 "software (SARIF 2.1.0, for code scanning)")
+      ->check(CLI::IsMember({"table", "json", "jsonl", "sarif"}))
       ->type_name("FORMAT");
   app.add_flag("-q,--quiet", global.quiet, "No progress or summary on stderr");
 
@@ -65,6 +67,10 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kExitInputError;
   }
   if (!runner) return kExitInputError;
+  if (global.format == "sarif" && app.get_subcommands().front()->get_name() != "scan") {
+    std::cerr << "interdict: --format sarif: only `scan` writes SARIF (its findings in software)\n";
+    return kExitInputError;
+  }
   int code = runner();
   std::fflush(stdout);
   return code;

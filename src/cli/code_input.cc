@@ -1,0 +1,85 @@
+// Software artefacts: recognised by content, read whole (mapped or decompressed), handed to
+// the reader for their format.
+#include "cli/code_input.h"
+
+#include <cstring>
+
+#include "cli/mapped_file.h"
+#include "readers/code/java_archive.h"
+#include "readers/common/byte_source.h"
+#include "readers/zip/zip.h"
+
+namespace interdict::cli {
+namespace {
+
+// A compressed SBOM or lockfile is inflated into memory; past this size it is refused.
+constexpr std::uint64_t kMaxInflated = std::uint64_t{4} << 30;
+
+// The artefact's bytes: a mapping of the file, or the decompressed contents.
+class ArtefactBytes {
+ public:
+  explicit ArtefactBytes(const std::string& path) : map_(path == "-" ? std::string() : path, MADV_NORMAL) {}
+
+  // Errors: those of ByteSource (kNotFound, kIo, kParse), kCapacity past kMaxInflated.
+  [[nodiscard]] Result<std::span<const std::byte>> load(const std::string& path) {
+    if (map_.data() != nullptr && sniff_compression(std::string_view(
+                                      map_.data(), std::min<std::size_t>(map_.size(), 16))) == Compression::kNone) {
+      return std::span<const std::byte>(reinterpret_cast<const std::byte*>(map_.data()), map_.size());
+    }
+    auto source = ByteSource::open(path);
+    if (!source) return source.error();
+    char buffer[1 << 16];
+    for (;;) {
+      auto n = (*source)->read(buffer, sizeof buffer);
+      if (!n) return n.error();
+      if (*n == 0) break;
+      if (copy_.size() + *n > kMaxInflated) {
+        return Error(ErrorCategory::kCapacity, "inflates past " + std::to_string(kMaxInflated >> 30) + " GB",
+                     Location{path, 0, 0, copy_.size()});
+      }
+      copy_.append(buffer, *n);
+    }
+    return std::span<const std::byte>(reinterpret_cast<const std::byte*>(copy_.data()), copy_.size());
+  }
+
+ private:
+  MappedFile map_;
+  std::string copy_;
+};
+
+void read_archive(const std::string& path, std::span<const std::byte> bytes, CodeScan& scan) {
+  auto zip = ZipArchive::open(bytes, path);
+  if (!zip) {
+    scan.fail(path, "zip", zip.error().message());
+    return;
+  }
+  const std::string_view format = is_java_archive(*zip) ? "jar" : "zip";
+  CodeSink& sink = scan.begin(path, format, bytes.size());
+  for (const Error& d : zip->damage()) sink.damage({"", 0, d.where().byte_offset.value_or(0), d.message(), false});
+  if (format == "jar") decode_java_archive(*zip, sink);
+}
+
+}  // namespace
+
+std::string sniff_code(std::string_view path, std::span<const std::byte> head) {
+  (void)path;
+  if (looks_like_zip(head)) return "zip";
+  return "";
+}
+
+void read_code(const std::string& path, const std::string& format, CodeScan& scan, int threads) {
+  (void)threads;
+  ArtefactBytes artefact(path);
+  auto bytes = artefact.load(path);
+  if (!bytes) {
+    scan.fail(path, format, bytes.error().message());
+    return;
+  }
+  if (format == "zip") {
+    read_archive(path, *bytes, scan);
+    return;
+  }
+  scan.fail(path, format, "no reader for this format");
+}
+
+}  // namespace interdict::cli
