@@ -26,9 +26,9 @@ struct Line {
 
 // Walks the tag lines of `text`, skipping comments and <text> blocks; `visit(line, tag,
 // value)` sees each. Lines without a tag go to `bad(line)`. Returns false, after a fatal
-// damage, when a <text> block is never closed.
+// damage to `out` (none if null), when a <text> block is never closed.
 template <typename Visit, typename Bad>
-bool for_tags(std::string_view text, Emitter& out, Visit&& visit, Bad&& bad) {
+bool for_tags(std::string_view text, Emitter* out, Visit&& visit, Bad&& bad) {
   Line line;
   std::size_t pos = 0;
   Line block;  // the line that opened an unclosed <text> block
@@ -56,7 +56,7 @@ bool for_tags(std::string_view text, Emitter& out, Visit&& visit, Bad&& bad) {
     visit(line, trim(content.substr(0, colon)), value);
   }
   if (in_block) {
-    out.damage_at_line(block.number, block.offset, "`<text>` block never closed", true);
+    if (out != nullptr) out->damage_at_line(block.number, block.offset, "`<text>` block never closed", true);
     return false;
   }
   return true;
@@ -73,7 +73,7 @@ class TagValueReader {
 
   void read(std::string_view text) {
     for_tags(
-        text, out_,
+        text, nullptr,
         [&](const Line&, std::string_view tag, std::string_view value) {
           if (tag == "DocumentDescribes") roots_.push_back(value);
           if (tag == "Relationship" && value.starts_with("SPDXRef-DOCUMENT DESCRIBES ")) {
@@ -82,7 +82,7 @@ class TagValueReader {
         },
         [](const Line&) {});
     const bool complete = for_tags(
-        text, out_, [&](const Line& line, std::string_view tag, std::string_view value) { visit(line, tag, value); },
+        text, &out_, [&](const Line& line, std::string_view tag, std::string_view value) { visit(line, tag, value); },
         [&](const Line& line) { out_.damage_at_line(line.number, line.offset, "line without a `tag:`"); });
     if (complete) flush();
   }
