@@ -194,22 +194,12 @@ class GradleBuildReader {
     if (rest.front() != ' ' && rest.front() != '(' && rest.front() != '\t') return;
     const std::size_t offset_in_line = static_cast<std::size_t>(trimmed.data() - text.data()) + end;
     MavenCoordinates coordinates;
-    const std::string_view group = map_value(rest, "group");
-    if (!group.empty()) {
-      coordinates.group = group;
-      coordinates.artifact = map_value(rest, "name");
-      coordinates.version = map_value(rest, "version");
-      if (coordinates.artifact.empty()) {
-        out_.damage_at_line(line.number, base + offset_in_line, "map dependency without `name`");
-        return;
-      }
-    } else {
-      // The first call or literal decides: libs.x, project(":x") and files("x") are not coordinates.
-      const std::string_view first = trim(rest.starts_with('(') ? rest.substr(1) : rest);
-      if (!first.starts_with('\'') && !first.starts_with('"') && !first.starts_with("platform(") &&
-          !first.starts_with("enforcedPlatform(") && !first.starts_with("testFixtures(")) {
-        return;
-      }
+    // The first call or literal decides: libs.x, project(":x") and files("x") are not
+    // coordinates, and a map is only a map when no string comes first.
+    const std::string_view first = trim(rest.starts_with('(') ? rest.substr(1) : rest);
+    const bool literal_first = first.starts_with('\'') || first.starts_with('"') || first.starts_with("platform(") ||
+                               first.starts_with("enforcedPlatform(") || first.starts_with("testFixtures(");
+    if (literal_first) {
       const Literal literal = find_literal(rest);
       if (literal.at == std::string_view::npos) return;
       if (literal.value.empty() || !parse_maven_coordinates(literal.value, coordinates)) {
@@ -217,6 +207,16 @@ class GradleBuildReader {
                             "dependency `" + std::string(literal.value) + "` is not `group:artifact[:version]`");
         return;
       }
+    } else if (first.starts_with("group")) {
+      coordinates.group = map_value(rest, "group");
+      coordinates.artifact = map_value(rest, "name");
+      coordinates.version = map_value(rest, "version");
+      if (coordinates.group.empty() || coordinates.artifact.empty()) {
+        out_.damage_at_line(line.number, base + offset_in_line, "map dependency without `group` or `name`");
+        return;
+      }
+    } else {
+      return;
     }
     coordinates.version = resolve(coordinates.version);
     emit_maven(out_, coordinates, "dependency", line.number, base + offset_in_line, qualifiers_, component_);

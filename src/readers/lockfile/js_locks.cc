@@ -104,7 +104,9 @@ class PnpmReader {
       return;
     }
     if (!in_packages_ || indent != 2) return;
-    const std::string_view entry = trim(text);
+    std::string_view entry = trim(text);
+    const std::size_t flow = entry.find(": {");  // "key: {resolution: ...}" on one line
+    if (flow != std::string_view::npos) entry = entry.substr(0, flow + 1);
     if (!entry.ends_with(':')) {
       out_.damage_at_line(line.number, line.offset, "package key does not end with `:`");
       return;
