@@ -93,12 +93,14 @@ std::string_view purl_version(std::string_view purl) {
 
 std::uint64_t LineIndex::line_at(std::uint64_t offset) {
   offset = std::min<std::uint64_t>(offset, text_.size());
+  const auto at = [this](std::uint64_t i) { return text_.begin() + static_cast<std::ptrdiff_t>(i); };
+  // Walking back is as cheap as walking forward: a parent component reported after its
+  // nested ones costs the distance between them, not a rescan from the top.
   if (offset < pos_) {
-    pos_ = 0;
-    line_ = 1;
+    line_ -= static_cast<std::uint64_t>(std::count(at(offset), at(pos_), '\n'));
+  } else {
+    line_ += static_cast<std::uint64_t>(std::count(at(pos_), at(offset), '\n'));
   }
-  line_ += static_cast<std::uint64_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(pos_),
-                                                 text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
   pos_ = offset;
   return line_;
 }

@@ -40,8 +40,8 @@ void build_purl(const PurlParts& parts, std::string& out);
 // The version of a purl ("pkg:npm/a@1.0?x=y#p" -> "1.0"), as written, or "".
 [[nodiscard]] std::string_view purl_version(std::string_view purl);
 
-// Counts lines lazily: each query walks forward from the previous one, so offsets that
-// mostly grow cost one pass over the text in all.
+// Counts lines lazily: each query walks from the previous offset to the new one, forward or
+// back, so offsets that mostly grow cost about one pass over the text in all.
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text) : text_(text) {}
