@@ -1,0 +1,182 @@
+// UTF-8 per RFC 3629 section 4 (no overlong forms, no surrogates, nothing past U+10FFFF).
+#include "readers/sbom/json_input.h"
+
+#include <algorithm>
+#include <string>
+
+namespace interdict::manifest {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Length of the valid UTF-8 sequence at `s[i]`, or 0 if it is not one.
+std::size_t utf8_length(const std::string& s, std::size_t i) {
+  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b = at(i);
+  if (b < 0x80) return 1;
+  std::size_t n = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) {
+    n = 2;
+  } else if (b >= 0xe0 && b <= 0xef) {
+    n = 3;
+    if (b == 0xe0) lo = 0xa0;
+    if (b == 0xed) hi = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    n = 4;
+    if (b == 0xf0) lo = 0x90;
+    if (b == 0xf4) hi = 0x8f;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  if (at(i + 1) < lo || at(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k) {
+    if ((at(i + k) & 0xc0) != 0x80) return 0;
+  }
+  return n;
+}
+
+}  // namespace
+
+JsonInput::JsonInput(std::string_view text, Emitter& out) : out_(out), size_(text.size()) {
+  std::string copy(text);
+  if (!simdjson::validate_utf8(copy.data(), copy.size())) repair_utf8(copy);
+  std::size_t last = copy.size();
+  while (last > 0 && is_space(copy[last - 1])) --last;
+  const bool closed = last > 0 && (copy[last - 1] == '}' || copy[last - 1] == ']');
+  // A closing bracket at the end is the common case; a cut inside a string can still end
+  // in one (`"a}`), which simdjson's stage one reports and start() repairs then.
+  truncated_ = !closed && last > 0 && repair_truncation(copy);
+  buffer_ = simdjson::padded_string(copy);
+}
+
+void JsonInput::repair_utf8(std::string& copy) {
+  std::size_t i = 0;
+  while (i < copy.size()) {
+    const std::size_t n = utf8_length(copy, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    const std::size_t start = i;
+    while (i < copy.size() && utf8_length(copy, i) == 0) copy[i++] = '?';
+    out_.damage(start, "invalid utf-8 (" + std::to_string(i - start) + " bytes replaced)");
+  }
+}
+
+bool JsonInput::repair_truncation(std::string& copy) {
+  std::vector<std::uint64_t> stack;
+  bool in_string = false;
+  bool escaped = false;
+  std::size_t cut = 0;
+  for (std::size_t i = 0; i < copy.size(); ++i) {
+    const char c = copy[i];
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (stack.size() >= kMaxJsonDepth) return false;
+      stack.push_back(i);
+      cut = i + 1;
+    } else if (c == '}' || c == ']') {
+      if (stack.empty()) return false;  // more closed than opened: not a truncation
+      stack.pop_back();
+      cut = i + 1;
+    }
+  }
+  in_string_at_end_ = in_string;
+  if (stack.empty()) return false;
+  // INVARIANT: no bracket follows `cut`, so the stack there is the stack at the end.
+  copy.resize(cut);
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) copy.push_back(copy[*it] == '{' ? '}' : ']');
+  closed_ = std::move(stack);
+  cut_ = cut;
+  return true;
+}
+
+simdjson::error_code JsonInput::start(simdjson::ondemand::document& doc) {
+  simdjson::error_code error = parser_.iterate(buffer_).get(doc);
+  if (error == simdjson::UNCLOSED_STRING && !truncated_) {
+    std::string copy(buffer_.data(), size_);
+    if (repair_truncation(copy)) {
+      truncated_ = true;
+      buffer_ = simdjson::padded_string(copy);
+      error = parser_.iterate(buffer_).get(doc);
+    }
+  }
+  return error;
+}
+
+std::uint64_t JsonInput::offset_of(const char* p) const {
+  if (p < buffer_.data()) return 0;
+  return std::min<std::uint64_t>(static_cast<std::uint64_t>(p - buffer_.data()), size_);
+}
+
+bool JsonInput::incomplete(const char* start) const {
+  if (!truncated_) return false;
+  const std::uint64_t offset = offset_of(start);
+  return std::binary_search(closed_.begin(), closed_.end(), offset);
+}
+
+bool JsonInput::finish(simdjson::error_code error, simdjson::ondemand::document& doc) {
+  if (truncated_) {
+    out_.damage(size_,
+                std::string("json ends early, ") + (in_string_at_end_ ? "inside a string and " : "") +
+                    std::to_string(closed_.size()) + " objects or arrays open (cut back to offset " +
+                    std::to_string(cut_) + ")",
+                true);
+    return false;
+  }
+  if (!error) return true;
+  std::uint64_t offset = size_;
+  const char* location = nullptr;
+  if (error != simdjson::EMPTY && !doc.current_location().get(location)) offset = offset_of(location);
+  out_.damage(offset, json_reason(error), true);
+  return false;
+}
+
+std::string_view json_reason(simdjson::error_code error) {
+  switch (error) {
+    case simdjson::EMPTY: return "empty json document";
+    case simdjson::UNCLOSED_STRING: return "json string never closed";
+    case simdjson::TAPE_ERROR: return "broken json structure (missing comma, brace or key)";
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "json ends inside an object or array";
+    case simdjson::DEPTH_ERROR: return "json nested deeper than the parser allows";
+    case simdjson::INCORRECT_TYPE: return "json value of the wrong type";
+    case simdjson::STRING_ERROR: return "bad json string escape";
+    case simdjson::UTF8_ERROR: return "invalid utf-8 in json";
+    case simdjson::UNESCAPED_CHARS: return "control character inside a json string";
+    case simdjson::NUMBER_ERROR: return "bad json number";
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR: return "bad json literal";
+    case simdjson::CAPACITY: return "json document too large";
+    case simdjson::TRAILING_CONTENT: return "content after the json document";
+    default: return "malformed json";
+  }
+}
+
+simdjson::error_code read_string(simdjson::ondemand::value value, std::string_view field, JsonInput& input,
+                                 Emitter& out, std::string_view& text) {
+  text = {};
+  const std::uint64_t offset = input.offset_of(value.raw_json_token());
+  const simdjson::error_code error = value.get_string().get(text);
+  if (error == simdjson::INCORRECT_TYPE) {
+    if (!value.is_null()) out.damage(offset, "`" + std::string(field) + "` is not a string");
+    return simdjson::SUCCESS;
+  }
+  return error;
+}
+
+}  // namespace interdict::manifest
