@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "readers/code/code_item.h"
+#include "readers/zip_builder.h"  // as_bytes, and ZipBuilder for IPAs
 
 namespace interdict::testing {
 
@@ -65,10 +66,6 @@ class CollectingSink : public CodeSink {
   std::vector<OwnedItem> items;
   std::vector<OwnedDamage> damages;
 };
-
-inline std::span<const std::byte> as_bytes(std::string_view s) {
-  return {reinterpret_cast<const std::byte*>(s.data()), s.size()};
-}
 
 inline void put_be(std::string& out, std::uint64_t v, int width) {
   for (int i = width - 1; i >= 0; --i) out.push_back(static_cast<char>(v >> (8 * i) & 0xFF));

@@ -17,6 +17,7 @@ struct MachoSpec {
   std::vector<std::string> classes;
   std::vector<std::string> dylibs;  // install names
   std::uint32_t dylib_command = ios::macho::kLcLoadDylib;
+  std::uint32_t cryptid = 0;  // non-zero: an encryption command over the class names
 };
 
 struct BuiltMacho {
@@ -51,13 +52,15 @@ inline BuiltMacho build_macho(const MachoSpec& spec) {
     dylib_sizes.push_back((mo::kDylibCommandSize + d.size() + 1 + 7) / 8 * 8);
     commands += dylib_sizes.back();
   }
+  const std::size_t encryption = spec.cryptid != 0 ? (spec.wide ? 24 : 20) : 0;
+  commands += encryption;
   BuiltMacho built;
   std::string& out = built.bytes;
   put(out, spec.wide ? mo::kMagic64 : mo::kMagic32, 4);
   put(out, spec.wide ? 0x0100000C : 12, 4);  // CPU_TYPE_ARM64 or CPU_TYPE_ARM
   put(out, 0, 4);
   put(out, 2, 4);  // MH_EXECUTE
-  put(out, 1 + spec.dylibs.size(), 4);
+  put(out, 1 + spec.dylibs.size() + (encryption != 0 ? 1 : 0), 4);
   put(out, commands, 4);
   put(out, 0, 4);
   if (spec.wide) put(out, 0, 4);
@@ -94,6 +97,14 @@ inline BuiltMacho build_macho(const MachoSpec& spec) {
     std::string name = spec.dylibs[i];
     name.resize(dylib_sizes[i] - mo::kDylibCommandSize, '\0');
     out += name;
+  }
+  if (encryption != 0) {
+    put(out, spec.wide ? mo::kLcEncryptionInfo64 : mo::kLcEncryptionInfo, 4);
+    put(out, encryption, 4);
+    put(out, data, 4);  // cryptoff: the class names
+    put(out, names.size(), 4);
+    put(out, spec.cryptid, 4);
+    if (spec.wide) put(out, 0, 4);
   }
   built.section_data_at = out.size();
   out += names;

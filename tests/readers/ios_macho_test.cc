@@ -239,6 +239,27 @@ TEST(IosMacho, EveryTruncationOfAUniversalFileIsSurvived) {
   }
 }
 
+TEST(IosMacho, EncryptedClassNamesAreDamageAndTheRestIsRead) {
+  MachoSpec spec = sdk_spec();
+  spec.cryptid = 1;
+  CollectingSink sink = scan(build_macho(spec).bytes);
+  ASSERT_EQ(sink.damages.size(), 1u);
+  EXPECT_EQ(sink.damages[0].reason, "section __objc_classname is encrypted (cryptid 1)");
+  EXPECT_FALSE(sink.damages[0].fatal);
+  EXPECT_TRUE(sink.values(CodeKind::kClass).empty());
+  EXPECT_EQ(sink.values(CodeKind::kFramework, "links"), std::vector<std::string>{"WechatOpenSDK"});
+}
+
+TEST(IosMacho, DecryptedBinaryWithCryptidZeroIsRead) {
+  MachoSpec spec = sdk_spec();
+  spec.cryptid = 1;
+  BuiltMacho built = build_macho(spec);
+  built.bytes[built.section_data_at - 8] = 0;  // cryptid, as decrypting tools leave it
+  CollectingSink sink = scan(built.bytes);
+  EXPECT_TRUE(sink.damages.empty());
+  EXPECT_EQ(sink.values(CodeKind::kClass).size(), 3u);
+}
+
 TEST(IosMacho, LooksLikeMachoTellsJavaClassFilesApart) {
   EXPECT_TRUE(looks_like_macho(as_bytes(build_macho(sdk_spec()).bytes)));
   EXPECT_TRUE(looks_like_macho(as_bytes(build_fat({"x"}))));

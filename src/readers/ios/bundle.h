@@ -19,9 +19,10 @@ struct BundleInfo {
 };
 
 // Decodes an Info.plist and emits its URL schemes, and its bundle id as kApp with
-// `self_role` unless that is empty. Fills `info` when not null. Returns false (after one
-// fatal damage naming `path`) when the plist cannot be decoded; member damage is local.
+// `self_role` unless that is empty. Fills `info` when not null. Returns false after one
+// damage naming `path`, fatal when `fatal` says so (a lone plist, not one in an archive),
+// when the plist cannot be decoded; member damage is local.
 bool emit_info_plist(std::span<const std::byte> bytes, std::string_view path, std::string_view self_role,
-                     CodeSink& sink, BundleInfo* info);
+                     CodeSink& sink, BundleInfo* info, bool fatal);
 
 }  // namespace interdict::ios

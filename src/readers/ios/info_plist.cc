@@ -33,7 +33,7 @@ void emit_strings(const Plist& plist, const PlistNode* array, std::string_view r
 }  // namespace
 
 bool emit_info_plist(std::span<const std::byte> bytes, std::string_view path, std::string_view self_role,
-                     CodeSink& sink, BundleInfo* info) {
+                     CodeSink& sink, BundleInfo* info, bool fatal) {
   auto decoded = Plist::decode(bytes);
   if (!decoded) {
     const std::string reason = decoded.error().message();
@@ -41,7 +41,7 @@ bool emit_info_plist(std::span<const std::byte> bytes, std::string_view path, st
     damage.path = path;
     damage.offset = decoded.error().where().byte_offset.value_or(0);
     damage.reason = reason;
-    damage.fatal = true;
+    damage.fatal = fatal;
     sink.damage(damage);
     return false;
   }
@@ -81,7 +81,7 @@ bool emit_info_plist(std::span<const std::byte> bytes, std::string_view path, st
 namespace interdict {
 
 void decode_info_plist(std::span<const std::byte> bytes, std::string_view path, CodeSink& sink) {
-  (void)ios::emit_info_plist(bytes, path, "self", sink, nullptr);
+  (void)ios::emit_info_plist(bytes, path, "self", sink, nullptr, /*fatal=*/true);
 }
 
 }  // namespace interdict

@@ -3,6 +3,8 @@
 // records; every count and offset is checked against the bytes before it is followed.
 #include <string>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "readers/ios/byte_cursor.h"
 #include "readers/ios/ios.h"
@@ -154,6 +156,8 @@ class MachoScanner {
       damage(base + 16, "ncmds " + std::to_string(ncmds) + " past sizeofcmds");
     }
     const std::size_t first = c.position();
+    class_sections_.clear();
+    crypt_size_ = 0;
     ByteCursor cmds(slice.subspan(first, static_cast<std::size_t>(sizeofcmds)), big_endian);
     for (std::uint32_t i = 0; i < ncmds; ++i) {
       const std::size_t at = cmds.position();
@@ -171,6 +175,16 @@ class MachoScanner {
       const auto body = slice.subspan(first + at, cmdsize);
       Command command{slice, base, body, base + first + at, big_endian, wide};
       read_command(cmd, command);
+    }
+    // Class names are read after the walk: the encryption command that says whether they
+    // can be read usually comes after the segments.
+    for (const auto& [offset, size] : class_sections_) {
+      if (crypt_size_ != 0 && offset < crypt_offset_ + crypt_size_ && crypt_offset_ < offset + size) {
+        damage(base + offset, std::string("section ") + mo::kClassNameSection + " is encrypted (cryptid " +
+                                  std::to_string(crypt_id_) + ")");
+        continue;
+      }
+      read_class_names(slice.subspan(static_cast<std::size_t>(offset), static_cast<std::size_t>(size)), base + offset);
     }
     return true;
   }
@@ -192,6 +206,8 @@ class MachoScanner {
       case mo::kLcLoadWeakDylib:
       case mo::kLcReexportDylib: return read_dylib(command);
       case mo::kLcSymtab: return read_symtab(command);
+      case mo::kLcEncryptionInfo:
+      case mo::kLcEncryptionInfo64: return read_encryption(command);
       default: return;
     }
   }
@@ -222,9 +238,23 @@ class MachoScanner {
                                           " outside the file");
         continue;
       }
-      read_class_names(command.slice.subspan(static_cast<std::size_t>(offset), static_cast<std::size_t>(size)),
-                       command.base + offset);
+      if (class_sections_.size() < kMaxClassSections) class_sections_.emplace_back(offset, size);
     }
+  }
+
+  // App Store binaries are encrypted (FairPlay) over part of __TEXT: names read there would
+  // be noise.
+  void read_encryption(const Command& command) {
+    ByteCursor c(command.body, command.big_endian);
+    c.skip(8);
+    const std::uint64_t offset = c.read_u32();
+    const std::uint64_t size = c.read_u32();
+    const std::uint32_t id = c.read_u32();
+    if (!c.ok()) return damage(command.at, "encryption command shorter than its fields");
+    if (id == 0) return;
+    crypt_offset_ = offset;
+    crypt_size_ = size;
+    crypt_id_ = id;
   }
 
   void read_class_names(std::span<const std::byte> section, std::uint64_t at) {
@@ -293,6 +323,13 @@ class MachoScanner {
   CodeSink& sink_;
   // Kind and name of everything emitted: slices of a universal binary repeat their names.
   std::unordered_set<std::string> seen_;
+  // Per slice: the __objc_classname sections (offset and size in the slice) and the
+  // encrypted range, if any.
+  static constexpr std::size_t kMaxClassSections = 64;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> class_sections_;
+  std::uint64_t crypt_offset_ = 0;
+  std::uint64_t crypt_size_ = 0;
+  std::uint32_t crypt_id_ = 0;
 };
 
 }  // namespace

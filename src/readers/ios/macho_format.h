@@ -30,6 +30,8 @@ constexpr std::uint32_t kLcLoadDylib = 0xC;
 constexpr std::uint32_t kLcLoadWeakDylib = 0x18 | kReqDyld;
 constexpr std::uint32_t kLcSegment64 = 0x19;
 constexpr std::uint32_t kLcReexportDylib = 0x1F | kReqDyld;
+constexpr std::uint32_t kLcEncryptionInfo = 0x21;    // cryptoff, cryptsize, cryptid
+constexpr std::uint32_t kLcEncryptionInfo64 = 0x2C;  // the same and a pad word
 
 constexpr std::size_t kSegmentSize32 = 56;      // segment_command
 constexpr std::size_t kSegmentSize64 = 72;      // segment_command_64
