@@ -1,0 +1,375 @@
+// JsScanner: tokens just far enough to know strings, comments and regular expressions from
+// code, and to see `name.method(`, `window.X` and `}(..., 'x')`.
+#include "readers/web/js_scanner.h"
+
+#include <algorithm>
+#include <array>
+
+namespace interdict::web {
+namespace {
+
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+// Bytes above 0x7F belong to identifiers so that a non-ASCII name is skipped whole.
+bool is_ident_start(unsigned char c) { return is_alpha(c) || c == '_' || c == '$' || c >= 0x80; }
+bool is_ident_part(unsigned char c) { return is_ident_start(c) || is_digit(c); }
+bool is_blank(unsigned char c) { return c == ' ' || c == '\t'; }
+
+bool is_ascii_identifier(std::string_view s) {
+  if (s.empty() || is_digit(static_cast<unsigned char>(s[0]))) return false;
+  return std::all_of(s.begin(), s.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c < 0x80 && is_ident_part(c);
+  });
+}
+
+bool is_global_object(std::string_view name) { return name == "window" || name == "globalThis" || name == "self"; }
+
+// Keywords after which an expression, so a regular expression literal, may follow.
+bool is_operator_keyword(std::string_view name) {
+  static constexpr std::array<std::string_view, 26> kWords = {
+      "return", "typeof", "instanceof", "in",     "of",     "new",   "delete",  "void",    "throw",
+      "case",   "do",     "else",       "yield",  "await",  "if",    "for",     "while",   "with",
+      "var",    "let",    "const",      "export", "import", "class", "extends", "function"};
+  return std::find(kWords.begin(), kWords.end(), name) != kWords.end();
+}
+bool is_value_keyword(std::string_view name) {
+  return name == "this" || name == "super" || name == "true" || name == "false" || name == "null";
+}
+
+// Characters that end a URL inside a string: space and controls, quotes, angle brackets,
+// and the punctuation that cannot appear unescaped in one.
+bool is_url_char(unsigned char c) {
+  if (c <= 0x20 || c >= 0x7F) return false;
+  switch (c) {
+    case '"':
+    case '\'':
+    case '<':
+    case '>':
+    case '\\':
+    case '`':
+    case '{':
+    case '}':
+    case '|':
+    case '^':
+    case ')': return false;
+    default: return true;
+  }
+}
+
+std::size_t url_length(std::string_view s) {
+  std::size_t n = 0;
+  while (n < s.size() && is_url_char(static_cast<unsigned char>(s[n]))) ++n;
+  while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':')) --n;
+  return n;
+}
+
+int hex_value(char ch) {
+  if (ch >= '0' && ch <= '9') return ch - '0';
+  if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'f') return (ch | 0x20) - 'a' + 10;
+  return -1;
+}
+
+// Undoes the escapes that hide URLs in minified and JSON-encoded text ("https:\/\/",
+// "\u002F"); any other escape keeps the escaped character.
+void unescape(std::string_view raw, std::string& out) {
+  out.clear();
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] != '\\' || i + 1 == raw.size()) {
+      out.push_back(raw[i]);
+      continue;
+    }
+    const char next = raw[++i];
+    if (next == 'u' && i + 4 < raw.size()) {
+      int v = 0;
+      bool ok = true;
+      for (std::size_t k = 1; k <= 4; ++k) {
+        const int h = hex_value(raw[i + k]);
+        ok = ok && h >= 0;
+        v = v * 16 + h;
+      }
+      if (ok && v >= 0x20 && v < 0x7F) {
+        out.push_back(static_cast<char>(v));
+        i += 4;
+        continue;
+      }
+    }
+    out.push_back(next);
+  }
+}
+
+}  // namespace
+
+void JsScanner::emit_urls(std::string_view content, std::string_view role, std::uint64_t line, std::uint64_t offset,
+                          WebEmitter& out) {
+  if (content.starts_with("//") && content.size() > 2 && is_ident_part(static_cast<unsigned char>(content[2]))) {
+    out.emit(CodeKind::kUrl, content.substr(0, url_length(content)), role, line, offset);
+  }
+  std::size_t from = 0;
+  while ((from = content.find("http", from)) != std::string_view::npos) {
+    const std::string_view rest = content.substr(from);
+    const std::size_t scheme = rest.starts_with("https://") ? 8 : rest.starts_with("http://") ? 7 : 0;
+    if (scheme == 0 || scheme == rest.size() || !is_url_char(static_cast<unsigned char>(rest[scheme])) ||
+        rest[scheme] == '/') {
+      from += 4;
+      continue;
+    }
+    const std::size_t length = url_length(rest);
+    out.emit(CodeKind::kUrl, rest.substr(0, length), role, line, offset + from);
+    from += std::max<std::size_t>(length, 4);
+  }
+}
+
+std::uint64_t JsScanner::run() {
+  while (pos_ < end_) {
+    const auto c = static_cast<unsigned char>(text_[pos_]);
+    const unsigned char next = pos_ + 1 < end_ ? static_cast<unsigned char>(text_[pos_ + 1]) : 0;
+    if (c == '\n') {
+      ++line_;
+      ++pos_;
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\0') {
+      ++pos_;
+    } else if (c == '/' && next == '/') {
+      skip_line_comment();
+    } else if (c == '/' && next == '*') {
+      skip_block_comment();
+    } else if (c == '/' && (prev_ == Token::kStart || prev_ == Token::kPunct || prev_ == Token::kOperatorKeyword)) {
+      read_regex();
+    } else if (c == '"' || c == '\'') {
+      read_string(static_cast<char>(c));
+    } else if (c == '`') {
+      on_token('`');
+      ++pos_;
+      read_template();
+    } else if (is_ident_start(c)) {
+      read_identifier();
+    } else if (is_digit(c) || (c == '.' && is_digit(next))) {
+      read_number();
+    } else if (c == '.' || (c == '?' && next == '.' && !is_digit(pos_ + 2 < end_ ? text_[pos_ + 2] : 0))) {
+      const bool spread = c == '.' && next == '.';
+      on_token(spread ? ',' : '.');
+      pos_ = std::min(end_, pos_ + (spread ? 3 : (c == '?' ? 2 : 1)));
+      prev_ = spread ? Token::kPunct : Token::kDot;
+    } else if (c == '}' && !templates_.empty() && brace_depth_ == templates_.back() + 1) {
+      // The end of a template literal's ${...}: the literal goes on.
+      --brace_depth_;
+      templates_.pop_back();
+      ++pos_;
+      read_template();
+    } else {
+      on_token(static_cast<char>(c));
+      ++pos_;
+      prev_ = (c == ')' || c == ']' || c == '}') ? Token::kClose : Token::kPunct;
+    }
+  }
+  if (!templates_.empty()) out_.damage(line_, end_, "unterminated template literal");
+  return line_;
+}
+
+void JsScanner::on_token(char t) {
+  switch (iife_) {
+    case Iife::kNone: break;
+    case Iife::kClosedBrace: iife_ = t == ')' ? Iife::kClosedParen : Iife::kNone; [[fallthrough]];
+    case Iife::kClosedParen:
+      if (t == '(') {
+        iife_ = Iife::kInArgs;
+        iife_paren_ = paren_depth_ + 1;
+      } else if (t != ')') {
+        iife_ = Iife::kNone;
+      }
+      break;
+    case Iife::kInArgs:
+      if (t == ')' && paren_depth_ == iife_paren_) {
+        if (last_was_string_ && is_ascii_identifier(last_string_)) {
+          out_.emit(CodeKind::kSymbol, last_string_, "global", last_string_line_, last_string_offset_);
+        }
+        iife_ = Iife::kNone;
+      }
+      break;
+  }
+  if (t == '(') ++paren_depth_;
+  if (t == ')' && paren_depth_ > 0) --paren_depth_;
+  if (t == '{') ++brace_depth_;
+  if (t == '}' && brace_depth_ > 0 && --brace_depth_ == 0) iife_ = Iife::kClosedBrace;
+  last_was_string_ = t == '"';
+}
+
+void JsScanner::skip_line_comment() {
+  const std::size_t nl = text_.substr(0, end_).find('\n', pos_);
+  pos_ = nl == std::string_view::npos ? end_ : nl;
+}
+
+void JsScanner::skip_block_comment() {
+  const std::size_t close = text_.substr(0, end_).find("*/", pos_ + 2);
+  const std::size_t stop = close == std::string_view::npos ? end_ : close + 2;
+  const std::uint64_t start_line = line_;
+  line_ += static_cast<std::uint64_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(pos_),
+                                                 text_.begin() + static_cast<std::ptrdiff_t>(stop), '\n'));
+  if (close == std::string_view::npos) out_.damage(start_line, pos_, "unterminated comment");
+  pos_ = stop;
+}
+
+void JsScanner::read_string(char quote) {
+  on_token('"');
+  const std::size_t start = pos_;
+  const std::uint64_t start_line = line_;
+  for (++pos_; pos_ < end_; ++pos_) {
+    const char c = text_[pos_];
+    if (c == quote) {
+      const std::string_view raw = text_.substr(start + 1, pos_ - start - 1);
+      ++pos_;
+      string_content(raw, start_line, start + 1);
+      last_string_ = raw;
+      last_string_line_ = start_line;
+      last_string_offset_ = start + 1;
+      prev_ = Token::kValue;
+      return;
+    }
+    if (c == '\\') {
+      if (pos_ + 1 < end_ && text_[pos_ + 1] == '\n') ++line_;
+      ++pos_;
+    } else if (c == '\n') {
+      break;
+    }
+  }
+  // A newline or the end of the script before the closing quote: the string ends there.
+  out_.damage(start_line, start, "unterminated string literal");
+  pos_ = std::min(pos_, end_);
+  last_was_string_ = false;
+  prev_ = Token::kValue;
+}
+
+void JsScanner::read_template() {
+  std::size_t chunk = pos_;
+  const std::uint64_t chunk_line = line_;
+  while (pos_ < end_) {
+    const char c = text_[pos_];
+    if (c == '\\') {
+      if (pos_ + 1 < end_ && text_[pos_ + 1] == '\n') ++line_;
+      pos_ += 2;
+      continue;
+    }
+    if (c == '\n') ++line_;
+    if (c == '`') {
+      string_content(text_.substr(chunk, pos_ - chunk), chunk_line, chunk);
+      ++pos_;
+      prev_ = Token::kValue;
+      return;
+    }
+    if (c == '$' && pos_ + 1 < end_ && text_[pos_ + 1] == '{' && templates_.size() < kMaxTemplateNesting) {
+      string_content(text_.substr(chunk, pos_ - chunk), chunk_line, chunk);
+      templates_.push_back(brace_depth_);
+      ++brace_depth_;
+      pos_ += 2;
+      prev_ = Token::kPunct;
+      return;
+    }
+    ++pos_;
+  }
+  pos_ = end_;
+  out_.damage(chunk_line, chunk, "unterminated template literal");
+  templates_.clear();
+}
+
+void JsScanner::read_regex() {
+  on_token('/');
+  bool in_class = false;
+  for (++pos_; pos_ < end_; ++pos_) {
+    const char c = text_[pos_];
+    // A newline ends it: either it was not a regular expression, or it is broken; going
+    // back to rescan would make a line of slashes quadratic.
+    if (c == '\n') break;
+    if (c == '\\') {
+      ++pos_;
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == ']') {
+      in_class = false;
+    } else if (c == '/' && !in_class) {
+      ++pos_;
+      while (pos_ < end_ && is_ident_part(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+      break;
+    }
+  }
+  pos_ = std::min(pos_, end_);
+  prev_ = Token::kValue;
+}
+
+void JsScanner::read_number() {
+  on_token('0');
+  ++pos_;
+  while (pos_ < end_ && (is_ident_part(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '.')) ++pos_;
+  prev_ = Token::kValue;
+}
+
+void JsScanner::read_identifier() {
+  const std::size_t start = pos_;
+  while (pos_ < end_ && is_ident_part(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+  const std::string_view name = text_.substr(start, pos_ - start);
+  on_token('a');
+  const bool property = prev_ == Token::kDot;
+  if (property) {
+    prev_ = Token::kIdent;
+    return;
+  }
+  if (is_value_keyword(name)) {
+    prev_ = Token::kValue;
+    return;
+  }
+  if (is_operator_keyword(name)) {
+    prev_ = Token::kOperatorKeyword;
+    return;
+  }
+  prev_ = Token::kIdent;
+  look_after_root(name, pos_, start);
+}
+
+void JsScanner::look_after_root(std::string_view name, std::size_t after, std::uint64_t offset) {
+  const std::string_view code = text_.substr(0, end_);
+  std::size_t p = after;
+  while (p < code.size() && is_blank(static_cast<unsigned char>(code[p]))) ++p;
+  if (p < code.size() && code[p] == '[' && is_global_object(name)) {
+    // window["X"] with a plain string: no escapes, no newline, a short name.
+    ++p;
+    while (p < code.size() && is_blank(static_cast<unsigned char>(code[p]))) ++p;
+    if (p >= code.size() || (code[p] != '"' && code[p] != '\'')) return;
+    const std::size_t close = code.find(code[p], p + 1);
+    if (close == std::string_view::npos || close - p > 256) return;
+    const std::string_view property = code.substr(p + 1, close - p - 1);
+    std::size_t q = close + 1;
+    while (q < code.size() && is_blank(static_cast<unsigned char>(code[q]))) ++q;
+    if (q < code.size() && code[q] == ']' && is_ascii_identifier(property)) {
+      out_.emit(CodeKind::kSymbol, property, "global", line_, p + 1);
+    }
+    return;
+  }
+  if (p < code.size() && code[p] == '.') {
+    ++p;
+  } else if (p + 1 < code.size() && code[p] == '?' && code[p + 1] == '.') {
+    p += 2;
+  } else {
+    return;
+  }
+  while (p < code.size() && is_blank(static_cast<unsigned char>(code[p]))) ++p;
+  std::size_t q = p;
+  while (q < code.size() && is_ident_part(static_cast<unsigned char>(code[q]))) ++q;
+  const std::string_view member = code.substr(p, q - p);
+  if (member.empty() || is_digit(static_cast<unsigned char>(member[0]))) return;
+  if (is_global_object(name)) {
+    if (is_ascii_identifier(member)) out_.emit(CodeKind::kSymbol, member, "global", line_, p);
+    return;
+  }
+  while (q < code.size() && is_blank(static_cast<unsigned char>(code[q]))) ++q;
+  // One-letter receivers are a minifier's locals, never a page's globals.
+  if (q < code.size() && code[q] == '(' && name.size() >= 2 && is_ascii_identifier(name)) {
+    out_.emit(CodeKind::kSymbol, name, "global", line_, offset);
+  }
+}
+
+void JsScanner::string_content(std::string_view raw, std::uint64_t line, std::uint64_t offset) {
+  if (raw.find('\\') == std::string_view::npos) return emit_urls(raw, "string", line, offset, out_);
+  unescape(raw, scratch_);
+  emit_urls(scratch_, "string", line, offset, out_);
+}
+
+}  // namespace interdict::web
