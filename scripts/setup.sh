@@ -80,6 +80,17 @@ demo() {
   echo "== the same updates as bgpdump -m prints them"
   ./build/interdict mrt dump samples/bgp/updates.20201112.1200.mrt
   echo
+  echo "== the constituent-code chokepoint: an APK, a Gradle build, a Podfile.lock and a web page"
+  set +e
+  ./build/interdict scan --format table samples/code
+  code=$?
+  set -e
+  echo "(exit code $code; the 2020 code clauses were enjoined, then revoked: permitted, with why)"
+  echo
+  echo "== the same, as it stood on 21 September 2020, in SARIF for GitHub code scanning (first lines)"
+  { ./build/interdict -q scan --format sarif --as-of 2020-09-21T12:00:00Z samples/code/shop.apk |
+    head -c 600; echo " ..."; } || true
+  echo
   echo "== DNS enforcement: an RPZ zone of what is in force on 2026-02-01"
   { ./build/interdict -q export --as rpz --as-of 2026-02-01T00:00:00Z | head -20; } || true
   echo "..."

@@ -33,10 +33,10 @@ struct ScanOptions {
   std::string as_of = "now";
   std::string known_at;
   bool strict = false;
-  std::string log_format;   // --log-format: an nginx log_format string
-  std::string host_column;  // --host-column: the hostname column of a CSV list
-  int threads = 0;          // --threads: workers for large logs
-  std::string country;      // --country: where hosting records that name none are served
+  std::string log_format;            // --log-format: an nginx log_format string
+  std::string host_column;           // --host-column: the hostname column of a CSV list
+  int threads = 0;                   // --threads: workers for large logs
+  std::string country;               // --country: where hosting records that name none are served
   std::string accessible_in = "US";  // --accessible-in: where scanned software is accessible
 };
 
@@ -48,6 +48,10 @@ struct Tally {
   std::uint64_t skipped = 0;
   bool input_error = false;  // an input could not be opened, identified or read to its end
 };
+
+// How much of an input the software readers see to tell its format: SBOM keys may come a
+// few kilobytes in.
+constexpr std::size_t kCodeSniffBytes = 64 * 1024;
 
 // Damaged records printed on stderr before the rest are only counted.
 constexpr std::uint64_t kMaxPrintedDamage = 100;
@@ -158,7 +162,7 @@ class Scan final : public StoreReader::Reporter {
   std::unique_ptr<RouteScan> routes_;     // made at the first MRT input
   std::unique_ptr<CodeScan> code_;        // made at the first software artefact
   std::uint64_t folder_files_skipped_ = 0;
-  std::string current_path_;              // the input being read, as given ("-": stdin)
+  std::string current_path_;  // the input being read, as given ("-": stdin)
 };
 
 // The evidence formats `scan` reads, asked in turn about the first non-blank lines: each
@@ -203,7 +207,7 @@ bool Scan::scan_input(const std::string& path) {
   }
   // Software artefacts: archives and binaries by magic, SBOMs, lockfiles and web code by
   // their first bytes.
-  if (auto head = (*input)->peek(4096); head) {
+  if (auto head = (*input)->peek(kCodeSniffBytes); head) {
     const std::span<const std::byte> bytes(reinterpret_cast<const std::byte*>(head->data()), head->size());
     if (std::string format = sniff_code(path, bytes); !format.empty()) {
       input->reset();
@@ -230,8 +234,9 @@ bool Scan::scan_input(const std::string& path) {
   }
   std::string known;
   for (const EvidenceReader& reader : kReaders) known += (known.empty() ? "" : "; ") + std::string(reader.name);
-  known += "; BGP routing data (MRT); software artefacts (APK, AAB, XAPK, IPA, JAR, DEX, Mach-O, SBOMs, lockfiles, "
-           "build files, HTML and JavaScript)";
+  known +=
+      "; BGP routing data (MRT); software artefacts (APK, AAB, XAPK, IPA, JAR, DEX, Mach-O, SBOMs, lockfiles, "
+      "build files, HTML and JavaScript)";
   std::string start;  // the line's start, printable even when the input is binary
   for (char c : std::string_view(head.lines[0]).substr(0, 60)) start += (c >= 0x20 && c < 0x7f) ? c : '?';
   fatal((*source)->name() + ":" + std::to_string(head.numbers[0]) + ": cannot tell what this input is (`" + start +
@@ -291,7 +296,7 @@ void Scan::scan_folder(const std::string& path) {
       fatal(input.error().to_string());
       continue;
     }
-    auto head = (*input)->peek(4096);
+    auto head = (*input)->peek(kCodeSniffBytes);
     if (!head) {
       fatal(head.error().to_string());
       continue;
@@ -651,8 +656,7 @@ void Scan::flush_if_full() {
 int Scan::finish() {
   const bool hosted = hosting_ && hosting_->tally().inputs > 0;
   const bool coded = code_ && !code_->artefacts().empty();
-  const bool stored =
-      (!hosted && !routes_ && !coded) || tally_.listings + tally_.requests > 0 || tally_.skipped > 0;
+  const bool stored = (!hosted && !routes_ && !coded) || tally_.listings + tally_.requests > 0 || tally_.skipped > 0;
   if (format_ == Format::kSarif) return finish_sarif(hosted || routes_ || tally_.listings + tally_.requests > 0);
   if (hosted && format_ != Format::kTable) hosting_->append_json(out_, format_, first_object_);
   if (coded && format_ != Format::kTable) code_->append_json(out_, format_, first_object_);
@@ -758,6 +762,13 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "  BGP routing data in MRT format (RIB dumps, update files), told by its binary record\n"
       "    header: sessions with, routes originated by and paths through the networks the orders\n"
       "    name, as `interdict mrt scan` reports them (docs/mrt.md)\n"
+      "  software, decided for the code activity per artefact and designated subject, for software\n"
+      "    accessible in --accessible-in (default US): Android APK, AAB, XAPK/APKS and bare DEX (every\n"
+      "    class of every DEX, the manifest's components, queried apps and URL schemes); iOS IPA and\n"
+      "    Mach-O (frameworks, Objective-C and Swift classes, Info.plist schemes); JAR/AAR (classes,\n"
+      "    Maven coordinates); CycloneDX and SPDX SBOMs; package-lock.json, yarn.lock, pnpm-lock.yaml,\n"
+      "    Podfile.lock, Package.resolved, gradle.lockfile, pom.xml, build.gradle[.kts]; HTML and\n"
+      "    JavaScript (script URLs, URLs in code, globals such as ttq). A folder is walked for them.\n"
       "Any of them may be gzip, bzip2 or zstd compressed.\n\n"
       "A listing is decided for store.distribute and store.update at --as-of; a download or install\n"
       "for store.distribute at its time, an update for store.update. Each answer gives the verdict\n"
@@ -765,7 +776,7 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "revoked), the activities to stop, the storefronts inside and outside the clause's scope, the\n"
       "effective time, the order and prohibition, and the reasons. A damaged record is reported with\n"
       "file:line, counted and skipped; the rest is still read. Output: a table on a terminal, JSON\n"
-      "Lines otherwise (--format table|json|jsonl).\n\n"
+      "Lines otherwise (--format table|json|jsonl; sarif for software findings, SARIF 2.1.0).\n\n"
       "Examples:\n"
       "  interdict scan samples/store/catalogue.csv samples/store/requests.jsonl\n"
       "  interdict scan --as-of \"2020-09-28T12:00 America/New_York\" samples/store/catalogue.csv\n"
@@ -774,12 +785,14 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "  interdict scan --known-at 2025-01-19T12:00:00Z requests.jsonl   # as the law stood known then\n"
       "  interdict scan --country US samples/hosting/access.log   # customer hostnames serving a designated app\n"
       "  interdict scan --log-format '$remote_addr [$time_local] $host \"$request\" $status' access.log.gz\n"
-      "  interdict scan samples/bgp/rib.20201101.0000.mrt   # transit and peering findings\n\n"
+      "  interdict scan samples/bgp/rib.20201101.0000.mrt   # transit and peering findings\n"
+      "  interdict scan samples/code                          # an APK, build files and a web page\n"
+      "  interdict --format sarif scan . > interdict.sarif     # a repository, for code scanning\n\n"
       "Exit codes: 0 nothing prohibited, 1 something prohibited, 2 an input could not be opened or\n"
       "recognised, or (--strict) a damaged record.");
   cmd->add_option("input", options->inputs,
-                  "Catalogues, request logs, access, CDN and DNS logs, zones, host lists, MRT; `-` or nothing "
-                  "reads standard input")
+                  "Catalogues, request logs, access, CDN and DNS logs, zones, host lists, MRT, apps, SBOMs, "
+                  "lockfiles, web code, folders of them; `-` or nothing reads standard input")
       ->type_name("FILE");
   cmd->add_option("--as-of", options->as_of,
                   "Decide listings as of this time (default now): RFC 3339, or \"2020-09-28T12:00 America/New_York\"")

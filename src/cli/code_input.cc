@@ -3,10 +3,15 @@
 #include "cli/code_input.h"
 
 #include <cstring>
+#include <thread>
 
 #include "cli/mapped_file.h"
+#include "readers/android/android.h"
 #include "readers/code/java_archive.h"
 #include "readers/common/byte_source.h"
+#include "readers/ios/ios.h"
+#include "readers/sbom/sbom.h"
+#include "readers/web/web.h"
 #include "readers/zip/zip.h"
 
 namespace interdict::cli {
@@ -47,39 +52,71 @@ class ArtefactBytes {
   std::string copy_;
 };
 
-void read_archive(const std::string& path, std::span<const std::byte> bytes, CodeScan& scan) {
+void read_archive(const std::string& path, std::span<const std::byte> bytes, CodeScan& scan, unsigned threads) {
   auto zip = ZipArchive::open(bytes, path);
   if (!zip) {
     scan.fail(path, "zip", zip.error().message());
     return;
   }
-  const std::string_view format = is_java_archive(*zip) ? "jar" : "zip";
+  // What the entries say it is: an Android app or bundle, an iOS app, a Java library.
+  const std::string_view format = is_android_archive(*zip) ? "android"
+                                  : is_ipa(*zip)           ? "ipa"
+                                  : is_java_archive(*zip)  ? "jar"
+                                                           : "zip";
   CodeSink& sink = scan.begin(path, format, bytes.size());
   for (const Error& d : zip->damage()) sink.damage({"", 0, d.where().byte_offset.value_or(0), d.message(), false});
-  if (format == "jar") decode_java_archive(*zip, sink);
+  if (format == "android") {
+    decode_android_archive(*zip, sink, AndroidOptions{.threads = threads, .max_depth = 2});
+  } else if (format == "ipa") {
+    decode_ipa(*zip, sink);
+  } else if (format == "jar") {
+    decode_java_archive(*zip, sink);
+  }
+}
+
+ManifestFormat manifest_format(std::string_view name) {
+  for (int f = 1; f <= static_cast<int>(ManifestFormat::kGradleBuild); ++f) {
+    if (manifest_format_name(static_cast<ManifestFormat>(f)) == name) return static_cast<ManifestFormat>(f);
+  }
+  return ManifestFormat::kUnknown;
 }
 
 }  // namespace
 
 std::string sniff_code(std::string_view path, std::span<const std::byte> head) {
-  (void)path;
   if (looks_like_zip(head)) return "zip";
+  if (looks_like_dex(head)) return "dex";
+  if (looks_like_macho(head)) return "macho";
+  if (const ManifestFormat f = sniff_manifest_format(path, head); f != ManifestFormat::kUnknown) {
+    return std::string(manifest_format_name(f));
+  }
+  if (looks_like_web(path, head)) return "web";
   return "";
 }
 
 void read_code(const std::string& path, const std::string& format, CodeScan& scan, int threads) {
-  (void)threads;
   ArtefactBytes artefact(path);
   auto bytes = artefact.load(path);
   if (!bytes) {
     scan.fail(path, format, bytes.error().message());
     return;
   }
+  const unsigned workers =
+      threads > 0 ? static_cast<unsigned>(threads) : std::max(1u, std::thread::hardware_concurrency());
   if (format == "zip") {
-    read_archive(path, *bytes, scan);
+    read_archive(path, *bytes, scan, workers);
     return;
   }
-  scan.fail(path, format, "no reader for this format");
+  CodeSink& sink = scan.begin(path, format, bytes->size());
+  if (format == "dex") {
+    (void)decode_dex(*bytes, "", sink);
+  } else if (format == "macho") {
+    decode_macho(*bytes, "", sink);
+  } else if (format == "web") {
+    decode_web(*bytes, path, sink);  // the name tells JavaScript from HTML; items are the file's own
+  } else {
+    decode_manifest(manifest_format(format), *bytes, "", sink);
+  }
 }
 
 }  // namespace interdict::cli

@@ -111,8 +111,10 @@ void CodeScan::fail(std::string_view path, std::string_view format, std::string_
   a.damage.emplace_back(reason);
 }
 
-void CodeScan::item(const CodeItem& item) {
+void CodeScan::item(const CodeItem& given) {
   Artefact& a = artefacts_.back();
+  CodeItem item = given;
+  if (item.path == a.path) item.path = {};  // a reader that names the file itself
   ++a.items;
   if (item.role == "self" && a.self.empty()) {
     a.self = std::string(item.value);
@@ -182,8 +184,10 @@ void CodeScan::decide(const CodeItem& item, Found& f) {
   }
 }
 
-void CodeScan::damage(const CodeDamage& d) {
+void CodeScan::damage(const CodeDamage& given) {
   Artefact& a = artefacts_.back();
+  CodeDamage d = given;
+  if (d.path == a.path) d.path = {};
   ++a.damaged;
   if (d.fatal) a.fatal = true;
   if (a.damage.size() < kMaxDamageKept) {

@@ -87,8 +87,8 @@ class CodeScan final : private CodeSink {
 
  private:
   struct Gate;
-  void item(const CodeItem& item) override;
-  void damage(const CodeDamage& damage) override;
+  void item(const CodeItem& given) override;
+  void damage(const CodeDamage& given) override;
   void decide(const CodeItem& item, Found& found);
 
   const OrderSet& orders_;

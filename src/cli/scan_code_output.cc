@@ -241,7 +241,15 @@ std::string CodeScan::render_sarif() const {
     if (m == nullptr) {
       out += ",\"name\":\"DesignatedSubject\",\"shortDescription\":{\"text\":";
       append_json_string(out, "Code of a designated subject that no prohibition on code covers");
-      out += "},\"defaultConfiguration\":{\"level\":\"note\"}}";
+      out += "},\"fullDescription\":{\"text\":";
+      append_json_string(out,
+                         "The artefact uses code, an SDK or a service of a subject an order designates, but no "
+                         "prohibition of the loaded orders covers the code activity for it.");
+      out += "},\"help\":{\"text\":";
+      append_json_string(out,
+                         "Nothing is prohibited: the finding records the designated subject for review. "
+                         "`interdict orders show` gives the order and its prohibitions.");
+      out += "},\"defaultConfiguration\":{\"level\":\"note\"},\"properties\":{\"tags\":[\"interdict\",\"code\"]}}";
       continue;
     }
     const Prohibition& p = m->clause();
