@@ -60,6 +60,7 @@ repositories {
     mavenCentral()
     maven { url 'https://artifact.bytedance.com/repository/AwemeOpenSDK' }
     maven {
+        credentials { username "ci" }
         url "https://maven.example.com/releases" // a comment with 'quotes'
     }
 }
@@ -95,15 +96,15 @@ dependencies {
   EXPECT_EQ(c.items[1].kind, CodeKind::kUrl);
   EXPECT_EQ(c.items[1].role, "repository");
   EXPECT_EQ(c.items[1].line, 9u);
-  EXPECT_EQ(c.items[2].line, 11u);
-  EXPECT_EQ(c.items[3].line, 16u);
+  EXPECT_EQ(c.items[2].line, 12u);
+  EXPECT_EQ(c.items[3].line, 17u);
   EXPECT_EQ(c.items[3].version, "6.8.0");
   EXPECT_EQ(c.items[4].component, "com.tiktok.open.sdk:tiktok-open-sdk-core");
   EXPECT_EQ(text.substr(c.items[1].offset, 8), "https://");
   ASSERT_EQ(c.damages.size(), 2u);
-  EXPECT_EQ(c.damages[0].line, 26u);
+  EXPECT_EQ(c.damages[0].line, 27u);
   EXPECT_EQ(c.damages[0].reason, "dependency `broken` is not `group:artifact[:version]`");
-  EXPECT_EQ(c.damages[1].line, 28u);
+  EXPECT_EQ(c.damages[1].line, 29u);
   EXPECT_EQ(c.damages[1].reason, "map dependency without `group` or `name`");
 }
 

@@ -212,6 +212,49 @@ TEST(SbomCycloneDxJson, InvalidUtf8IsReplacedAndTheComponentKept) {
   EXPECT_EQ(c.items[1].component, "b\xc3\xa9");
 }
 
+// Found by fuzz_sbom: a NUL inside a string failed simdjson's first stage, and asking the
+// unstarted document for its location read a null pointer.
+TEST(SbomCycloneDxJson, ControlCharactersInAStringAreReplacedAndReported) {
+  const std::string text = std::string(R"({"components":[{"name":"Tik)") + std::string("\0\x01", 2) +
+                           R"(Tok","purl":"pkg:cocoapods/TikTokOpenSDK@5.0.0"}]})";
+  const Collector c = read(ManifestFormat::kCycloneDxJson, text);
+  ASSERT_EQ(c.items.size(), 1u);
+  EXPECT_EQ(c.items[0].component, "Tik  Tok");
+  ASSERT_EQ(c.damages.size(), 2u);
+  EXPECT_EQ(c.damages[0].offset, text.find('\0'));
+  EXPECT_EQ(c.damages[0].reason, "control character inside a json string (replaced)");
+  EXPECT_FALSE(c.damages[1].fatal);
+}
+
+// Found by fuzz_sbom: the control-character repair copied the file's length out of a buffer
+// the truncation repair had already made shorter.
+TEST(SbomCycloneDxJson, TruncatedWithAControlCharacterIsRepairedTwice) {
+  const std::string text = "{\"components\":[{\"name\":\"a\x01\",\"purl\":\"pkg:npm/a@1\"},{\"name\":\"c";
+  const Collector c = read(ManifestFormat::kCycloneDxJson, text);
+  EXPECT_EQ(c.values(), (std::vector<std::string>{"pkg:npm/a@1"}));
+  ASSERT_EQ(c.damages.size(), 2u);
+  EXPECT_FALSE(c.damages[0].fatal);
+  EXPECT_TRUE(c.damages[1].fatal);
+  EXPECT_EQ(c.damages[1].offset, text.size());
+}
+
+// Found by fuzz_sbom: asking whether a bad literal is null threw from simdjson's implicit
+// conversion; the reader must only use error codes.
+TEST(SbomCycloneDxJson, BadLiteralWhereAStringBelongsThrowsNothing) {
+  const Collector c = read(ManifestFormat::kCycloneDxJson, R"({"components":[{"name":nul,"purl":"pkg:npm/a@1"}]})");
+  ASSERT_FALSE(c.damages.empty());
+  EXPECT_EQ(c.damages[0].reason, "`name` is not a string");
+  EXPECT_LE(c.fatal_count(), 1u);
+}
+
+// Found by fuzz_sbom: a truncated document that is also of the wrong type gave two fatal
+// damages; an artefact ends once.
+TEST(SbomSpdx3, TruncatedArrayDocumentEndsOnce) {
+  const Collector c = read(ManifestFormat::kSpdx3JsonLd, "[\x03{\"s\r");
+  EXPECT_TRUE(c.items.empty());
+  EXPECT_EQ(c.fatal_count(), 1u);
+}
+
 TEST(SbomCycloneDxJson, MissingCommaIsFatalAfterTheComponentsBefore) {
   const std::string text = R"({"components":[{"name":"a","purl":"pkg:npm/a@1"} {"name":"b","purl":"pkg:npm/b@1"}]})";
   const Collector c = read(ManifestFormat::kCycloneDxJson, text);

@@ -135,15 +135,21 @@ class GradleBuildReader {
       const std::size_t at = find_maven(text);
       if (at == std::string_view::npos) return;
       repository_open_ = true;
+      repository_depth_ = 0;
       from = at;
     }
     const Literal literal = find_literal(text, from);
     if (!literal.value.empty() && literal.value.find("://") != std::string_view::npos) {
       out_.url_at_line(literal.value, "repository", line.number, base + literal.at);
       repository_open_ = false;
-    } else if (text.find('}', from) != std::string_view::npos || text.find(')', from) != std::string_view::npos) {
-      repository_open_ = false;  // the block closed without a url
+      return;
     }
+    // Nested blocks (credentials { ... }) keep the repository open until its own bracket closes.
+    for (const char c : text.substr(from)) {
+      if (c == '{' || c == '(') ++repository_depth_;
+      if (c == '}' || c == ')') --repository_depth_;
+    }
+    if (repository_depth_ <= 0) repository_open_ = false;  // closed without a url
   }
 
   // Where "maven {" or "maven(" starts, or npos.
@@ -225,6 +231,7 @@ class GradleBuildReader {
   Emitter& out_;
   bool in_comment_ = false;
   bool repository_open_ = false;
+  int repository_depth_ = 0;  // brackets open since "maven"
   std::vector<std::pair<std::string_view, std::string_view>> variables_;
   std::string qualifiers_;
   std::string component_;

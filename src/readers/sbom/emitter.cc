@@ -161,6 +161,10 @@ void Emitter::damage(std::uint64_t offset, std::string_view reason, bool fatal) 
 }
 
 void Emitter::damage_at_line(std::uint64_t line, std::uint64_t offset, std::string_view reason, bool fatal) {
+  // Fatal damage ends the artefact: a second cause found on the way out (a truncated
+  // document that is also of the wrong type) is not a second end.
+  if (fatal && ended_) return;
+  ended_ = ended_ || fatal;
   CodeDamage damage;
   damage.path = path_;
   damage.line = line;

@@ -73,6 +73,7 @@ class Emitter {
                        std::uint64_t offset);
   void url_at_line(std::string_view url, std::string_view role, std::uint64_t line, std::uint64_t offset);
 
+  // At most one fatal damage reaches the sink: later ones are dropped.
   void damage(std::uint64_t offset, std::string_view reason, bool fatal = false);
   void damage_at_line(std::uint64_t line, std::uint64_t offset, std::string_view reason, bool fatal = false);
 
@@ -85,6 +86,7 @@ class Emitter {
   CodeSink& sink_;
   std::string purl_;  // scratch, reused for every built purl
   std::uint64_t items_ = 0;
+  bool ended_ = false;  // a fatal damage was reported
 };
 
 // Maven coordinates "group:artifact[:version[:classifier]][@type]", as Gradle writes them.

@@ -107,15 +107,39 @@ bool JsonInput::repair_truncation(std::string& copy) {
 
 simdjson::error_code JsonInput::start(simdjson::ondemand::document& doc) {
   simdjson::error_code error = parser_.iterate(buffer_).get(doc);
+  if (error == simdjson::UNESCAPED_CHARS) {
+    std::string copy(buffer_.data(), buffer_.size());  // the buffer, maybe already repaired
+    repair_control_characters(copy);
+    buffer_ = simdjson::padded_string(copy);
+    error = parser_.iterate(buffer_).get(doc);
+  }
   if (error == simdjson::UNCLOSED_STRING && !truncated_) {
-    std::string copy(buffer_.data(), size_);
+    std::string copy(buffer_.data(), buffer_.size());  // the buffer, maybe already repaired
     if (repair_truncation(copy)) {
       truncated_ = true;
       buffer_ = simdjson::padded_string(copy);
       error = parser_.iterate(buffer_).get(doc);
     }
   }
+  started_ = !error;
   return error;
+}
+
+void JsonInput::repair_control_characters(std::string& copy) {
+  bool in_string = false;
+  for (std::size_t i = 0; i < copy.size(); ++i) {
+    const char c = copy[i];
+    if (!in_string) {
+      in_string = c == '"';
+    } else if (c == '\\') {
+      ++i;
+    } else if (c == '"') {
+      in_string = false;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      copy[i] = ' ';
+      out_.damage(i, "control character inside a json string (replaced)");
+    }
+  }
 }
 
 std::uint64_t JsonInput::offset_of(const char* p) const {
@@ -141,7 +165,8 @@ bool JsonInput::finish(simdjson::error_code error, simdjson::ondemand::document&
   if (!error) return true;
   std::uint64_t offset = size_;
   const char* location = nullptr;
-  if (error != simdjson::EMPTY && !doc.current_location().get(location)) offset = offset_of(location);
+  // A document that never started has no location to ask for (simdjson would read a null).
+  if (started_ && !doc.current_location().get(location)) offset = offset_of(location);
   out_.damage(offset, json_reason(error), true);
   return false;
 }
@@ -173,7 +198,8 @@ simdjson::error_code read_string(simdjson::ondemand::value value, std::string_vi
   const std::uint64_t offset = input.offset_of(value.raw_json_token());
   const simdjson::error_code error = value.get_string().get(text);
   if (error == simdjson::INCORRECT_TYPE) {
-    if (!value.is_null()) out.damage(offset, "`" + std::string(field) + "` is not a string");
+    bool null = false;
+    if (value.is_null().get(null) || !null) out.damage(offset, "`" + std::string(field) + "` is not a string");
     return simdjson::SUCCESS;
   }
   return error;

@@ -4,8 +4,8 @@
 // The file is copied once into a padded buffer, since simdjson reads a little past the end
 // and the caller's buffer is not known to have room. Two repairs happen in that copy, so
 // that the packages before a fault still come out:
-//   - invalid UTF-8 bytes become '?', byte for byte (offsets still point into the file);
-//     each run is a local damage;
+//   - invalid UTF-8 bytes become '?', and control characters inside strings spaces, byte
+//     for byte (offsets still point into the file); each is a local damage;
 //   - a document cut short (inside a string, an object or an array) is cut back to just
 //     after its last bracket and closed there. The objects so closed are incomplete: a
 //     reader asks incomplete() before it reports one, and finish() reports the truncation
@@ -53,6 +53,8 @@ class JsonInput {
 
  private:
   void repair_utf8(std::string& copy);
+  // Replaces control characters inside strings, which simdjson refuses, with spaces.
+  void repair_control_characters(std::string& copy);
   // Cuts `copy` back after its last bracket and closes what is open; false if not needed.
   bool repair_truncation(std::string& copy);
 
@@ -63,6 +65,7 @@ class JsonInput {
   std::vector<std::uint64_t> closed_;  // offsets of the brackets the repair closed, ascending
   std::uint64_t cut_ = 0;              // the offset where the repair cut the file
   bool truncated_ = false;
+  bool started_ = false;  // the last start() succeeded
   bool in_string_at_end_ = false;
 };
 
