@@ -233,6 +233,19 @@ TEST(Web, DamageReportsAreCapped) {
   EXPECT_EQ(sink.damages.back().reason, "too much damage, the rest is not reported");
 }
 
+// Inputs that would make a backtracking or rescanning reader quadratic; each megabyte must
+// simply be read (a quadratic pass would not finish within the test timeout).
+TEST(Web, PathologicalRunsAreReadInOnePass) {
+  for (std::string_view unit : {"(/", "window['", "</", "<a b='", "`${", "ttq.", "\"\\", "/*/"}) {
+    std::string text;
+    while (text.size() < (std::size_t{1} << 20)) text += unit;
+    CollectingSink js = read(text, "p.js");
+    CollectingSink html = read("<script>" + text, "p.html");
+    EXPECT_LE(js.damages.size(), 100u) << unit;
+    EXPECT_LE(html.damages.size(), 100u) << unit;
+  }
+}
+
 TEST(Web, LooksLikeWebByNameOrOpening) {
   EXPECT_TRUE(looks_like_web("dist/app.MJS", {}));
   EXPECT_TRUE(looks_like_web("index.htm", {}));

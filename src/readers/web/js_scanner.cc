@@ -333,8 +333,9 @@ void JsScanner::look_after_root(std::string_view name, std::size_t after, std::u
     ++p;
     while (p < code.size() && is_blank(static_cast<unsigned char>(code[p]))) ++p;
     if (p >= code.size() || (code[p] != '"' && code[p] != '\'')) return;
-    const std::size_t close = code.find(code[p], p + 1);
-    if (close == std::string_view::npos || close - p > 256) return;
+    // Bounded, so that a run of unclosed `window['` cannot make the pass quadratic.
+    const std::size_t close = code.substr(0, std::min(code.size(), p + 258)).find(code[p], p + 1);
+    if (close == std::string_view::npos) return;
     const std::string_view property = code.substr(p + 1, close - p - 1);
     std::size_t q = close + 1;
     while (q < code.size() && is_blank(static_cast<unsigned char>(code[q]))) ++q;
