@@ -8,11 +8,44 @@
 namespace interdict::web {
 namespace {
 
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-// Bytes above 0x7F belong to identifiers so that a non-ASCII name is skipped whole.
-bool is_ident_start(unsigned char c) { return is_alpha(c) || c == '_' || c == '$' || c >= 0x80; }
-bool is_ident_part(unsigned char c) { return is_ident_start(c) || is_digit(c); }
+// What each byte can start, so that the main loop dispatches once per byte. Bytes above
+// 0x7F belong to identifiers, so that a non-ASCII name is skipped whole; NUL is blank.
+enum CharClass : std::uint8_t {
+  kPunct,
+  kBlank,
+  kNewline,
+  kIdent,
+  kDigit,
+  kQuote,
+  kSlash,
+  kBacktick,
+  kDot,
+  kQuestion,
+  kCloseBrace,
+};
+
+constexpr std::array<std::uint8_t, 256> make_classes() {
+  std::array<std::uint8_t, 256> classes{};
+  for (int c = 0; c < 256; ++c) {
+    std::uint8_t k = kPunct;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == 0) k = kBlank;
+    if (c == '\n') k = kNewline;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80) k = kIdent;
+    if (c >= '0' && c <= '9') k = kDigit;
+    if (c == '"' || c == '\'') k = kQuote;
+    if (c == '/') k = kSlash;
+    if (c == '`') k = kBacktick;
+    if (c == '.') k = kDot;
+    if (c == '?') k = kQuestion;
+    if (c == '}') k = kCloseBrace;
+    classes[static_cast<std::size_t>(c)] = k;
+  }
+  return classes;
+}
+constexpr std::array<std::uint8_t, 256> kClasses = make_classes();
+
+bool is_digit(unsigned char c) { return kClasses[c] == kDigit; }
+bool is_ident_part(unsigned char c) { return kClasses[c] == kIdent || kClasses[c] == kDigit; }
 bool is_blank(unsigned char c) { return c == ' ' || c == '\t'; }
 
 bool is_ascii_identifier(std::string_view s) {
@@ -124,49 +157,78 @@ std::uint64_t JsScanner::run() {
   while (pos_ < end_) {
     const auto c = static_cast<unsigned char>(text_[pos_]);
     const unsigned char next = pos_ + 1 < end_ ? static_cast<unsigned char>(text_[pos_ + 1]) : 0;
-    if (c == '\n') {
-      ++line_;
-      ++pos_;
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\0') {
-      ++pos_;
-    } else if (c == '/' && next == '/') {
-      skip_line_comment();
-    } else if (c == '/' && next == '*') {
-      skip_block_comment();
-    } else if (c == '/' && (prev_ == Token::kStart || prev_ == Token::kPunct || prev_ == Token::kOperatorKeyword)) {
-      read_regex();
-    } else if (c == '"' || c == '\'') {
-      read_string(static_cast<char>(c));
-    } else if (c == '`') {
-      on_token('`');
-      ++pos_;
-      read_template();
-    } else if (is_ident_start(c)) {
-      read_identifier();
-    } else if (is_digit(c) || (c == '.' && is_digit(next))) {
-      read_number();
-    } else if (c == '.' || (c == '?' && next == '.' && !is_digit(pos_ + 2 < end_ ? text_[pos_ + 2] : 0))) {
-      const bool spread = c == '.' && next == '.';
-      on_token(spread ? ',' : '.');
-      pos_ = std::min(end_, pos_ + (spread ? 3 : (c == '?' ? 2 : 1)));
-      prev_ = spread ? Token::kPunct : Token::kDot;
-    } else if (c == '}' && !templates_.empty() && brace_depth_ == templates_.back() + 1) {
-      // The end of a template literal's ${...}: the literal goes on.
-      --brace_depth_;
-      templates_.pop_back();
-      ++pos_;
-      read_template();
-    } else {
-      on_token(static_cast<char>(c));
-      ++pos_;
-      prev_ = (c == ')' || c == ']' || c == '}') ? Token::kClose : Token::kPunct;
+    switch (kClasses[c]) {
+      case kBlank: ++pos_; break;
+      case kNewline:
+        ++line_;
+        ++pos_;
+        break;
+      case kIdent: read_identifier(); break;
+      case kDigit: read_number(); break;
+      case kQuote: read_string(static_cast<char>(c)); break;
+      case kBacktick:
+        on_token('`');
+        ++pos_;
+        read_template();
+        break;
+      case kSlash:
+        if (next == '/') {
+          skip_line_comment();
+        } else if (next == '*') {
+          skip_block_comment();
+        } else if (prev_ == Token::kStart || prev_ == Token::kPunct || prev_ == Token::kOperatorKeyword) {
+          read_regex();
+        } else {
+          punctuation(c);
+        }
+        break;
+      case kDot:
+        if (is_digit(next)) {
+          read_number();
+        } else if (next == '.') {  // spread
+          on_token(',');
+          pos_ = std::min(end_, pos_ + 3);
+          prev_ = Token::kPunct;
+        } else {
+          on_token('.');
+          ++pos_;
+          prev_ = Token::kDot;
+        }
+        break;
+      case kQuestion:
+        if (next == '.' && !is_digit(pos_ + 2 < end_ ? static_cast<unsigned char>(text_[pos_ + 2]) : 0)) {
+          on_token('.');
+          pos_ += 2;
+          prev_ = Token::kDot;
+        } else {
+          punctuation(c);
+        }
+        break;
+      case kCloseBrace:
+        if (!templates_.empty() && brace_depth_ == templates_.back() + 1) {
+          // The end of a template literal's ${...}: the literal goes on.
+          --brace_depth_;
+          templates_.pop_back();
+          ++pos_;
+          read_template();
+        } else {
+          punctuation(c);
+        }
+        break;
+      default: punctuation(c); break;
     }
   }
   if (!templates_.empty()) out_.damage(line_, end_, "unterminated template literal");
   return line_;
 }
 
-void JsScanner::on_token(char t) {
+void JsScanner::punctuation(unsigned char c) {
+  on_token(static_cast<char>(c));
+  ++pos_;
+  prev_ = (c == ')' || c == ']' || c == '}') ? Token::kClose : Token::kPunct;
+}
+
+void JsScanner::on_iife_token(char t) {
   switch (iife_) {
     case Iife::kNone: break;
     case Iife::kClosedBrace: iife_ = t == ')' ? Iife::kClosedParen : Iife::kNone; [[fallthrough]];
@@ -187,11 +249,6 @@ void JsScanner::on_token(char t) {
       }
       break;
   }
-  if (t == '(') ++paren_depth_;
-  if (t == ')' && paren_depth_ > 0) --paren_depth_;
-  if (t == '{') ++brace_depth_;
-  if (t == '}' && brace_depth_ > 0 && --brace_depth_ == 0) iife_ = Iife::kClosedBrace;
-  last_was_string_ = t == '"';
 }
 
 void JsScanner::skip_line_comment() {
@@ -312,16 +369,20 @@ void JsScanner::read_identifier() {
     prev_ = Token::kIdent;
     return;
   }
-  if (is_value_keyword(name)) {
+  // Every keyword is 2 to 10 lowercase letters; minified names are mostly shorter.
+  const bool maybe_keyword = name.size() >= 2 && name.size() <= 10 && name[0] >= 'a' && name[0] <= 'y';
+  if (maybe_keyword && is_value_keyword(name)) {
     prev_ = Token::kValue;
     return;
   }
-  if (is_operator_keyword(name)) {
+  if (maybe_keyword && is_operator_keyword(name)) {
     prev_ = Token::kOperatorKeyword;
     return;
   }
   prev_ = Token::kIdent;
-  look_after_root(name, pos_, start);
+  // Only `name.`, `name?.`, `name[` and blanks before them can start what is looked for.
+  const char after = pos_ < end_ ? text_[pos_] : '\0';
+  if (after == '.' || after == '?' || after == '[' || after == ' ' || after == '\t') look_after_root(name, pos_, start);
 }
 
 void JsScanner::look_after_root(std::string_view name, std::size_t after, std::uint64_t offset) {
