@@ -139,6 +139,24 @@ TEST(IosPlist, BinaryUtf16SurrogatePairAndLoneSurrogate) {
   EXPECT_EQ(plist->root().text, "w\xF0\x9F\x98\x80\xEF\xBF\xBDx");
 }
 
+TEST(IosPlist, BinaryDatesOutOfRangeAreZeroNotUndefined) {
+  BplistBuilder b;
+  std::string nan = "\x33";
+  put_be(nan, 0x7FF8000000000000ULL, 8);  // NaN
+  std::string huge = "\x33";
+  put_be(huge, 0x7FEFFFFFFFFFFFFFULL, 8);  // DBL_MAX
+  std::string day = "\x33";
+  put_be(day, 0x40F5180000000000ULL, 8);  // 86400.0
+  auto root = b.add_array({b.add_raw(nan), b.add_raw(huge), b.add_raw(day)});
+  auto plist = Plist::decode(as_bytes(b.build(root)));
+  ASSERT_TRUE(plist);
+  ASSERT_EQ(plist->root().items.size(), 3u);
+  EXPECT_EQ(plist->node(plist->root().items[0]).integer, 0);
+  EXPECT_EQ(plist->node(plist->root().items[1]).integer, 0);
+  EXPECT_EQ(plist->node(plist->root().items[2]).type, PlistType::kDate);
+  EXPECT_EQ(plist->node(plist->root().items[2]).integer, 86400);
+}
+
 TEST(IosPlist, BinaryCyclicReferenceIsDamageNotALoop) {
   BplistBuilder b;
   // Object 0 is an array holding itself and a string.
@@ -297,11 +315,11 @@ TEST(IosPlist, XmlNestingPastTheDepthBoundIsDamage) {
 }
 
 TEST(IosPlist, LooksLikePlistByItsOpening) {
-  EXPECT_TRUE(ios::looks_like_plist(as_bytes("bplist00xyz")));
-  EXPECT_TRUE(ios::looks_like_plist(as_bytes(kWechatXml)));
-  EXPECT_TRUE(ios::looks_like_plist(as_bytes("\xEF\xBB\xBF  <plist version=\"1.0\">")));
-  EXPECT_FALSE(ios::looks_like_plist(as_bytes("<?xml version=\"1.0\"?><project/>")));
-  EXPECT_FALSE(ios::looks_like_plist(as_bytes("")));
+  EXPECT_TRUE(looks_like_plist(as_bytes("bplist00xyz")));
+  EXPECT_TRUE(looks_like_plist(as_bytes(kWechatXml)));
+  EXPECT_TRUE(looks_like_plist(as_bytes("\xEF\xBB\xBF  <plist version=\"1.0\">")));
+  EXPECT_FALSE(looks_like_plist(as_bytes("<?xml version=\"1.0\"?><project/>")));
+  EXPECT_FALSE(looks_like_plist(as_bytes("")));
 }
 
 }  // namespace

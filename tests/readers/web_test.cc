@@ -217,7 +217,8 @@ TEST(Web, InvalidUtf8IsReportedOnceAndReadPast) {
 }
 
 TEST(Web, NulBytesAreReportedOnceAndReadPast) {
-  const std::string text("<html>\n\0\0<script>\0ttq.page();</script>\n<img src=\"/a\0.png\">", 60);
+  static constexpr char kText[] = "<html>\n\0\0<script>\0ttq.page();</script>\n<img src=\"/a\0.png\">";
+  const std::string text(kText, sizeof kText - 1);
   CollectingSink sink = read(text);
   ASSERT_EQ(sink.damages.size(), 1u);
   EXPECT_EQ(sink.damages[0].reason, "nul byte");
