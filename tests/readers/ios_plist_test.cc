@@ -314,6 +314,17 @@ TEST(IosPlist, XmlNestingPastTheDepthBoundIsDamage) {
   EXPECT_NE(plist->damage()[0].reason.find("nested deeper than 64"), std::string::npos);
 }
 
+// pugixml builds the tree without recursion; our walk stops at the depth bound.
+TEST(IosPlist, XmlHundredsOfThousandsDeepIsSurvived) {
+  std::string xml = "<plist>";
+  for (int i = 0; i < 200000; ++i) xml += "<array>";
+  for (int i = 0; i < 200000; ++i) xml += "</array>";
+  xml += "</plist>";
+  auto plist = Plist::decode(as_bytes(xml));
+  ASSERT_TRUE(plist);
+  EXPECT_EQ(plist->damage().size(), 1u);
+}
+
 TEST(IosPlist, LooksLikePlistByItsOpening) {
   EXPECT_TRUE(looks_like_plist(as_bytes("bplist00xyz")));
   EXPECT_TRUE(looks_like_plist(as_bytes(kWechatXml)));
