@@ -3,155 +3,13 @@
 #include "readers/web/js_scanner.h"
 
 #include <algorithm>
-#include <array>
+
+#include "readers/web/js_lexical.h"
+#include "readers/web/url_text.h"
 
 namespace interdict::web {
-namespace {
 
-// What each byte can start, so that the main loop dispatches once per byte. Bytes above
-// 0x7F belong to identifiers, so that a non-ASCII name is skipped whole; NUL is blank.
-enum CharClass : std::uint8_t {
-  kPunct,
-  kBlank,
-  kNewline,
-  kIdent,
-  kDigit,
-  kQuote,
-  kSlash,
-  kBacktick,
-  kDot,
-  kQuestion,
-  kCloseBrace,
-};
-
-constexpr std::array<std::uint8_t, 256> make_classes() {
-  std::array<std::uint8_t, 256> classes{};
-  for (int c = 0; c < 256; ++c) {
-    std::uint8_t k = kPunct;
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == 0) k = kBlank;
-    if (c == '\n') k = kNewline;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80) k = kIdent;
-    if (c >= '0' && c <= '9') k = kDigit;
-    if (c == '"' || c == '\'') k = kQuote;
-    if (c == '/') k = kSlash;
-    if (c == '`') k = kBacktick;
-    if (c == '.') k = kDot;
-    if (c == '?') k = kQuestion;
-    if (c == '}') k = kCloseBrace;
-    classes[static_cast<std::size_t>(c)] = k;
-  }
-  return classes;
-}
-constexpr std::array<std::uint8_t, 256> kClasses = make_classes();
-
-bool is_digit(unsigned char c) { return kClasses[c] == kDigit; }
-bool is_ident_part(unsigned char c) { return kClasses[c] == kIdent || kClasses[c] == kDigit; }
-bool is_blank(unsigned char c) { return c == ' ' || c == '\t'; }
-
-bool is_ascii_identifier(std::string_view s) {
-  if (s.empty() || is_digit(static_cast<unsigned char>(s[0]))) return false;
-  return std::all_of(s.begin(), s.end(), [](char ch) {
-    const auto c = static_cast<unsigned char>(ch);
-    return c < 0x80 && is_ident_part(c);
-  });
-}
-
-bool is_global_object(std::string_view name) { return name == "window" || name == "globalThis" || name == "self"; }
-
-// Keywords after which an expression, so a regular expression literal, may follow.
-bool is_operator_keyword(std::string_view name) {
-  static constexpr std::array<std::string_view, 26> kWords = {
-      "return", "typeof", "instanceof", "in",     "of",     "new",   "delete",  "void",    "throw",
-      "case",   "do",     "else",       "yield",  "await",  "if",    "for",     "while",   "with",
-      "var",    "let",    "const",      "export", "import", "class", "extends", "function"};
-  return std::find(kWords.begin(), kWords.end(), name) != kWords.end();
-}
-bool is_value_keyword(std::string_view name) {
-  return name == "this" || name == "super" || name == "true" || name == "false" || name == "null";
-}
-
-// Characters that end a URL inside a string: space and controls, quotes, angle brackets,
-// and the punctuation that cannot appear unescaped in one.
-bool is_url_char(unsigned char c) {
-  if (c <= 0x20 || c >= 0x7F) return false;
-  switch (c) {
-    case '"':
-    case '\'':
-    case '<':
-    case '>':
-    case '\\':
-    case '`':
-    case '{':
-    case '}':
-    case '|':
-    case '^':
-    case ')': return false;
-    default: return true;
-  }
-}
-
-std::size_t url_length(std::string_view s) {
-  std::size_t n = 0;
-  while (n < s.size() && is_url_char(static_cast<unsigned char>(s[n]))) ++n;
-  while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':')) --n;
-  return n;
-}
-
-int hex_value(char ch) {
-  if (ch >= '0' && ch <= '9') return ch - '0';
-  if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'f') return (ch | 0x20) - 'a' + 10;
-  return -1;
-}
-
-// Undoes the escapes that hide URLs in minified and JSON-encoded text ("https:\/\/",
-// "\u002F"); any other escape keeps the escaped character.
-void unescape(std::string_view raw, std::string& out) {
-  out.clear();
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] != '\\' || i + 1 == raw.size()) {
-      out.push_back(raw[i]);
-      continue;
-    }
-    const char next = raw[++i];
-    if (next == 'u' && i + 4 < raw.size()) {
-      int v = 0;
-      bool ok = true;
-      for (std::size_t k = 1; k <= 4; ++k) {
-        const int h = hex_value(raw[i + k]);
-        ok = ok && h >= 0;
-        v = v * 16 + h;
-      }
-      if (ok && v >= 0x20 && v < 0x7F) {
-        out.push_back(static_cast<char>(v));
-        i += 4;
-        continue;
-      }
-    }
-    out.push_back(next);
-  }
-}
-
-}  // namespace
-
-void JsScanner::emit_urls(std::string_view content, std::string_view role, std::uint64_t line, std::uint64_t offset,
-                          WebEmitter& out) {
-  if (content.starts_with("//") && content.size() > 2 && is_ident_part(static_cast<unsigned char>(content[2]))) {
-    out.emit(CodeKind::kUrl, content.substr(0, url_length(content)), role, line, offset);
-  }
-  std::size_t from = 0;
-  while ((from = content.find("http", from)) != std::string_view::npos) {
-    const std::string_view rest = content.substr(from);
-    const std::size_t scheme = rest.starts_with("https://") ? 8 : rest.starts_with("http://") ? 7 : 0;
-    if (scheme == 0 || scheme == rest.size() || !is_url_char(static_cast<unsigned char>(rest[scheme])) ||
-        rest[scheme] == '/') {
-      from += 4;
-      continue;
-    }
-    const std::size_t length = url_length(rest);
-    out.emit(CodeKind::kUrl, rest.substr(0, length), role, line, offset + from);
-    from += std::max<std::size_t>(length, 4);
-  }
-}
+using namespace lexical;  // NOLINT: the scanner is written in the lexical vocabulary
 
 std::uint64_t JsScanner::run() {
   while (pos_ < end_) {
@@ -430,7 +288,7 @@ void JsScanner::look_after_root(std::string_view name, std::size_t after, std::u
 
 void JsScanner::string_content(std::string_view raw, std::uint64_t line, std::uint64_t offset) {
   if (raw.find('\\') == std::string_view::npos) return emit_urls(raw, "string", line, offset, out_);
-  unescape(raw, scratch_);
+  unescape_js(raw, scratch_);
   emit_urls(scratch_, "string", line, offset, out_);
 }
 

@@ -29,11 +29,6 @@ class JsScanner {
   // Scans to the end of the script and returns the line it ended on.
   std::uint64_t run();
 
-  // Emits the http(s) URLs inside `content` (a string literal's text), and `content` itself
-  // when it is a protocol-relative "//host/..." URL. Used for HTML attribute values too.
-  static void emit_urls(std::string_view content, std::string_view role, std::uint64_t line, std::uint64_t offset,
-                        WebEmitter& out);
-
  private:
   enum class Token : std::uint8_t { kStart, kIdent, kOperatorKeyword, kValue, kClose, kPunct, kDot };
 
