@@ -36,9 +36,6 @@ bool printable(std::string_view name) {
 
 void MachoScanner::emit(CodeKind kind, std::string_view value, std::string_view component, std::string_view role,
                         std::uint64_t offset) {
-  std::string key(1, static_cast<char>('0' + static_cast<int>(kind)));
-  key += value;
-  if (!seen_.insert(std::move(key)).second) return;
   CodeItem item;
   item.kind = kind;
   item.value = value;
@@ -50,14 +47,20 @@ void MachoScanner::emit(CodeKind kind, std::string_view value, std::string_view 
 }
 
 void MachoScanner::emit_class(std::string_view name, std::string_view role, std::uint64_t offset) {
+  if (!seen_classes_.insert(name).second) return;
   std::string demangled;
   std::string_view module;
   if (ios::demangle_swift_class(name, demangled, module)) {
     emit(CodeKind::kClass, demangled, name, role, offset);
-    emit(CodeKind::kFramework, module, {}, "swift-module", offset);
+    emit_framework(module, {}, "swift-module", offset);
   } else {
     emit(CodeKind::kClass, name, {}, role, offset);
   }
+}
+
+void MachoScanner::emit_framework(std::string_view name, std::string_view component, std::string_view role,
+                                  std::uint64_t offset) {
+  if (seen_frameworks_.insert(name).second) emit(CodeKind::kFramework, name, component, role, offset);
 }
 
 void MachoScanner::read_command(std::uint32_t cmd, const Command& command) {
@@ -141,7 +144,7 @@ void MachoScanner::read_dylib(const Command& command) {
   name = name.substr(0, name.find('\0'));
   const std::string_view framework = framework_of(name);
   if (!framework.empty() && printable(framework)) {
-    emit(CodeKind::kFramework, framework, name, "links", command.at + name_offset);
+    emit_framework(framework, name, "links", command.at + name_offset);
   }
 }
 

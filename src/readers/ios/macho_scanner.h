@@ -45,7 +45,9 @@ class MachoScanner {
   void damage(std::uint64_t offset, std::string reason, bool fatal = false);
   void emit(CodeKind kind, std::string_view value, std::string_view component, std::string_view role,
             std::uint64_t offset);
+  // Each emits a name only the first time this scanner sees it.
   void emit_class(std::string_view name, std::string_view role, std::uint64_t offset);
+  void emit_framework(std::string_view name, std::string_view component, std::string_view role, std::uint64_t offset);
   void scan_fat(bool wide);
   // Reads one thin Mach-O at `base` in the file. False when it has no valid header.
   bool scan_slice(std::span<const std::byte> slice, std::uint64_t base);
@@ -63,8 +65,10 @@ class MachoScanner {
   std::span<const std::byte> bytes_;
   std::string_view path_;
   CodeSink& sink_;
-  // Kind and name of everything emitted: slices of a universal binary repeat their names.
-  std::unordered_set<std::string> seen_;
+  // Names already emitted (raw class names, framework and module names), as views into the
+  // file's bytes: slices of a universal binary repeat their names.
+  std::unordered_set<std::string_view> seen_classes_;
+  std::unordered_set<std::string_view> seen_frameworks_;
   // Per slice: the __objc_classname sections (offset and size in the slice) and the
   // encrypted range, if any.
   static constexpr std::size_t kMaxClassSections = 64;
