@@ -23,6 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string bytes = (data[0] & 1) ? "bplist00" : "";
   bytes.append(reinterpret_cast<const char*>(data + 1), size - 1);
   const std::span<const std::byte> input(reinterpret_cast<const std::byte*>(bytes.data()), bytes.size());
+  (void)interdict::looks_like_plist(input);
   auto plist = interdict::ios::Plist::decode(input);
   if (plist) (void)plist->find_string(plist->root(), "CFBundleIdentifier");
   DiscardSink sink;

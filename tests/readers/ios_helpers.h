@@ -160,6 +160,23 @@ class BplistBuilder {
   std::vector<std::string> objects_;
 };
 
+// An app Info.plist that integrates the WeChat SDK, in the binary encoding.
+inline std::string wechat_binary() {
+  BplistBuilder b;
+  auto url_type1 = b.add_named_dict({{"CFBundleURLName", b.add_string("weixin")},
+                                     {"CFBundleURLSchemes", b.add_string_array({"wx1234567890abcdef"})}});
+  auto url_type2 = b.add_named_dict({{"CFBundleURLSchemes", b.add_string_array({"shop", "shop-auth"})}});
+  auto root = b.add_named_dict({{"CFBundleExecutable", b.add_string("Shop")},
+                                {"CFBundleIdentifier", b.add_string("com.example.shop")},
+                                {"CFBundleShortVersionString", b.add_string("4.2.1")},
+                                {"CFBundleVersion", b.add_string("421")},
+                                {"CFBundleURLTypes", b.add_array({url_type1, url_type2})},
+                                {"LSApplicationQueriesSchemes", b.add_string_array({"weixin", "weixinULAPI"})},
+                                {"LSRequiresIPhoneOS", b.add_bool(true)},
+                                {"Build", b.add_int(-5)}});
+  return b.build(root);
+}
+
 // Writes `bytes` to a fresh file under the test's temporary directory and returns its path.
 inline std::string write_temp(const std::string& name, std::string_view bytes) {
   const char* dir = std::getenv("TEST_TMPDIR");

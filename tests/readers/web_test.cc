@@ -217,7 +217,8 @@ TEST(Web, InvalidUtf8IsReportedOnceAndReadPast) {
 }
 
 TEST(Web, NulBytesAreReportedOnceAndReadPast) {
-  const std::string text("<html>\n\0\0<script>\0ttq.page();</script>\n<img src=\"/a\0.png\">", 60);
+  static constexpr char kText[] = "<html>\n\0\0<script>\0ttq.page();</script>\n<img src=\"/a\0.png\">";
+  const std::string text(kText, sizeof kText - 1);
   CollectingSink sink = read(text);
   ASSERT_EQ(sink.damages.size(), 1u);
   EXPECT_EQ(sink.damages[0].reason, "nul byte");
@@ -231,6 +232,19 @@ TEST(Web, DamageReportsAreCapped) {
   CollectingSink sink = read(text, "many.js");
   EXPECT_EQ(sink.damages.size(), 100u);
   EXPECT_EQ(sink.damages.back().reason, "too much damage, the rest is not reported");
+}
+
+// Inputs that would make a backtracking or rescanning reader quadratic; each megabyte must
+// simply be read (a quadratic pass would not finish within the test timeout).
+TEST(Web, PathologicalRunsAreReadInOnePass) {
+  for (std::string_view unit : {"(/", "window['", "</", "<a b='", "`${", "ttq.", "\"\\", "/*/"}) {
+    std::string text;
+    while (text.size() < (std::size_t{1} << 20)) text += unit;
+    CollectingSink js = read(text, "p.js");
+    CollectingSink html = read("<script>" + text, "p.html");
+    EXPECT_LE(js.damages.size(), 100u) << unit;
+    EXPECT_LE(html.damages.size(), 100u) << unit;
+  }
 }
 
 TEST(Web, LooksLikeWebByNameOrOpening) {

@@ -33,6 +33,10 @@ namespace interdict {
 // damage and the rest is still read.
 void decode_info_plist(std::span<const std::byte> bytes, std::string_view path, CodeSink& sink);
 
+// True when `head` starts like a property list: "bplist00", `<plist`, or an XML
+// declaration or document type followed by "plist" within 512 bytes.
+[[nodiscard]] bool looks_like_plist(std::span<const std::byte> head);
+
 // Emits the class names and linked frameworks of a Mach-O file, thin (32- or 64-bit, either
 // byte order) or universal (FAT_MAGIC, FAT_MAGIC_64). Item offsets are absolute in `bytes`.
 // Damage: a bad slice, load command or section is local (the others are still read); a

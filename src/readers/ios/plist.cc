@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "readers/ios/byte_cursor.h"
+#include "readers/ios/ios.h"
 
 namespace interdict::ios {
 
@@ -29,8 +30,12 @@ std::string_view Plist::find_string(const PlistNode& dict, std::string_view key)
   return value->text;
 }
 
+}  // namespace interdict::ios
+
+namespace interdict {
+
 bool looks_like_plist(std::span<const std::byte> head) {
-  std::string_view text = as_text(head);
+  std::string_view text = ios::as_text(head);
   if (text.starts_with("bplist00")) return true;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   const auto first = text.find_first_not_of(" \t\r\n");
@@ -42,4 +47,4 @@ bool looks_like_plist(std::span<const std::byte> head) {
   return text.substr(0, 512).find("plist") != std::string_view::npos;
 }
 
-}  // namespace interdict::ios
+}  // namespace interdict

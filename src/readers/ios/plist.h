@@ -80,10 +80,6 @@ class Plist {
   std::uint32_t root_ = 0;
 };
 
-// True when `head` starts like a property list: "bplist00", or an XML declaration or
-// `<plist` / `<!DOCTYPE plist` opening.
-[[nodiscard]] bool looks_like_plist(std::span<const std::byte> head);
-
 // The two decoders behind Plist::decode, each filling an empty Plist.
 [[nodiscard]] Status decode_binary_plist(std::span<const std::byte> bytes, Plist& out);
 [[nodiscard]] Status decode_xml_plist(std::span<const std::byte> bytes, Plist& out);

@@ -64,6 +64,13 @@ std::string latin1_to_utf8(std::span<const std::byte> bytes) {
   return out;
 }
 
+// A date's seconds, truncated; NaN and values no int64 holds (a cast would be undefined)
+// become 0.
+std::int64_t whole_seconds(double seconds) {
+  if (!(seconds > -9.2e18 && seconds < 9.2e18)) return 0;
+  return static_cast<std::int64_t>(seconds);
+}
+
 class BinaryDecoder {
  public:
   BinaryDecoder(std::span<const std::byte> bytes, Plist& out) : bytes_(bytes), out_(out) {}
@@ -197,7 +204,7 @@ class BinaryDecoder {
       case 0x3:
         if (marker != 0x33) break;
         node.type = PlistType::kDate;
-        node.integer = static_cast<std::int64_t>(std::bit_cast<double>(c.read_u64()));
+        node.integer = whole_seconds(std::bit_cast<double>(c.read_u64()));
         break;
       case 0x4:
       case 0x5:

@@ -3,170 +3,90 @@
 #include "readers/web/js_scanner.h"
 
 #include <algorithm>
-#include <array>
+
+#include "readers/web/js_lexical.h"
+#include "readers/web/url_text.h"
 
 namespace interdict::web {
-namespace {
 
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-// Bytes above 0x7F belong to identifiers so that a non-ASCII name is skipped whole.
-bool is_ident_start(unsigned char c) { return is_alpha(c) || c == '_' || c == '$' || c >= 0x80; }
-bool is_ident_part(unsigned char c) { return is_ident_start(c) || is_digit(c); }
-bool is_blank(unsigned char c) { return c == ' ' || c == '\t'; }
-
-bool is_ascii_identifier(std::string_view s) {
-  if (s.empty() || is_digit(static_cast<unsigned char>(s[0]))) return false;
-  return std::all_of(s.begin(), s.end(), [](char ch) {
-    const auto c = static_cast<unsigned char>(ch);
-    return c < 0x80 && is_ident_part(c);
-  });
-}
-
-bool is_global_object(std::string_view name) { return name == "window" || name == "globalThis" || name == "self"; }
-
-// Keywords after which an expression, so a regular expression literal, may follow.
-bool is_operator_keyword(std::string_view name) {
-  static constexpr std::array<std::string_view, 26> kWords = {
-      "return", "typeof", "instanceof", "in",     "of",     "new",   "delete",  "void",    "throw",
-      "case",   "do",     "else",       "yield",  "await",  "if",    "for",     "while",   "with",
-      "var",    "let",    "const",      "export", "import", "class", "extends", "function"};
-  return std::find(kWords.begin(), kWords.end(), name) != kWords.end();
-}
-bool is_value_keyword(std::string_view name) {
-  return name == "this" || name == "super" || name == "true" || name == "false" || name == "null";
-}
-
-// Characters that end a URL inside a string: space and controls, quotes, angle brackets,
-// and the punctuation that cannot appear unescaped in one.
-bool is_url_char(unsigned char c) {
-  if (c <= 0x20 || c >= 0x7F) return false;
-  switch (c) {
-    case '"':
-    case '\'':
-    case '<':
-    case '>':
-    case '\\':
-    case '`':
-    case '{':
-    case '}':
-    case '|':
-    case '^':
-    case ')': return false;
-    default: return true;
-  }
-}
-
-std::size_t url_length(std::string_view s) {
-  std::size_t n = 0;
-  while (n < s.size() && is_url_char(static_cast<unsigned char>(s[n]))) ++n;
-  while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':')) --n;
-  return n;
-}
-
-int hex_value(char ch) {
-  if (ch >= '0' && ch <= '9') return ch - '0';
-  if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'f') return (ch | 0x20) - 'a' + 10;
-  return -1;
-}
-
-// Undoes the escapes that hide URLs in minified and JSON-encoded text ("https:\/\/",
-// "\u002F"); any other escape keeps the escaped character.
-void unescape(std::string_view raw, std::string& out) {
-  out.clear();
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] != '\\' || i + 1 == raw.size()) {
-      out.push_back(raw[i]);
-      continue;
-    }
-    const char next = raw[++i];
-    if (next == 'u' && i + 4 < raw.size()) {
-      int v = 0;
-      bool ok = true;
-      for (std::size_t k = 1; k <= 4; ++k) {
-        const int h = hex_value(raw[i + k]);
-        ok = ok && h >= 0;
-        v = v * 16 + h;
-      }
-      if (ok && v >= 0x20 && v < 0x7F) {
-        out.push_back(static_cast<char>(v));
-        i += 4;
-        continue;
-      }
-    }
-    out.push_back(next);
-  }
-}
-
-}  // namespace
-
-void JsScanner::emit_urls(std::string_view content, std::string_view role, std::uint64_t line, std::uint64_t offset,
-                          WebEmitter& out) {
-  if (content.starts_with("//") && content.size() > 2 && is_ident_part(static_cast<unsigned char>(content[2]))) {
-    out.emit(CodeKind::kUrl, content.substr(0, url_length(content)), role, line, offset);
-  }
-  std::size_t from = 0;
-  while ((from = content.find("http", from)) != std::string_view::npos) {
-    const std::string_view rest = content.substr(from);
-    const std::size_t scheme = rest.starts_with("https://") ? 8 : rest.starts_with("http://") ? 7 : 0;
-    if (scheme == 0 || scheme == rest.size() || !is_url_char(static_cast<unsigned char>(rest[scheme])) ||
-        rest[scheme] == '/') {
-      from += 4;
-      continue;
-    }
-    const std::size_t length = url_length(rest);
-    out.emit(CodeKind::kUrl, rest.substr(0, length), role, line, offset + from);
-    from += std::max<std::size_t>(length, 4);
-  }
-}
+using namespace lexical;  // NOLINT: the scanner is written in the lexical vocabulary
 
 std::uint64_t JsScanner::run() {
   while (pos_ < end_) {
     const auto c = static_cast<unsigned char>(text_[pos_]);
     const unsigned char next = pos_ + 1 < end_ ? static_cast<unsigned char>(text_[pos_ + 1]) : 0;
-    if (c == '\n') {
-      ++line_;
-      ++pos_;
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\0') {
-      ++pos_;
-    } else if (c == '/' && next == '/') {
-      skip_line_comment();
-    } else if (c == '/' && next == '*') {
-      skip_block_comment();
-    } else if (c == '/' && (prev_ == Token::kStart || prev_ == Token::kPunct || prev_ == Token::kOperatorKeyword)) {
-      read_regex();
-    } else if (c == '"' || c == '\'') {
-      read_string(static_cast<char>(c));
-    } else if (c == '`') {
-      on_token('`');
-      ++pos_;
-      read_template();
-    } else if (is_ident_start(c)) {
-      read_identifier();
-    } else if (is_digit(c) || (c == '.' && is_digit(next))) {
-      read_number();
-    } else if (c == '.' || (c == '?' && next == '.' && !is_digit(pos_ + 2 < end_ ? text_[pos_ + 2] : 0))) {
-      const bool spread = c == '.' && next == '.';
-      on_token(spread ? ',' : '.');
-      pos_ = std::min(end_, pos_ + (spread ? 3 : (c == '?' ? 2 : 1)));
-      prev_ = spread ? Token::kPunct : Token::kDot;
-    } else if (c == '}' && !templates_.empty() && brace_depth_ == templates_.back() + 1) {
-      // The end of a template literal's ${...}: the literal goes on.
-      --brace_depth_;
-      templates_.pop_back();
-      ++pos_;
-      read_template();
-    } else {
-      on_token(static_cast<char>(c));
-      ++pos_;
-      prev_ = (c == ')' || c == ']' || c == '}') ? Token::kClose : Token::kPunct;
+    switch (kClasses[c]) {
+      case kBlank: ++pos_; break;
+      case kNewline:
+        ++line_;
+        ++pos_;
+        break;
+      case kIdent: read_identifier(); break;
+      case kDigit: read_number(); break;
+      case kQuote: read_string(static_cast<char>(c)); break;
+      case kBacktick:
+        on_token('`');
+        ++pos_;
+        read_template();
+        break;
+      case kSlash:
+        if (next == '/') {
+          skip_line_comment();
+        } else if (next == '*') {
+          skip_block_comment();
+        } else if (prev_ == Token::kStart || prev_ == Token::kPunct || prev_ == Token::kOperatorKeyword) {
+          read_regex();
+        } else {
+          punctuation(c);
+        }
+        break;
+      case kDot:
+        if (is_digit(next)) {
+          read_number();
+        } else if (next == '.') {  // spread
+          on_token(',');
+          pos_ = std::min(end_, pos_ + 3);
+          prev_ = Token::kPunct;
+        } else {
+          on_token('.');
+          ++pos_;
+          prev_ = Token::kDot;
+        }
+        break;
+      case kQuestion:
+        if (next == '.' && !is_digit(pos_ + 2 < end_ ? static_cast<unsigned char>(text_[pos_ + 2]) : 0)) {
+          on_token('.');
+          pos_ += 2;
+          prev_ = Token::kDot;
+        } else {
+          punctuation(c);
+        }
+        break;
+      case kCloseBrace:
+        if (!templates_.empty() && brace_depth_ == templates_.back() + 1) {
+          // The end of a template literal's ${...}: the literal goes on.
+          --brace_depth_;
+          templates_.pop_back();
+          ++pos_;
+          read_template();
+        } else {
+          punctuation(c);
+        }
+        break;
+      default: punctuation(c); break;
     }
   }
   if (!templates_.empty()) out_.damage(line_, end_, "unterminated template literal");
   return line_;
 }
 
-void JsScanner::on_token(char t) {
+void JsScanner::punctuation(unsigned char c) {
+  on_token(static_cast<char>(c));
+  ++pos_;
+  prev_ = (c == ')' || c == ']' || c == '}') ? Token::kClose : Token::kPunct;
+}
+
+void JsScanner::on_iife_token(char t) {
   switch (iife_) {
     case Iife::kNone: break;
     case Iife::kClosedBrace: iife_ = t == ')' ? Iife::kClosedParen : Iife::kNone; [[fallthrough]];
@@ -187,11 +107,6 @@ void JsScanner::on_token(char t) {
       }
       break;
   }
-  if (t == '(') ++paren_depth_;
-  if (t == ')' && paren_depth_ > 0) --paren_depth_;
-  if (t == '{') ++brace_depth_;
-  if (t == '}' && brace_depth_ > 0 && --brace_depth_ == 0) iife_ = Iife::kClosedBrace;
-  last_was_string_ = t == '"';
 }
 
 void JsScanner::skip_line_comment() {
@@ -312,16 +227,20 @@ void JsScanner::read_identifier() {
     prev_ = Token::kIdent;
     return;
   }
-  if (is_value_keyword(name)) {
+  // Every keyword is 2 to 10 lowercase letters; minified names are mostly shorter.
+  const bool maybe_keyword = name.size() >= 2 && name.size() <= 10 && name[0] >= 'a' && name[0] <= 'y';
+  if (maybe_keyword && is_value_keyword(name)) {
     prev_ = Token::kValue;
     return;
   }
-  if (is_operator_keyword(name)) {
+  if (maybe_keyword && is_operator_keyword(name)) {
     prev_ = Token::kOperatorKeyword;
     return;
   }
   prev_ = Token::kIdent;
-  look_after_root(name, pos_, start);
+  // Only `name.`, `name?.`, `name[` and blanks before them can start what is looked for.
+  const char after = pos_ < end_ ? text_[pos_] : '\0';
+  if (after == '.' || after == '?' || after == '[' || after == ' ' || after == '\t') look_after_root(name, pos_, start);
 }
 
 void JsScanner::look_after_root(std::string_view name, std::size_t after, std::uint64_t offset) {
@@ -333,8 +252,9 @@ void JsScanner::look_after_root(std::string_view name, std::size_t after, std::u
     ++p;
     while (p < code.size() && is_blank(static_cast<unsigned char>(code[p]))) ++p;
     if (p >= code.size() || (code[p] != '"' && code[p] != '\'')) return;
-    const std::size_t close = code.find(code[p], p + 1);
-    if (close == std::string_view::npos || close - p > 256) return;
+    // Bounded, so that a run of unclosed `window['` cannot make the pass quadratic.
+    const std::size_t close = code.substr(0, std::min(code.size(), p + 258)).find(code[p], p + 1);
+    if (close == std::string_view::npos) return;
     const std::string_view property = code.substr(p + 1, close - p - 1);
     std::size_t q = close + 1;
     while (q < code.size() && is_blank(static_cast<unsigned char>(code[q]))) ++q;
@@ -368,7 +288,7 @@ void JsScanner::look_after_root(std::string_view name, std::size_t after, std::u
 
 void JsScanner::string_content(std::string_view raw, std::uint64_t line, std::uint64_t offset) {
   if (raw.find('\\') == std::string_view::npos) return emit_urls(raw, "string", line, offset, out_);
-  unescape(raw, scratch_);
+  unescape_js(raw, scratch_);
   emit_urls(scratch_, "string", line, offset, out_);
 }
 

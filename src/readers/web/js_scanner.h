@@ -29,15 +29,28 @@ class JsScanner {
   // Scans to the end of the script and returns the line it ended on.
   std::uint64_t run();
 
-  // Emits the http(s) URLs inside `content` (a string literal's text), and `content` itself
-  // when it is a protocol-relative "//host/..." URL. Used for HTML attribute values too.
-  static void emit_urls(std::string_view content, std::string_view role, std::uint64_t line, std::uint64_t offset,
-                        WebEmitter& out);
-
  private:
   enum class Token : std::uint8_t { kStart, kIdent, kOperatorKeyword, kValue, kClose, kPunct, kDot };
 
-  void on_token(char punct);
+  // Called at the start of every token with its first character ('a' for identifiers, '0'
+  // for numbers, '"' for strings): tracks nesting and the IIFE pattern.
+  void on_token(char t) {
+    if (iife_ != Iife::kNone) on_iife_token(t);
+    switch (t) {
+      case '(': ++paren_depth_; break;
+      case ')':
+        if (paren_depth_ > 0) --paren_depth_;
+        break;
+      case '{': ++brace_depth_; break;
+      case '}':
+        if (brace_depth_ > 0 && --brace_depth_ == 0) iife_ = Iife::kClosedBrace;
+        break;
+      default: break;
+    }
+    last_was_string_ = t == '"';
+  }
+  void on_iife_token(char t);
+  void punctuation(unsigned char c);
   void skip_line_comment();
   void skip_block_comment();
   void read_string(char quote);

@@ -48,6 +48,13 @@ std::size_t first_invalid_utf8(std::string_view text) {
     const unsigned char c = p[i];
     if (c < 0x80) {
       ++i;
+      // Eight ASCII bytes at a time: bundles are nearly all ASCII.
+      while (i + 8 <= n) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, p + i, 8);
+        if ((word & 0x8080808080808080ULL) != 0) break;
+        i += 8;
+      }
       continue;
     }
     std::size_t length = 0;
