@@ -104,6 +104,17 @@ struct DexSpec {
   std::string version = "035";
 };
 
+// The shop app of the tests: its own classes, the WeChat SDK's, two URLs and other strings.
+inline DexSpec wechat_dex_spec() {
+  DexSpec spec;
+  spec.classes = {"Lcom/example/shop/MainActivity;", "Lcom/tencent/mm/opensdk/openapi/IWXAPI;",
+                  "Lcom/tencent/mm/opensdk/openapi/WXAPIFactory;", "Lcom/example/shop/wxapi/WXEntryActivity;",
+                  "Lcom/example/shop/MainActivity$Inner;"};
+  spec.strings = {"https://open.weixin.qq.com/connect/oauth2", "http://example.com/", "hello", "httpx is not a url",
+                  "Lcom/example/Unused;"};
+  return spec;
+}
+
 // UTF-16 units of a MUTF-8 string: one per lead byte.
 inline std::uint32_t utf16_size(const std::string& s) {
   std::uint32_t n = 0;
