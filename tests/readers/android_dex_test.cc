@@ -91,6 +91,16 @@ TEST(Dex, EveryVersionFrom035To040IsValidForDexdump) {
   }
 }
 
+TEST(Dex, Version041ContainerWithOneDexIsRead) {
+  DexSpec spec = wechat_dex_spec();
+  spec.version = "041";
+  CollectingSink sink;
+  const DexSummary summary = decode_dex(span_of(build_dex(spec)), "classes.dex", sink);
+  EXPECT_EQ(summary.classes, 5u);
+  EXPECT_EQ(summary.urls, 2u);
+  EXPECT_TRUE(sink.damages.empty());
+}
+
 TEST(Dex, InnerClassesKeepTheDollarSign) {
   CollectingSink sink;
   (void)decode_dex(span_of(build_dex(wechat_dex_spec())), "classes.dex", sink);
