@@ -222,6 +222,16 @@ TEST(AndroidArchive, UnsafeEntryNameIsReportedAndStillRead) {
   EXPECT_EQ(lines(sink), std::vector<std::string>{"../../evil.apk!/classes.dex class com.evil.E"});
 }
 
+TEST(AndroidArchive, UnsafeNameOfAnEntryNotReadIsStillReported) {
+  ZipBuilder zip;
+  zip.add("classes.dex", dex_with({"Lcom/a/A;"}));
+  zip.add("/etc/cron.d/job", "* * * * * root true");
+  CollectingSink sink;
+  decode(zip.finish(), sink);
+  EXPECT_TRUE(sink.has_damage("unsafe entry name `/etc/cron.d/job`"));
+  EXPECT_EQ(lines(sink), std::vector<std::string>{"classes.dex class com.a.A"});
+}
+
 TEST(AndroidArchive, AndroguardTestActivityHas340ClassesAndNoDesignatedSdk) {
   std::ifstream in(std::string(INTERDICT_SHARED_DATA) + "/apk/androguard_TestActivity.apk", std::ios::binary);
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

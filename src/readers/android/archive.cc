@@ -53,15 +53,16 @@ class ArchiveDecoder {
     std::vector<const ZipEntry*> nested;
     std::vector<std::byte> scratch;
     for (const ZipEntry& entry : zip.entries()) {
+      // A traversal name is worth reporting whatever the entry holds.
+      if (entry.unsafe_name) {
+        damage(prefix, entry.directory_offset, "unsafe entry name `" + printable(entry.name) + "`", false);
+      }
       if (entry.is_directory()) continue;
       const bool binary_manifest = entry.name == "AndroidManifest.xml";
       const bool proto_manifest = is_proto_manifest(entry.name);
       const bool is_dex = is_dex_entry(entry.name);
       const bool is_apk = is_nested_apk(entry.name);
       if (!(binary_manifest || proto_manifest || is_dex || is_apk)) continue;
-      if (entry.unsafe_name) {
-        damage(prefix, entry.directory_offset, "unsafe entry name `" + printable(entry.name) + "`", false);
-      }
       if (is_dex) dex.push_back(&entry);
       if (is_apk) nested.push_back(&entry);
       if (!binary_manifest && !proto_manifest) continue;
