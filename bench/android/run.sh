@@ -25,26 +25,26 @@ mkdir -p "$work"
 apk="$work/big.apk"
 [ -s "$apk" ] || python3 bench/android/gen_apk.py "$apk" > "$work/gen.txt"
 
-run() {  # best of 3: prints "seconds max_rss_kb"; stdout of the command goes to $2
-  local best=999999 rss=0
+run() {  # best of 3 by wall time: prints "seconds max_rss_kb cpu_seconds"; stdout goes to $2
+  local best=999999 rss=0 cpu=0
   for _ in 1 2 3; do
-    /usr/bin/time -f "%e %M" -o "$work/time" bash -c "$1" > "$2" 2>/dev/null
-    read -r s m < "$work/time"
-    if awk -v s="$s" -v b="$best" 'BEGIN { exit !(s < b) }'; then best=$s; rss=$m; fi
+    /usr/bin/time -f "%e %M %U %S" -o "$work/time" bash -c "$1" > "$2" 2>/dev/null
+    read -r s m u k < "$work/time"
+    if awk -v s="$s" -v b="$best" 'BEGIN { exit !(s < b) }'; then best=$s; rss=$m; cpu=$(awk -v u="$u" -v k="$k" 'BEGIN { print u + k }'); fi
   done
-  echo "$best $rss"
+  echo "$best $rss $cpu"
 }
 
 rm -rf "$work/dex" && mkdir -p "$work/dex"
-read -r unzip_s unzip_m < <(run "rm -f '$work'/dex/*.dex && unzip -q -o '$apk' 'classes*.dex' -d '$work/dex'" /dev/null)
+read -r unzip_s unzip_m unzip_c < <(run "rm -f '$work'/dex/*.dex && unzip -q -o '$apk' 'classes*.dex' -d '$work/dex'" /dev/null)
 dexfiles=$(ls "$work"/dex/classes*.dex | tr '\n' ' ')
 
 # Inventory: same class count before any time counts.
-read -r d_s d_m < <(run "dexdump $dexfiles | grep -c 'Class descriptor'" "$work/dexdump.txt")
-read -r o1_s o1_m < <(run "'$bench' --drop-pages --threads 1 '$apk'" "$work/ours1.txt")
-read -r o2_s o2_m < <(run "'$bench' --drop-pages --threads 2 '$apk'" "$work/ours2.txt")
-read -r ok_s ok_m < <(run "'$bench' --threads 2 '$apk'" "$work/ours_keep.txt")
-read -r od_s od_m < <(run "'$bench' $dexfiles" "$work/ours_dex.txt")
+read -r d_s d_m d_c < <(run "dexdump $dexfiles | grep -c 'Class descriptor'" "$work/dexdump.txt")
+read -r o1_s o1_m o1_c < <(run "'$bench' --drop-pages --threads 1 '$apk'" "$work/ours1.txt")
+read -r o2_s o2_m o2_c < <(run "'$bench' --drop-pages --threads 2 '$apk'" "$work/ours2.txt")
+read -r ok_s ok_m ok_c < <(run "'$bench' --threads 2 '$apk'" "$work/ours_keep.txt")
+read -r od_s od_m od_c < <(run "'$bench' $dexfiles" "$work/ours_dex.txt")
 classes=$(awk '$1 == "classes" { print $2 }' "$work/ours2.txt")
 for f in dexdump ours1 ours_keep ours_dex; do
   n=$(awk '$1 == "classes" { print $2 } NF == 1 { print $1 }' "$work/$f.txt")
@@ -57,9 +57,9 @@ rule wechat_opensdk { strings: $a = "Lcom/tencent/mm/opensdk/" condition: $a }
 rule tiktok_open_sdk { strings: $a = "Lcom/tiktok/open/sdk/" condition: $a }
 rule pangle_openadsdk { strings: $a = "Lcom/bytedance/sdk/openadsdk/" condition: $a }
 YARA
-read -r y_s y_m < <(run "yara '$work/rules.yar' '$work/dex'" "$work/yara.txt")
-read -r da_s da_m < <(run "'$bench' --drop-pages --detect '$apk'" "$work/detect_apk.txt")
-read -r dd_s dd_m < <(run "'$bench' --detect $dexfiles" "$work/detect_dex.txt")
+read -r y_s y_m y_c < <(run "yara '$work/rules.yar' '$work/dex'" "$work/yara.txt")
+read -r da_s da_m da_c < <(run "'$bench' --drop-pages --detect '$apk'" "$work/detect_apk.txt")
+read -r dd_s dd_m dd_c < <(run "'$bench' --detect $dexfiles" "$work/detect_dex.txt")
 pairs() {  # found lines -> "rule file", sorted
   awk '$1 == "found" {
     rule = $3 ~ /^com\.tencent\.mm\.opensdk\./ ? "wechat_opensdk" : $3 ~ /^com\.tiktok\.open\.sdk\./ ? "tiktok_open_sdk" : "pangle_openadsdk"
@@ -73,18 +73,19 @@ theirs=$(awk '{ n = split($2, p, "/"); print $1, p[n] }' "$work/yara.txt" | sort
 apk_mb=$(stat -c %s "$apk" | awk '{ printf "%.0f", $1 / 1e6 }')
 dex_mb=$(cat "$work"/dex/classes*.dex | wc -c | awk '{ printf "%.0f", $1 / 1e6 }')
 echo "APK: $apk_mb MB deflated, $dex_mb MB of DEX in $(ls "$work"/dex | wc -l) files, $classes classes"
-echo "| task | tool | input | wall | max RSS | ratio (peer / ours) |"
-echo "|------|------|-------|------|---------|-------|"
-row() { awk -v t="$1" -v w="$2" -v i="$3" -v s="$4" -v m="$5" -v r="$6" \
-  'BEGIN { printf "| %s | %s | %s | %.2f s | %.0f MB | %s |\n", t, w, i, s, m / 1024, r }'; }
+echo "Load average before the rows: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "| task | tool | input | wall | CPU (user + sys) | max RSS | wall ratio (peer / ours) |"
+echo "|------|------|-------|------|------------------|---------|-------|"
+row() { awk -v t="$1" -v w="$2" -v i="$3" -v s="$4" -v m="$5" -v r="$6" -v c="$7" \
+  'BEGIN { printf "| %s | %s | %s | %.2f s | %.2f s | %.0f MB | %s |\n", t, w, i, s, c, m / 1024, r }'; }
 ratio() { awk -v p="$1" -v o="$2" 'BEGIN { printf "%.1f", p / o }'; }
-row unzip "unzip -q 'classes*.dex'" APK "$unzip_s" "$unzip_m" ""
-row inventory "dexdump" "unzipped DEX" "$d_s" "$d_m" "1.0"
-row inventory "dexdump + unzip" APK "$(awk -v a="$d_s" -v b="$unzip_s" 'BEGIN { print a + b }')" "$d_m" "1.0"
-row inventory "bench_dex_inventory, 1 thread" APK "$o1_s" "$o1_m" "$(ratio "$(awk -v a="$d_s" -v b="$unzip_s" 'BEGIN { print a + b }')" "$o1_s")"
-row inventory "bench_dex_inventory, 2 threads" APK "$o2_s" "$o2_m" "$(ratio "$(awk -v a="$d_s" -v b="$unzip_s" 'BEGIN { print a + b }')" "$o2_s")"
-row inventory "bench_dex_inventory, 2 threads, mapped pages kept" APK "$ok_s" "$ok_m" ""
-row inventory "bench_dex_inventory" "unzipped DEX" "$od_s" "$od_m" "$(ratio "$d_s" "$od_s")"
-row detection "yara, 3 string rules" "unzipped DEX" "$y_s" "$y_m" "1.0"
-row detection "bench_dex_inventory --detect" "unzipped DEX" "$dd_s" "$dd_m" "$(ratio "$y_s" "$dd_s")"
-row detection "bench_dex_inventory --detect" APK "$da_s" "$da_m" "$(ratio "$(awk -v a="$y_s" -v b="$unzip_s" 'BEGIN { print a + b }')" "$da_s") (vs yara + unzip)"
+row unzip "unzip -q 'classes*.dex'" APK "$unzip_s" "$unzip_m" "" "$unzip_c"
+row inventory "dexdump" "unzipped DEX" "$d_s" "$d_m" "1.0" "$d_c"
+row inventory "dexdump + unzip" APK "$(awk -v a="$d_s" -v b="$unzip_s" 'BEGIN { print a + b }')" "$d_m" "1.0" "$(awk -v a="$d_c" -v b="$unzip_c" 'BEGIN { print a + b }')"
+row inventory "bench_dex_inventory, 1 thread" APK "$o1_s" "$o1_m" "$(ratio "$(awk -v a="$d_s" -v b="$unzip_s" 'BEGIN { print a + b }')" "$o1_s")" "$o1_c"
+row inventory "bench_dex_inventory, 2 threads" APK "$o2_s" "$o2_m" "$(ratio "$(awk -v a="$d_s" -v b="$unzip_s" 'BEGIN { print a + b }')" "$o2_s")" "$o2_c"
+row inventory "bench_dex_inventory, 2 threads, mapped pages kept" APK "$ok_s" "$ok_m" "" "$ok_c"
+row inventory "bench_dex_inventory" "unzipped DEX" "$od_s" "$od_m" "$(ratio "$d_s" "$od_s")" "$od_c"
+row detection "yara, 3 string rules" "unzipped DEX" "$y_s" "$y_m" "1.0" "$y_c"
+row detection "bench_dex_inventory --detect" "unzipped DEX" "$dd_s" "$dd_m" "$(ratio "$y_s" "$dd_s")" "$dd_c"
+row detection "bench_dex_inventory --detect" APK "$da_s" "$da_m" "$(ratio "$(awk -v a="$y_s" -v b="$unzip_s" 'BEGIN { print a + b }')" "$da_s") (vs yara + unzip)" "$da_c"
