@@ -108,6 +108,29 @@ TEST(AndroidArchive, CorruptClasses2IsReportedAndTheOthersRead) {
   EXPECT_FALSE(sink.damages[0].fatal);
 }
 
+TEST(AndroidArchive, DamageInsideADexKeepsItsPlaceAmongTheItemsOnWorkers) {
+  Bytes bad = build_dex(DexSpec{{"Lcom/b/B;"}, {}});
+  testing::dex::put_u32_at(bad, 8, 0x12345678);  // checksum: reported before the classes
+  ZipBuilder zip;
+  zip.add("classes.dex", dex_with({"Lcom/a/A;"}));
+  zip.add("classes2.dex", text(bad));
+  zip.add("classes3.dex", dex_with({"Lcom/c/C;"}));
+  const std::string apk = zip.finish();
+  for (unsigned threads : {1u, 2u, 3u}) {
+    struct OrderSink : CodeSink {
+      std::vector<std::string> seen;
+      void item(const CodeItem& i) override { seen.push_back(std::string(i.path) + " " + std::string(i.value)); }
+      void damage(const CodeDamage& d) override { seen.push_back(std::string(d.path) + " damage"); }
+    } sink;
+    auto archive = ZipArchive::open(testing::as_bytes(apk), "test.apk");
+    ASSERT_TRUE(archive.has_value());
+    decode_android_archive(*archive, sink, {threads, 2});
+    EXPECT_EQ(sink.seen, (std::vector<std::string>{"classes.dex com.a.A", "classes2.dex damage", "classes2.dex com.b.B",
+                                                   "classes3.dex com.c.C"}))
+        << threads;
+  }
+}
+
 TEST(AndroidArchive, DexEntryThatIsNotDexIsFatalForThatEntryOnly) {
   ZipBuilder zip;
   zip.add("classes.dex",
@@ -220,6 +243,16 @@ TEST(AndroidArchive, UnsafeEntryNameIsReportedAndStillRead) {
   decode(zip.finish(), sink);
   EXPECT_TRUE(sink.has_damage("unsafe entry name `../../evil.apk`"));
   EXPECT_EQ(lines(sink), std::vector<std::string>{"../../evil.apk!/classes.dex class com.evil.E"});
+}
+
+TEST(AndroidArchive, UnsafeNameOfAnEntryNotReadIsStillReported) {
+  ZipBuilder zip;
+  zip.add("classes.dex", dex_with({"Lcom/a/A;"}));
+  zip.add("/etc/cron.d/job", "* * * * * root true");
+  CollectingSink sink;
+  decode(zip.finish(), sink);
+  EXPECT_TRUE(sink.has_damage("unsafe entry name `/etc/cron.d/job`"));
+  EXPECT_EQ(lines(sink), std::vector<std::string>{"classes.dex class com.a.A"});
 }
 
 TEST(AndroidArchive, AndroguardTestActivityHas340ClassesAndNoDesignatedSdk) {

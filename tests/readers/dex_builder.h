@@ -104,6 +104,17 @@ struct DexSpec {
   std::string version = "035";
 };
 
+// The shop app of the tests: its own classes, the WeChat SDK's, two URLs and other strings.
+inline DexSpec wechat_dex_spec() {
+  DexSpec spec;
+  spec.classes = {"Lcom/example/shop/MainActivity;", "Lcom/tencent/mm/opensdk/openapi/IWXAPI;",
+                  "Lcom/tencent/mm/opensdk/openapi/WXAPIFactory;", "Lcom/example/shop/wxapi/WXEntryActivity;",
+                  "Lcom/example/shop/MainActivity$Inner;"};
+  spec.strings = {"https://open.weixin.qq.com/connect/oauth2", "http://example.com/", "hello", "httpx is not a url",
+                  "Lcom/example/Unused;"};
+  return spec;
+}
+
 // UTF-16 units of a MUTF-8 string: one per lead byte.
 inline std::uint32_t utf16_size(const std::string& s) {
   std::uint32_t n = 0;
@@ -127,7 +138,10 @@ inline Bytes build_dex(const DexSpec& spec) {
     return static_cast<std::uint32_t>(std::find(types.begin(), types.end(), string_index[s]) - types.begin());
   };
 
-  const std::uint32_t string_ids_off = f::kHeaderSize;
+  // Version 041 adds container_size and header_offset to the header.
+  const bool container = spec.version == "041";
+  const std::uint32_t header_size = container ? f::kContainerHeaderSize : f::kHeaderSize;
+  const std::uint32_t string_ids_off = header_size;
   const std::uint32_t type_ids_off = string_ids_off + 4 * static_cast<std::uint32_t>(strings.size());
   const std::uint32_t class_defs_off = type_ids_off + 4 * static_cast<std::uint32_t>(types.size());
   const std::uint32_t data_off = class_defs_off + f::kClassDefSize * static_cast<std::uint32_t>(spec.classes.size());
@@ -165,7 +179,11 @@ inline Bytes build_dex(const DexSpec& spec) {
   const std::string magic = "dex\n" + spec.version;
   for (std::size_t i = 0; i < 7; ++i) b[i] = std::byte(static_cast<unsigned char>(magic[i]));
   put_u32_at(b, f::kFileSizeOffset, static_cast<std::uint32_t>(b.size()));
-  put_u32_at(b, f::kHeaderSizeOffset, f::kHeaderSize);
+  put_u32_at(b, f::kHeaderSizeOffset, header_size);
+  if (container) {
+    put_u32_at(b, f::kContainerSizeOffset, static_cast<std::uint32_t>(b.size()));
+    put_u32_at(b, f::kHeaderOffsetOffset, 0);
+  }
   put_u32_at(b, f::kEndianTagOffset, f::kEndianConstant);
   put_u32_at(b, f::kMapOffOffset, map_off);
   put_u32_at(b, f::kStringIdsOffset, static_cast<std::uint32_t>(strings.size()));

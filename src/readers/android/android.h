@@ -82,8 +82,9 @@ struct AndroidOptions {
 // and every <module>/dex/classes*.dex; for an XAPK or APKS, each nested *.apk the same way,
 // its items' paths prefixed "split.apk!/". Items come in a fixed order whatever the thread
 // count: manifests first, then DEX files in entry order.
-// Damage: an unsafe entry name (reported, still read), an entry that cannot be inflated
-// (reported, the rest read), the zip's own listing damage, nesting past max_depth.
+// Damage, all local: every unsafe entry name (a manifest, DEX or APK so named is still
+// read), an entry that cannot be inflated (the rest read), the zip's own listing damage, a
+// nested archive that is not a zip or lies past max_depth.
 void decode_android_archive(const ZipArchive& zip, CodeSink& sink, const AndroidOptions& options = {});
 
 }  // namespace interdict

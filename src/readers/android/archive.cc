@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -53,15 +54,16 @@ class ArchiveDecoder {
     std::vector<const ZipEntry*> nested;
     std::vector<std::byte> scratch;
     for (const ZipEntry& entry : zip.entries()) {
+      // A traversal name is worth reporting whatever the entry holds.
+      if (entry.unsafe_name) {
+        damage(prefix, entry.directory_offset, "unsafe entry name `" + printable(entry.name) + "`", false);
+      }
       if (entry.is_directory()) continue;
       const bool binary_manifest = entry.name == "AndroidManifest.xml";
       const bool proto_manifest = is_proto_manifest(entry.name);
       const bool is_dex = is_dex_entry(entry.name);
       const bool is_apk = is_nested_apk(entry.name);
       if (!(binary_manifest || proto_manifest || is_dex || is_apk)) continue;
-      if (entry.unsafe_name) {
-        damage(prefix, entry.directory_offset, "unsafe entry name `" + printable(entry.name) + "`", false);
-      }
       if (is_dex) dex.push_back(&entry);
       if (is_apk) nested.push_back(&entry);
       if (!binary_manifest && !proto_manifest) continue;
@@ -182,18 +184,28 @@ class ArchiveDecoder {
     for (auto& t : pool) t.join();
   }
 
+  // Runs on a worker: an exception here would end the process, so running out of memory
+  // for one entry is that entry's damage.
   static void decode_one(const ZipArchive& zip, const ZipEntry& entry, const std::string& path,
                          std::vector<std::byte>& scratch, CodeSink& sink) {
-    auto bytes = zip.read(entry, scratch);
-    if (!bytes) {
-      CodeDamage d;
-      d.path = path;
+    CodeDamage d;
+    d.path = path;
+    d.offset = entry.local_header_offset;
+    try {
+      auto bytes = zip.read(entry, scratch);
+      if (bytes) {
+        (void)decode_dex(*bytes, path, sink);
+        return;
+      }
       d.offset = bytes.error().where().byte_offset.value_or(entry.local_header_offset);
-      d.reason = bytes.error().message();
+      const std::string reason = bytes.error().message();
+      d.reason = reason;
       sink.damage(d);
-      return;
+    } catch (const std::bad_alloc&) {
+      std::vector<std::byte>().swap(scratch);
+      d.reason = "out of memory reading the entry";
+      sink.damage(d);
     }
-    (void)decode_dex(*bytes, path, sink);
   }
 
   CodeSink& sink_;
