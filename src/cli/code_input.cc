@@ -25,6 +25,9 @@ class ArtefactBytes {
  public:
   explicit ArtefactBytes(const std::string& path) : map_(path == "-" ? std::string() : path, MADV_NORMAL) {}
 
+  // True when load() gives the mapping rather than a copy.
+  [[nodiscard]] bool mapped() const { return copy_.empty() && map_.data() != nullptr; }
+
   // Errors: those of ByteSource (kNotFound, kIo, kParse), kCapacity past kMaxInflated.
   [[nodiscard]] Result<std::span<const std::byte>> load(const std::string& path) {
     if (map_.data() != nullptr && sniff_compression(std::string_view(
@@ -52,7 +55,37 @@ class ArtefactBytes {
   std::string copy_;
 };
 
-void read_archive(const std::string& path, std::span<const std::byte> bytes, CodeScan& scan, unsigned threads) {
+// Forwards to the scan, and gives the mapped archive's pages back each time the reader moves
+// to another entry: a mapped page counts in the process's memory until released, and an
+// app's DEX files are read once each. The kernel's page cache keeps them; reading them again
+// faults them back in.
+class PageReleasingSink final : public CodeSink {
+ public:
+  PageReleasingSink(CodeSink& out, std::span<const std::byte> mapped) : out_(out), mapped_(mapped) {}
+  void item(const CodeItem& item) override {
+    if (item.path != last_path_) {
+      last_path_.assign(item.path);
+      release();
+    }
+    out_.item(item);
+  }
+  void damage(const CodeDamage& damage) override { out_.damage(damage); }
+  void release() {
+    // The mapping starts on a page boundary, so its whole length may be given back.
+    if (!mapped_.empty()) (void)::madvise(const_cast<std::byte*>(mapped_.data()), mapped_.size(), MADV_DONTNEED);
+  }
+
+ private:
+  CodeSink& out_;
+  std::span<const std::byte> mapped_;
+  std::string last_path_;
+};
+
+// Archives smaller than this are not worth the page faults of releasing them.
+constexpr std::size_t kReleaseArchivesFrom = std::size_t{64} << 20;
+
+void read_archive(const std::string& path, std::span<const std::byte> bytes, bool mapped, CodeScan& scan,
+                  unsigned threads) {
   auto zip = ZipArchive::open(bytes, path);
   if (!zip) {
     scan.fail(path, "zip", zip.error().message());
@@ -64,14 +97,19 @@ void read_archive(const std::string& path, std::span<const std::byte> bytes, Cod
                                   : is_java_archive(*zip)  ? "jar"
                                                            : "zip";
   CodeSink& sink = scan.begin(path, format, bytes.size());
-  for (const Error& d : zip->damage()) sink.damage({"", 0, d.where().byte_offset.value_or(0), d.message(), false});
+  // The Android and iOS readers report the archive's own listing damage themselves.
   if (format == "android") {
-    decode_android_archive(*zip, sink, AndroidOptions{.threads = threads, .max_depth = 2});
-  } else if (format == "ipa") {
-    decode_ipa(*zip, sink);
-  } else if (format == "jar") {
-    decode_java_archive(*zip, sink);
+    PageReleasingSink releasing(sink, mapped && bytes.size() >= kReleaseArchivesFrom ? bytes
+                                                                                     : std::span<const std::byte>());
+    decode_android_archive(*zip, releasing, AndroidOptions{.threads = threads, .max_depth = 2});
+    return;
   }
+  if (format == "ipa") {
+    decode_ipa(*zip, sink);
+    return;
+  }
+  for (const Error& d : zip->damage()) sink.damage({"", 0, d.where().byte_offset.value_or(0), d.message(), false});
+  if (format == "jar") decode_java_archive(*zip, sink);
 }
 
 ManifestFormat manifest_format(std::string_view name) {
@@ -87,6 +125,7 @@ std::string sniff_code(std::string_view path, std::span<const std::byte> head) {
   if (looks_like_zip(head)) return "zip";
   if (looks_like_dex(head)) return "dex";
   if (looks_like_macho(head)) return "macho";
+  if (looks_like_plist(head) && path.ends_with(".plist")) return "plist";
   if (const ManifestFormat f = sniff_manifest_format(path, head); f != ManifestFormat::kUnknown) {
     return std::string(manifest_format_name(f));
   }
@@ -104,7 +143,7 @@ void read_code(const std::string& path, const std::string& format, CodeScan& sca
   const unsigned workers =
       threads > 0 ? static_cast<unsigned>(threads) : std::max(1u, std::thread::hardware_concurrency());
   if (format == "zip") {
-    read_archive(path, *bytes, scan, workers);
+    read_archive(path, *bytes, artefact.mapped(), scan, workers);
     return;
   }
   CodeSink& sink = scan.begin(path, format, bytes->size());
@@ -112,6 +151,8 @@ void read_code(const std::string& path, const std::string& format, CodeScan& sca
     (void)decode_dex(*bytes, "", sink);
   } else if (format == "macho") {
     decode_macho(*bytes, "", sink);
+  } else if (format == "plist") {
+    decode_info_plist(*bytes, "", sink);
   } else if (format == "web") {
     decode_web(*bytes, path, sink);  // the name tells JavaScript from HTML; items are the file's own
   } else {
