@@ -279,7 +279,7 @@ TEST(PaymentsIso, AmountWithCommaIsSkipped) {
   EXPECT_TRUE(s.payments.empty());
   ASSERT_EQ(s.damages.size(), 1u);
   EXPECT_EQ(s.damages[0].reason, "amount `12,50`: not a decimal");
-  EXPECT_EQ(s.damages[0].line, 7u);
+  EXPECT_EQ(s.damages[0].line, 9u);  // the line of <CdtTrfTxInf>
 }
 
 TEST(PaymentsIso, LowercaseCurrencyIsSkipped) {

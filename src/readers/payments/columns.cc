@@ -147,6 +147,33 @@ Field suffix_field(std::string_view rest) {
   return Field::kNone;
 }
 
+// Our own name for a target: "amount", "creditor_name", "debtor_agent_bic".
+std::string canonical_name(const Target& t) {
+  switch (t.field) {
+    case Field::kNone: return "";
+    case Field::kPaymentId: return "payment_id";
+    case Field::kMessageId: return "message_id";
+    case Field::kTime: return "time";
+    case Field::kAmount: return "amount";
+    case Field::kCurrency: return "currency";
+    case Field::kChannel: return "channel";
+    case Field::kRemittance: return "remittance";
+    case Field::kPurpose: return "purpose";
+    default: break;
+  }
+  std::string name(party_role_name(t.role));
+  switch (t.field) {
+    case Field::kName: return name + "_name";
+    case Field::kCountry: return name + "_country";
+    case Field::kAccount: return name + "_account";
+    case Field::kBic: return name + "_bic";
+    case Field::kLei: return name + "_lei";
+    case Field::kAddress: return name + "_address";
+    case Field::kId: return name + "_id";
+    default: return "";
+  }
+}
+
 Target resolve_folded(std::string_view key) {
   for (const Name& g : kGeneral) {
     if (g.folded == key) return {g.field, PartyRole::kDebtor};
@@ -177,10 +204,11 @@ Result<ColumnMap> ColumnMap::parse(std::string_view mapping) {
     const Target target = resolve_folded(fold(field, a));
     // Only our own names are accepted on the left, not synonyms, so a mapping reads alike
     // to everyone: "creditor_name", never "payee".
-    std::string canonical(field);
-    if (target.field == Field::kNone || canonical.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ -") != std::string::npos) {
-      return Error(ErrorCategory::kInvalidArgument,
-                   "column mapping: unknown field `" + canonical + "` (fields: docs/payments.md, e.g. creditor_name)");
+    const std::string canonical = canonical_name(target);
+    if (canonical != field) {
+      std::string message = "column mapping: unknown field `" + std::string(field) + "`";
+      if (!canonical.empty()) message += ", did you mean `" + canonical + "`";
+      return Error(ErrorCategory::kInvalidArgument, message);
     }
     const std::string_view folded = fold(column, b);
     if (folded.empty()) {

@@ -61,6 +61,14 @@ void append_step(std::string& path, const pugi::xml_node& node) {
     path.append("[").append(std::to_string(index)).append("]");
 }
 
+// The blocks of a PmtInf that apply to each of its transactions, found in one pass (a
+// PmtInf may hold 100k transactions; looking up an absent UltmtDbtr per transaction would
+// be quadratic).
+struct PaymentInformation {
+  pugi::xml_node debtor, account, agent, ultimate, date;
+  std::size_t index = 0;  // 1-based; 0 for pacs.008, which has no PmtInf
+};
+
 class IsoReader {
  public:
   IsoReader(std::string_view text, std::string_view file, PaymentSink& sink, PaymentFormat format)
@@ -73,12 +81,18 @@ class IsoReader {
     for (pugi::xml_node n = message; n && n.type() == pugi::node_element; n = n.parent()) chain.push_back(n);
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) append_step(base_, *it);
     header_ = child(message, "GrpHdr");
+    initiating_ = child(header_, "InitgPty");
+    instructing_ = child(header_, "InstgAgt");
+    instructed_ = child(header_, "InstdAgt");
     const bool pain = local_name(message) == "CstmrCdtTrfInitn";
+    // Positions are counted here, not by looking at siblings, which would be quadratic in
+    // a file of 100k transactions.
+    std::size_t index = 0;
     for (const pugi::xml_node& c : message.children()) {
       if (pain && local_name(c) == "PmtInf") {
-        read_payment_information(c);
+        read_payment_information(c, ++index);
       } else if (!pain && local_name(c) == "CdtTrfTxInf") {
-        read_transaction(c, {}, false);
+        read_transaction(c, PaymentInformation{}, ++index);
       }
     }
   }
@@ -86,15 +100,29 @@ class IsoReader {
  private:
   bool is_open(const pugi::xml_node& node) const { return std::find(open_.begin(), open_.end(), node) != open_.end(); }
 
-  void read_payment_information(const pugi::xml_node& info) {
-    for (const pugi::xml_node& c : info.children()) {
-      if (local_name(c) == "CdtTrfTxInf") read_transaction(c, info, true);
+  void read_payment_information(const pugi::xml_node& node, std::size_t info_index) {
+    PaymentInformation info;
+    info.index = info_index;
+    for (const pugi::xml_node& c : node.children()) {
+      const std::string_view name = local_name(c);
+      if (name == "CdtTrfTxInf") break;  // the schema puts the PmtInf blocks first
+      if (name == "Dbtr") info.debtor = c;
+      if (name == "DbtrAcct") info.account = c;
+      if (name == "DbtrAgt") info.agent = c;
+      if (name == "UltmtDbtr") info.ultimate = c;
+      if (name == "ReqdExctnDt") info.date = c;
+    }
+    std::size_t index = 0;
+    for (const pugi::xml_node& c : node.children()) {
+      if (local_name(c) == "CdtTrfTxInf") read_transaction(c, info, ++index);
     }
   }
 
   // `info` is the PmtInf of a pain.001 transaction (empty for pacs.008): its debtor, agent
-  // and execution date apply to every transaction in it.
-  void read_transaction(const pugi::xml_node& tx, const pugi::xml_node& info, bool pain) {
+  // and execution date apply to every transaction in it. `tx_index` is the 1-based
+  // position among its siblings, for the evidence path.
+  void read_transaction(const pugi::xml_node& tx, const PaymentInformation& info, std::size_t tx_index) {
+    const bool pain = info.index > 0;
     // A transaction the parse error cut through is incomplete; the fatal damage covers it.
     if (is_open(tx)) return;
     PaymentRecord& r = out_.start();
@@ -103,18 +131,18 @@ class IsoReader {
     r.evidence.offset = offset_of(tx);
     r.evidence.line = lines_.line_at(r.evidence.offset);
     path_ = base_;
-    if (pain) append_step(path_, info);
-    append_step(path_, tx);
+    if (pain) path_.append("/PmtInf[").append(std::to_string(info.index)).append("]");
+    path_.append("/CdtTrfTxInf[").append(std::to_string(tx_index)).append("]");
     r.evidence.path = path_;
 
-    if (const pugi::xml_node party = child(header_, "InitgPty")) read_party_of(party, PartyRole::kInitiatingParty);
+    if (initiating_) read_party_of(initiating_, PartyRole::kInitiatingParty);
     if (pain) {
       read_debtor_side(info);
     } else {
-      read_agent_of(header_, "InstgAgt", PartyRole::kInstructingAgent);
-      read_agent_of(header_, "InstdAgt", PartyRole::kInstructedAgent);
+      if (instructing_) read_agent_of(instructing_, PartyRole::kInstructingAgent);
+      if (instructed_) read_agent_of(instructed_, PartyRole::kInstructedAgent);
     }
-    bool has_amount = false, has_debtor = pain && child(info, "Dbtr");
+    bool has_amount = false, has_debtor = pain && info.debtor;
     bool has_creditor = false;
     std::string_view date;
     for (const pugi::xml_node& c : tx.children()) {
@@ -171,7 +199,7 @@ class IsoReader {
     if (!has_debtor) return out_.damage("missing Dbtr");
     if (!has_creditor) return out_.damage("missing Cdtr");
     if (pain) {
-      const pugi::xml_node when = child(info, "ReqdExctnDt");
+      const pugi::xml_node& when = info.date;
       date = child_text(when, "DtTm");
       if (date.empty()) date = child_text(when, "Dt");
       if (date.empty()) date = text_of(when);
@@ -183,13 +211,13 @@ class IsoReader {
     out_.finish();
   }
 
-  void read_debtor_side(const pugi::xml_node& info) {
-    if (const pugi::xml_node debtor = child(info, "Dbtr")) {
-      Party* p = read_party_of(debtor, PartyRole::kDebtor);
-      if (const pugi::xml_node account = child(info, "DbtrAcct"); account && p) read_account(account, *p);
+  void read_debtor_side(const PaymentInformation& info) {
+    if (info.debtor) {
+      Party* p = read_party_of(info.debtor, PartyRole::kDebtor);
+      if (info.account && p) read_account(info.account, *p);
     }
-    read_agent_of(info, "DbtrAgt", PartyRole::kDebtorAgent);
-    if (const pugi::xml_node ultimate = child(info, "UltmtDbtr")) read_party_of(ultimate, PartyRole::kUltimateDebtor);
+    if (info.agent) read_agent_of(info.agent, PartyRole::kDebtorAgent);
+    if (info.ultimate) read_party_of(info.ultimate, PartyRole::kUltimateDebtor);
   }
 
   Party* read_party_of(const pugi::xml_node& node, PartyRole role) {
@@ -198,10 +226,8 @@ class IsoReader {
     return p;
   }
 
-  void read_agent_of(const pugi::xml_node& parent, std::string_view name, PartyRole role) {
-    const pugi::xml_node agent = child(parent, name);
-    Party* p = agent ? out_.add_party(role) : nullptr;
-    if (p) read_agent(agent, *p);
+  void read_agent_of(const pugi::xml_node& agent, PartyRole role) {
+    if (Party* p = out_.add_party(role)) read_agent(agent, *p);
   }
 
   void read_remittance(const pugi::xml_node& info) {
@@ -221,7 +247,7 @@ class IsoReader {
   LineIndex lines_;
   RecordBuilder out_;
   std::vector<pugi::xml_node> open_;  // elements still open where parsing stopped
-  pugi::xml_node header_;
+  pugi::xml_node header_, initiating_, instructing_, instructed_;
   std::string_view type_;
   std::string base_;  // the path of the message element
   std::string path_;  // scratch: the current transaction's path
@@ -233,9 +259,20 @@ void decode_iso20022(PaymentFormat format, std::string_view text, std::string_vi
   pugi::xml_document doc;
   const pugi::xml_parse_result result =
       doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+  // The elements the parse error left open: the chain of last children, down to the first
+  // one whose end tag comes before the error (a mismatched tag after a complete
+  // transaction must not cost that transaction).
   std::vector<pugi::xml_node> open;
   if (!result) {
-    for (pugi::xml_node node = doc.last_child(); node; node = node.last_child()) open.push_back(node);
+    const auto error = static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
+    for (pugi::xml_node node = doc.last_child(); node; node = node.last_child()) {
+      if (node.type() == pugi::node_element) {
+        const std::string end = std::string("</") + node.name() + ">";
+        const std::size_t at = text.find(end, offset_of(node));
+        if (at != std::string_view::npos && at + end.size() <= error) break;
+      }
+      open.push_back(node);
+    }
   }
   const pugi::xml_node message = find_message(doc, 0);
   if (message) {

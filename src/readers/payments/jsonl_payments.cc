@@ -24,6 +24,9 @@ std::string_view lower_reason(error_code error) {
     case simdjson::DEPTH_ERROR: return "json: nested too deep";
     case simdjson::NUMBER_ERROR: return "json: malformed number";
     case simdjson::EMPTY: return "json: empty";
+    // simdjson checks the brackets of the whole line first, so text after the object
+    // shows as an object left open.
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "json: object not closed, or text after it";
     default: return "json: malformed";
   }
 }
