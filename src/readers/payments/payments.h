@@ -21,6 +21,7 @@
 
 #include "base/result.h"
 #include "base/time.h"
+#include "engine/engine.h"
 
 namespace interdict {
 
@@ -196,5 +197,13 @@ void decode_payments(PaymentFormat format, std::span<const std::byte> bytes, std
 // count; the engine decides what an unknown country means.
 [[nodiscard]] bool in_scope(const PaymentRecord& record, std::string_view country);
 [[nodiscard]] bool in_scope(const PaymentRecord& record, std::span<const std::string_view> countries);
+
+// The payment as the engine decides it: activity `payment`; probes, in this order, the
+// wallet ("wechat-pay", an id, when the channel is one we know) and the names of the
+// creditor, ultimate creditor, debtor, ultimate debtor, initiating party and agents, each
+// distinct name once, as many as Observation::kMaxProbes holds; every distinct party country (up to
+// kMaxCountries); `at` the payment's time, or `fallback` when it has none.
+// Views point into `record`: the Observation is valid as long as the record is.
+[[nodiscard]] Observation to_observation(const PaymentRecord& record, Instant fallback);
 
 }  // namespace interdict
