@@ -1,0 +1,166 @@
+// Country names to ISO 3166-1 alpha-2. ICU's English display names cover the ISO list; the
+// aliases below are the spellings OFAC, the UN and the CSL use that ICU does not.
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "readers/lists/lists.h"
+
+namespace interdict {
+namespace {
+
+// Upper-case ASCII letters only, "&" read as "AND", so "Bosnia & Herzegovina" and
+// "Bosnia and Herzegovina" meet. Non-ASCII letters (Côte, Türkiye) are kept as bytes.
+std::string country_key(std::string_view name) {
+  std::string key;
+  key.reserve(name.size());
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 'a' && u <= 'z') {
+      key += static_cast<char>(u - 'a' + 'A');
+    } else if ((u >= 'A' && u <= 'Z') || u >= 0x80) {
+      key += c;
+    } else if (c == '&') {
+      key += "AND";
+    }
+  }
+  return key;
+}
+
+struct Alias {
+  std::string_view name;
+  std::string_view code;
+};
+
+constexpr Alias kAliases[] = {
+    {"Russia", "RU"},
+    {"Russian Federation", "RU"},
+    {"Iran", "IR"},
+    {"Iran (Islamic Republic of)", "IR"},
+    {"Korea, North", "KP"},
+    {"North Korea", "KP"},
+    {"Democratic People's Republic of Korea", "KP"},
+    {"Korea, South", "KR"},
+    {"Republic of Korea", "KR"},
+    {"Korea", "KR"},
+    {"Syria", "SY"},
+    {"Syrian Arab Republic", "SY"},
+    {"Burma", "MM"},
+    {"Myanmar", "MM"},
+    {"Democratic Republic of the Congo", "CD"},
+    {"Congo, Democratic Republic of the", "CD"},
+    {"Congo (Democratic Republic)", "CD"},
+    {"Congo", "CG"},
+    {"Republic of the Congo", "CG"},
+    {"Congo, Republic of the", "CG"},
+    {"Cote d'Ivoire", "CI"},
+    {"Ivory Coast", "CI"},
+    {"Turkey", "TR"},
+    {"Türkiye", "TR"},
+    {"Viet Nam", "VN"},
+    {"Vietnam", "VN"},
+    {"Laos", "LA"},
+    {"Lao People's Democratic Republic", "LA"},
+    {"Bolivia", "BO"},
+    {"Bolivia (Plurinational State of)", "BO"},
+    {"Venezuela", "VE"},
+    {"Venezuela (Bolivarian Republic of)", "VE"},
+    {"Tanzania", "TZ"},
+    {"United Republic of Tanzania", "TZ"},
+    {"Moldova", "MD"},
+    {"Republic of Moldova", "MD"},
+    {"Palestinian", "PS"},
+    {"State of Palestine", "PS"},
+    {"West Bank", "PS"},
+    {"Gaza", "PS"},
+    {"Palestine", "PS"},
+    {"Hong Kong", "HK"},
+    {"Macau", "MO"},
+    {"Macao", "MO"},
+    {"China", "CN"},
+    {"Taiwan", "TW"},
+    {"United Kingdom", "GB"},
+    {"United Kingdom of Great Britain and Northern Ireland", "GB"},
+    {"UK", "GB"},
+    {"United States", "US"},
+    {"United States of America", "US"},
+    {"USA", "US"},
+    {"The Netherlands", "NL"},
+    {"Netherlands", "NL"},
+    {"Czech Republic", "CZ"},
+    {"Czechia", "CZ"},
+    {"Macedonia", "MK"},
+    {"North Macedonia", "MK"},
+    {"The former Yugoslav Republic of Macedonia", "MK"},
+    {"Bosnia and Herzegovina", "BA"},
+    {"Micronesia, Federated States of", "FM"},
+    {"Micronesia (Federated States of)", "FM"},
+    {"Gambia", "GM"},
+    {"The Gambia", "GM"},
+    {"Bahamas", "BS"},
+    {"The Bahamas", "BS"},
+    {"Eswatini", "SZ"},
+    {"Swaziland", "SZ"},
+    {"Cabo Verde", "CV"},
+    {"Cape Verde", "CV"},
+    {"Kosovo", "XK"},
+    {"Brunei", "BN"},
+    {"Brunei Darussalam", "BN"},
+    {"Timor-Leste", "TL"},
+    {"East Timor", "TL"},
+    {"Saint Kitts and Nevis", "KN"},
+    {"Saint Lucia", "LC"},
+    {"Saint Vincent and the Grenadines", "VC"},
+    {"Sao Tome and Principe", "ST"},
+    {"Curacao", "CW"},
+    {"Region: Crimea", "UA"},
+    {"Crimea", "UA"},
+    {"Region: Northern Mali", "ML"},
+    {"Region: Kurdistan", "IQ"},
+    {"Region: Gaza", "PS"},
+    {"Region: West Bank", "PS"},
+};
+
+class CountryTable {
+ public:
+  CountryTable() {
+    for (const char* const* code = icu::Locale::getISOCountries(); *code != nullptr; ++code) {
+      const std::string iso(*code);
+      codes_[iso] = iso;
+      icu::UnicodeString display;
+      icu::Locale("", *code).getDisplayCountry(icu::Locale::getEnglish(), display);
+      std::string utf8;
+      display.toUTF8String(utf8);
+      by_name_.emplace(country_key(utf8), iso);
+    }
+    for (const Alias& alias : kAliases) by_name_[country_key(alias.name)] = std::string(alias.code);
+  }
+
+  [[nodiscard]] std::string_view find(std::string_view name) const {
+    if (name.size() == 2) {
+      const std::string upper = country_key(name);
+      if (auto it = codes_.find(upper); it != codes_.end()) return it->second;
+      if (upper == "XK") return "XK";
+    }
+    if (auto it = by_name_.find(country_key(name)); it != by_name_.end()) return it->second;
+    return {};
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> codes_;
+  std::unordered_map<std::string, std::string> by_name_;
+};
+
+}  // namespace
+
+std::string_view country_code(std::string_view name) {
+  // Built once, on first use; C++ makes the initialisation thread-safe.
+  static const CountryTable table;
+  return table.find(name);
+}
+
+}  // namespace interdict
