@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     parts[i] = rest.substr(0, cut);
     rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 1);
   }
-  const interdict::OfacFiles files{"sdn.csv", parts[0], "add.csv", parts[1],
+  const interdict::OfacFiles files{"sdn.csv", parts[0], "add.csv",          parts[1],
                                    "alt.csv", parts[2], "sdn_comments.csv", parts[3]};
   (void)interdict::decode_ofac_csv("ofac-sdn", files, sink);
   return 0;

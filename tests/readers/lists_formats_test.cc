@@ -60,9 +60,9 @@ const std::string kCslHeader = "source,entity_number,type,programs,name,alt_name
 
 TEST(ListsCsl, AliasesProgramsAndCountriesSplitOnSemicolons) {
   KeepSink sink;
-  (void)decode_csl_csv("c.csv",
-                       kCslHeader + "Entity List (EL) - BIS,,Individual,SDGT; IRGC,Ali,\"A. One; A. Two\",IR; Syria,1960\n",
-                       sink);
+  (void)decode_csl_csv(
+      "c.csv", kCslHeader + "Entity List (EL) - BIS,,Individual,SDGT; IRGC,Ali,\"A. One; A. Two\",IR; Syria,1960\n",
+      sink);
   ASSERT_EQ(sink.entities.size(), 1U);
   const ListEntity& e = sink.entities[0];
   EXPECT_EQ(e.kind, EntityKind::kPerson);

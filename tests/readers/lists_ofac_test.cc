@@ -18,9 +18,10 @@ const std::string kWatchman = std::string(INTERDICT_SHARED_DATA) + "/watchman/te
 // Runs python3's csv module on `file` and returns the number of rows with an ent_num, or -1
 // when python3 is not there. An independent count: another CSV parser, not ours.
 long python_row_count(const std::string& file) {
-  const std::string command = "python3 -c \"import csv,sys; print(sum(1 for r in csv.reader(open(sys.argv[1], "
-                              "encoding='utf-8', newline='')) if len(r) > 1))\" '" +
-                              file + "' 2>/dev/null";
+  const std::string command =
+      "python3 -c \"import csv,sys; print(sum(1 for r in csv.reader(open(sys.argv[1], "
+      "encoding='utf-8', newline='')) if len(r) > 1))\" '" +
+      file + "' 2>/dev/null";
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return -1;
   long n = -1;
@@ -44,7 +45,15 @@ TEST(ListsOfac, RealSdnSetMatchesPythonRowCountWithoutDamage) {
   KeepSink sink;
   auto stats = read_list(kWatchman + "/sdn.csv", sink);
   ASSERT_TRUE(stats.has_value()) << stats.error().to_string();
-  EXPECT_TRUE(sink.damages.empty()) << sink.damages.front().reason;
+  // watchman's sdn_comments.csv comes from a later list than its sdn.csv: python3's csv
+  // finds 10 of its 13 ent_nums (17018, 27307...) missing from sdn.csv.
+  ASSERT_EQ(sink.damages.size(), 10U);
+  for (const auto& d : sink.damages) {
+    EXPECT_EQ(d.file, kWatchman + "/sdn_comments.csv");
+    EXPECT_FALSE(d.fatal);
+  }
+  EXPECT_EQ(sink.damages[0].reason, "ent_num 17018 is not in the primary file");
+  EXPECT_EQ(stats->damaged, 10U);
   const long expected = python_row_count(kWatchman + "/sdn.csv");
   if (expected < 0) GTEST_SKIP() << "python3 not available";
   EXPECT_EQ(expected, 7379);
@@ -81,14 +90,15 @@ TEST(ListsOfac, RealFolderReadsSdnAndConsolidatedWithCrlf) {
   KeepSink sink;
   auto stats = read_list(kWatchman, sink);
   ASSERT_TRUE(stats.has_value());
-  EXPECT_TRUE(sink.damages.empty());
+  EXPECT_EQ(sink.damages.size(), 10U);  // only the sdn_comments.csv orphans above
   const long cons = python_row_count(kWatchman + "/cons_prim.csv");
   if (cons < 0) GTEST_SKIP() << "python3 not available";
   EXPECT_EQ(sink.entities.size(), 7379U + static_cast<std::size_t>(cons));
   const ListEntity* haniya = sink.find("9639");
   ASSERT_NE(haniya, nullptr);
   EXPECT_EQ(haniya->list, "ofac-consolidated");
-  EXPECT_EQ(haniya->names, (std::vector<std::string>{"HANIYA, Ismail Abdul Salah", "HANIYA, Ismail", "HANIYYA, Ismaeel"}));
+  EXPECT_EQ(haniya->names,
+            (std::vector<std::string>{"HANIYA, Ismail Abdul Salah", "HANIYA, Ismail", "HANIYYA, Ismaeel"}));
   EXPECT_EQ(haniya->dates_of_birth, (std::vector<std::string>{"1962"}));
   EXPECT_EQ(haniya->programs, (std::vector<std::string>{"NS-PLC"}));
 }
@@ -138,7 +148,8 @@ TEST(ListsOfac, RepeatedEntNumKeepsTheFirst) {
 }
 
 TEST(ListsOfac, AliasForUnknownEntNumIsReportedInTheAliasFile) {
-  const auto sink = decode_sdn(kRow306, "", "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \n999,1,\"aka\",\"GHOST\",-0- \n");
+  const auto sink =
+      decode_sdn(kRow306, "", "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \n999,1,\"aka\",\"GHOST\",-0- \n");
   ASSERT_EQ(sink.damages.size(), 1U);
   EXPECT_EQ(sink.damages[0].file, "alt.csv");
   EXPECT_EQ(sink.damages[0].line, 2U);
@@ -156,7 +167,7 @@ TEST(ListsOfac, ShortAddressRowIsReportedAndOthersJoined) {
 }
 
 TEST(ListsOfac, QuoteNeverClosedIsFatalAfterTheCompleteRows) {
-  const auto sink = decode_sdn(kRow306 + "9,\"OPEN NAME,-0- ,-0- \n10,\"B\"\n");
+  const auto sink = decode_sdn(kRow306 + "9,\"OPEN NAME,-0- ,-0- \n10,B\n");
   ASSERT_EQ(sink.damages.size(), 1U);
   EXPECT_TRUE(sink.damages[0].fatal);
   EXPECT_EQ(sink.damages[0].line, 2U);
@@ -164,8 +175,8 @@ TEST(ListsOfac, QuoteNeverClosedIsFatalAfterTheCompleteRows) {
 }
 
 TEST(ListsOfac, QuotedNewlineKeepsLaterLineNumbers) {
-  const auto sink = decode_sdn(
-      "1,\"TWO\nLINES\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n" + kRow306 + "\x1a");
+  const auto sink =
+      decode_sdn("1,\"TWO\nLINES\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n" + kRow306 + "\x1a");
   EXPECT_TRUE(sink.damages.empty());
   ASSERT_EQ(sink.entities.size(), 2U);
   EXPECT_EQ(sink.entities[0].names[0], "TWO\nLINES");

@@ -42,8 +42,8 @@ enum Column : std::uint8_t {
 };
 
 constexpr std::array<std::string_view, kColumnCount> kColumnNames = {
-    "_id",     "source",    "entity_number", "type",         "programs",       "name",          "addresses",
-    "vessel_flag", "remarks", "alt_names",   "citizenships", "dates_of_birth", "nationalities",
+    "_id",         "source",  "entity_number", "type",         "programs",       "name",          "addresses",
+    "vessel_flag", "remarks", "alt_names",     "citizenships", "dates_of_birth", "nationalities",
 };
 
 constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);

@@ -110,8 +110,8 @@ ListFormat sniff_list_format(std::string_view name, std::string_view head) {
     return body.find("\"schema\"") != std::string_view::npos ? ListFormat::kFtmJson : ListFormat::kUnknown;
   }
   const std::string_view first_line = head.substr(0, head.find('\n'));
-  if (first_line.find("entity_number") != std::string_view::npos &&
-      first_line.find("name") != std::string_view::npos && first_line.find("source") != std::string_view::npos) {
+  if (first_line.find("entity_number") != std::string_view::npos && first_line.find("name") != std::string_view::npos &&
+      first_line.find("source") != std::string_view::npos) {
     return ListFormat::kCsl;
   }
   if (ofac_row(body)) {
@@ -159,8 +159,7 @@ Result<ListStats> read_list(const fs::path& path, ListSink& sink) {
       total.skipped += stats->skipped;
     }
     if (!found) {
-      return Error(ErrorCategory::kNotFound, "no sdn.csv or cons_prim.csv in folder `" + shown + "`",
-                   Location{shown});
+      return Error(ErrorCategory::kNotFound, "no sdn.csv or cons_prim.csv in folder `" + shown + "`", Location{shown});
     }
     return total;
   }

@@ -49,8 +49,7 @@ void add_notes(std::string& remarks, std::string_view note) {
 }
 
 // Reads one line's object into `e`; returns the reason it cannot, or "".
-std::string read_line(simdjson::dom::parser& parser, const char* data, std::size_t size, ListEntity& e,
-                      bool& party) {
+std::string read_line(simdjson::dom::parser& parser, const char* data, std::size_t size, ListEntity& e, bool& party) {
   simdjson::dom::element root;
   if (const auto error = parser.parse(data, size, false).get(root); error != simdjson::SUCCESS) {
     return std::string("json: ") + simdjson::error_message(error);

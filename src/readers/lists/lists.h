@@ -102,9 +102,9 @@ ListStats decode_list(ListFormat format, std::string_view name, std::string_view
 
 // The four files of an OFAC legacy CSV set, in memory; empty text for a missing file.
 struct OfacFiles {
-  std::string_view primary_name, primary;  // sdn.csv or cons_prim.csv
-  std::string_view address_name, address;  // add.csv: ent_num, add_num, address, city, country, remarks
-  std::string_view alias_name, alias;      // alt.csv: ent_num, alt_num, alt_type, alt_name, remarks
+  std::string_view primary_name, primary;    // sdn.csv or cons_prim.csv
+  std::string_view address_name, address;    // add.csv: ent_num, add_num, address, city, country, remarks
+  std::string_view alias_name, alias;        // alt.csv: ent_num, alt_num, alt_type, alt_name, remarks
   std::string_view comments_name, comments;  // sdn_comments.csv: ent_num, remarks continued
 };
 

@@ -83,8 +83,7 @@ class OfacJoin {
     while (rows.next()) {
       std::uint64_t ent_num = 0;
       if (rows.size() < 12) {
-        reporter.damage(rows.line(), rows.offset(),
-                        "12 fields expected, " + std::to_string(rows.size()) + " read");
+        reporter.damage(rows.line(), rows.offset(), "12 fields expected, " + std::to_string(rows.size()) + " read");
         continue;
       }
       if (!parse_ent_num(rows[0], ent_num)) {
@@ -128,7 +127,8 @@ class OfacJoin {
       } else if (!parse_ent_num(rows[0], ent_num)) {
         reporter.damage(rows.line(), rows.offset(), "ent_num `" + std::string(trim(rows[0])) + "` is not a number");
       } else if (auto it = index_.find(ent_num); it == index_.end()) {
-        reporter.damage(rows.line(), rows.offset(), "ent_num " + std::to_string(ent_num) + " is not in the primary file");
+        reporter.damage(rows.line(), rows.offset(),
+                        "ent_num " + std::to_string(ent_num) + " is not in the primary file");
       } else {
         apply(entities_[it->second], rows);
       }
@@ -163,12 +163,10 @@ class OfacJoin {
 ListStats decode_ofac_csv(std::string_view list, const OfacFiles& files, ListSink& sink) {
   OfacJoin join(list, sink);
   join.read_primary(files.primary_name, files.primary);
-  join.read_sibling(files.address_name, files.address, 5, [](ListEntity& e, const CsvRecords& row) {
-    add_country(e.countries, ofac_field(row[4]));
-  });
-  join.read_sibling(files.alias_name, files.alias, 4, [](ListEntity& e, const CsvRecords& row) {
-    add_unique(e.names, ofac_field(row[3]));
-  });
+  join.read_sibling(files.address_name, files.address, 5,
+                    [](ListEntity& e, const CsvRecords& row) { add_country(e.countries, ofac_field(row[4])); });
+  join.read_sibling(files.alias_name, files.alias, 4,
+                    [](ListEntity& e, const CsvRecords& row) { add_unique(e.names, ofac_field(row[3])); });
   join.read_sibling(files.comments_name, files.comments, 2, [](ListEntity& e, const CsvRecords& row) {
     const std::string_view more = ofac_field(row[1]);
     if (more.empty()) return;

@@ -14,9 +14,8 @@
 // "Low" quality aliases are weak: the UN calls them insufficient for identification.
 // pugixml parses without exceptions; on a parse error it keeps the tree read so far, so the
 // records complete before the fault are handed over and the one it broke is dropped.
-#include <pugixml.hpp>
-
 #include <algorithm>
+#include <pugixml.hpp>
 
 #include "readers/lists/list_util.h"
 
