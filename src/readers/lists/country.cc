@@ -3,7 +3,8 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
-#include <algorithm>
+#include <array>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -13,23 +14,42 @@
 namespace interdict {
 namespace {
 
+// Longer names are no country names; lookups build their key on the stack.
+constexpr std::size_t kMaxKey = 96;
+
 // Upper-case ASCII letters only, "&" read as "AND", so "Bosnia & Herzegovina" and
 // "Bosnia and Herzegovina" meet. Non-ASCII letters (Côte, Türkiye) are kept as bytes.
-std::string country_key(std::string_view name) {
-  std::string key;
-  key.reserve(name.size());
+// Returns the key's length in `key`, or 0 when it does not fit.
+std::size_t country_key(std::string_view name, std::array<char, kMaxKey>& key) {
+  std::size_t n = 0;
+  const auto put = [&](char c) {
+    if (n < key.size()) key[n] = c;
+    ++n;
+  };
   for (char c : name) {
     const auto u = static_cast<unsigned char>(c);
     if (u >= 'a' && u <= 'z') {
-      key += static_cast<char>(u - 'a' + 'A');
+      put(static_cast<char>(u - 'a' + 'A'));
     } else if ((u >= 'A' && u <= 'Z') || u >= 0x80) {
-      key += c;
+      put(c);
     } else if (c == '&') {
-      key += "AND";
+      put('A'), put('N'), put('D');
     }
   }
-  return key;
+  return n <= key.size() ? n : 0;
 }
+
+std::string country_key(std::string_view name) {
+  std::array<char, kMaxKey> key;
+  return std::string(key.data(), country_key(name, key));
+}
+
+// Lets the maps be probed with a string_view, so a lookup does not allocate.
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using KeyMap = std::unordered_map<std::string, std::string, KeyHash, std::equal_to<>>;
 
 struct Alias {
   std::string_view name;
@@ -141,18 +161,20 @@ class CountryTable {
   }
 
   [[nodiscard]] std::string_view find(std::string_view name) const {
+    std::array<char, kMaxKey> buffer;
+    const std::string_view key(buffer.data(), country_key(name, buffer));
+    if (key.empty()) return {};
     if (name.size() == 2) {
-      const std::string upper = country_key(name);
-      if (auto it = codes_.find(upper); it != codes_.end()) return it->second;
-      if (upper == "XK") return "XK";
+      if (auto it = codes_.find(key); it != codes_.end()) return it->second;
+      if (key == "XK") return "XK";
     }
-    if (auto it = by_name_.find(country_key(name)); it != by_name_.end()) return it->second;
+    if (auto it = by_name_.find(key); it != by_name_.end()) return it->second;
     return {};
   }
 
  private:
-  std::unordered_map<std::string, std::string> codes_;
-  std::unordered_map<std::string, std::string> by_name_;
+  KeyMap codes_;
+  KeyMap by_name_;
 };
 
 }  // namespace

@@ -104,7 +104,7 @@ ListStats decode_csl_csv(std::string_view name, std::string_view text, ListSink&
       reporter.damage(rows.line(), rows.offset(), "record has no name");
       continue;
     }
-    e = ListEntity{};
+    lists::clear_entity(e);
     e.list = "csl";
     e.id = !get(kId).empty() ? get(kId) : get(kEntityNumber);
     if (e.id.empty()) e.id = "line-" + std::to_string(rows.line());

@@ -111,7 +111,7 @@ ListStats decode_ftm_json(std::string_view name, std::string_view text, ListSink
     at = end + 1;
     ++line_number;
     if (line.empty()) continue;
-    e = ListEntity{};
+    lists::clear_entity(e);
     bool party = false;
     const std::string reason = read_line(parser, line.data(), line.size(), e, party);
     if (!reason.empty()) {

@@ -16,6 +16,21 @@ std::string_view ofac_field(std::string_view s) {
   return s == "-0-" ? std::string_view() : s;
 }
 
+void clear_entity(ListEntity& e) {
+  e.list.clear();
+  e.id.clear();
+  e.sublist.clear();
+  e.kind = EntityKind::kUnknown;
+  e.names.clear();
+  e.weak_names.clear();
+  e.countries.clear();
+  e.programs.clear();
+  e.dates_of_birth.clear();
+  e.remarks.clear();
+  e.source.clear();
+  e.line = 0;
+}
+
 void add_unique(std::vector<std::string>& out, std::string_view value) {
   value = trim(value);
   if (value.empty() || std::find(out.begin(), out.end(), value) != out.end()) return;

@@ -18,6 +18,9 @@ namespace interdict::lists {
 [[nodiscard]] std::string_view trim(std::string_view s);
 [[nodiscard]] std::string_view ofac_field(std::string_view s);
 
+// Empties `e` for the next record, keeping the capacity of its strings and vectors.
+void clear_entity(ListEntity& e);
+
 // Appends `value`, trimmed, unless it is empty or already present.
 void add_unique(std::vector<std::string>& out, std::string_view value);
 

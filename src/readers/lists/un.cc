@@ -133,7 +133,7 @@ ListStats decode_un_xml(std::string_view name, std::string_view text, ListSink& 
         reporter.damage(line, offset, std::string("record cut by an xml error: ") + parsed.description());
         continue;
       }
-      e = ListEntity{};
+      lists::clear_entity(e);
       e.list = "un";
       e.source = name;
       e.line = line;
