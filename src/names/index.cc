@@ -28,6 +28,8 @@ std::uint64_t hash_key(char tag, std::string_view s) {
   return h;
 }
 
+constexpr std::size_t kMaxCandidates = 400;
+
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
 std::string lower_ascii(std::string_view s) {
@@ -84,12 +86,18 @@ void token_keys(std::string_view token, std::vector<std::uint64_t>& out) {
   out.push_back(exact_key(token));
   if (token.size() > 4) out.push_back(hash_key('p', token.substr(0, 4)));
   if (token.size() >= 4) {
-    std::string consonants(1, token[0]);
-    for (std::size_t i = 1; i < token.size(); ++i) {
-      const char c = token[i];
-      if (!is_vowel(c) && c != consonants.back()) consonants.push_back(c);
+    // Consonant key: letters that sound alike merged (c k q, s z, f v w), h and vowels
+    // dropped (so ch/sh/kh and "cuvakov"/"chuvakov" meet), repeats collapsed.
+    std::string key;
+    for (std::size_t i = 0; i < token.size(); ++i) {
+      char c = token[i];
+      if (c == 'c' || c == 'q') c = 'k';
+      if (c == 'z') c = 's';
+      if (c == 'v' || c == 'w') c = 'f';
+      if ((i > 0 && is_vowel(c)) || c == 'h') continue;
+      if (key.empty() || key.back() != c) key.push_back(c);
     }
-    out.push_back(hash_key('s', consonants));
+    out.push_back(hash_key('s', key));
   }
 }
 
@@ -234,10 +242,16 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
       best_total = std::max(best_total, total);
     }
     const float floor = 0.25F * best_total;
-    for (auto f : touched) {
+    for (auto f : touched)
       if (reached[f] >= floor) candidates.push_back(f);
-      reached[f] = 0.0F;
+    // The most reached forms only: a query of common words ("mohammed ali") reaches
+    // thousands, and the scorer is the costly part.
+    if (candidates.size() > kMaxCandidates) {
+      std::nth_element(candidates.begin(), candidates.begin() + kMaxCandidates, candidates.end(),
+                       [](std::uint32_t a, std::uint32_t b) { return reached[a] > reached[b]; });
+      candidates.resize(kMaxCandidates);
     }
+    for (auto f : touched) reached[f] = 0.0F;
   }
 
   struct Best {

@@ -56,7 +56,7 @@ struct SearchHints {
 
 struct Thresholds {
   double match = 0.90;   // score >= match: a hit
-  double review = 0.82;  // review <= score < match: for a person to review; below: dropped
+  double review = 0.80;  // review <= score < match: for a person to review; below: dropped
 };
 
 enum class Verdict : std::uint8_t { kReview, kMatch };

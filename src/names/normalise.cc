@@ -109,6 +109,46 @@ void tokenise_unicode(const icu::UnicodeString& text, NameTokens& out) {
   }
 }
 
+// Spelling variants of one sound across romanisations, folded the same way on both sides:
+// German "tsch"/"w", French "ou", Dutch "oe"/"tsj", Slavic final "j" ("sergej"),
+// English "y", doubled letters ("owssej" / "ovsei"). Only pure ASCII tokens change.
+std::string fold_spelling(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  for (std::size_t i = 0; i < t.size();) {
+    const std::string_view rest = t.substr(i);
+    char c = t[i];
+    std::size_t used = 1;
+    if (rest.starts_with("tsch") || rest.starts_with("tsj")) {
+      out += "ch";
+      used = rest[2] == 'c' ? 4 : 3;
+    } else if (rest.starts_with("sch")) {
+      out += "sh";
+      used = 3;
+    } else if (rest.starts_with("ph")) {
+      out += 'f';
+      used = 2;
+    } else if (rest.starts_with("ck")) {
+      out += 'k';
+      used = 2;
+    } else if (rest.starts_with("kh")) {
+      out += 'h';
+      used = 2;
+    } else if (rest.starts_with("ou") || rest.starts_with("oe")) {
+      out += 'u';
+      used = 2;
+    } else {
+      if (c == 'w') c = 'v';
+      if (c == 'y') c = 'i';
+      if (c == 'j' && i + 1 == t.size() && !out.empty() && vowel(out.back())) c = 'i';
+      if (out.empty() || out.back() != c || (c >= '0' && c <= '9')) out += c;
+    }
+    i += used;
+  }
+  return out;
+}
+
 void replace_cjk_forms(icu::UnicodeString& text) {
   for (const auto& [from, to] : kCjkForms) {
     const icu::UnicodeString f(false, reinterpret_cast<const UChar*>(from.data()), static_cast<int32_t>(from.size()));
@@ -140,6 +180,11 @@ std::vector<NameTokens> normalise_name(std::string_view utf8) {
   }
   std::vector<NameTokens> readings;
   if (tokens.empty()) return readings;
+  for (auto& token : tokens) {
+    if (!is_weak_token(token) &&
+        std::all_of(token.begin(), token.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+      token = fold_spelling(token);
+  }
   // The joined reading: strong tokens as one, weak ones kept. Bounded so a long name does
   // not make one huge token that resembles nothing.
   std::string joined;

@@ -17,13 +17,15 @@ struct QueryToken {
 };
 
 // Similarity of two normalised tokens in [0,1]: 1 when equal; an initial against a word
-// it starts ("j" / "john") 0.8; otherwise Jaro-Winkler when at least kTokenFloor, else 0.
-// Tokens of one or two characters only match exactly or as initials.
+// it starts ("j" / "john") kInitialSimilarity; otherwise Jaro-Winkler cubed when
+// Jaro-Winkler is at least kTokenFloor, else 0. Tokens of one or two characters only
+// match exactly or as initials.
 [[nodiscard]] double token_similarity(std::string_view a, std::string_view b);
 inline constexpr double kTokenFloor = 0.84;
+inline constexpr double kInitialSimilarity = 0.6;
 // A joined reading ("zijietiaodong") is one long token whose Jaro-Winkler stays high when
 // a whole word is added or missing: it counts only when nearly the same.
-inline constexpr double kJoinedFloor = 0.95;
+inline constexpr double kJoinedFloor = 0.86;  // Jaro-Winkler 0.95, cubed
 
 // Score of `query` against form `f`, in [0,1]. Pairs tokens greedily, best similarity
 // first (each token at most once); a pair adds similarity * (both weights), unmatched

@@ -41,7 +41,14 @@ TEST(NamesNormalise, ChineseLegalFormBecomesWeakWords) {
 TEST(NamesNormalise, JoinedReadingKeepsWeakTokens) {
   auto readings = normalise_name("Byte Dance Ltd");
   ASSERT_EQ(readings.size(), 2U);
-  EXPECT_EQ(readings[1], (NameTokens{"bytedance", "ltd"}));
+  EXPECT_EQ(readings[1], (NameTokens{"bitedance", "ltd"}));  // spelling folded: y -> i
+}
+
+TEST(NamesNormalise, RomanisationVariantsFoldAlike) {
+  EXPECT_EQ(first("Owssej"), first("Ovsey"));
+  EXPECT_EQ(first("Tschernyschewski"), (NameTokens{"chernishevski"}));
+  EXPECT_EQ(first("Sergej"), first("Sergey"));
+  EXPECT_EQ(first("Poutine"), (NameTokens{"putine"}));
 }
 
 TEST(NamesNormalise, CyrillicToLatin) { EXPECT_EQ(first("Владимир Путин"), (NameTokens{"vladimir", "putin"})); }
