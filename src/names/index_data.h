@@ -1,0 +1,82 @@
+// The flat arrays behind a NameIndex, shared by building, searching and the file format.
+//
+// Every record is plain data with no pointers, so save() writes each array as it is and
+// load() reads it back with one copy; strings live in one blob and are (offset, length).
+// Thread-safety: written only while building or loading, read-only afterwards.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "names/names.h"
+
+namespace interdict {
+
+struct StrRef {
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+};
+struct EntryRec {
+  StrRef id;
+  StrRef countries;  // lowercase, comma separated
+  std::uint32_t first_name = 0;
+  std::uint32_t name_count = 0;
+  std::uint32_t kind = 0;
+};
+struct NameRec {
+  StrRef text;
+  std::uint32_t entry = 0;
+};
+// One reading of one name (see normalise_name).
+struct FormRec {
+  std::uint32_t name = 0;
+  std::uint32_t first_token = 0;
+  std::uint32_t token_count = 0;
+  float weight_sum = 0;
+  std::uint32_t joined = 0;  // 1: the strong tokens joined into one (normalise_name's second reading)
+};
+struct TokenRec {
+  StrRef text;
+  float weight = 0;  // IDF, times the weak factor for a weak token
+  std::uint32_t weak = 0;
+};
+
+// Token rarity: ln(1 + forms / df). A weak token counts this much of it.
+inline constexpr float kWeakFactor = 0.1F;
+
+struct NameIndex::Data {
+  std::string blob;
+  std::vector<EntryRec> entries;
+  std::vector<NameRec> names;
+  std::vector<FormRec> forms;
+  std::vector<std::uint32_t> form_tokens;  // token ids, FormRec::first_token..+token_count
+  std::vector<TokenRec> tokens;
+  // Postings: keys (hashes, sorted) -> forms key_offsets[k]..key_offsets[k+1] in postings.
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint32_t> key_offsets;
+  std::vector<std::uint32_t> postings;
+  Thresholds thresholds;
+  bool frozen = false;
+  std::unordered_map<std::string, std::uint32_t> token_ids;  // building only
+
+  [[nodiscard]] std::string_view str(StrRef r) const { return std::string_view(blob).substr(r.offset, r.length); }
+  StrRef intern(std::string_view s) {
+    StrRef r{static_cast<std::uint32_t>(blob.size()), static_cast<std::uint32_t>(s.size())};
+    blob.append(s);
+    return r;
+  }
+};
+
+// The postings keys of a token: itself, its 4-letter prefix, its consonant key. Appends
+// the key hashes to `out` (with duplicates removed for that token).
+void token_keys(std::string_view token, std::vector<std::uint64_t>& out);
+// The postings of `key`, empty when absent.
+[[nodiscard]] std::pair<const std::uint32_t*, const std::uint32_t*> postings_of(const NameIndex::Data& d,
+                                                                                std::uint64_t key);
+// The exact-token key (the first token_keys gives), for document frequency.
+[[nodiscard]] std::uint64_t exact_key(std::string_view token);
+
+}  // namespace interdict

@@ -1,0 +1,210 @@
+// Name normalisation: UTF-8 in, ASCII token readings out.
+//
+// Pipeline (why each step): NFKC so full-width and compatibility forms read as their
+// plain letters; Traditional-Simplified so 騰訊 and 腾讯 give one pinyin; Chinese legal
+// forms replaced by their English weak words before transliteration, since after it
+// "you xian gong si" is four ordinary-looking syllables; Any-Latin then Latin-ASCII so
+// Han, Cyrillic, Greek, Arabic, Hangul and kana read in Latin without accents or tones;
+// case folding; anything neither letter nor digit separates tokens, apostrophes vanish
+// ("O'Brien" -> "obrien"). ASCII input skips ICU entirely: most queries are ASCII and
+// the transliterator is the costly step.
+//
+// Thread-safety: ICU transliterators are not thread-safe and cost milliseconds to
+// create, so each thread builds its own once (thread_local) and keeps it.
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+#include "names/names.h"
+
+namespace interdict {
+namespace {
+
+// Chinese and Japanese legal forms, longest first, and their romanisation as whole weak
+// words: "腾讯控股有限公司" must meet both "Tencent Holdings Limited" (weak words cost little
+// when unmatched) and "Tengxun Konggu Youxian Gongsi" (the same words in pinyin).
+constexpr std::array<std::pair<std::u16string_view, std::u16string_view>, 9> kCjkForms{{
+    {u"股份有限公司", u" gufen youxian gongsi "},
+    {u"有限责任公司", u" youxian zeren gongsi "},
+    {u"有限公司", u" youxian gongsi "},
+    {u"株式会社", u" kabushiki kaisha "},
+    {u"集团", u" jituan "},
+    {u"控股", u" konggu "},
+    {u"公司", u" gongsi "},
+    {u"（", u" "},
+    {u"）", u" "},
+}};
+
+// Legal forms and filler words, normalised, sorted for binary search.
+constexpr std::string_view kWeak[] = {
+    "ag",      "and",     "bv",       "co",     "company",      "corp",  "corporation", "de",     "gmbh",
+    "group",   "holding", "holdings", "inc",    "incorporated", "jsc",   "kg",          "kk",     "limited",
+    "llc",     "llp",     "lp",       "ltd",    "nv",           "oao",   "of",          "ooo",    "pao",
+    "pjsc",    "plc",     "pte",      "pty",    "sa",           "sarl",  "sas",         "spa",    "srl",
+    "the",     "zao",     "ao",       "tov",    "ojsc",         "cjsc",  "intl",        "gongsi", "gufen",
+    "youxian", "zeren",   "jituan",   "konggu", "kabushiki",    "kaisha"};
+
+struct Translit {
+  std::unique_ptr<icu::Transliterator> before;  // NFKC; Traditional-Simplified
+  std::unique_ptr<icu::Transliterator> after;   // Any-Latin; Latin-ASCII
+};
+
+Translit& translit() {
+  thread_local Translit t = [] {
+    Translit made;
+    UErrorCode status = U_ZERO_ERROR;
+    made.before.reset(icu::Transliterator::createInstance("NFKC; Traditional-Simplified", UTRANS_FORWARD, status));
+    status = U_ZERO_ERROR;
+    made.after.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    return made;
+  }();
+  return t;
+}
+
+bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018 || c == '`'; }
+
+void tokenise_ascii(std::string_view text, NameTokens& out) {
+  std::string current;
+  for (char raw : text) {
+    const auto c = static_cast<unsigned char>(raw);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      current.push_back(static_cast<char>(c));
+    } else if (c >= 'A' && c <= 'Z') {
+      current.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (c == '\'' || c == '`') {
+      continue;
+    } else if (!current.empty()) {
+      out.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) out.push_back(std::move(current));
+}
+
+void tokenise_unicode(const icu::UnicodeString& text, NameTokens& out) {
+  std::string current;
+  icu::UnicodeString piece;
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isalnum(c)) {
+      piece.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    } else if (is_apostrophe(c)) {
+      continue;
+    } else if (!piece.isEmpty()) {
+      current.clear();
+      piece.toUTF8String(current);
+      out.push_back(current);
+      piece.remove();
+    }
+  }
+  if (!piece.isEmpty()) {
+    current.clear();
+    piece.toUTF8String(current);
+    out.push_back(current);
+  }
+}
+
+// Spelling variants of one sound across romanisations, folded the same way on both sides:
+// German "tsch"/"w", French "ou", Dutch "oe"/"tsj", Slavic final "j" ("sergej"),
+// English "y", doubled letters ("owssej" / "ovsei"). Only pure ASCII tokens change.
+std::string fold_spelling(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  for (std::size_t i = 0; i < t.size();) {
+    const std::string_view rest = t.substr(i);
+    char c = t[i];
+    std::size_t used = 1;
+    if (rest.starts_with("tsch") || rest.starts_with("tsj")) {
+      out += "ch";
+      used = rest[2] == 'c' ? 4 : 3;
+    } else if (rest.starts_with("sch")) {
+      out += "sh";
+      used = 3;
+    } else if (rest.starts_with("ph")) {
+      out += 'f';
+      used = 2;
+    } else if (rest.starts_with("ck")) {
+      out += 'k';
+      used = 2;
+    } else if (rest.starts_with("kh")) {
+      out += 'h';
+      used = 2;
+    } else if (rest.starts_with("ou") || rest.starts_with("oe")) {
+      out += 'u';
+      used = 2;
+    } else {
+      if (c == 'w') c = 'v';
+      if (c == 'y') c = 'i';
+      if (c == 'j' && i + 1 == t.size() && !out.empty() && vowel(out.back())) c = 'i';
+      if (out.empty() || out.back() != c || (c >= '0' && c <= '9')) out += c;
+    }
+    i += used;
+  }
+  return out;
+}
+
+void replace_cjk_forms(icu::UnicodeString& text) {
+  for (const auto& [from, to] : kCjkForms) {
+    const icu::UnicodeString f(false, reinterpret_cast<const UChar*>(from.data()), static_cast<int32_t>(from.size()));
+    const icu::UnicodeString t(false, reinterpret_cast<const UChar*>(to.data()), static_cast<int32_t>(to.size()));
+    text.findAndReplace(f, t);
+  }
+}
+
+}  // namespace
+
+bool is_weak_token(std::string_view token) {
+  return std::find(std::begin(kWeak), std::end(kWeak), token) != std::end(kWeak);
+}
+
+std::vector<NameTokens> normalise_name(std::string_view utf8) {
+  NameTokens tokens;
+  const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    tokenise_ascii(utf8, tokens);
+  } else {
+    auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    Translit& t = translit();
+    if (t.before && t.after) {
+      t.before->transliterate(text);
+      replace_cjk_forms(text);
+      t.after->transliterate(text);
+    }
+    tokenise_unicode(text, tokens);
+  }
+  std::vector<NameTokens> readings;
+  if (tokens.empty()) return readings;
+  for (auto& token : tokens) {
+    if (!is_weak_token(token) &&
+        std::all_of(token.begin(), token.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+      token = fold_spelling(token);
+  }
+  // The joined reading: strong tokens as one, weak ones kept. Bounded so a long name does
+  // not make one huge token that resembles nothing.
+  std::string joined;
+  NameTokens weak;
+  std::size_t strong = 0;
+  for (const auto& token : tokens) {
+    if (is_weak_token(token)) {
+      weak.push_back(token);
+    } else {
+      joined += token;
+      ++strong;
+    }
+  }
+  readings.push_back(std::move(tokens));
+  if (strong >= 2 && strong <= 5) {
+    NameTokens second{std::move(joined)};
+    second.insert(second.end(), weak.begin(), weak.end());
+    readings.push_back(std::move(second));
+  }
+  return readings;
+}
+
+}  // namespace interdict

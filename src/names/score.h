@@ -1,0 +1,39 @@
+// The scorer: a query reading against one indexed reading, token by token.
+//
+// Thread-safety: pure functions over immutable data; safe from any thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "names/index_data.h"
+
+namespace interdict {
+
+struct QueryToken {
+  std::string text;
+  float weight = 0;
+  bool weak = false;
+};
+
+// Similarity of two normalised tokens in [0,1]: 1 when equal; an initial against a word
+// it starts ("j" / "john") kInitialSimilarity; otherwise Jaro-Winkler cubed when
+// Jaro-Winkler is at least kTokenFloor, else 0. Tokens of one or two characters only
+// match exactly or as initials.
+[[nodiscard]] double token_similarity(std::string_view a, std::string_view b);
+inline constexpr double kTokenFloor = 0.84;
+inline constexpr double kInitialSimilarity = 0.6;
+// A joined reading ("zijietiaodong") is one long token whose Jaro-Winkler stays high when
+// a whole word is added or missing: it counts only when nearly the same.
+inline constexpr double kJoinedFloor = 0.86;  // Jaro-Winkler 0.95, cubed
+
+// Score of `query` against form `f`, in [0,1]. Pairs tokens greedily, best similarity
+// first (each token at most once); a pair adds similarity * (both weights), unmatched
+// query tokens their full weight and unmatched name tokens half of theirs to the
+// denominator (lists carry middle names and patronymics a payment often omits). 0 when no
+// two strong tokens pair. `joined`: either side is a joined reading (kJoinedFloor holds).
+// Fills `why` (pairs, unmatched tokens) when not null.
+[[nodiscard]] double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d, const FormRec& f,
+                                bool joined, Explanation* why);
+
+}  // namespace interdict

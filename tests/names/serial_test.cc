@@ -1,0 +1,116 @@
+// The index file: round trip and damaged files.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+#include "names/names.h"
+
+namespace interdict {
+namespace {
+
+NameIndex small_index() {
+  NameIndex index;
+  index.add({"tencent", EntityKind::kOrganization, {"CN"}, {"Tencent Holdings Limited", "腾讯控股有限公司"}});
+  index.add({"putin", EntityKind::kPerson, {"RU"}, {"PUTIN, Vladimir Vladimirovich"}});
+  index.set_thresholds({0.92, 0.8});
+  index.freeze();
+  return index;
+}
+
+std::string temp_path(const char* name) { return testing::TempDir() + name; }
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST(NamesFile, RoundTripSearchesAlike) {
+  const auto index = small_index();
+  const auto path = temp_path("names_roundtrip.idx");
+  ASSERT_TRUE(index.save(path).has_value());
+  auto loaded = NameIndex::load(path);
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().to_string();
+  EXPECT_EQ(loaded->entry_count(), 2U);
+  EXPECT_EQ(loaded->name_count(), 3U);
+  EXPECT_DOUBLE_EQ(loaded->thresholds().match, 0.92);
+  for (const char* q : {"騰訊", "Vladimir Putin", "Tencent"}) {
+    const auto a = index.search(q, {}, 3);
+    const auto b = loaded->search(q, {}, 3);
+    ASSERT_EQ(a.size(), b.size()) << q;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].id, b[i].id);
+      EXPECT_DOUBLE_EQ(a[i].score, b[i].score);
+    }
+  }
+  std::remove(path.c_str());
+}
+
+TEST(NamesFile, MissingFileIsIoError) {
+  auto loaded = NameIndex::load(temp_path("names_does_not_exist.idx"));
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_EQ(loaded.error().category(), ErrorCategory::kIo);
+}
+
+std::string saved_bytes() {
+  const auto path = temp_path("names_bytes.idx");
+  EXPECT_TRUE(small_index().save(path).has_value());
+  auto bytes = read_all(path);
+  std::remove(path.c_str());
+  return bytes;
+}
+
+TEST(NamesFile, WrongMagicRejected) {
+  auto bytes = saved_bytes();
+  bytes[0] = 'X';
+  auto loaded = NameIndex::decode(bytes);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_EQ(loaded.error().category(), ErrorCategory::kParse);
+  EXPECT_NE(loaded.error().message().find("not a name index"), std::string::npos);
+}
+
+TEST(NamesFile, WrongVersionRejected) {
+  auto bytes = saved_bytes();
+  bytes[8] = 2;
+  auto loaded = NameIndex::decode(bytes);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_NE(loaded.error().message().find("unsupported version"), std::string::npos);
+}
+
+TEST(NamesFile, EveryTruncationRejected) {
+  const auto bytes = saved_bytes();
+  for (std::size_t n = 0; n < bytes.size(); ++n) {
+    auto loaded = NameIndex::decode(std::string_view(bytes).substr(0, n));
+    EXPECT_FALSE(loaded.has_value()) << n;
+  }
+}
+
+TEST(NamesFile, ArrayLengthPastTheEndRejected) {
+  auto bytes = saved_bytes();
+  // The blob's length field follows magic, version, layout check and two thresholds.
+  const std::uint64_t huge = 1ULL << 40;
+  std::memcpy(bytes.data() + 32, &huge, sizeof huge);
+  auto loaded = NameIndex::decode(bytes);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_NE(loaded.error().message().find("past the end"), std::string::npos);
+}
+
+TEST(NamesFile, TrailingBytesRejected) {
+  auto loaded = NameIndex::decode(saved_bytes() + "x");
+  ASSERT_FALSE(loaded.has_value());
+}
+
+TEST(NamesFile, FlippedBytesNeverCrash) {
+  const auto bytes = saved_bytes();
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    auto damaged = bytes;
+    damaged[i] = static_cast<char>(damaged[i] ^ 0x5a);
+    auto loaded = NameIndex::decode(damaged);
+    if (loaded) (void)loaded->search("Tencent Putin", {}, 3);  // must stay in bounds
+  }
+}
+
+}  // namespace
+}  // namespace interdict
