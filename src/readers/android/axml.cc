@@ -6,6 +6,7 @@
 #include "readers/android/axml_format.h"
 #include "readers/android/le_cursor.h"
 #include "readers/android/manifest.h"
+#include "readers/common/utf8.h"
 
 namespace interdict {
 namespace {
@@ -14,24 +15,6 @@ using android::LeCursor;
 using android::ManifestAttribute;
 using android::ManifestWalker;
 namespace axml = android::axml;
-
-void append_utf8(std::uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | cp >> 6));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | cp >> 12));
-    out.push_back(static_cast<char>(0x80 | (cp >> 6 & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | cp >> 18));
-    out.push_back(static_cast<char>(0x80 | (cp >> 12 & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp >> 6 & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 class BinaryXmlDecoder {
  public:
