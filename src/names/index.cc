@@ -293,7 +293,7 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     hit.id = d.str(e.id);
     hit.name = d.str(d.names[form.name].text);
     hit.score = b.score;
-    hit.verdict = b.score >= d.thresholds.match ? Verdict::kMatch : Verdict::kReview;
+    hit.verdict = b.score >= d.thresholds.match ? NameVerdict::kMatch : NameVerdict::kReview;
     (void)score_form(readings[b.reading], d, form, b.reading > 0 || form.joined != 0, &hit.why);
     hit.why.kind_factor = kind_factor(hints.kind, e.kind);
     hit.why.country_factor = country_factor(d, e, hints.country);

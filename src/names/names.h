@@ -59,7 +59,8 @@ struct Thresholds {
   double review = 0.80;  // review <= score < match: for a person to review; below: dropped
 };
 
-enum class Verdict : std::uint8_t { kReview, kMatch };
+// Not the engine's Verdict: a name hit is a match or needs review; the law decides the rest.
+enum class NameVerdict : std::uint8_t { kReview, kMatch };
 
 // One aligned pair of tokens, or one side unmatched (the other empty, similarity 0).
 struct TokenPair {
@@ -80,7 +81,7 @@ struct NameHit {
   std::string_view id;      // valid while the index lives
   std::string_view name;    // the name as added that scored best
   double score = 0;
-  Verdict verdict = Verdict::kReview;
+  NameVerdict verdict = NameVerdict::kReview;
   Explanation why;
 };
 

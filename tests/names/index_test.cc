@@ -121,9 +121,9 @@ TEST(NamesSearch, ThresholdsDecideVerdict) {
   ASSERT_EQ(first.size(), 1U);
   const double score = first[0].score;
   index.set_thresholds({score + 0.01, score - 0.01});
-  EXPECT_EQ(index.search("Banco Nacionl Cuba Habana", {}, 1).at(0).verdict, Verdict::kReview);
+  EXPECT_EQ(index.search("Banco Nacionl Cuba Habana", {}, 1).at(0).verdict, NameVerdict::kReview);
   index.set_thresholds({score, score - 0.01});
-  EXPECT_EQ(index.search("Banco Nacionl Cuba Habana", {}, 1).at(0).verdict, Verdict::kMatch);
+  EXPECT_EQ(index.search("Banco Nacionl Cuba Habana", {}, 1).at(0).verdict, NameVerdict::kMatch);
   index.set_thresholds({score + 0.02, score + 0.01});
   EXPECT_TRUE(index.search("Banco Nacionl Cuba Habana", {}, 1).empty());
 }

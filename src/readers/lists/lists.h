@@ -19,10 +19,9 @@
 #include <vector>
 
 #include "base/result.h"
+#include "names/names.h"  // EntityKind, shared with the name matcher
 
 namespace interdict {
-
-enum class EntityKind : std::uint8_t { kUnknown, kPerson, kOrganization, kVessel, kAircraft };
 
 // "person", "organization", "vessel", "aircraft" or "unknown".
 [[nodiscard]] std::string_view entity_kind_name(EntityKind kind);
