@@ -91,6 +91,13 @@ demo() {
   { ./build/interdict -q scan --format sarif --as-of 2020-09-21T12:00:00Z samples/code/shop.apk |
     head -c 600; echo " ..."; } || true
   echo
+  echo "== the payments chokepoint: ISO 20022 pain.001 and pacs.008 files and a CSV, each payment at its own time"
+  set +e
+  ./build/interdict scan --format table samples/payments
+  code=$?
+  set -e
+  echo "(exit code $code; WeChat's payment clause was enjoined on 19 September 2020, the day before it took effect)"
+  echo
   echo "== DNS enforcement: an RPZ zone of what is in force on 2026-02-01"
   { ./build/interdict -q export --as rpz --as-of 2026-02-01T00:00:00Z | head -20; } || true
   echo "..."

@@ -17,8 +17,10 @@
 
 #include "cli/code_input.h"
 #include "cli/common.h"
+#include "cli/mapped_file.h"
 #include "cli/mrt_input.h"
 #include "cli/scan_hosting.h"
+#include "cli/scan_payments.h"
 #include "cli/scan_routes.h"
 #include "readers/common/byte_source.h"
 #include "readers/common/line_source.h"
@@ -38,6 +40,7 @@ struct ScanOptions {
   int threads = 0;                   // --threads: workers for large logs
   std::string country;               // --country: where hosting records that name none are served
   std::string accessible_in = "US";  // --accessible-in: where scanned software is accessible
+  std::string columns;               // --columns: extra column names of payment files
 };
 
 struct Tally {
@@ -135,7 +138,10 @@ class Scan final : public StoreReader::Reporter {
   HostingScan& hosting();
   RouteScan& routes();
   CodeScan& code();
-  // A folder: every software artefact under it, in name order; other files are skipped.
+  PaymentScan& payments();
+  void scan_payment_file(const std::string& path, PaymentFormat format);
+  // A folder: every software artefact and payment file under it, in name order; other
+  // files are skipped.
   void scan_folder(const std::string& path);
 
   const OrderSet& orders_;
@@ -158,9 +164,10 @@ class Scan final : public StoreReader::Reporter {
   std::vector<CountryCode> in_scope_;
   std::vector<CountryCode> outside_;
   Reasons reasons_;
-  std::unique_ptr<HostingScan> hosting_;  // made at the first hosting input
-  std::unique_ptr<RouteScan> routes_;     // made at the first MRT input
-  std::unique_ptr<CodeScan> code_;        // made at the first software artefact
+  std::unique_ptr<HostingScan> hosting_;   // made at the first hosting input
+  std::unique_ptr<RouteScan> routes_;      // made at the first MRT input
+  std::unique_ptr<CodeScan> code_;         // made at the first software artefact
+  std::unique_ptr<PaymentScan> payments_;  // made at the first payment file
   std::uint64_t folder_files_skipped_ = 0;
   std::string current_path_;  // the input being read, as given ("-": stdin)
 };
@@ -212,6 +219,11 @@ bool Scan::scan_input(const std::string& path) {
     if (std::string format = sniff_code(path, bytes); !format.empty()) {
       input->reset();
       read_code(path, format, code(), options_.threads);
+      return true;
+    }
+    if (const PaymentFormat format = sniff_payment_format(path, bytes); format != PaymentFormat::kUnknown) {
+      input->reset();
+      scan_payment_file(path, format);
       return true;
     }
   }
@@ -266,6 +278,27 @@ CodeScan& Scan::code() {
   return *code_;
 }
 
+PaymentScan& Scan::payments() {
+  if (!payments_) {
+    PaymentScan::Options o;
+    if (options_.as_of != "now") o.as_of = as_of_;  // else each payment at its own time
+    o.known_at = known_at_;
+    o.column_mapping = options_.columns;
+    payments_ = std::make_unique<PaymentScan>(orders_, std::move(o));
+  }
+  return *payments_;
+}
+
+void Scan::scan_payment_file(const std::string& path, PaymentFormat format) {
+  InputBytes input(path);
+  auto bytes = input.load(path);
+  if (!bytes) {
+    fatal(bytes.error().to_string());
+    return;
+  }
+  payments().scan(path, format, *bytes);
+}
+
 void Scan::scan_folder(const std::string& path) {
   std::vector<std::filesystem::path> files;
   std::error_code ec;
@@ -304,7 +337,12 @@ void Scan::scan_folder(const std::string& path) {
     const std::span<const std::byte> bytes(reinterpret_cast<const std::byte*>(head->data()), head->size());
     const std::string format = sniff_code(name, bytes);
     if (format.empty()) {
-      ++folder_files_skipped_;
+      if (const PaymentFormat payment = sniff_payment_format(name, bytes); payment != PaymentFormat::kUnknown) {
+        input->reset();
+        scan_payment_file(name, payment);
+      } else {
+        ++folder_files_skipped_;
+      }
       continue;
     }
     input->reset();
@@ -656,10 +694,13 @@ void Scan::flush_if_full() {
 int Scan::finish() {
   const bool hosted = hosting_ && hosting_->tally().inputs > 0;
   const bool coded = code_ && !code_->artefacts().empty();
-  const bool stored = (!hosted && !routes_ && !coded) || tally_.listings + tally_.requests > 0 || tally_.skipped > 0;
+  const bool paid = payments_ != nullptr;
+  const bool stored =
+      (!hosted && !routes_ && !coded && !paid) || tally_.listings + tally_.requests > 0 || tally_.skipped > 0;
   if (format_ == Format::kSarif) return finish_sarif(hosted || routes_ || tally_.listings + tally_.requests > 0);
   if (hosted && format_ != Format::kTable) hosting_->append_json(out_, format_, first_object_);
   if (coded && format_ != Format::kTable) code_->append_json(out_, format_, first_object_);
+  if (paid && format_ != Format::kTable) payments_->append_json(out_, format_, first_object_);
   std::string route_table;
   std::size_t routes_prohibited = 0;
   if (routes_) {
@@ -677,6 +718,8 @@ int Scan::finish() {
     out_ += (!out_.empty() && !route_table.empty() ? "\n" : "") + route_table;
     const std::string code_table = coded ? code_->render_table() : "";
     out_ += (!out_.empty() && !code_table.empty() ? "\n" : "") + code_table;
+    const std::string payment_table = paid ? payments_->render_table() : "";
+    out_ += (!out_.empty() && !payment_table.empty() ? "\n" : "") + payment_table;
   }
   write_stdout(out_);
   out_.clear();
@@ -688,9 +731,17 @@ int Scan::finish() {
   }
   if (hosted && (say || (!quiet_ && hosting_->tally().damaged > 0))) std::cerr << hosting_->summary() << "\n";
   if (coded) report_code(say);
-  if (tally_.input_error || (hosting_ && hosting_->input_error()) || code_input_error()) return kExitInputError;
+  if (paid) {
+    for (const std::string& d : payments_->damage()) std::cerr << "interdict: " << d << " (record skipped)\n";
+    if (say || payments_->tally().damaged > 0) std::cerr << payments_->summary() << "\n";
+  }
+  if (tally_.input_error || (hosting_ && hosting_->input_error()) || code_input_error() ||
+      (paid && payments_->tally().fatal)) {
+    return kExitInputError;
+  }
   const bool prohibited = tally_.prohibited > 0 || (hosted && hosting_->tally().prohibited > 0) ||
-                          routes_prohibited > 0 || (coded && code_->prohibited() > 0);
+                          routes_prohibited > 0 || (coded && code_->prohibited() > 0) ||
+                          (paid && payments_->tally().prohibited > 0);
   return prohibited ? kExitProhibited : kExitClean;
 }
 
@@ -719,6 +770,12 @@ int run_scan(const GlobalOptions& global, ScanOptions options) {
       return kExitInputError;
     }
     for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  }
+  if (!options.columns.empty()) {
+    if (Status mapping = check_column_mapping(options.columns); !mapping) {
+      std::cerr << "interdict: --columns: " << mapping.error().message() << "\n";
+      return kExitInputError;
+    }
   }
   if (!options.log_format.empty()) {
     if (auto format = compile_log_format(options.log_format); !format) {
@@ -769,6 +826,10 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "    Maven coordinates); CycloneDX and SPDX SBOMs; package-lock.json, yarn.lock, pnpm-lock.yaml,\n"
       "    Podfile.lock, Package.resolved, gradle.lockfile, pom.xml, build.gradle[.kts]; HTML and\n"
       "    JavaScript (script URLs, URLs in code, globals such as ttq). A folder is walked for them.\n"
+      "  payment files, decided for the payment activity at each payment's time: ISO 20022 pain.001\n"
+      "    and pacs.008 XML, CSV and JSON Lines (--columns maps other headers); the wallet (WeChat\n"
+      "    Pay) and the parties' names against the orders; only payments naming something designated\n"
+      "    are listed (docs/payments.md)\n"
       "Any of them may be gzip, bzip2 or zstd compressed.\n\n"
       "A listing is decided for store.distribute and store.update at --as-of; a download or install\n"
       "for store.distribute at its time, an update for store.update. Each answer gives the verdict\n"
@@ -787,6 +848,7 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "  interdict scan --log-format '$remote_addr [$time_local] $host \"$request\" $status' access.log.gz\n"
       "  interdict scan samples/bgp/rib.20201101.0000.mrt   # transit and peering findings\n"
       "  interdict scan samples/code                          # an APK, build files and a web page\n"
+      "  interdict scan --as-of 2020-09-21T12:00:00Z samples/payments   # pain.001, pacs.008, CSV\n"
       "  interdict --format sarif scan . > interdict.sarif     # a repository, for code scanning\n\n"
       "Exit codes: 0 nothing prohibited, 1 something prohibited, 2 an input could not be opened or\n"
       "recognised, or (--strict) a damaged record.");
@@ -815,6 +877,10 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
                   "Where the scanned software is developed or accessible (ISO 3166 code, default US): the\n"
                   "country its code findings are decided for")
       ->type_name("CC");
+  cmd->add_option("--columns", options->columns,
+                  "Column names of payment files that differ from ours, as field=column pairs:\n"
+                  "'creditor_name=Beneficiary Name,amount=Amt' (docs/payments.md)")
+      ->type_name("MAPPING");
   cmd->add_option("--threads", options->threads, "Worker threads for large logs and apps (default: one per core)")
       ->type_name("N");
   cmd->callback([&global, &runner, options] { runner = [&global, options] { return run_scan(global, *options); }; });

@@ -17,44 +17,6 @@
 namespace interdict::cli {
 namespace {
 
-// A compressed SBOM or lockfile is inflated into memory; past this size it is refused.
-constexpr std::uint64_t kMaxInflated = std::uint64_t{4} << 30;
-
-// The artefact's bytes: a mapping of the file, or the decompressed contents.
-class ArtefactBytes {
- public:
-  explicit ArtefactBytes(const std::string& path) : map_(path == "-" ? std::string() : path, MADV_NORMAL) {}
-
-  // True when load() gives the mapping rather than a copy.
-  [[nodiscard]] bool mapped() const { return copy_.empty() && map_.data() != nullptr; }
-
-  // Errors: those of ByteSource (kNotFound, kIo, kParse), kCapacity past kMaxInflated.
-  [[nodiscard]] Result<std::span<const std::byte>> load(const std::string& path) {
-    if (map_.data() != nullptr && sniff_compression(std::string_view(
-                                      map_.data(), std::min<std::size_t>(map_.size(), 16))) == Compression::kNone) {
-      return std::span<const std::byte>(reinterpret_cast<const std::byte*>(map_.data()), map_.size());
-    }
-    auto source = ByteSource::open(path);
-    if (!source) return source.error();
-    char buffer[1 << 16];
-    for (;;) {
-      auto n = (*source)->read(buffer, sizeof buffer);
-      if (!n) return n.error();
-      if (*n == 0) break;
-      if (copy_.size() + *n > kMaxInflated) {
-        return Error(ErrorCategory::kCapacity, "inflates past " + std::to_string(kMaxInflated >> 30) + " GB",
-                     Location{path, 0, 0, copy_.size()});
-      }
-      copy_.append(buffer, *n);
-    }
-    return std::span<const std::byte>(reinterpret_cast<const std::byte*>(copy_.data()), copy_.size());
-  }
-
- private:
-  MappedFile map_;
-  std::string copy_;
-};
-
 // Forwards to the scan, and gives the mapped archive's pages back each time the reader moves
 // to another entry: a mapped page counts in the process's memory until released, and an
 // app's DEX files are read once each. The kernel's page cache keeps them; reading them again
@@ -99,8 +61,8 @@ void read_archive(const std::string& path, std::span<const std::byte> bytes, boo
   CodeSink& sink = scan.begin(path, format, bytes.size());
   // The Android and iOS readers report the archive's own listing damage themselves.
   if (format == "android") {
-    PageReleasingSink releasing(sink, mapped && bytes.size() >= kReleaseArchivesFrom ? bytes
-                                                                                     : std::span<const std::byte>());
+    PageReleasingSink releasing(sink,
+                                mapped && bytes.size() >= kReleaseArchivesFrom ? bytes : std::span<const std::byte>());
     decode_android_archive(*zip, releasing, AndroidOptions{.threads = threads, .max_depth = 2});
     return;
   }
@@ -134,7 +96,7 @@ std::string sniff_code(std::string_view path, std::span<const std::byte> head) {
 }
 
 void read_code(const std::string& path, const std::string& format, CodeScan& scan, int threads) {
-  ArtefactBytes artefact(path);
+  InputBytes artefact(path);
   auto bytes = artefact.load(path);
   if (!bytes) {
     scan.fail(path, format, bytes.error().message());

@@ -1,5 +1,6 @@
-// MappedFile: a regular file mapped read-only, unmapped and closed when it goes. Scans read
-// large inputs in place from the page cache instead of copying them out with read(2).
+// MappedFile: a regular file mapped read-only, unmapped and closed when it goes; and
+// InputBytes: an input read whole, mapped when it can be. Scans read large inputs in place
+// from the page cache instead of copying them out with read(2).
 #pragma once
 
 #include <fcntl.h>
@@ -7,8 +8,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstddef>
+#include <span>
 #include <string>
+
+#include "base/result.h"
+#include "readers/common/byte_source.h"
 
 namespace interdict::cli {
 
@@ -43,6 +49,46 @@ class MappedFile {
   int fd_ = -1;
   const char* data_ = nullptr;
   std::size_t size_ = 0;
+};
+
+// A compressed input read whole (an SBOM, a payment file) is inflated into memory; past
+// this size it is refused.
+constexpr std::uint64_t kMaxInflated = std::uint64_t{4} << 30;
+
+// An input read whole: a mapping of the file, or its decompressed contents for a
+// compressed file or standard input. One per input, not thread-safe.
+class InputBytes {
+ public:
+  explicit InputBytes(const std::string& path) : map_(path == "-" ? std::string() : path, MADV_NORMAL) {}
+
+  // True when load() gives the mapping rather than a copy.
+  [[nodiscard]] bool mapped() const { return copy_.empty() && map_.data() != nullptr; }
+
+  // Errors: those of ByteSource (kNotFound, kIo, kParse), kCapacity past kMaxInflated.
+  [[nodiscard]] Result<std::span<const std::byte>> load(const std::string& path) {
+    if (map_.data() != nullptr && sniff_compression(std::string_view(
+                                      map_.data(), std::min<std::size_t>(map_.size(), 16))) == Compression::kNone) {
+      return std::span<const std::byte>(reinterpret_cast<const std::byte*>(map_.data()), map_.size());
+    }
+    auto source = ByteSource::open(path);
+    if (!source) return source.error();
+    char buffer[1 << 16];
+    for (;;) {
+      auto n = (*source)->read(buffer, sizeof buffer);
+      if (!n) return n.error();
+      if (*n == 0) break;
+      if (copy_.size() + *n > kMaxInflated) {
+        return Error(ErrorCategory::kCapacity, "inflates past " + std::to_string(kMaxInflated >> 30) + " GB",
+                     Location{path, 0, 0, copy_.size()});
+      }
+      copy_.append(buffer, *n);
+    }
+    return std::span<const std::byte>(reinterpret_cast<const std::byte*>(copy_.data()), copy_.size());
+  }
+
+ private:
+  MappedFile map_;
+  std::string copy_;
 };
 
 }  // namespace interdict::cli

@@ -1,0 +1,114 @@
+// The payments chokepoint end to end: `interdict scan` on payment files, each payment
+// decided at its own time for the payment activity.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "cli/cli_helpers.h"
+
+namespace interdict::testing {
+namespace {
+
+const std::string kSamples = source_path("samples/payments");
+
+// Prohibits payments through WeChat Pay for parties in the US since 2020.
+constexpr std::string_view kPaymentOrder = R"([order]
+id = "test-payments"
+title = "A payment ban in force"
+authority = "Test authority"
+citation = "1 TR 1"
+jurisdiction = ["US"]
+source = "https://example.org/order"
+confidence = "confirmed"
+
+[[prohibition]]
+id = "1"
+title = "Payments through the wallet"
+activities = ["payment"]
+subjects = ["wechat-pay"]
+text = "Any payment through the wallet to or from parties in the US."
+source = "https://example.org/order"
+confidence = "confirmed"
+
+[[event]]
+id = "published"
+kind = "published"
+at = 2020-01-01T00:00:00Z
+recorded = 2020-01-01T00:00:00Z
+title = "Published"
+source = "https://example.org/order"
+confidence = "confirmed"
+
+[[event]]
+id = "effective"
+kind = "effective"
+at = 2020-01-01T00:00:00Z
+recorded = 2020-01-01T00:00:00Z
+title = "Effective"
+source = "https://example.org/order"
+confidence = "confirmed"
+)";
+
+TEST(ScanPayments, SampleWeChatPayPaymentsAreDecidedAtTheirOwnTime) {
+  CommandResult r = run_interdict("--format jsonl scan " + shell_quote(kSamples));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::string> status;  // payment id -> status
+  for (const std::string& line : split_lines(r.out)) {
+    simdjson::dom::parser parser;
+    simdjson::dom::element e = parser.parse(line).value();
+    EXPECT_EQ(str(e, "kind"), "payment");
+    status[str(e, "payment_id")] = str(e, "subject") + " " + str(e, "status");
+  }
+  // September 2020: the WeChat order's payment clause was enjoined from 19 September.
+  EXPECT_EQ(status["WLT-1001"], "wechat-pay enjoined") << r.out;      // the channel column
+  EXPECT_EQ(status["WLT-1005"], "wechat-pay enjoined") << r.out;      // "Paid via WeChat Pay QR"
+  EXPECT_EQ(status["HLT-E2E-0001"], "wechat-pay enjoined") << r.out;  // pain.001
+  EXPECT_EQ(status["OAK-INV-3391"], "wechat-pay enjoined") << r.out;  // pacs.008
+  EXPECT_EQ(status.count("WLT-1002"), 0u) << "a card payment to a print shop names nothing";
+}
+
+TEST(ScanPayments, ProhibitedUnderAnOrderInForceExitsOne) {
+  TempDir orders;
+  orders.write("payments.toml", kPaymentOrder);
+  CommandResult r = run_interdict("--orders +" + shell_quote(orders.path().string()) + " --format jsonl scan " +
+                                  shell_quote(kSamples + "/payments.csv"));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("\"verdict\":\"prohibited\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"in_scope\":true"), std::string::npos) << r.out;
+}
+
+TEST(ScanPayments, ColumnMappingReadsOtherHeaders) {
+  TempDir dir;
+  const std::string csv = dir.write("bank.csv",
+                                    "Ref,Booked,Amt,Ccy,Via,Payer,Payer Country,Beneficiary Name,Beneficiary Country\n"
+                                    "B-1,2020-09-21T12:00:00Z,10.00,USD,WeChat Pay,Ann Lee,US,Shop,CN\n");
+  CommandResult r = run_interdict(
+      "--format jsonl scan --columns 'payment_id=Ref,time=Booked,amount=Amt,currency=Ccy,channel=Via,"
+      "debtor_name=Payer,debtor_country=Payer Country,creditor_name=Beneficiary Name,"
+      "creditor_country=Beneficiary Country' " +
+      shell_quote(csv));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"payment_id\":\"B-1\""), std::string::npos) << r.out << r.err;
+}
+
+TEST(ScanPayments, BadColumnMappingIsAUsageError) {
+  CommandResult r = run_interdict("scan --columns 'creditor_nme=X' /dev/null");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--columns"), std::string::npos) << r.err;
+}
+
+TEST(ScanPayments, BrokenXmlKeepsThePaymentsBeforeTheBreak) {
+  std::string xml = read_file(kSamples + "/pain001_harbor_lane.xml");
+  const std::size_t cut = xml.rfind("</CdtTrfTxInf>");
+  ASSERT_NE(cut, std::string::npos);
+  xml.resize(cut);
+  TempDir dir;
+  const std::string path = dir.write("cut.xml", xml);
+  CommandResult r = run_interdict("--format jsonl scan " + shell_quote(path));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("cut.xml"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("HLT-E2E-0001"), std::string::npos) << "the first transaction is complete: " << r.out;
+}
+
+}  // namespace
+}  // namespace interdict::testing
