@@ -10,10 +10,12 @@
 // artefacts.
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <span>
+#include <thread>
 
 #include "cli/code_input.h"
 #include "cli/common.h"
@@ -143,6 +145,8 @@ class Scan final : public StoreReader::Reporter {
   // A folder: every software artefact and payment file under it, in name order; other
   // files are skipped.
   void scan_folder(const std::string& path);
+  // Reads software artefacts (path, format) on the worker threads, in order.
+  void read_code_files(const std::vector<std::pair<std::string, std::string>>& artefacts);
 
   const OrderSet& orders_;
   const ScanOptions& options_;
@@ -322,6 +326,7 @@ void Scan::scan_folder(const std::string& path) {
     if (it->is_regular_file()) files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
+  std::vector<std::pair<std::string, std::string>> artefacts;  // (path, format), read together
   for (const auto& file : files) {
     const std::string name = file.string();
     auto input = ByteSource::open(name);
@@ -346,9 +351,34 @@ void Scan::scan_folder(const std::string& path) {
       continue;
     }
     input->reset();
-    current_path_ = name;
-    read_code(name, format, code(), options_.threads);
+    artefacts.emplace_back(name, format);
   }
+  read_code_files(artefacts);
+}
+
+void Scan::read_code_files(const std::vector<std::pair<std::string, std::string>>& artefacts) {
+  const unsigned threads = options_.threads > 0 ? static_cast<unsigned>(options_.threads)
+                                                : std::max(1u, std::thread::hardware_concurrency());
+  CodeScan& scan = code();
+  if (threads < 2 || artefacts.size() < 2) {
+    for (const auto& [name, format] : artefacts) read_code(name, format, scan, options_.threads);
+    return;
+  }
+  // A folder of apps or DEX files: one artefact per worker, each into a CodeScan of its own
+  // (one reader thread each), merged in file order, so the output is the sequential one.
+  std::vector<std::unique_ptr<CodeScan>> scans;
+  for (std::size_t i = 0; i < artefacts.size(); ++i) scans.push_back(scan.fork());
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < std::min<std::size_t>(threads, artefacts.size()); ++t) {
+    workers.emplace_back([&] {
+      for (std::size_t i = next++; i < artefacts.size(); i = next++) {
+        read_code(artefacts[i].first, artefacts[i].second, *scans[i], 1);
+      }
+    });
+  }
+  for (std::thread& w : workers) w.join();
+  for (auto& one : scans) scan.absorb(std::move(*one));
 }
 
 HostingScan& Scan::hosting() {

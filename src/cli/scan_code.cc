@@ -90,7 +90,20 @@ struct CodeScan::Gate {
 };
 
 CodeScan::CodeScan(const OrderSet& orders, Options options)
-    : orders_(orders), options_(std::move(options)), gate_(std::make_unique<Gate>(orders.corpus())) {}
+    : orders_(orders), options_(std::move(options)), gate_(std::make_shared<const Gate>(orders.corpus())) {}
+
+std::unique_ptr<CodeScan> CodeScan::fork() const {
+  auto out = std::unique_ptr<CodeScan>(new CodeScan(orders_, options_, gate_));
+  return out;
+}
+
+CodeScan::CodeScan(const OrderSet& orders, Options options, std::shared_ptr<const Gate> gate)
+    : orders_(orders), options_(std::move(options)), gate_(std::move(gate)) {}
+
+void CodeScan::absorb(CodeScan&& other) {
+  for (Artefact& a : other.artefacts_) artefacts_.push_back(std::move(a));
+  other.artefacts_.clear();
+}
 
 CodeScan::~CodeScan() = default;
 

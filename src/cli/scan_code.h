@@ -72,6 +72,12 @@ class CodeScan final : private CodeSink {
   // Damage that stopped the artefact before any reader ran (cannot open, unknown format).
   void fail(std::string_view path, std::string_view format, std::string_view reason);
 
+  // A scan with the same orders and options and no artefacts, for another thread; its
+  // artefacts come back with absorb(). The compiled gate is shared (it is immutable).
+  [[nodiscard]] std::unique_ptr<CodeScan> fork() const;
+  // Appends `other`'s artefacts after this scan's.
+  void absorb(CodeScan&& other);
+
   [[nodiscard]] const std::vector<Artefact>& artefacts() const { return artefacts_; }
   [[nodiscard]] std::size_t prohibited() const;
 
@@ -87,13 +93,14 @@ class CodeScan final : private CodeSink {
 
  private:
   struct Gate;
+  CodeScan(const OrderSet& orders, Options options, std::shared_ptr<const Gate> gate);
   void item(const CodeItem& given) override;
   void damage(const CodeDamage& given) override;
   void decide(const CodeItem& item, Found& found);
 
   const OrderSet& orders_;
   Options options_;
-  std::unique_ptr<Gate> gate_;
+  std::shared_ptr<const Gate> gate_;
   std::vector<Artefact> artefacts_;
 };
 
