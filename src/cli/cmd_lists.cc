@@ -2,6 +2,7 @@
 // name index file, built once, that `interdict screen --index` loads in milliseconds.
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -129,8 +130,10 @@ int run_lists_import(const GlobalOptions& global, const ListsImportOptions& opti
   }
   char took[32];
   std::snprintf(took, sizeof took, "%.2f", seconds);
-  std::cerr << "wrote " << options.output << ": " << index.entry_count() << " entries, " << index.name_count()
-            << " names in " << took << " s\n";
+  std::error_code ec;
+  const std::filesystem::path where = std::filesystem::absolute(options.output, ec);
+  std::cerr << "wrote " << (ec ? options.output : where.string()) << ": " << index.entry_count() << " entries, "
+            << index.name_count() << " names in " << took << " s\n";
   return kExitClean;
 }
 
