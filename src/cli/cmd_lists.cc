@@ -107,7 +107,10 @@ int run_lists_import(const GlobalOptions& global, const ListsImportOptions& opti
     auto stats = read_list(path, sink);
     sink.close_list(path);
     if (!stats) {
-      std::cerr << "interdict: lists import: " << path << ": " << stats.error().to_string() << "\n";
+      // The readers' errors mostly name the file already; say it once.
+      const std::string error = stats.error().to_string();
+      std::cerr << "interdict: lists import: " << (error.find(path) == std::string::npos ? path + ": " : "") << error
+                << "\n";
       return kExitInputError;
     }
   }

@@ -36,7 +36,7 @@ struct Query {
 };
 
 std::optional<EntityKind> parse_kind(std::string_view text) {
-  if (text.empty()) return EntityKind::kUnknown;
+  if (text.empty() || text == "unknown") return EntityKind::kUnknown;  // as the output writes it
   if (text == "person") return EntityKind::kPerson;
   if (text == "organization" || text == "organisation") return EntityKind::kOrganization;
   if (text == "vessel") return EntityKind::kVessel;
