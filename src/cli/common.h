@@ -63,5 +63,7 @@ void register_orders(CLI::App& app, GlobalOptions& global, Runner& runner);
 void register_timeline(CLI::App& app, GlobalOptions& global, Runner& runner);
 void register_export(CLI::App& app, GlobalOptions& global, Runner& runner);
 void register_mrt(CLI::App& app, GlobalOptions& global, Runner& runner);
+void register_lists(CLI::App& app, GlobalOptions& global, Runner& runner);
+void register_screen(CLI::App& app, GlobalOptions& global, Runner& runner);
 
 }  // namespace interdict::cli

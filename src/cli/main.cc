@@ -47,6 +47,8 @@ int main(int argc, char** argv) {
   register_timeline(app, global, runner);
   register_export(app, global, runner);
   register_mrt(app, global, runner);
+  register_lists(app, global, runner);
+  register_screen(app, global, runner);
   // A help page lists each subcommand by its first paragraph; the rest of its text shows in
   // the subcommand's own --help. Two levels: `interdict mrt` has subcommands of its own.
   std::vector<CLI::App*> subs = app.get_subcommands([](CLI::App*) { return true; });
