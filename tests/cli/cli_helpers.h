@@ -151,4 +151,20 @@ inline std::int64_t integer(simdjson::dom::element obj, std::string_view key) {
 
 inline bool have_jq() { return std::system("command -v jq >/dev/null 2>&1") == 0; }
 
+// An order of one's own that prohibits `activities` (TOML array text, e.g. "[\"code\"]")
+// for `subjects` (e.g. "[\"wechat-pay\"]") in the US since 2020: in force whenever a test
+// runs, for tests that need a `prohibited` answer the bundled orders no longer give.
+inline std::string order_in_force(const std::string& id, const std::string& activities, const std::string& subjects) {
+  const std::string source = "source = \"https://example.org/order\"\nconfidence = \"confirmed\"\n";
+  std::string out = "[order]\nid = \"" + id + "\"\ntitle = \"A ban in force\"\nauthority = \"Test authority\"\n" +
+                    "citation = \"1 TR 1\"\njurisdiction = [\"US\"]\n" + source;
+  out += "\n[[prohibition]]\nid = \"1\"\ntitle = \"The prohibited transactions\"\nactivities = " + activities +
+         "\nsubjects = " + subjects + "\ntext = \"Any such transaction with parties in the US.\"\n" + source;
+  for (const char* kind : {"published", "effective"}) {
+    out += std::string("\n[[event]]\nid = \"") + kind + "\"\nkind = \"" + kind +
+           "\"\nat = 2020-01-01T00:00:00Z\nrecorded = 2020-01-01T00:00:00Z\ntitle = \"" + kind + "\"\n" + source;
+  }
+  return out;
+}
+
 }  // namespace interdict::testing

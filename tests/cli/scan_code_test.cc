@@ -30,42 +30,7 @@ std::string clean_jar() {
 }
 
 // Prohibits using the WeChat Open SDK in software accessible in the US since 2020.
-constexpr std::string_view kCodeOrder = R"([order]
-id = "test-code"
-title = "A code ban in force"
-authority = "Test authority"
-citation = "1 TR 1"
-jurisdiction = ["US"]
-source = "https://example.org/order"
-confidence = "confirmed"
-
-[[prohibition]]
-id = "1"
-title = "Use of the SDK"
-activities = ["code"]
-subjects = ["wechat-open-sdk"]
-text = "Any utilization of the SDK in software accessible in the US."
-source = "https://example.org/order"
-confidence = "confirmed"
-
-[[event]]
-id = "published"
-kind = "published"
-at = 2020-01-01T00:00:00Z
-recorded = 2020-01-01T00:00:00Z
-title = "Published"
-source = "https://example.org/order"
-confidence = "confirmed"
-
-[[event]]
-id = "effective"
-kind = "effective"
-at = 2020-01-01T00:00:00Z
-recorded = 2020-01-01T00:00:00Z
-title = "Effective"
-source = "https://example.org/order"
-confidence = "confirmed"
-)";
+const std::string kCodeOrder = order_in_force("test-code", "[\"code\"]", "[\"wechat-open-sdk\"]");
 
 TEST(ScanCode, FindsTheWeChatSdkInAJar) {
   TempDir dir;

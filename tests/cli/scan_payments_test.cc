@@ -12,42 +12,7 @@ namespace {
 const std::string kSamples = source_path("samples/payments");
 
 // Prohibits payments through WeChat Pay for parties in the US since 2020.
-constexpr std::string_view kPaymentOrder = R"([order]
-id = "test-payments"
-title = "A payment ban in force"
-authority = "Test authority"
-citation = "1 TR 1"
-jurisdiction = ["US"]
-source = "https://example.org/order"
-confidence = "confirmed"
-
-[[prohibition]]
-id = "1"
-title = "Payments through the wallet"
-activities = ["payment"]
-subjects = ["wechat-pay"]
-text = "Any payment through the wallet to or from parties in the US."
-source = "https://example.org/order"
-confidence = "confirmed"
-
-[[event]]
-id = "published"
-kind = "published"
-at = 2020-01-01T00:00:00Z
-recorded = 2020-01-01T00:00:00Z
-title = "Published"
-source = "https://example.org/order"
-confidence = "confirmed"
-
-[[event]]
-id = "effective"
-kind = "effective"
-at = 2020-01-01T00:00:00Z
-recorded = 2020-01-01T00:00:00Z
-title = "Effective"
-source = "https://example.org/order"
-confidence = "confirmed"
-)";
+const std::string kPaymentOrder = order_in_force("test-payments", "[\"payment\"]", "[\"wechat-pay\"]");
 
 TEST(ScanPayments, SampleWeChatPayPaymentsAreDecidedAtTheirOwnTime) {
   CommandResult r = run_interdict("--format jsonl scan " + shell_quote(kSamples));
