@@ -35,6 +35,8 @@ ProbeKind probe_for(IdentifierKind kind) {
     case IdentifierKind::kClass: return ProbeKind::kClass;
     case IdentifierKind::kUrl: return ProbeKind::kUrl;
     case IdentifierKind::kName: return ProbeKind::kName;
+    case IdentifierKind::kScheme: return ProbeKind::kScheme;
+    case IdentifierKind::kSymbol: return ProbeKind::kSymbol;
   }
   return ProbeKind::kId;
 }
