@@ -4,8 +4,6 @@
 
 #include <algorithm>
 
-#include "match/match.h"
-
 namespace interdict::cli {
 namespace {
 
@@ -26,79 +24,9 @@ std::string evidence_where(std::string_view path, std::uint64_t line, std::uint6
 
 }  // namespace
 
-// The orders' code identifiers, compiled once, so that the hundreds of thousands of classes
-// of a large app cost one hash probe per package level and only the few that match are
-// decided by the engine. A target is an index into the corpus's subjects.
-struct CodeScan::Gate {
-  PackageMatcher packages;
-  ClassMatcher classes;
-  UrlMatcher urls;
-  DomainMatcher domains;
-  AppMatcher apps;
-  ExactMatcher schemes{ExactMatcher::Case::kInsensitive};
-  ExactMatcher symbols{ExactMatcher::Case::kSensitive};
+CodeScan::CodeScan(const OrderSet& orders, Options options) : orders_(orders), options_(std::move(options)) {}
 
-  explicit Gate(const Corpus& corpus) {
-    for (std::uint32_t s = 0; s < corpus.subjects.size(); ++s) {
-      for (const Identifier& id : corpus.subjects[s].identifiers) {
-        switch (id.kind) {
-          case IdentifierKind::kPackage: packages.add(id.value, s); break;
-          case IdentifierKind::kClass: classes.add(id.value, s); break;
-          case IdentifierKind::kUrl: urls.add(id.value, s); break;
-          case IdentifierKind::kDomain: (void)domains.add(id.value, false, s); break;
-          case IdentifierKind::kDomainExact: (void)domains.add(id.value, true, s); break;
-          case IdentifierKind::kApp: apps.add(id.value, s); break;
-          case IdentifierKind::kScheme: schemes.add(id.value, s); break;
-          case IdentifierKind::kSymbol: symbols.add(id.value, s); break;
-          case IdentifierKind::kAsn:
-          case IdentifierKind::kPrefix:
-          case IdentifierKind::kName: break;
-        }
-      }
-    }
-  }
-
-  // The subject `item` names, if any; `rule` is the rule that matched.
-  [[nodiscard]] std::optional<MatchHit> match(const CodeItem& item, std::string& scratch) const {
-    switch (item.kind) {
-      case CodeKind::kPackage: return packages.match(item.value);
-      case CodeKind::kClass: return classes.match(item.value);
-      case CodeKind::kFramework: {
-        if (auto hit = classes.match(item.value)) return hit;
-        scratch.assign("pkg:cocoapods/");
-        scratch.append(item.value);
-        return packages.match(scratch);
-      }
-      case CodeKind::kApp: return apps.match(item.value);
-      case CodeKind::kScheme: return schemes.match(item.value);
-      case CodeKind::kSymbol: return symbols.match(item.value);
-      case CodeKind::kUrl: {
-        std::string_view url = item.value;
-        if (url.starts_with("//")) {
-          scratch.assign("https:");
-          scratch.append(url);
-          url = scratch;
-        }
-        if (auto hit = urls.match(url)) return hit;
-        const std::string_view host = UrlMatcher::host_of(url);
-        if (host.empty()) return std::nullopt;
-        return domains.match(host);
-      }
-    }
-    return std::nullopt;
-  }
-};
-
-CodeScan::CodeScan(const OrderSet& orders, Options options)
-    : orders_(orders), options_(std::move(options)), gate_(std::make_shared<const Gate>(orders.corpus())) {}
-
-std::unique_ptr<CodeScan> CodeScan::fork() const {
-  auto out = std::unique_ptr<CodeScan>(new CodeScan(orders_, options_, gate_));
-  return out;
-}
-
-CodeScan::CodeScan(const OrderSet& orders, Options options, std::shared_ptr<const Gate> gate)
-    : orders_(orders), options_(std::move(options)), gate_(std::move(gate)) {}
+std::unique_ptr<CodeScan> CodeScan::fork() const { return std::make_unique<CodeScan>(orders_, options_); }
 
 void CodeScan::absorb(CodeScan&& other) {
   for (Artefact& a : other.artefacts_) artefacts_.push_back(std::move(a));
@@ -133,17 +61,20 @@ void CodeScan::item(const CodeItem& given) {
     a.self = std::string(item.value);
     a.self_version = std::string(item.version);
   }
+  // Every item is decided: the engine's indexes are the only ones, and a miss (nearly every
+  // class of an app) costs about what a private pre-check would (docs/BENCHMARKS.md).
   std::string scratch;
-  const auto hit = gate_->match(item, scratch);
-  if (!hit) return;
-  const Subject* subject = &orders_.corpus().subjects[hit->target];
+  const Observation obs = observe(item, scratch);
+  const Finding finding = orders_.decide(obs, options_.known_at.value_or(kEndOfTime));
+  const Subject* subject = identified_subject(finding);
+  if (subject == nullptr) return;
   auto it = std::find_if(a.found.begin(), a.found.end(), [&](const Found& f) { return f.subject == subject; });
   if (it == a.found.end()) {
-    Found& f = a.found.emplace_back();
-    f.subject = subject;
-    f.matched_rule = std::string(hit->rule);
-    decide(item, f);
-    it = a.found.end() - 1;
+    it = a.found.emplace(a.found.end());
+    it->subject = subject;
+    settle(item, obs, finding, *it);
+  } else if (it->weak_only && !weak(item)) {
+    settle(item, obs, finding, *it);  // stronger evidence: the decision stands as the engine made it
   }
   Found& f = *it;
   ++f.items;
@@ -154,42 +85,62 @@ void CodeScan::item(const CodeItem& given) {
                                  std::string(item.component), std::string(item.role), std::string(item.path), item.line,
                                  item.offset});
   }
-  if (!weak(item) && f.finding.verdict == Verdict::kReview && f.reasons.size() > 0 &&
-      f.reasons.back().starts_with("evidence: only URLs")) {
-    // Stronger evidence arrived: the decision stands as the engine made it.
-    decide(item, f);
-  }
 }
 
-void CodeScan::decide(const CodeItem& item, Found& f) {
+Observation CodeScan::observe(const CodeItem& item, std::string& scratch) const {
   Observation obs;
   obs.activity = Activity::kCode;
   obs.at = options_.as_of;
   obs.add_country(options_.accessible_in);
-  std::string pod;
   switch (item.kind) {
     case CodeKind::kPackage: obs.add_probe(ProbeKind::kPackage, item.value); break;
     case CodeKind::kClass: obs.add_probe(ProbeKind::kClass, item.value); break;
     case CodeKind::kFramework:
-      pod = "pkg:cocoapods/" + std::string(item.value);
+      // A framework is a module (a class prefix) and the CocoaPod that ships it.
+      scratch = "pkg:cocoapods/" + std::string(item.value);
       obs.add_probe(ProbeKind::kClass, item.value);
-      obs.add_probe(ProbeKind::kPackage, pod);
+      obs.add_probe(ProbeKind::kPackage, scratch);
       break;
     case CodeKind::kApp: obs.add_probe(ProbeKind::kApp, item.value); break;
     case CodeKind::kUrl:
-      pod = item.value.starts_with("//") ? "https:" + std::string(item.value) : std::string(item.value);
-      obs.add_probe(ProbeKind::kUrl, pod);
+      if (item.value.starts_with("//")) {  // protocol-relative, as web pages write them
+        scratch = "https:" + std::string(item.value);
+        obs.add_probe(ProbeKind::kUrl, scratch);
+      } else {
+        obs.add_probe(ProbeKind::kUrl, item.value);
+      }
       break;
     case CodeKind::kScheme: obs.add_probe(ProbeKind::kScheme, item.value); break;
     case CodeKind::kSymbol: obs.add_probe(ProbeKind::kSymbol, item.value); break;
   }
   obs.evidence = EvidenceRef{artefacts_.back().path, item.line};
-  f.finding = orders_.decide(obs, options_.known_at.value_or(kEndOfTime));
+  return obs;
+}
+
+std::string_view CodeScan::matched_rule(const Finding& f) {
+  if (const Match* m = f.governing_match()) return m->how.rule_text;
+  if (f.match_count > 0) return f.matches[0].how.rule_text;
+  return f.designation_count > 0 ? f.designations[0].how.rule_text.view() : std::string_view();
+}
+
+const Subject* CodeScan::identified_subject(const Finding& f) {
+  if (const Match* m = f.governing_match()) return m->subject;
+  if (f.match_count > 0) return f.matches[0].subject;
+  for (std::uint8_t d = 0; d < f.designation_count; ++d) {
+    if (f.designations[d].subject != nullptr) return f.designations[d].subject;
+  }
+  return nullptr;
+}
+
+void CodeScan::settle(const CodeItem& item, const Observation& obs, const Finding& finding, Found& f) {
+  f.matched_rule = std::string(matched_rule(finding));
+  f.finding = finding;
+  f.weak_only = weak(item);
   f.reasons = orders_.explain(f.finding, obs);
   f.reasons.push_back("evidence: " + std::string(code_kind_name(item.kind)) + " `" + std::string(item.value) + "`" +
                       (item.role.empty() ? "" : " (" + std::string(item.role) + ")") + " at " +
                       evidence_where(item.path.empty() ? artefacts_.back().path : item.path, item.line, item.offset));
-  if (weak(item) && f.finding.verdict == Verdict::kProhibited) {
+  if (f.weak_only && f.finding.verdict == Verdict::kProhibited) {
     f.finding.verdict = Verdict::kReview;
     f.reasons.push_back(
         "evidence: only URLs in strings or links so far, which may point at the service rather than use its "

@@ -45,6 +45,7 @@ class CodeScan final : private CodeSink {
     std::set<std::string> components;  // "component@version" or the value
     std::vector<Evidence> samples;     // the first kMaxSamples pieces of evidence
     std::uint64_t items = 0;           // how many items matched this subject
+    bool weak_only = false;            // decided on a URL in a string or link alone
   };
   struct Artefact {
     std::string path;
@@ -73,7 +74,7 @@ class CodeScan final : private CodeSink {
   void fail(std::string_view path, std::string_view format, std::string_view reason);
 
   // A scan with the same orders and options and no artefacts, for another thread; its
-  // artefacts come back with absorb(). The compiled gate is shared (it is immutable).
+  // artefacts come back with absorb().
   [[nodiscard]] std::unique_ptr<CodeScan> fork() const;
   // Appends `other`'s artefacts after this scan's.
   void absorb(CodeScan&& other);
@@ -92,15 +93,18 @@ class CodeScan final : private CodeSink {
   [[nodiscard]] std::string summary() const;
 
  private:
-  struct Gate;
-  CodeScan(const OrderSet& orders, Options options, std::shared_ptr<const Gate> gate);
   void item(const CodeItem& given) override;
   void damage(const CodeDamage& given) override;
-  void decide(const CodeItem& item, Found& found);
+  // The transaction an item stands for: `code`, at as_of, accessible_in; `scratch` holds a
+  // probe value the item lacks (a CocoaPods purl, an https: URL).
+  [[nodiscard]] Observation observe(const CodeItem& item, std::string& scratch) const;
+  // Records `finding` (decided from `item`) as the answer for `f`, with its reasons.
+  void settle(const CodeItem& item, const Observation& obs, const Finding& finding, Found& f);
+  [[nodiscard]] static const Subject* identified_subject(const Finding& f);
+  [[nodiscard]] static std::string_view matched_rule(const Finding& f);
 
   const OrderSet& orders_;
   Options options_;
-  std::shared_ptr<const Gate> gate_;
   std::vector<Artefact> artefacts_;
 };
 
