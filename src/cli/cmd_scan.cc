@@ -506,15 +506,9 @@ void Scan::decide_record(const StoreRecord& record) {
 
 namespace {
 
-void append_key(std::string& out, std::string_view key) {
-  out += ",\"";
-  out += key;
-  out += "\":";
-}
-
 // `"key":"text"`, or `"key":null` when `text` is empty.
 void append_text(std::string& out, std::string_view key, std::string_view text) {
-  append_key(out, key);
+  append_json_key(out, key);
   if (text.empty()) {
     out += "null";
   } else {
@@ -523,7 +517,7 @@ void append_text(std::string& out, std::string_view key, std::string_view text) 
 }
 
 void append_time(std::string& out, std::string_view key, std::optional<Instant> t) {
-  append_key(out, key);
+  append_json_key(out, key);
   if (!t) {
     out += "null";
     return;
@@ -534,7 +528,7 @@ void append_time(std::string& out, std::string_view key, std::optional<Instant> 
 }
 
 void append_codes(std::string& out, std::string_view key, std::span<const CountryCode> codes) {
-  append_key(out, key);
+  append_json_key(out, key);
   out += '[';
   for (std::size_t i = 0; i < codes.size(); ++i) {
     if (i > 0) out += ',';
@@ -629,7 +623,7 @@ void Scan::append_answer(const StoreRecord& record, const Answer& top) {
   append_text(out_, "verdict", verdict_name(f.verdict));
   append_text(out_, "status", status_text(f));
   for (Verdict wanted : {Verdict::kProhibited, Verdict::kReview}) {
-    append_key(out_, wanted == Verdict::kProhibited ? "stop" : "review");
+    append_json_key(out_, wanted == Verdict::kProhibited ? "stop" : "review");
     out_ += '[';
     bool first = true;
     for (std::size_t i = 0; i < answer_count_; ++i) {
@@ -649,7 +643,7 @@ void Scan::append_answer(const StoreRecord& record, const Answer& top) {
   const Subject* subject = g != nullptr ? g->subject : f.match_count > 0 ? f.matches[0].subject : nullptr;
   append_text(out_, "subject", subject != nullptr ? std::string_view(subject->id) : std::string_view());
   orders_.explain(f, top.obs, reasons_);
-  append_key(out_, "reasons");
+  append_json_key(out_, "reasons");
   out_ += '[';
   for (const std::string& reason : reasons_) {
     if (&reason != reasons_.begin()) out_ += ',';

@@ -13,12 +13,6 @@
 namespace interdict::cli {
 namespace {
 
-void key(std::string& out, std::string_view k) {
-  out += ",\"";
-  out += k;
-  out += "\":";
-}
-
 void string_array(std::string& out, const auto& items) {
   out += '[';
   bool first = true;
@@ -83,29 +77,24 @@ std::string artefact_uri(std::string_view given, bool& relative) {
 void append_evidence(std::string& out, const CodeScan::Evidence& e) {
   out += "{\"kind\":";
   append_json_string(out, code_kind_name(e.kind));
-  key(out, "value");
-  append_json_string(out, e.value);
+  append_json_field(out, "value", e.value);
   if (!e.version.empty()) {
-    key(out, "version");
-    append_json_string(out, e.version);
+    append_json_field(out, "version", e.version);
   }
   if (!e.component.empty()) {
-    key(out, "component");
-    append_json_string(out, e.component);
+    append_json_field(out, "component", e.component);
   }
   if (!e.role.empty()) {
-    key(out, "role");
-    append_json_string(out, e.role);
+    append_json_field(out, "role", e.role);
   }
   if (!e.path.empty()) {
-    key(out, "path");
-    append_json_string(out, e.path);
+    append_json_field(out, "path", e.path);
   }
   if (e.line > 0) {
-    key(out, "line");
+    append_json_key(out, "line");
     out += std::to_string(e.line);
   } else {
-    key(out, "offset");
+    append_json_key(out, "offset");
     out += std::to_string(e.offset);
   }
   out += '}';
@@ -126,50 +115,37 @@ void CodeScan::append_json(std::string& out, Format format, bool& first_object) 
       begin_object();
       const Match* m = f.finding.governing_match();
       out += "{\"kind\":\"code\"";
-      key(out, "artefact");
-      append_json_string(out, a.path);
-      key(out, "format");
-      append_json_string(out, a.format);
+      append_json_field(out, "artefact", a.path);
+      append_json_field(out, "format", a.format);
       if (!a.self.empty()) {
-        key(out, "artefact_id");
-        append_json_string(out, a.self);
+        append_json_field(out, "artefact_id", a.self);
         if (!a.self_version.empty()) {
-          key(out, "artefact_version");
-          append_json_string(out, a.self_version);
+          append_json_field(out, "artefact_version", a.self_version);
         }
       }
-      key(out, "subject");
-      append_json_string(out, f.subject->id);
-      key(out, "name");
-      append_json_string(out, f.subject->name);
-      key(out, "activity");
+      append_json_field(out, "subject", f.subject->id);
+      append_json_field(out, "name", f.subject->name);
+      append_json_key(out, "activity");
       out += "\"code\"";
-      key(out, "accessible_in");
-      append_json_string(out, options_.accessible_in);
-      key(out, "verdict");
-      append_json_string(out, verdict_name(f.finding.verdict));
-      key(out, "status");
-      append_json_string(out, status_of(f.finding));
-      key(out, "order");
-      append_json_string(out, m != nullptr ? std::string_view(m->order->id) : std::string_view());
-      key(out, "prohibition");
-      append_json_string(out, m != nullptr ? std::string_view(m->clause().id) : std::string_view());
-      key(out, "decided_at");
-      append_json_string(out, format_rfc3339(options_.as_of));
-      key(out, "rule");
-      append_json_string(out, f.matched_rule);
-      key(out, "components");
+      append_json_field(out, "accessible_in", options_.accessible_in);
+      append_json_field(out, "verdict", verdict_name(f.finding.verdict));
+      append_json_field(out, "status", status_of(f.finding));
+      append_json_field(out, "order", m != nullptr ? std::string_view(m->order->id) : std::string_view());
+      append_json_field(out, "prohibition", m != nullptr ? std::string_view(m->clause().id) : std::string_view());
+      append_json_field(out, "decided_at", format_rfc3339(options_.as_of));
+      append_json_field(out, "rule", f.matched_rule);
+      append_json_key(out, "components");
       string_array(out, f.components);
-      key(out, "items");
+      append_json_key(out, "items");
       out += std::to_string(f.items);
-      key(out, "evidence");
+      append_json_key(out, "evidence");
       out += '[';
       for (std::size_t i = 0; i < f.samples.size(); ++i) {
         if (i > 0) out += ',';
         append_evidence(out, f.samples[i]);
       }
       out += ']';
-      key(out, "reasons");
+      append_json_key(out, "reasons");
       string_array(out, f.reasons);
       out += '}';
       end_object();
@@ -177,15 +153,13 @@ void CodeScan::append_json(std::string& out, Format format, bool& first_object) 
     if (a.damaged > 0) {
       begin_object();
       out += "{\"kind\":\"error\"";
-      key(out, "artefact");
-      append_json_string(out, a.path);
-      key(out, "format");
-      append_json_string(out, a.format);
-      key(out, "damaged");
+      append_json_field(out, "artefact", a.path);
+      append_json_field(out, "format", a.format);
+      append_json_key(out, "damaged");
       out += std::to_string(a.damaged);
-      key(out, "fatal");
+      append_json_key(out, "fatal");
       out += a.fatal ? "true" : "false";
-      key(out, "errors");
+      append_json_key(out, "errors");
       string_array(out, a.damage);
       out += '}';
       end_object();

@@ -7,14 +7,8 @@
 namespace interdict::cli {
 namespace {
 
-void key(std::string& out, std::string_view name) {
-  out += ",\"";
-  out += name;
-  out += "\":";
-}
-
 void text(std::string& out, std::string_view name, std::string_view value) {
-  key(out, name);
+  append_json_key(out, name);
   if (value.empty()) {
     out += "null";
   } else {
@@ -23,7 +17,7 @@ void text(std::string& out, std::string_view name, std::string_view value) {
 }
 
 void time(std::string& out, std::string_view name, Instant t, bool known) {
-  key(out, name);
+  append_json_key(out, name);
   if (!known) {
     out += "null";
     return;
@@ -34,7 +28,7 @@ void time(std::string& out, std::string_view name, Instant t, bool known) {
 }
 
 void activities(std::string& out, std::string_view name, std::uint8_t bits) {
-  key(out, name);
+  append_json_key(out, name);
   out += '[';
   if ((bits & kHostingBit) != 0) out += "\"hosting\"";
   if ((bits & kCdnBit) != 0) out += (bits & kHostingBit) != 0 ? ",\"cdn\"" : "\"cdn\"";
@@ -57,7 +51,7 @@ std::vector<std::string_view> countries(const HostAggregate& a, bool inside) {
 }
 
 void codes(std::string& out, std::string_view name, const std::vector<std::string_view>& list) {
-  key(out, name);
+  append_json_key(out, name);
   out += '[';
   for (std::size_t i = 0; i < list.size(); ++i) {
     out += i == 0 ? "\"" : ",\"";

@@ -7,15 +7,12 @@ namespace {
 
 constexpr std::size_t kMaxDamageKept = 100;
 
-void key(std::string& out, std::string_view k) {
-  out += ",\"";
-  out += k;
-  out += "\":";
-}
-
 }  // namespace
 
-PaymentScan::PaymentScan(const OrderSet& orders, Options options) : orders_(orders), options_(std::move(options)) {}
+PaymentScan::PaymentScan(const OrderSet& orders, Options options)
+    : orders_(orders),
+      options_(std::move(options)),
+      undated_at_(options_.as_of.value_or(static_cast<Instant>(::time(nullptr)))) {}
 
 void PaymentScan::scan(const std::string& path, PaymentFormat format, std::span<const std::byte> bytes) {
   ++tally_.files;
@@ -26,7 +23,7 @@ void PaymentScan::scan(const std::string& path, PaymentFormat format, std::span<
 
 void PaymentScan::payment(const PaymentRecord& record) {
   ++tally_.payments;
-  Observation obs = to_observation(record, options_.as_of.value_or(static_cast<Instant>(::time(nullptr))));
+  Observation obs = to_observation(record, undated_at_);
   if (options_.as_of) obs.at = *options_.as_of;
   const Finding f = orders_.decide(obs, options_.known_at.value_or(kEndOfTime));
   if (f.match_count == 0 && f.designation_count == 0) return;
@@ -86,67 +83,49 @@ void PaymentScan::append_json(std::string& out, Format format, bool& first_objec
     if (format == Format::kJson && !first_object) out += ',';
     first_object = false;
     out += "{\"kind\":\"payment\"";
-    key(out, "file");
-    append_json_string(out, h.file);
-    key(out, "line");
+    append_json_field(out, "file", h.file);
+    append_json_key(out, "line");
     out += std::to_string(h.line);
     if (!h.path.empty()) {
-      key(out, "path");
-      append_json_string(out, h.path);
+      append_json_field(out, "path", h.path);
     }
-    key(out, "payment_id");
-    append_json_string(out, h.payment_id);
-    key(out, "time");
-    append_json_string(out, h.time);
-    key(out, "amount");
-    append_json_string(out, h.amount);
-    key(out, "currency");
-    append_json_string(out, h.currency);
-    key(out, "channel");
-    append_json_string(out, h.channel);
-    key(out, "verdict");
-    append_json_string(out, h.verdict);
-    key(out, "status");
-    append_json_string(out, h.status);
-    key(out, "in_scope");
+    append_json_field(out, "payment_id", h.payment_id);
+    append_json_field(out, "time", h.time);
+    append_json_field(out, "amount", h.amount);
+    append_json_field(out, "currency", h.currency);
+    append_json_field(out, "channel", h.channel);
+    append_json_field(out, "verdict", h.verdict);
+    append_json_field(out, "status", h.status);
+    append_json_key(out, "in_scope");
     out += h.in_scope ? "true" : "false";
-    key(out, "order");
-    append_json_string(out, h.order);
-    key(out, "prohibition");
-    append_json_string(out, h.prohibition);
-    key(out, "subject");
-    append_json_string(out, h.subject);
-    key(out, "matched");
+    append_json_field(out, "order", h.order);
+    append_json_field(out, "prohibition", h.prohibition);
+    append_json_field(out, "subject", h.subject);
+    append_json_key(out, "matched");
     out += "{\"probe\":";
     append_json_string(out, h.matched_probe);
-    key(out, "value");
-    append_json_string(out, h.matched_value);
-    key(out, "rule");
-    append_json_string(out, h.matched_rule);
+    append_json_field(out, "value", h.matched_value);
+    append_json_field(out, "rule", h.matched_rule);
     out += '}';
-    key(out, "parties");
+    append_json_key(out, "parties");
     out += '[';
     for (std::size_t i = 0; i < h.parties.size(); ++i) {
       const Party& p = h.parties[i];
       if (i > 0) out += ',';
       out += "{\"role\":";
       append_json_string(out, p.role);
-      key(out, "name");
-      append_json_string(out, p.name);
-      key(out, "country");
-      append_json_string(out, p.country);
+      append_json_field(out, "name", p.name);
+      append_json_field(out, "country", p.country);
       if (!p.account.empty()) {
-        key(out, "account");
-        append_json_string(out, p.account);
+        append_json_field(out, "account", p.account);
       }
       if (!p.bic.empty()) {
-        key(out, "bic");
-        append_json_string(out, p.bic);
+        append_json_field(out, "bic", p.bic);
       }
       out += '}';
     }
     out += ']';
-    key(out, "reasons");
+    append_json_key(out, "reasons");
     out += '[';
     for (std::size_t i = 0; i < h.reasons.size(); ++i) {
       if (i > 0) out += ',';

@@ -65,6 +65,7 @@ class PaymentScan final : private PaymentSink {
 
   const OrderSet& orders_;
   Options options_;
+  Instant undated_at_;  // when a payment without a time is decided: --as-of, else the start
   Tally tally_;
   std::vector<Hit> hits_;
   std::vector<std::string> damage_;  // the first messages, "file:line: reason"

@@ -10,12 +10,6 @@ namespace {
 
 std::string asn_text(std::uint32_t asn) { return std::to_string(asn); }
 
-void append_key(std::string& out, std::string_view key) {
-  out += ",\"";
-  out += key;
-  out += "\":";
-}
-
 }  // namespace
 
 RouteScan::RouteScan(const OrderSet& orders, Options options)
@@ -152,36 +146,26 @@ void RouteScan::render_one(Format format, std::string_view kind, std::uint32_t a
   first = false;
   out += "{\"kind\":";
   append_json_string(out, kind);
-  append_key(out, "asn");
+  append_json_key(out, "asn");
   out += asn_string;
-  append_key(out, "subject");
-  append_json_string(out, subject->id);
-  append_key(out, "name");
-  append_json_string(out, subject->name);
-  append_key(out, "activity");
-  append_json_string(out, activity_name(best_obs.activity));
-  append_key(out, "verdict");
-  append_json_string(out, verdict_name(best.verdict));
-  append_key(out, "status");
-  append_json_string(out, state_name(best.status));
-  append_key(out, "order");
-  append_json_string(out, m != nullptr ? std::string_view(m->order->id) : std::string_view());
-  append_key(out, "prohibition");
-  append_json_string(out, m != nullptr ? std::string_view(m->clause().id) : std::string_view());
-  append_key(out, "decided_at");
-  append_json_string(out, format_rfc3339(at));
-  append_key(out, "routes");
+  append_json_field(out, "subject", subject->id);
+  append_json_field(out, "name", subject->name);
+  append_json_field(out, "activity", activity_name(best_obs.activity));
+  append_json_field(out, "verdict", verdict_name(best.verdict));
+  append_json_field(out, "status", state_name(best.status));
+  append_json_field(out, "order", m != nullptr ? std::string_view(m->order->id) : std::string_view());
+  append_json_field(out, "prohibition", m != nullptr ? std::string_view(m->clause().id) : std::string_view());
+  append_json_field(out, "decided_at", format_rfc3339(at));
+  append_json_key(out, "routes");
   out += std::to_string(seen.routes);
   if (seen.last > 0) {
-    append_key(out, "first_seen");
-    append_json_string(out, format_rfc3339(seen.first));
-    append_key(out, "last_seen");
-    append_json_string(out, format_rfc3339(seen.last));
+    append_json_field(out, "first_seen", format_rfc3339(seen.first));
+    append_json_field(out, "last_seen", format_rfc3339(seen.last));
   }
   std::string detail;
   details(detail);
   out += detail;
-  append_key(out, "reasons");
+  append_json_key(out, "reasons");
   out += '[';
   bool first_reason = true;
   for (const std::string& r : reasons_) {
@@ -215,7 +199,7 @@ std::size_t RouteScan::render(Format format, std::string& out, bool& first) {
       }
       return;
     }
-    append_key(d, key);
+    append_json_key(d, key);
     d += '[';
     bool f = true;
     for (const auto& item : items) {
@@ -240,11 +224,11 @@ std::size_t RouteScan::render(Format format, std::string& out, bool& first) {
                 std::to_string(s.state_changes) + " state changes";
             return;
           }
-          append_key(d, "peer");
+          append_json_key(d, "peer");
           append_json_string(d, key.first);
-          append_key(d, "withdrawals");
+          append_json_key(d, "withdrawals");
           d += std::to_string(s.withdrawals);
-          append_key(d, "state_changes");
+          append_json_key(d, "state_changes");
           d += std::to_string(s.state_changes);
         },
         out, first, prohibited);
@@ -279,7 +263,7 @@ std::size_t RouteScan::render(Format format, std::string& out, bool& first) {
                 (p.samples.empty() ? "" : p.samples[0]);
             return;
           }
-          append_key(d, "prefix_count");
+          append_json_key(d, "prefix_count");
           d += std::to_string(p.prefixes.size());
           list(d, "samples", p.samples, 0);
         },

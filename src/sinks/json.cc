@@ -19,6 +19,17 @@ constexpr auto kNeedsEscape = [] {
 
 }  // namespace
 
+void append_json_key(std::string& out, std::string_view key) {
+  out += ",\"";
+  out += key;
+  out += "\":";
+}
+
+void append_json_field(std::string& out, std::string_view key, std::string_view value) {
+  append_json_key(out, key);
+  append_json_string(out, value);
+}
+
 void append_json_string(std::string& out, std::string_view s) {
   // Reserve once for the common case of nothing to escape, then copy runs in bulk.
   out.reserve(out.size() + s.size() + 2);

@@ -16,6 +16,12 @@ namespace interdict {
 // Appends `s` as a JSON string literal, quotes included, escaping per RFC 8259.
 void append_json_string(std::string& out, std::string_view s);
 
+// Appends `,"key":`, for an object already opened with its first member. `key` is written
+// as given: callers pass literal names that need no escaping.
+void append_json_key(std::string& out, std::string_view key);
+// Appends `,"key":"value"`, the value escaped.
+void append_json_field(std::string& out, std::string_view key, std::string_view value);
+
 // The answer to one `interdict check` line (docs/check.md), without a trailing newline.
 // `scratch` holds the reasons between calls so a stream of answers reuses its memory.
 void append_check_answer(std::string& out, const OrderSet& orders, const Finding& finding, const Observation& obs,

@@ -305,3 +305,17 @@ TEST(TextTable, EmptyTableRendersItsHeader) {
 
 }  // namespace
 }  // namespace interdict
+
+namespace interdict {
+namespace {
+
+TEST(JsonField, KeyAndEscapedValueFollowAComma) {
+  std::string out = "{\"kind\":\"code\"";
+  append_json_field(out, "path", "a\"b");
+  append_json_key(out, "items");
+  out += "3}";
+  EXPECT_EQ(out, R"({"kind":"code","path":"a\"b","items":3})");
+}
+
+}  // namespace
+}  // namespace interdict
