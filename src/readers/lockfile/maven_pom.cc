@@ -14,23 +14,17 @@
 // leaves the version out. Values come from the pom alone: no parent pom is fetched.
 #include <algorithm>
 #include <cctype>
-#include <pugixml.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "readers/lockfile/parsers.h"
+#include "readers/sbom/xml_input.h"
 
 namespace interdict::manifest {
 namespace {
 
 constexpr int kMaxExpansions = 16;
-
-std::string_view local_name(const pugi::xml_node& node) {
-  const std::string_view name = node.name();
-  const std::size_t colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
 
 pugi::xml_node child(const pugi::xml_node& node, std::string_view name) {
   for (const pugi::xml_node& c : node.children()) {
@@ -41,11 +35,6 @@ pugi::xml_node child(const pugi::xml_node& node, std::string_view name) {
 
 std::string_view text_of(const pugi::xml_node& node, std::string_view name) {
   return trim(child(node, name).child_value());
-}
-
-std::uint64_t offset_of(const pugi::xml_node& node) {
-  const std::ptrdiff_t offset = node.offset_debug();
-  return offset > 0 ? static_cast<std::uint64_t>(offset - 1) : 0;
 }
 
 class PomReader {
@@ -152,30 +141,6 @@ class PomReader {
 
 }  // namespace
 
-void parse_maven_pom(std::string_view text, Emitter& out) {
-  pugi::xml_document doc;
-  const pugi::xml_parse_result result =
-      doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
-  std::vector<pugi::xml_node> open;
-  if (!result) {
-    for (pugi::xml_node node = doc.last_child(); node; node = node.last_child()) open.push_back(node);
-  }
-  const pugi::xml_node project = doc.document_element();
-  if (project && local_name(project) != "project") {
-    out.damage(offset_of(project), "root element is `" + std::string(local_name(project)) + "`, not `project`", true);
-    return;
-  }
-  PomReader reader(out, std::move(open));
-  if (project) reader.read(project);
-  if (!result) {
-    std::string reason = "xml not well-formed: ";
-    for (const char* p = result.description(); *p != '\0'; ++p) {
-      reason.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
-    }
-    out.damage(static_cast<std::uint64_t>(std::max<std::ptrdiff_t>(result.offset, 0)), reason, true);
-  } else if (!project) {
-    out.damage(0, "no root element", true);
-  }
-}
+void parse_maven_pom(std::string_view text, Emitter& out) { read_xml_manifest<PomReader>(text, "project", out); }
 
 }  // namespace interdict::manifest

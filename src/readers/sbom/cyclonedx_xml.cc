@@ -6,26 +6,15 @@
 //                  <components> component* </components> </component>
 #include <algorithm>
 #include <cctype>
-#include <pugixml.hpp>
 #include <string>
 #include <vector>
 
 #include "readers/sbom/cyclonedx.h"
 #include "readers/sbom/json_input.h"
+#include "readers/sbom/xml_input.h"
 
 namespace interdict::manifest {
 namespace {
-
-std::string_view local_name(const pugi::xml_node& node) {
-  const std::string_view name = node.name();
-  const std::size_t colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-std::uint64_t offset_of(const pugi::xml_node& node) {
-  const std::ptrdiff_t offset = node.offset_debug();
-  return offset > 0 ? static_cast<std::uint64_t>(offset - 1) : 0;  // back to the '<'
-}
 
 class CycloneDxXmlReader {
  public:
@@ -112,29 +101,7 @@ void emit_component(const Component& c, std::string_view role, std::uint64_t off
 }
 
 void decode_cyclonedx_xml(std::string_view text, Emitter& out) {
-  pugi::xml_document doc;
-  const pugi::xml_parse_result result =
-      doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
-  std::vector<pugi::xml_node> open;
-  if (!result) {
-    for (pugi::xml_node node = doc.last_child(); node; node = node.last_child()) open.push_back(node);
-  }
-  const pugi::xml_node bom = doc.document_element();
-  if (bom && local_name(bom) != "bom") {
-    out.damage(offset_of(bom), "root element is `" + std::string(local_name(bom)) + "`, not `bom`", true);
-    return;
-  }
-  CycloneDxXmlReader reader(out, std::move(open));
-  if (bom) reader.read(bom);
-  if (!result) {
-    std::string reason = "xml not well-formed: ";
-    for (const char* p = result.description(); *p != '\0'; ++p) {
-      reason.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
-    }
-    out.damage(static_cast<std::uint64_t>(std::max<std::ptrdiff_t>(result.offset, 0)), reason, true);
-  } else if (!bom) {
-    out.damage(0, "no root element", true);
-  }
+  read_xml_manifest<CycloneDxXmlReader>(text, "bom", out);
 }
 
 }  // namespace interdict::manifest
