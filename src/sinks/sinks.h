@@ -30,7 +30,8 @@ void append_check_answer(std::string& out, const OrderSet& orders, const Finding
 // {"line":N,"error":"..."} for an input line that could not be read.
 void append_line_error(std::string& out, std::uint64_t line, std::string_view message);
 
-// A plain-text table: columns sized to their widest cell, cells cut at `max_width`.
+// A plain-text table: columns sized to their widest cell in terminal columns (CJK characters
+// take two, combining marks none), cells cut at `max_width` columns.
 class TextTable {
  public:
   explicit TextTable(std::vector<std::string> headers, std::size_t max_width = 48);

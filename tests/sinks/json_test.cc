@@ -273,15 +273,26 @@ TEST(TextTable, LongCellsAreCutWithAnEllipsis) {
             "abcd…  abcde\n");
 }
 
-TEST(TextTable, Utf8CountsOneColumnPerCodePoint) {
-  TextTable table({"x", "y"}, 4);
+TEST(TextTable, WideCharactersTakeTwoColumns) {
+  TextTable table({"x", "y"}, 5);
   table.add_row({"騰訊", "1"});
   table.add_row({"微信支付公司", "2"});
+  table.add_row({"Zìjié", "3"});
   EXPECT_EQ(table.render(),
-            "x     y\n"
-            "----  -\n"
-            "騰訊    1\n"
-            "微信支…  2\n");
+            "x      y\n"
+            "-----  -\n"
+            "騰訊   1\n"
+            "微信…  2\n"
+            "Zìjié  3\n");
+}
+
+TEST(TextTable, CombiningMarksTakeNoColumn) {
+  TextTable table({"name", "n"});
+  table.add_row({"Zi\u0300jie", "1"});
+  EXPECT_EQ(table.render(),
+            "name   n\n"
+            "-----  -\n"
+            "Zi\u0300jie  1\n");
 }
 
 TEST(TextTable, MissingCellsAreEmptyAndExtraCellsDropped) {
