@@ -38,7 +38,7 @@ TEST(Dex, TruncatedHeaderIsFatal) {
   (void)decode_dex(span_of(dex), "classes.dex", sink);
   ASSERT_EQ(sink.damages.size(), 1u);
   EXPECT_TRUE(sink.damages[0].fatal);
-  EXPECT_TRUE(sink.has_damage("truncated header: 100 bytes"));
+  EXPECT_TRUE(sink.damage_mentions("truncated header: 100 bytes"));
 }
 
 TEST(Dex, BadMagicIsFatal) {
@@ -56,7 +56,7 @@ TEST(Dex, UnknownVersionIsBadMagic) {
   spec.version = "099";
   CollectingSink sink;
   (void)decode_dex(span_of(build_dex(spec)), "classes.dex", sink);
-  EXPECT_TRUE(sink.has_damage("bad magic"));
+  EXPECT_TRUE(sink.damage_mentions("bad magic"));
   EXPECT_TRUE(sink.items.empty());
 }
 
@@ -65,7 +65,7 @@ TEST(Dex, ByteSwappedFileIsRefused) {
   put_u32_at(dex, 40, 0x78563412);
   CollectingSink sink;
   (void)decode_dex(span_of(dex), "classes.dex", sink);
-  EXPECT_TRUE(sink.has_damage("reverse endian tag"));
+  EXPECT_TRUE(sink.damage_mentions("reverse endian tag"));
   EXPECT_TRUE(sink.any_fatal());
 }
 
@@ -77,7 +77,7 @@ TEST(Dex, BadChecksumIsReportedAndReadingContinues) {
   ASSERT_EQ(sink.damages.size(), 1u);
   EXPECT_FALSE(sink.damages[0].fatal);
   EXPECT_EQ(sink.damages[0].offset, 8u);
-  EXPECT_TRUE(sink.has_damage("checksum 0xdeadbeef does not match"));
+  EXPECT_TRUE(sink.damage_mentions("checksum 0xdeadbeef does not match"));
   EXPECT_EQ(summary.classes, 5u);
 }
 
@@ -86,7 +86,7 @@ TEST(Dex, ChangedContentFailsTheChecksum) {
   dex[dex.size() - 20] ^= std::byte{1};
   CollectingSink sink;
   (void)decode_dex(span_of(dex), "classes.dex", sink);
-  EXPECT_TRUE(sink.has_damage("checksum"));
+  EXPECT_TRUE(sink.damage_mentions("checksum"));
 }
 
 TEST(Dex, StringIdsSizePastTheEndIsFatal) {
@@ -97,7 +97,7 @@ TEST(Dex, StringIdsSizePastTheEndIsFatal) {
   const DexSummary summary = decode_dex(span_of(dex), "classes.dex", sink);
   ASSERT_EQ(sink.damages.size(), 1u);
   EXPECT_TRUE(sink.damages[0].fatal);
-  EXPECT_TRUE(sink.has_damage("string_ids_size 268435456 at offset 112 past the end"));
+  EXPECT_TRUE(sink.damage_mentions("string_ids_size 268435456 at offset 112 past the end"));
   EXPECT_EQ(summary.classes, 0u);
 }
 
@@ -107,7 +107,7 @@ TEST(Dex, TypeIdsOffsetOutsideTheFileIsFatal) {
   fix_checksum(dex);
   CollectingSink sink;
   (void)decode_dex(span_of(dex), "classes.dex", sink);
-  EXPECT_TRUE(sink.has_damage("type_ids_size"));
+  EXPECT_TRUE(sink.damage_mentions("type_ids_size"));
   EXPECT_TRUE(sink.any_fatal());
 }
 
@@ -140,8 +140,8 @@ TEST(Dex, ClassDefsPastTheEndYieldTheClassesInsideThenFatal) {
   EXPECT_EQ(summary.classes, 2u);
   ASSERT_FALSE(sink.damages.empty());
   EXPECT_TRUE(sink.damages.back().fatal);
-  EXPECT_TRUE(sink.has_damage("class_defs_size 5"));
-  EXPECT_TRUE(sink.has_damage(": 2 read"));
+  EXPECT_TRUE(sink.damage_mentions("class_defs_size 5"));
+  EXPECT_TRUE(sink.damage_mentions(": 2 read"));
 }
 
 TEST(Dex, StringDataOffsetOutsideTheFileSkipsThatClass) {
@@ -154,8 +154,8 @@ TEST(Dex, StringDataOffsetOutsideTheFileSkipsThatClass) {
   CollectingSink sink;
   const DexSummary summary = decode_dex(span_of(dex), "classes.dex", sink);
   EXPECT_EQ(summary.classes, 4u);
-  EXPECT_TRUE(sink.has_damage("class_def 0: string data of string"));
-  EXPECT_TRUE(sink.has_damage("outside the file"));
+  EXPECT_TRUE(sink.damage_mentions("class_def 0: string data of string"));
+  EXPECT_TRUE(sink.damage_mentions("outside the file"));
   EXPECT_FALSE(sink.any_fatal());
 }
 
@@ -165,7 +165,7 @@ TEST(Dex, BadMutf8DescriptorIsSkipped) {
   CollectingSink sink;
   const DexSummary summary = decode_dex(span_of(build_dex(spec)), "classes.dex", sink);
   EXPECT_EQ(summary.classes, 5u);
-  EXPECT_TRUE(sink.has_damage("class_def 5: descriptor is not valid mutf-8"));
+  EXPECT_TRUE(sink.damage_mentions("class_def 5: descriptor is not valid mutf-8"));
 }
 
 TEST(Dex, Mutf8SurrogatePairAndNulBecomeUtf8) {
@@ -185,7 +185,7 @@ TEST(Dex, UnpairedSurrogateIsBadMutf8) {
   CollectingSink sink;
   (void)decode_dex(span_of(build_dex(spec)), "classes.dex", sink);
   EXPECT_TRUE(sink.items.empty());
-  EXPECT_TRUE(sink.has_damage("not valid mutf-8"));
+  EXPECT_TRUE(sink.damage_mentions("not valid mutf-8"));
 }
 
 TEST(Dex, ArrayDescriptorInClassDefsIsNotAClass) {
@@ -194,7 +194,7 @@ TEST(Dex, ArrayDescriptorInClassDefsIsNotAClass) {
   CollectingSink sink;
   (void)decode_dex(span_of(build_dex(spec)), "classes.dex", sink);
   EXPECT_EQ(sink.values(CodeKind::kClass), std::vector<std::string>{"com.a.C"});
-  EXPECT_TRUE(sink.has_damage("descriptor `[Lcom/a/B;` is not a class"));
+  EXPECT_TRUE(sink.damage_mentions("descriptor `[Lcom/a/B;` is not a class"));
 }
 
 TEST(Dex, FileSizePastTheEndIsReportedAndTheRestRead) {
@@ -202,8 +202,8 @@ TEST(Dex, FileSizePastTheEndIsReportedAndTheRestRead) {
   put_u32_at(dex, 32, static_cast<std::uint32_t>(dex.size() + 100));
   CollectingSink sink;
   const DexSummary summary = decode_dex(span_of(dex), "classes.dex", sink);
-  EXPECT_TRUE(sink.has_damage("past the end"));
-  EXPECT_TRUE(sink.has_damage("truncated file"));
+  EXPECT_TRUE(sink.damage_mentions("past the end"));
+  EXPECT_TRUE(sink.damage_mentions("truncated file"));
   EXPECT_EQ(summary.classes, 5u);
 }
 
@@ -212,7 +212,7 @@ TEST(Dex, TruncatedFileReadsWhatIsThere) {
   dex.resize(dex.size() / 2);
   CollectingSink sink;
   (void)decode_dex(span_of(dex), "classes.dex", sink);
-  EXPECT_TRUE(sink.has_damage("truncated file"));
+  EXPECT_TRUE(sink.damage_mentions("truncated file"));
   EXPECT_FALSE(sink.damages.empty());
 }
 
@@ -221,7 +221,7 @@ TEST(Dex, TrailingBytesAreReported) {
   dex.resize(dex.size() + 16);
   CollectingSink sink;
   const DexSummary summary = decode_dex(span_of(dex), "classes.dex", sink);
-  EXPECT_TRUE(sink.has_damage("16 bytes after file_size"));
+  EXPECT_TRUE(sink.damage_mentions("16 bytes after file_size"));
   EXPECT_EQ(summary.classes, 5u);
 }
 
@@ -231,7 +231,7 @@ TEST(Dex, HeaderSizeBelow112IsFatal) {
   fix_checksum(dex);
   CollectingSink sink;
   (void)decode_dex(span_of(dex), "classes.dex", sink);
-  EXPECT_TRUE(sink.has_damage("header_size 16 invalid"));
+  EXPECT_TRUE(sink.damage_mentions("header_size 16 invalid"));
   EXPECT_TRUE(sink.any_fatal());
 }
 

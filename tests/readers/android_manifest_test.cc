@@ -132,7 +132,7 @@ TEST(Manifest, EmptyInputIsFatal) {
   decode_binary_manifest({}, "AndroidManifest.xml", sink);
   ASSERT_EQ(sink.damages.size(), 1u);
   EXPECT_TRUE(sink.damages[0].fatal);
-  EXPECT_TRUE(sink.has_damage("truncated chunk header"));
+  EXPECT_TRUE(sink.damage_mentions("truncated chunk header"));
 }
 
 TEST(Manifest, TextXmlIsNotBinaryXml) {
@@ -141,7 +141,7 @@ TEST(Manifest, TextXmlIsNotBinaryXml) {
   EXPECT_FALSE(looks_like_binary_xml(bytes));
   CollectingSink sink;
   decode_binary_manifest(bytes, "AndroidManifest.xml", sink);
-  EXPECT_TRUE(sink.has_damage("not binary xml"));
+  EXPECT_TRUE(sink.damage_mentions("not binary xml"));
   EXPECT_TRUE(sink.items.empty());
 }
 
@@ -150,7 +150,7 @@ TEST(Manifest, TruncatedDocumentKeepsTheItemsBeforeTheCut) {
   xml.resize(xml.size() - 300);
   CollectingSink sink;
   decode_binary_manifest(span_of(xml), "AndroidManifest.xml", sink);
-  EXPECT_TRUE(sink.has_damage("document size"));
+  EXPECT_TRUE(sink.damage_mentions("document size"));
   EXPECT_TRUE(sink.any_fatal());
   EXPECT_TRUE(sink.damages.back().fatal);
   ASSERT_GE(sink.items.size(), 3u);
@@ -174,7 +174,7 @@ TEST(Manifest, StringIndexOutOfRangeIsReportedAndSkipped) {
   testing::dex::put_u32_at(xml, 16, 6);  // the pool now claims 6 strings
   CollectingSink sink;
   decode_binary_manifest(span_of(xml), "AndroidManifest.xml", sink);
-  EXPECT_TRUE(sink.has_damage("out of range (6 strings)"));
+  EXPECT_TRUE(sink.damage_mentions("out of range (6 strings)"));
   EXPECT_FALSE(sink.any_fatal());
   EXPECT_TRUE(sink.values(CodeKind::kApp, "self").empty());
 }
@@ -184,7 +184,7 @@ TEST(Manifest, StringPoolCountPastItsChunkIsFatal) {
   testing::dex::put_u32_at(xml, 16, 0x40000000);
   CollectingSink sink;
   decode_binary_manifest(span_of(xml), "AndroidManifest.xml", sink);
-  EXPECT_TRUE(sink.has_damage("string pool count 1073741824 past the end of its chunk"));
+  EXPECT_TRUE(sink.damage_mentions("string pool count 1073741824 past the end of its chunk"));
   EXPECT_TRUE(sink.any_fatal());
 }
 
@@ -202,7 +202,7 @@ Element nested(int depth) {
 TEST(Manifest, NestingPastTheBoundIsFatal) {
   CollectingSink sink;
   decode_binary_manifest(span_of(build_binary_xml(nested(100))), "AndroidManifest.xml", sink);
-  EXPECT_TRUE(sink.has_damage("elements nested deeper than 64"));
+  EXPECT_TRUE(sink.damage_mentions("elements nested deeper than 64"));
   EXPECT_TRUE(sink.any_fatal());
   EXPECT_EQ(sink.values(CodeKind::kApp, "self"), std::vector<std::string>{"com.deep"});
   EXPECT_TRUE(sink.values(CodeKind::kClass).empty());
@@ -218,7 +218,7 @@ TEST(Manifest, NestingWithinTheBoundIsRead) {
 TEST(Manifest, ProtobufNestingPastTheBoundIsFatal) {
   CollectingSink sink;
   decode_proto_manifest(span_of(build_proto_xml(nested(100))), "AndroidManifest.xml", sink);
-  EXPECT_TRUE(sink.has_damage("elements nested deeper than 64"));
+  EXPECT_TRUE(sink.damage_mentions("elements nested deeper than 64"));
   EXPECT_TRUE(sink.values(CodeKind::kClass).empty());
 }
 
@@ -227,14 +227,14 @@ TEST(Manifest, TruncatedProtobufIsFatal) {
   proto.resize(proto.size() - 5);
   CollectingSink sink;
   decode_proto_manifest(span_of(proto), "AndroidManifest.xml", sink);
-  EXPECT_TRUE(sink.has_damage("malformed protobuf field"));
+  EXPECT_TRUE(sink.damage_mentions("malformed protobuf field"));
   EXPECT_TRUE(sink.any_fatal());
 }
 
 TEST(Manifest, EmptyProtobufIsFatal) {
   CollectingSink sink;
   decode_proto_manifest({}, "AndroidManifest.xml", sink);
-  EXPECT_TRUE(sink.has_damage("empty protobuf manifest"));
+  EXPECT_TRUE(sink.damage_mentions("empty protobuf manifest"));
 }
 
 }  // namespace

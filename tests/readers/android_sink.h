@@ -1,53 +1,18 @@
-// A CodeSink for the Android tests that keeps copies of every item and damage report.
+// Test helpers for the Android readers: the shared collector under its Android names, and a
+// runner for the peer tools (dexdump) the tests compare with.
 #pragma once
 
-#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "readers/code/code_item.h"
+#include "readers/code_collector.h"
 
 namespace interdict::testing::android {
 
-struct Item {
-  CodeKind kind;
-  std::string value, version, role, path;
-  std::uint64_t offset;
-};
-struct Damage {
-  std::string path, reason;
-  std::uint64_t offset;
-  bool fatal;
-};
-
-class CollectingSink : public CodeSink {
- public:
-  void item(const CodeItem& i) override {
-    items.push_back(
-        {i.kind, std::string(i.value), std::string(i.version), std::string(i.role), std::string(i.path), i.offset});
-  }
-  void damage(const CodeDamage& d) override {
-    damages.push_back({std::string(d.path), std::string(d.reason), d.offset, d.fatal});
-  }
-  // Values of the items of `kind` (and `role` when given), in order.
-  [[nodiscard]] std::vector<std::string> values(CodeKind kind, const std::string& role = "") const {
-    std::vector<std::string> out;
-    for (const auto& i : items) {
-      if (i.kind == kind && (role.empty() || i.role == role)) out.push_back(i.value);
-    }
-    return out;
-  }
-  [[nodiscard]] bool has_damage(const std::string& fragment) const {
-    return std::any_of(damages.begin(), damages.end(),
-                       [&](const Damage& d) { return d.reason.find(fragment) != std::string::npos; });
-  }
-  [[nodiscard]] bool any_fatal() const {
-    return std::any_of(damages.begin(), damages.end(), [](const Damage& d) { return d.fatal; });
-  }
-  std::vector<Item> items;
-  std::vector<Damage> damages;
-};
+using Item = OwnedItem;
+using CollectingSink = CodeCollector;
 
 // Runs a shell command and returns its standard output; `status` gets the exit status.
 inline std::string run_command(const std::string& command, int* status = nullptr) {

@@ -1,6 +1,5 @@
-// Test helpers for the iOS and web readers: a sink that keeps copies of what it receives,
-// byte conversions, and a binary property list builder that writes `bplist00` object by
-// object, so that tests can also write broken references, cycles and bad trailers.
+// Test helpers for the iOS and web readers: byte conversions, and a binary property list builder that writes `bplist00`
+// object by object, so that tests can also write broken references, cycles and bad trailers.
 #pragma once
 
 #include <cstdint>
@@ -13,59 +12,13 @@
 #include <vector>
 
 #include "readers/code/code_item.h"
+#include "readers/code_collector.h"
 #include "readers/zip_builder.h"  // as_bytes, and ZipBuilder for IPAs
 
 namespace interdict::testing {
 
-struct OwnedItem {
-  CodeKind kind;
-  std::string value, version, component, role, path;
-  std::uint64_t line = 0, offset = 0;
-};
-struct OwnedDamage {
-  std::string path, reason;
-  std::uint64_t line = 0, offset = 0;
-  bool fatal = false;
-};
-
-class CollectingSink : public CodeSink {
- public:
-  void item(const CodeItem& i) override {
-    items.push_back({i.kind, std::string(i.value), std::string(i.version), std::string(i.component),
-                     std::string(i.role), std::string(i.path), i.line, i.offset});
-  }
-  void damage(const CodeDamage& d) override {
-    damages.push_back({std::string(d.path), std::string(d.reason), d.line, d.offset, d.fatal});
-  }
-  // The values of the items of `kind` with `role` (any role when empty), in order.
-  [[nodiscard]] std::vector<std::string> values(CodeKind kind, std::string_view role = {}) const {
-    std::vector<std::string> out;
-    for (const auto& i : items) {
-      if (i.kind == kind && (role.empty() || i.role == role)) out.push_back(i.value);
-    }
-    return out;
-  }
-  [[nodiscard]] const OwnedItem* find(CodeKind kind, std::string_view value) const {
-    for (const auto& i : items) {
-      if (i.kind == kind && i.value == value) return &i;
-    }
-    return nullptr;
-  }
-  [[nodiscard]] bool any_fatal() const {
-    for (const auto& d : damages) {
-      if (d.fatal) return true;
-    }
-    return false;
-  }
-  [[nodiscard]] bool damage_mentions(std::string_view text) const {
-    for (const auto& d : damages) {
-      if (d.reason.find(text) != std::string::npos) return true;
-    }
-    return false;
-  }
-  std::vector<OwnedItem> items;
-  std::vector<OwnedDamage> damages;
-};
+// The iOS and web tests predate the shared collector's name.
+using CollectingSink = CodeCollector;
 
 inline void put_be(std::string& out, std::uint64_t v, int width) {
   for (int i = width - 1; i >= 0; --i) out.push_back(static_cast<char>(v >> (8 * i) & 0xFF));
