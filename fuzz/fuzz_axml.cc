@@ -4,27 +4,15 @@
 #include <cstdint>
 #include <vector>
 
+#include "code_sink_check.h"
 #include "readers/android/android.h"
-
-namespace {
-
-class Discard : public interdict::CodeSink {
- public:
-  void item(const interdict::CodeItem& item) override { bytes_ += item.value.size() + item.version.size(); }
-  void damage(const interdict::CodeDamage& damage) override { bytes_ += damage.reason.size(); }
-
- private:
-  std::size_t bytes_ = 0;
-};
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   // An exactly sized copy, so that a read past the end faults.
   const std::vector<std::byte> xml(reinterpret_cast<const std::byte*>(data + 1),
                                    reinterpret_cast<const std::byte*>(data + size));
-  Discard sink;
+  interdict::fuzzing::CheckingCodeSink sink;
   if ((data[0] & 1) == 0) {
     (void)interdict::looks_like_binary_xml(xml);
     interdict::decode_binary_manifest(xml, "AndroidManifest.xml", sink);

@@ -8,21 +8,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "code_sink_check.h"
 #include "readers/android/android.h"
 #include "readers/zip/zip.h"
-
-namespace {
-
-class Discard : public interdict::CodeSink {
- public:
-  void item(const interdict::CodeItem& item) override { bytes_ += item.value.size(); }
-  void damage(const interdict::CodeDamage& damage) override { bytes_ += damage.reason.size(); }
-
- private:
-  std::size_t bytes_ = 0;
-};
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
@@ -33,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         adler32_z(adler32_z(0, nullptr, 0), reinterpret_cast<const Bytef*>(dex.data() + 12), dex.size() - 12));
     for (int i = 0; i < 4; ++i) dex[8 + i] = static_cast<std::byte>(sum >> (8 * i));
   }
-  Discard sink;
+  interdict::fuzzing::CheckingCodeSink sink;
   if ((data[0] & 2) != 0) {
     auto zip = interdict::ZipArchive::open(dex, "fuzz.apk");
     if (zip) {

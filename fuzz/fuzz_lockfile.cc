@@ -5,22 +5,10 @@
 #include <cstdint>
 #include <string_view>
 
+#include "code_sink_check.h"
 #include "readers/lockfile/lockfile.h"
 
 namespace {
-
-class Check : public interdict::CodeSink {
- public:
-  void item(const interdict::CodeItem& item) override {
-    if (item.value.empty() || item.line == 0) __builtin_trap();
-  }
-  void damage(const interdict::CodeDamage& damage) override {
-    if (damage.reason.empty() || (damage.fatal && ++fatal_ > 1)) __builtin_trap();
-  }
-
- private:
-  int fatal_ = 0;
-};
 
 constexpr interdict::ManifestFormat kFormats[] = {
     interdict::ManifestFormat::kNpmLock,       interdict::ManifestFormat::kYarnLock,
@@ -34,7 +22,7 @@ constexpr interdict::ManifestFormat kFormats[] = {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
-  Check sink;
+  interdict::fuzzing::CheckingCodeSink sink{true};
   interdict::parse_lockfile(kFormats[data[0] % std::size(kFormats)], text, "", sink);
   return 0;
 }

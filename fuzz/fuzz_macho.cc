@@ -4,21 +4,14 @@
 #include <cstdint>
 #include <span>
 
+#include "code_sink_check.h"
 #include "readers/ios/ios.h"
 #include "readers/zip/zip.h"
-
-namespace {
-class DiscardSink : public interdict::CodeSink {
- public:
-  void item(const interdict::CodeItem&) override {}
-  void damage(const interdict::CodeDamage&) override {}
-};
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const std::span<const std::byte> input(reinterpret_cast<const std::byte*>(data + 1), size - 1);
-  DiscardSink sink;
+  interdict::fuzzing::CheckingCodeSink sink;
   if ((data[0] & 1) == 0) {
     (void)interdict::looks_like_macho(input);
     interdict::decode_macho(input, "bin", sink);

@@ -7,16 +7,9 @@
 #include <span>
 #include <string>
 
+#include "code_sink_check.h"
 #include "readers/ios/ios.h"
 #include "readers/ios/plist.h"
-
-namespace {
-class DiscardSink : public interdict::CodeSink {
- public:
-  void item(const interdict::CodeItem&) override {}
-  void damage(const interdict::CodeDamage&) override {}
-};
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
@@ -26,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)interdict::looks_like_plist(input);
   auto plist = interdict::ios::Plist::decode(input);
   if (plist) (void)plist->find_string(plist->root(), "CFBundleIdentifier");
-  DiscardSink sink;
+  interdict::fuzzing::CheckingCodeSink sink;
   interdict::decode_info_plist(input, "Info.plist", sink);
   return 0;
 }

@@ -6,22 +6,10 @@
 #include <cstdint>
 #include <span>
 
+#include "code_sink_check.h"
 #include "readers/sbom/sbom.h"
 
 namespace {
-
-class Check : public interdict::CodeSink {
- public:
-  void item(const interdict::CodeItem& item) override {
-    if (item.value.empty() || item.line == 0) __builtin_trap();
-  }
-  void damage(const interdict::CodeDamage& damage) override {
-    if (damage.reason.empty() || (damage.fatal && ++fatal_ > 1)) __builtin_trap();
-  }
-
- private:
-  int fatal_ = 0;
-};
 
 constexpr interdict::ManifestFormat kFormats[] = {
     interdict::ManifestFormat::kUnknown,      interdict::ManifestFormat::kCycloneDxJson,
@@ -37,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   interdict::ManifestFormat format = kFormats[data[0] % std::size(kFormats)];
   if (format == interdict::ManifestFormat::kUnknown) format = interdict::sniff_manifest_format("", bytes);
   if (!interdict::is_sbom_format(format)) return 0;
-  Check sink;
+  interdict::fuzzing::CheckingCodeSink sink{true};
   interdict::decode_sbom(format, bytes, "", sink);
   return 0;
 }

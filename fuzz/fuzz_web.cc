@@ -5,22 +5,15 @@
 #include <cstdint>
 #include <span>
 
+#include "code_sink_check.h"
 #include "readers/web/web.h"
-
-namespace {
-class DiscardSink : public interdict::CodeSink {
- public:
-  void item(const interdict::CodeItem&) override {}
-  void damage(const interdict::CodeDamage&) override {}
-};
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const std::span<const std::byte> input(reinterpret_cast<const std::byte*>(data + 1), size - 1);
   const char* name = (data[0] & 1) ? "app.js" : "page";
   (void)interdict::looks_like_web(name, input);
-  DiscardSink sink;
+  interdict::fuzzing::CheckingCodeSink sink;
   interdict::decode_web(input, name, sink);
   return 0;
 }
