@@ -8,8 +8,8 @@ namespace interdict::cli {
 namespace {
 
 // Evidence that shows a name, not a use: a URL in a string constant or a page's link may be
-// a link to the designated service rather than its code, so a finding resting on it alone
-// is for review.
+// a link to the designated service rather than its code. The engine makes a finding that
+// rests on such a mention alone `review` (Strength::kMention).
 bool weak(const CodeItem& item) { return item.kind == CodeKind::kUrl && item.role != "script"; }
 
 std::string evidence_where(std::string_view path, std::uint64_t line, std::uint64_t offset) {
@@ -102,14 +102,15 @@ Observation CodeScan::observe(const CodeItem& item, std::string& scratch) const 
       obs.add_probe(ProbeKind::kPackage, scratch);
       break;
     case CodeKind::kApp: obs.add_probe(ProbeKind::kApp, item.value); break;
-    case CodeKind::kUrl:
-      if (item.value.starts_with("//")) {  // protocol-relative, as web pages write them
-        scratch = "https:" + std::string(item.value);
-        obs.add_probe(ProbeKind::kUrl, scratch);
-      } else {
-        obs.add_probe(ProbeKind::kUrl, item.value);
+    case CodeKind::kUrl: {
+      std::string_view url = item.value;
+      if (url.starts_with("//")) {  // protocol-relative, as web pages write them
+        scratch = "https:" + std::string(url);
+        url = scratch;
       }
+      obs.add_probe(ProbeKind::kUrl, url, weak(item) ? Strength::kMention : Strength::kUse);
       break;
+    }
     case CodeKind::kScheme: obs.add_probe(ProbeKind::kScheme, item.value); break;
     case CodeKind::kSymbol: obs.add_probe(ProbeKind::kSymbol, item.value); break;
   }
@@ -140,12 +141,6 @@ void CodeScan::settle(const CodeItem& item, const Observation& obs, const Findin
   f.reasons.push_back("evidence: " + std::string(code_kind_name(item.kind)) + " `" + std::string(item.value) + "`" +
                       (item.role.empty() ? "" : " (" + std::string(item.role) + ")") + " at " +
                       evidence_where(item.path.empty() ? artefacts_.back().path : item.path, item.line, item.offset));
-  if (f.weak_only && f.finding.verdict == Verdict::kProhibited) {
-    f.finding.verdict = Verdict::kReview;
-    f.reasons.push_back(
-        "evidence: only URLs in strings or links so far, which may point at the service rather than use its "
-        "code: review");
-  }
 }
 
 void CodeScan::damage(const CodeDamage& given) {

@@ -37,9 +37,16 @@ inline constexpr int kProbeKindCount = 12;
 [[nodiscard]] std::string_view probe_kind_name(ProbeKind kind);
 [[nodiscard]] std::optional<ProbeKind> parse_probe_kind(std::string_view name);
 
+// How strongly the evidence ties the record to a probe's identifier. A mention (a URL in a
+// string constant, a wallet named in free remittance text) may point at the designated
+// service without using it, so no identification through it is certain: the most it earns
+// is `review`. The rule lives here so that every scan and `check` apply it alike.
+enum class Strength : std::uint8_t { kUse, kMention };
+
 struct Probe {
   ProbeKind kind = ProbeKind::kId;
   std::string_view value;
+  Strength strength = Strength::kUse;
 };
 
 // Where an observation came from, for the evidence trail.
@@ -63,7 +70,7 @@ struct Observation {
   EvidenceRef evidence;
 
   // Return false when full.
-  bool add_probe(ProbeKind kind, std::string_view value);
+  bool add_probe(ProbeKind kind, std::string_view value, Strength strength = Strength::kUse);
   bool add_country(std::string_view iso2);
 };
 
@@ -93,7 +100,8 @@ struct Identification {
   TextView probe_value;    // the transaction's identifier, as given
   const Identifier* rule;  // the order's identifier that matched; null for a match by id
   TextView rule_text;      // the normalised rule, e.g. "weixin.qq.com"
-  bool certain;            // false: a partial name match, to be reviewed
+  bool certain;            // false: a partial name match or a mention, to be reviewed
+  bool mention;            // the evidence only mentions the identifier (Strength::kMention)
 };
 
 // One prohibition that a subject of the transaction falls under, and how it stands.

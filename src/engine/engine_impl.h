@@ -52,7 +52,6 @@ struct OrderSet::Impl {
   StringMap<IdTarget> ids;    // lowercase subject ids, subject aliases, entity ids
   std::vector<SubjectIndex> subjects;
   std::vector<std::vector<std::uint32_t>> entity_subjects;  // subjects owned by an entity or its descendants
-
 };
 
 }  // namespace interdict

@@ -76,8 +76,10 @@ void cat_rule(std::string& out, const Identification& how, const Subject* subjec
   if (how.rule == nullptr) {
     cat(out, " is the id of ");
   } else {
-    cat(out, how.certain ? " matches " : " partially matches (review the identity) ", rule_words(how.rule->kind), " `",
-        how.rule_text, "` of ");
+    const std::string_view verb = how.mention   ? " is only mentioned in the evidence (review the use) and matches "
+                                  : how.certain ? " matches "
+                                                : " partially matches (review the identity) ";
+    cat(out, verb, rule_words(how.rule->kind), " `", how.rule_text, "` of ");
   }
   if (subject != nullptr) cat(out, subject->name, " (`", subject->id, "`)");
   if (how.rule != nullptr) {
@@ -171,8 +173,9 @@ void OrderSet::explain(const Finding& f, const Observation& obs, Reasons& out) c
           out.add() = "enforcement is suspended, but the conduct remains unlawful";
         break;
       case Verdict::kReview:
-        out.add() =
-            m->how.certain ? "review: decide the scope before acting" : "review: the identity match is uncertain";
+        out.add() = m->how.certain   ? "review: decide the scope before acting"
+                    : m->how.mention ? "review: the evidence mentions the identifier but does not show it in use"
+                                     : "review: the identity match is uncertain";
         break;
       case Verdict::kPermitted:
         if (m->exemption == nullptr && m->scope != ScopeTest::kOutOfScope) {

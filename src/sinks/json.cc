@@ -105,7 +105,9 @@ void append_identification(std::string& out, const Identification& how) {
     out += ",\"rule_kind\":";
     append_json_string(out, identifier_key(how.rule->kind));
   }
-  out += how.certain ? ",\"certain\":true}" : ",\"certain\":false}";
+  out += how.certain ? ",\"certain\":true" : ",\"certain\":false";
+  if (how.mention) out += ",\"mention\":true";
+  out += '}';
 }
 
 }  // namespace

@@ -223,6 +223,50 @@ TEST(DecideNothing, UnknownIdentifierIsPermittedWithAReason) {
   EXPECT_NE(a->reasons().find("no designated subject matches app `org.mozilla.firefox`"), std::string::npos);
 }
 
+// A URL in a string constant may only link to the service: the engine, not each scan, makes
+// such a mention `review`.
+TEST(DecideStrength, AUrlThatIsUsedProhibits) {
+  auto a = testing::decide(
+      {Activity::kHosting, ProbeKind::kUrl, "https://www.tiktok.com/embed/v2", {"US"}, "2025-07-01T00:00:00Z"});
+  EXPECT_EQ(a->verdict(), "prohibited") << a->reasons();
+}
+
+TEST(DecideStrength, AUrlThatIsOnlyMentionedIsReview) {
+  auto a = testing::decide({Activity::kHosting,
+                            ProbeKind::kUrl,
+                            "https://www.tiktok.com/embed/v2",
+                            {"US"},
+                            "2025-07-01T00:00:00Z",
+                            nullptr,
+                            Strength::kMention});
+  EXPECT_EQ(a->verdict(), "review") << a->reasons();
+  EXPECT_EQ(a->clause(), "us-2024-pafaca/2(a)(1)(B)") << a->reasons();
+  EXPECT_NE(a->reasons().find("only mentioned in the evidence"), std::string::npos) << a->reasons();
+  EXPECT_NE(a->reasons().find("does not show it in use"), std::string::npos) << a->reasons();
+}
+
+TEST(DecideStrength, AMentionedIdIsReviewToo) {
+  auto a = testing::decide({Activity::kStoreDistribute,
+                            ProbeKind::kId,
+                            "tiktok",
+                            {"US"},
+                            "2025-07-01T00:00:00Z",
+                            nullptr,
+                            Strength::kMention});
+  EXPECT_EQ(a->verdict(), "review") << a->reasons();
+}
+
+TEST(DecideStrength, AMentionNeverTurnsPermittedIntoReview) {
+  auto a = testing::decide({Activity::kHosting,
+                            ProbeKind::kUrl,
+                            "https://www.tiktok.com/",
+                            {"US"},
+                            "2021-07-01T00:00:00Z",
+                            nullptr,
+                            Strength::kMention});
+  EXPECT_EQ(a->verdict(), "permitted") << a->reasons();
+}
+
 }  // namespace
 }  // namespace interdict
 

@@ -27,6 +27,7 @@ struct Ask {
   std::initializer_list<const char*> countries;
   const char* at;
   const char* known_at = nullptr;
+  Strength strength = Strength::kUse;
 };
 
 struct Answer {
@@ -53,7 +54,7 @@ inline std::unique_ptr<Answer> decide(const Ask& ask) {
   auto answer = std::make_unique<Answer>();
   answer->value = ask.value;
   answer->obs.activity = ask.activity;
-  answer->obs.add_probe(ask.kind, answer->value);
+  answer->obs.add_probe(ask.kind, answer->value, ask.strength);
   for (const char* c : ask.countries) answer->obs.add_country(c);
   answer->obs.at = *parse_rfc3339(ask.at);
   Instant known_at = ask.known_at != nullptr ? *parse_rfc3339(ask.known_at) : kEndOfTime;
