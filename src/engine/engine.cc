@@ -118,9 +118,9 @@ std::string_view verdict_name(Verdict v) {
   return "permitted";
 }
 
-bool Observation::add_probe(ProbeKind kind, std::string_view value) {
+bool Observation::add_probe(ProbeKind kind, std::string_view value, bool weak) {
   if (probe_count >= kMaxProbes) return false;
-  probes[probe_count++] = Probe{kind, value};
+  probes[probe_count++] = Probe{kind, value, weak};
   return true;
 }
 
@@ -293,8 +293,8 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
   auto add_rule_hit = [&](const Probe& probe, const std::optional<MatchHit>& hit) {
     if (!hit) return false;
     const Rule& rule = x.rules[hit->target];
-    const bool certain =
-        probe.kind != ProbeKind::kTitle && (rule.identifier->kind != IdentifierKind::kName || hit->exact);
+    const bool certain = !probe.weak && probe.kind != ProbeKind::kTitle &&
+                         (rule.identifier->kind != IdentifierKind::kName || hit->exact);
     add_subject(rule.subject, Identification{probe.kind, probe.value, rule.identifier, hit->rule, certain});
     return true;
   };
@@ -324,7 +324,7 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
         }
         auto it = x.ids.find(std::string_view(buf, probe.value.size()));
         if (it == x.ids.end()) break;
-        Identification how{probe.kind, probe.value, nullptr, std::string_view(it->first), true};
+        Identification how{probe.kind, probe.value, nullptr, std::string_view(it->first), !probe.weak};
         if (it->second.entity) {
           add_entity(it->second.index, how);
         } else {
@@ -352,7 +352,7 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
         bool subject_hit = add_rule_hit(probe, x.subject_names.match(probe.value));
         if (auto e = x.entity_names.match(probe.value); e && !subject_hit) {
           add_entity(e->target, Identification{probe.kind, probe.value, nullptr, e->rule,
-                                               e->exact && probe.kind == ProbeKind::kName});
+                                               e->exact && probe.kind == ProbeKind::kName && !probe.weak});
         }
         break;
       }

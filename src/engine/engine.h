@@ -37,9 +37,13 @@ inline constexpr int kProbeKindCount = 12;
 [[nodiscard]] std::string_view probe_kind_name(ProbeKind kind);
 [[nodiscard]] std::optional<ProbeKind> parse_probe_kind(std::string_view name);
 
+// `weak`: the caller is not sure the value names what it matches (a name that resembled
+// an entry without matching it, found by a screen outside the engine); whatever it
+// identifies is uncertain, so at most `review`.
 struct Probe {
   ProbeKind kind = ProbeKind::kId;
   std::string_view value;
+  bool weak = false;
 };
 
 // Where an observation came from, for the evidence trail.
@@ -63,7 +67,7 @@ struct Observation {
   EvidenceRef evidence;
 
   // Return false when full.
-  bool add_probe(ProbeKind kind, std::string_view value);
+  bool add_probe(ProbeKind kind, std::string_view value, bool weak = false);
   bool add_country(std::string_view iso2);
 };
 
