@@ -43,6 +43,7 @@ struct ScanOptions {
   std::string country;               // --country: where hosting records that name none are served
   std::string accessible_in = "US";  // --accessible-in: where scanned software is accessible
   std::string columns;               // --columns: extra column names of payment files
+  std::string lists;                 // --lists: sanctions lists index the payment parties are screened against
 };
 
 struct Tally {
@@ -288,7 +289,9 @@ PaymentScan& Scan::payments() {
     if (options_.as_of != "now") o.as_of = as_of_;  // else each payment at its own time
     o.known_at = known_at_;
     o.column_mapping = options_.columns;
+    o.lists = options_.lists;
     payments_ = std::make_unique<PaymentScan>(orders_, std::move(o));
+    if (!payments_->lists_error().empty()) fatal(payments_->lists_error());
   }
   return *payments_;
 }
@@ -852,8 +855,9 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "    JavaScript (script URLs, URLs in code, globals such as ttq). A folder is walked for them.\n"
       "  payment files, decided for the payment activity at each payment's time: ISO 20022 pain.001\n"
       "    and pacs.008 XML, CSV and JSON Lines (--columns maps other headers); the wallet (WeChat\n"
-      "    Pay) and the parties' names against the orders; only payments naming something designated\n"
-      "    are listed (docs/payments.md)\n"
+      "    Pay) and the parties' names against the orders, names matched across scripts; with --lists\n"
+      "    every party also against the sanctions lists (a list hit alone is review); only payments\n"
+      "    naming something designated or listed are listed (docs/payments.md)\n"
       "Any of them may be gzip, bzip2 or zstd compressed.\n\n"
       "A listing is decided for store.distribute and store.update at --as-of; a download or install\n"
       "for store.distribute at its time, an update for store.update. Each answer gives the verdict\n"
@@ -873,6 +877,7 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "  interdict scan samples/bgp/rib.20201101.0000.mrt   # transit and peering findings\n"
       "  interdict scan samples/code                          # an APK, build files and a web page\n"
       "  interdict scan --as-of 2020-09-21T12:00:00Z samples/payments   # pain.001, pacs.008, CSV\n"
+      "  interdict lists import samples/lists && interdict scan --lists interdict-lists.idx samples/payments\n"
       "  interdict --format sarif scan . > interdict.sarif     # a repository, for code scanning\n\n"
       "Exit codes: 0 nothing prohibited, 1 something prohibited, 2 an input could not be opened or\n"
       "recognised, or (--strict) a damaged record.");
@@ -905,6 +910,10 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
                   "Column names of payment files that differ from ours, as field=column pairs:\n"
                   "'creditor_name=Beneficiary Name,amount=Amt' (docs/payments.md)")
       ->type_name("MAPPING");
+  cmd->add_option("--lists", options->lists,
+                  "Screen every party of every payment against this index of sanctions lists (from\n"
+                  "`interdict lists import`); a list hit alone makes a payment review, not prohibited")
+      ->type_name("FILE");
   cmd->add_option("--threads", options->threads, "Worker threads for large logs and apps (default: one per core)")
       ->type_name("N");
   cmd->callback([&global, &runner, options] { runner = [&global, options] { return run_scan(global, *options); }; });

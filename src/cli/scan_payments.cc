@@ -1,18 +1,56 @@
-// PaymentScan: payments decided for the `payment` activity, listed when they name
-// something designated.
+// PaymentScan: payments decided for the `payment` activity through the names the matcher
+// finds in them, listed when they name something designated or listed.
 #include "cli/scan_payments.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+#include "cli/screen_output.h"
 
 namespace interdict::cli {
 namespace {
 
 constexpr std::size_t kMaxDamageKept = 100;
 
+// The receiving side first: a designated counterparty is most often the one paid.
+constexpr std::array kRoleOrder{PartyRole::kCreditor,       PartyRole::kUltimateCreditor,  PartyRole::kDebtor,
+                                PartyRole::kUltimateDebtor, PartyRole::kInitiatingParty,   PartyRole::kCreditorAgent,
+                                PartyRole::kDebtorAgent,    PartyRole::kIntermediaryAgent, PartyRole::kInstructingAgent,
+                                PartyRole::kInstructedAgent};
+
+EntityKind entity_kind(PartyKind kind) {
+  switch (kind) {
+    case PartyKind::kPerson: return EntityKind::kPerson;
+    case PartyKind::kOrganisation: return EntityKind::kOrganization;
+    case PartyKind::kUnknown: break;
+  }
+  return EntityKind::kUnknown;
+}
+
+std::string_view party_kind_name(PartyKind kind) {
+  switch (kind) {
+    case PartyKind::kPerson: return "person";
+    case PartyKind::kOrganisation: return "organization";
+    case PartyKind::kUnknown: break;
+  }
+  return "";
+}
+
 }  // namespace
 
 PaymentScan::PaymentScan(const OrderSet& orders, Options options)
     : orders_(orders),
       options_(std::move(options)),
-      undated_at_(options_.as_of.value_or(static_cast<Instant>(::time(nullptr)))) {}
+      screen_(orders.corpus()),
+      undated_at_(options_.as_of.value_or(static_cast<Instant>(::time(nullptr)))) {
+  if (!options_.lists.empty()) {
+    if (Status loaded = screen_.load_lists(options_.lists); !loaded) {
+      lists_error_ =
+          "--lists " + options_.lists + ": " + loaded.error().to_string() + " (build it with `interdict lists import`)";
+    }
+  }
+}
 
 void PaymentScan::scan(const std::string& path, PaymentFormat format, std::span<const std::byte> bytes) {
   ++tally_.files;
@@ -21,15 +59,67 @@ void PaymentScan::scan(const std::string& path, PaymentFormat format, std::span<
   decode_payments(format, bytes, path, *this, read);
 }
 
+void PaymentScan::add_found(std::string_view from, std::string_view written, const ScreenAnswer& answer,
+                            std::vector<NameFound>& found) {
+  for (const NameHit& hit : answer.hits) {
+    const std::string_view id = screen_.order_entry(hit).id;
+    const bool match = hit.verdict == NameVerdict::kMatch;
+    NameFound item{std::string(from), std::string(written), id, std::string(hit.name), hit.score, match,
+                   why_text(hit.why)};
+    // One probe per entry: a name that matches beats one that only resembles it.
+    auto same = std::find_if(found.begin(), found.end(), [id](const NameFound& f) { return f.id == id; });
+    if (same != found.end()) {
+      if (match && !same->match) *same = std::move(item);
+      continue;
+    }
+    if (found.size() < static_cast<std::size_t>(Observation::kMaxProbes)) found.push_back(std::move(item));
+  }
+}
+
+void PaymentScan::screen_names(const PaymentRecord& record, std::vector<NameFound>& found) {
+  const SearchHints none;
+  if (!record.channel.empty())
+    add_found("channel", record.channel, screen_.against_orders(record.channel, none), found);
+  if (!record.wallet_in_text.empty()) {
+    add_found("remittance", record.wallet_in_text, screen_.against_orders(record.wallet_in_text, none), found);
+  }
+  for (const PartyRole role : kRoleOrder) {
+    for (const interdict::Party& p : record.parties()) {
+      if (p.role != role || p.name.empty()) continue;
+      const SearchHints hints{entity_kind(p.kind), p.country};
+      add_found(party_role_name(role), p.name, screen_.against_orders(p.name, hints), found);
+    }
+  }
+}
+
 void PaymentScan::payment(const PaymentRecord& record) {
   ++tally_.payments;
+  // The reader's Observation gives the time, the countries and the evidence; the names in
+  // it are decided here, by what the cross-script matcher finds, as ids the engine knows.
   Observation obs = to_observation(record, undated_at_);
   if (options_.as_of) obs.at = *options_.as_of;
-  const Finding f = orders_.decide(obs, options_.known_at.value_or(kEndOfTime));
-  if (f.match_count == 0 && f.designation_count == 0) return;
-  ++tally_.named;
-  tally_.prohibited += f.verdict == Verdict::kProhibited ? 1 : 0;
-  tally_.review += f.verdict == Verdict::kReview ? 1 : 0;
+  obs.probe_count = 0;
+  found_.clear();
+  screen_names(record, found_);
+  for (const NameFound& f : found_)
+    (void)obs.add_probe(ProbeKind::kId, f.id, f.match ? Strength::kUse : Strength::kResemblance);
+
+  std::array<const ScreenAnswer*, PaymentRecord::kMaxParties> listed{};
+  bool any_listed = false;
+  if (screen_.has_lists()) {
+    for (std::size_t i = 0; i < record.party_count; ++i) {
+      const interdict::Party& p = record.party_slots[i];
+      if (p.name.empty()) continue;
+      listed[i] = &screen_.against_lists(p.name, SearchHints{entity_kind(p.kind), p.country});
+      any_listed |= !listed[i]->hits.empty();
+    }
+  }
+  Finding f;
+  if (obs.probe_count > 0) f = orders_.decide(obs, options_.known_at.value_or(kEndOfTime));
+  const bool named = f.match_count > 0 || f.designation_count > 0;
+  if (!named && !any_listed) return;
+  tally_.named += named ? 1 : 0;
+  tally_.listed += any_listed ? 1 : 0;
 
   Hit& h = hits_.emplace_back();
   h.file = std::string(record.evidence.file);
@@ -40,11 +130,27 @@ void PaymentScan::payment(const PaymentRecord& record) {
   h.amount = std::string(record.amount_text);
   h.currency = std::string(record.currency);
   h.channel = std::string(record.channel);
-  for (const interdict::Party& p : record.parties()) {
-    h.parties.push_back(Party{std::string(party_role_name(p.role)), std::string(p.name), std::string(p.country),
-                              std::string(p.account), std::string(p.bic)});
+  h.wallet_in_text = std::string(record.wallet_in_text);
+  for (std::size_t i = 0; i < record.party_count; ++i) {
+    const interdict::Party& p = record.party_slots[i];
+    Party& out = h.parties.emplace_back();
+    out.role = party_role_name(p.role);
+    out.kind = party_kind_name(p.kind);
+    out.name = p.name;
+    out.country = p.country;
+    out.account = p.account;
+    out.bic = p.bic;
+    if (listed[i] != nullptr) out.list_hits = listed[i]->hits;
   }
-  h.verdict = std::string(verdict_name(f.verdict));
+  h.names = found_;
+
+  // The lists are not orders: a list hit alone asks for review, only an order prohibits.
+  Verdict verdict = named ? f.verdict : Verdict::kReview;
+  if (any_listed && verdict == Verdict::kPermitted) verdict = Verdict::kReview;
+  h.list_review = any_listed && (!named || f.verdict == Verdict::kPermitted);
+  tally_.prohibited += verdict == Verdict::kProhibited ? 1 : 0;
+  tally_.review += verdict == Verdict::kReview ? 1 : 0;
+  h.verdict = std::string(verdict_name(verdict));
   h.status = f.status == State::kUnknown ? "none" : std::string(state_name(f.status));
   const Identification* how = nullptr;
   if (const Match* m = f.governing_match()) {
@@ -52,6 +158,7 @@ void PaymentScan::payment(const PaymentRecord& record) {
     h.prohibition = m->clause().id;
     h.subject = m->subject->id;
     how = &m->how;
+    h.in_scope = m->scope == ScopeTest::kInScope;
   } else if (f.designation_count > 0) {
     const Designation& d = f.designations[0];
     h.order = d.order != nullptr ? d.order->id : "";
@@ -59,13 +166,26 @@ void PaymentScan::payment(const PaymentRecord& record) {
     how = &d.how;
   }
   if (how != nullptr) {
-    h.matched_probe = std::string(probe_kind_name(how->probe));
-    h.matched_value = std::string(how->probe_value.view());
-    h.matched_rule = std::string(how->rule_text.view());
+    for (std::size_t i = 0; i < found_.size(); ++i) {
+      if (found_[i].id.data() == how->probe_value.data()) h.governing_name = static_cast<int>(i);
+    }
+    h.matched_probe = "name";
+    h.matched_value = h.governing_name >= 0 ? found_[static_cast<std::size_t>(h.governing_name)].written : "";
+    h.matched_rule = h.governing_name >= 0 ? found_[static_cast<std::size_t>(h.governing_name)].listed : "";
   }
-  // In scope: a party is in the governing clause's jurisdiction (the reasons say which).
-  if (const Match* m = f.governing_match()) h.in_scope = m->scope == ScopeTest::kInScope;
-  h.reasons = orders_.explain(f, obs);
+  if (h.governing_name >= 0) {
+    const NameFound& n = found_[static_cast<std::size_t>(h.governing_name)];
+    char score[16];
+    std::snprintf(score, sizeof score, "%.2f", n.score);
+    h.reasons.push_back(n.from + " `" + n.written + "` " + (n.match ? "matches" : "resembles (review the identity)") +
+                        " `" + n.listed + "` of `" + std::string(n.id) + "`, score " + score + ": " + n.why);
+  }
+  if (named) {
+    for (const std::string& r : orders_.explain(f, obs)) h.reasons.push_back(r);
+  }
+  if (h.list_review) {
+    h.reasons.push_back("review: a party is on a sanctions list (the lists are not orders: a person decides)");
+  }
 }
 
 void PaymentScan::damage(const PaymentDamage& d) {
@@ -76,84 +196,6 @@ void PaymentScan::damage(const PaymentDamage& d) {
                       (d.line > 0 ? ":" + std::to_string(d.line) : "@" + std::to_string(d.offset)) + ": " +
                       std::string(d.reason));
   }
-}
-
-void PaymentScan::append_json(std::string& out, Format format, bool& first_object) const {
-  for (const Hit& h : hits_) {
-    if (format == Format::kJson && !first_object) out += ',';
-    first_object = false;
-    out += "{\"kind\":\"payment\"";
-    append_json_field(out, "file", h.file);
-    append_json_key(out, "line");
-    out += std::to_string(h.line);
-    if (!h.path.empty()) {
-      append_json_field(out, "path", h.path);
-    }
-    append_json_field(out, "payment_id", h.payment_id);
-    append_json_field(out, "time", h.time);
-    append_json_field(out, "amount", h.amount);
-    append_json_field(out, "currency", h.currency);
-    append_json_field(out, "channel", h.channel);
-    append_json_field(out, "verdict", h.verdict);
-    append_json_field(out, "status", h.status);
-    append_json_key(out, "in_scope");
-    out += h.in_scope ? "true" : "false";
-    append_json_field(out, "order", h.order);
-    append_json_field(out, "prohibition", h.prohibition);
-    append_json_field(out, "subject", h.subject);
-    append_json_key(out, "matched");
-    out += "{\"probe\":";
-    append_json_string(out, h.matched_probe);
-    append_json_field(out, "value", h.matched_value);
-    append_json_field(out, "rule", h.matched_rule);
-    out += '}';
-    append_json_key(out, "parties");
-    out += '[';
-    for (std::size_t i = 0; i < h.parties.size(); ++i) {
-      const Party& p = h.parties[i];
-      if (i > 0) out += ',';
-      out += "{\"role\":";
-      append_json_string(out, p.role);
-      append_json_field(out, "name", p.name);
-      append_json_field(out, "country", p.country);
-      if (!p.account.empty()) {
-        append_json_field(out, "account", p.account);
-      }
-      if (!p.bic.empty()) {
-        append_json_field(out, "bic", p.bic);
-      }
-      out += '}';
-    }
-    out += ']';
-    append_json_key(out, "reasons");
-    out += '[';
-    for (std::size_t i = 0; i < h.reasons.size(); ++i) {
-      if (i > 0) out += ',';
-      append_json_string(out, h.reasons[i]);
-    }
-    out += "]}";
-    if (format == Format::kJsonl) out += '\n';
-  }
-}
-
-std::string PaymentScan::render_table() const {
-  TextTable table({"payment", "at", "amount", "channel", "matched", "subject", "verdict", "status", "clause"}, 44);
-  for (const Hit& h : hits_) {
-    const std::size_t slash = h.file.rfind('/');
-    const std::string where = (slash == std::string::npos ? h.file : h.file.substr(slash + 1)) + ":" +
-                              std::to_string(h.line) + " " + h.payment_id;
-    table.add_row({where, h.time.substr(0, 10), h.amount + " " + h.currency, h.channel,
-                   h.matched_probe + " " + h.matched_value, h.subject, h.verdict, h.status,
-                   h.order.empty() ? "" : h.order + " " + h.prohibition});
-  }
-  return table.empty() ? std::string() : table.render();
-}
-
-std::string PaymentScan::summary() const {
-  return "interdict: payments: " + std::to_string(tally_.files) + " file" + (tally_.files == 1 ? "" : "s") + ", " +
-         std::to_string(tally_.payments) + " payments, " + std::to_string(tally_.named) +
-         " naming a designated subject or entity (" + std::to_string(tally_.prohibited) + " prohibited, " +
-         std::to_string(tally_.review) + " review); " + std::to_string(tally_.damaged) + " damaged records skipped";
 }
 
 }  // namespace interdict::cli

@@ -293,10 +293,10 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
   auto add_rule_hit = [&](const Probe& probe, const std::optional<MatchHit>& hit) {
     if (!hit) return false;
     const Rule& rule = x.rules[hit->target];
-    const bool mention = probe.strength == Strength::kMention;
-    const bool certain =
-        !mention && probe.kind != ProbeKind::kTitle && (rule.identifier->kind != IdentifierKind::kName || hit->exact);
-    add_subject(rule.subject, Identification{probe.kind, probe.value, rule.identifier, hit->rule, certain, mention});
+    const bool certain = probe.strength == Strength::kUse && probe.kind != ProbeKind::kTitle &&
+                         (rule.identifier->kind != IdentifierKind::kName || hit->exact);
+    add_subject(rule.subject,
+                Identification{probe.kind, probe.value, rule.identifier, hit->rule, certain, probe.strength});
     return true;
   };
   auto add_designation = [&](const Designation& d) {
@@ -325,8 +325,9 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
         }
         auto it = x.ids.find(std::string_view(buf, probe.value.size()));
         if (it == x.ids.end()) break;
-        const bool mention = probe.strength == Strength::kMention;
-        Identification how{probe.kind, probe.value, nullptr, std::string_view(it->first), !mention, mention};
+        Identification how{
+            probe.kind,    probe.value, nullptr, std::string_view(it->first), probe.strength == Strength::kUse,
+            probe.strength};
         if (it->second.entity) {
           add_entity(it->second.index, how);
         } else {
@@ -353,9 +354,8 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
       case ProbeKind::kTitle: {
         bool subject_hit = add_rule_hit(probe, x.subject_names.match(probe.value));
         if (auto e = x.entity_names.match(probe.value); e && !subject_hit) {
-          const bool mention = probe.strength == Strength::kMention;
-          add_entity(e->target, Identification{probe.kind, probe.value, nullptr, e->rule,
-                                               !mention && e->exact && probe.kind == ProbeKind::kName, mention});
+          const bool certain = probe.strength == Strength::kUse && e->exact && probe.kind == ProbeKind::kName;
+          add_entity(e->target, Identification{probe.kind, probe.value, nullptr, e->rule, certain, probe.strength});
         }
         break;
       }

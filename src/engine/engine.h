@@ -37,11 +37,14 @@ inline constexpr int kProbeKindCount = 12;
 [[nodiscard]] std::string_view probe_kind_name(ProbeKind kind);
 [[nodiscard]] std::optional<ProbeKind> parse_probe_kind(std::string_view name);
 
-// How strongly the evidence ties the record to a probe's identifier. A mention (a URL in a
-// string constant, a wallet named in free remittance text) may point at the designated
-// service without using it, so no identification through it is certain: the most it earns
-// is `review`. The rule lives here so that every scan and `check` apply it alike.
-enum class Strength : std::uint8_t { kUse, kMention };
+// How strongly the evidence ties the record to a probe's identifier. Anything short of kUse
+// makes every identification through the probe uncertain, so the most it earns is
+// `review`; the rule lives here so that every scan and `check` apply it alike.
+// - kMention: the evidence names the identifier without showing it in use (a URL in a
+//   string constant, a wallet named in free remittance text): it may only point at it.
+// - kResemblance: a screen outside the engine found a name that only resembles the
+//   designated one and hands over what it resembles (the payment scan's name matcher).
+enum class Strength : std::uint8_t { kUse, kMention, kResemblance };
 
 struct Probe {
   ProbeKind kind = ProbeKind::kId;
@@ -100,8 +103,8 @@ struct Identification {
   TextView probe_value;    // the transaction's identifier, as given
   const Identifier* rule;  // the order's identifier that matched; null for a match by id
   TextView rule_text;      // the normalised rule, e.g. "weixin.qq.com"
-  bool certain;            // false: a partial name match or a mention, to be reviewed
-  bool mention;            // the evidence only mentions the identifier (Strength::kMention)
+  bool certain;            // false: a partial name match, a mention or a resemblance
+  Strength strength;       // the probe's: why an identification is uncertain
 };
 
 // One prohibition that a subject of the transaction falls under, and how it stands.

@@ -76,12 +76,16 @@ void cat_rule(std::string& out, const Identification& how, const Subject* subjec
   if (how.rule == nullptr) {
     cat(out, " is the id of ");
   } else {
-    const std::string_view verb = how.mention   ? " is only mentioned in the evidence (review the use) and matches "
+    const std::string_view verb = how.strength == Strength::kMention
+                                      ? " is only mentioned in the evidence (review the use) and matches "
                                   : how.certain ? " matches "
                                                 : " partially matches (review the identity) ";
     cat(out, verb, rule_words(how.rule->kind), " `", how.rule_text, "` of ");
   }
   if (subject != nullptr) cat(out, subject->name, " (`", subject->id, "`)");
+  if (how.rule == nullptr && how.strength == Strength::kResemblance) {
+    out.append(", handed over for a name that only resembles it (review the identity)");
+  }
   if (how.rule != nullptr) {
     out.append(", ");
     cat_location(out, how.rule->where);
@@ -173,9 +177,10 @@ void OrderSet::explain(const Finding& f, const Observation& obs, Reasons& out) c
           out.add() = "enforcement is suspended, but the conduct remains unlawful";
         break;
       case Verdict::kReview:
-        out.add() = m->how.certain   ? "review: decide the scope before acting"
-                    : m->how.mention ? "review: the evidence mentions the identifier but does not show it in use"
-                                     : "review: the identity match is uncertain";
+        out.add() = m->how.certain ? "review: decide the scope before acting"
+                    : m->how.strength == Strength::kMention
+                        ? "review: the evidence mentions the identifier but does not show it in use"
+                        : "review: the identity match is uncertain";
         break;
       case Verdict::kPermitted:
         if (m->exemption == nullptr && m->scope != ScopeTest::kOutOfScope) {

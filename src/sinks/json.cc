@@ -106,7 +106,7 @@ void append_identification(std::string& out, const Identification& how) {
     append_json_string(out, identifier_key(how.rule->kind));
   }
   out += how.certain ? ",\"certain\":true" : ",\"certain\":false";
-  if (how.mention) out += ",\"mention\":true";
+  if (how.strength == Strength::kMention) out += ",\"mention\":true";
   out += '}';
 }
 

@@ -75,5 +75,79 @@ TEST(ScanPayments, BrokenXmlKeepsThePaymentsBeforeTheBreak) {
   EXPECT_NE(r.out.find("HLT-E2E-0001"), std::string::npos) << "the first transaction is complete: " << r.out;
 }
 
+// An order whose wallet the reader has never heard of: subject id `zz-lumen-1`, named
+// "Zephyr Pay" (alias "泽飞支付"), its payments prohibited in the US since 2020.
+std::string zephyr_order() {
+  return order_in_force("test-zephyr", "[\"payment\"]", "[\"zz-lumen-1\"]") +
+         "\n[[subject]]\nid = \"zz-lumen-1\"\nname = \"Zephyr Pay\"\nkind = \"service\"\n"
+         "aliases = [\"泽飞支付\"]\nsource = \"https://example.org/zephyr\"\nconfidence = \"confirmed\"\n";
+}
+
+// Scans one CSV payment row (after the header) under the bundled orders and the Zephyr order.
+CommandResult scan_zephyr(const std::string& row) {
+  TempDir dir;
+  dir.write("zephyr.toml", zephyr_order());
+  const std::string csv = dir.write(
+      "p.csv",
+      "payment_id,time,amount,currency,channel,debtor_name,debtor_country,creditor_name,remittance\n" + row + "\n");
+  return run_interdict("--orders +" + shell_quote(dir.path().string()) + " --format jsonl scan " + shell_quote(csv));
+}
+
+TEST(ScanPaymentsNames, AWalletUnknownToTheReaderIsFoundByItsChannelName) {
+  CommandResult r = scan_zephyr("Z-1,2021-05-01T10:00:00Z,10.00,USD,Zephyr Pay,Ann Lee,US,Corner Shop,Order 5");
+  EXPECT_EQ(r.exit_code, 1) << r.err << r.out;
+  JsonLines lines(r.out);
+  ASSERT_EQ(lines.size(), 1u) << r.out;
+  EXPECT_EQ(str(lines[0], "verdict"), "prohibited");
+  EXPECT_EQ(str(lines[0], "subject"), "zz-lumen-1");
+  EXPECT_EQ(str(lines[0]["matched"], "from"), "channel");
+  EXPECT_EQ(str(lines[0]["matched"], "value"), "Zephyr Pay");
+}
+
+TEST(ScanPaymentsNames, AWalletAliasInAnotherScriptIsFound) {
+  CommandResult r = scan_zephyr("Z-2,2021-05-01T10:00:00Z,10.00,USD,泽飞支付,Ann Lee,US,Corner Shop,Order 5");
+  EXPECT_EQ(r.exit_code, 1) << r.err << r.out;
+  EXPECT_NE(r.out.find("\"subject\":\"zz-lumen-1\""), std::string::npos) << r.out;
+}
+
+TEST(ScanPaymentsNames, AWalletNamedInRemittanceTextIsFound) {
+  CommandResult r =
+      scan_zephyr("Z-3,2021-05-01T10:00:00Z,10.00,USD,wire,Ann Lee,US,Corner Shop,settled through Zephyr Pay");
+  EXPECT_EQ(r.exit_code, 1) << r.err << r.out;
+  JsonLines lines(r.out);
+  ASSERT_EQ(lines.size(), 1u) << r.out;
+  EXPECT_EQ(str(lines[0], "wallet_in_text"), "Zephyr Pay");
+  EXPECT_EQ(str(lines[0]["matched"], "from"), "remittance");
+  EXPECT_EQ(str(lines[0], "verdict"), "prohibited");
+}
+
+TEST(ScanPaymentsNames, AWalletInTextThatOnlyPartlyMatchesIsReview) {
+  CommandResult r =
+      scan_zephyr("Z-4,2021-05-01T10:00:00Z,10.00,USD,wire,Ann Lee,US,Corner Shop,top-up via Zephyrine Pay");
+  EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+  JsonLines lines(r.out);
+  ASSERT_EQ(lines.size(), 1u) << r.out;
+  EXPECT_EQ(str(lines[0], "verdict"), "review");
+  EXPECT_EQ(str(lines[0]["matched"], "name_verdict"), "review");
+}
+
+TEST(ScanPaymentsNames, CreditorInTraditionalChineseIsTencentHoldings) {
+  CommandResult r = run_interdict("--format jsonl scan " + shell_quote(kSamples + "/transfers.jsonl"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  JsonLines lines(r.out);
+  bool seen = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (str(lines[i], "payment_id") != "TRF-2102") continue;
+    seen = true;
+    EXPECT_EQ(str(lines[i], "subject"), "tencent-holdings");
+    EXPECT_EQ(str(lines[i]["matched"], "from"), "creditor");
+    EXPECT_EQ(str(lines[i]["matched"], "value"), "騰訊控股");
+    EXPECT_EQ(str(lines[i]["matched"], "name_verdict"), "match");
+    // An owner is not its designated app: naming Tencent prohibits nothing by itself.
+    EXPECT_EQ(str(lines[i], "verdict"), "permitted");
+  }
+  EXPECT_TRUE(seen) << r.out;
+}
+
 }  // namespace
 }  // namespace interdict::testing

@@ -24,8 +24,7 @@ struct PartyCopy {
 
 struct PaymentCopy {
   PaymentFormat format;
-  std::string message_type, message_id, payment_id, instruction_id, uetr, channel;
-  bool channel_from_text;
+  std::string message_type, message_id, payment_id, instruction_id, uetr, channel, wallet_in_text;
   std::string amount_text, currency, time_text, purpose;
   std::int64_t units;
   int scale;
@@ -61,7 +60,7 @@ class PaymentCollector : public PaymentSink {
                   std::string(r.instruction_id),
                   std::string(r.uetr),
                   std::string(r.channel),
-                  r.channel_from_text,
+                  std::string(r.wallet_in_text),
                   std::string(r.amount_text),
                   std::string(r.currency),
                   std::string(r.time_text),

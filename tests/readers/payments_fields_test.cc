@@ -54,16 +54,22 @@ TEST(PaymentFields, CountriesFromIbanAndBic) {
   EXPECT_FALSE(is_currency_code("CNYX"));
 }
 
-TEST(PaymentFields, WalletsByNameAndInText) {
-  EXPECT_EQ(canonical_channel(" WeChat-Pay "), "wechat-pay");
-  EXPECT_EQ(canonical_channel("微信支付"), "wechat-pay");
-  EXPECT_EQ(canonical_channel("支付宝"), "alipay");
-  EXPECT_EQ(canonical_channel("QQ Wallet"), "qq-wallet");
-  EXPECT_EQ(canonical_channel("wire"), "");
-  EXPECT_EQ(channel_in_text("Paid via WECHAT PAY QR"), "wechat-pay");
-  EXPECT_EQ(channel_in_text("财付通 settlement"), "tenpay");
+TEST(PaymentFields, WalletInTextIsReportedAsWritten) {
+  EXPECT_EQ(wallet_in_text("Paid via WECHAT PAY QR"), "WECHAT PAY");
+  EXPECT_EQ(wallet_in_text("财付通 settlement"), "财付通");
+  EXPECT_EQ(wallet_in_text("支付宝转账"), "支付宝");
+}
+
+TEST(PaymentFields, WalletInTextFindsWalletsOutsideTheVocabulary) {
+  EXPECT_EQ(wallet_in_text("settled through Zephyr Pay, ref 77"), "Zephyr Pay");
+  EXPECT_EQ(wallet_in_text("top-up Lumen wallet"), "Lumen wallet");
+}
+
+TEST(PaymentFields, WalletInTextIgnoresTheAppNameAndVerbs) {
   // The app's name alone is not a payment channel.
-  EXPECT_EQ(channel_in_text("WeChat ads invoice"), "");
+  EXPECT_EQ(wallet_in_text("WeChat ads invoice"), "");
+  EXPECT_EQ(wallet_in_text("invoice, ready to pay"), "");
+  EXPECT_EQ(wallet_in_text("Payment for services"), "");
 }
 
 }  // namespace

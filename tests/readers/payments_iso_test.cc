@@ -27,8 +27,8 @@ TEST(PaymentsIso, SamplePain001ReadsEveryTransactionWithItsPmtInfDebtor) {
   EXPECT_EQ(p.time_text, "2020-09-21");
   EXPECT_EQ(p.precision, TimePrecision::kDate);
   EXPECT_EQ(p.time, 1600646400);
-  EXPECT_EQ(p.channel, "wechat-pay");
-  EXPECT_TRUE(p.channel_from_text);
+  EXPECT_EQ(p.channel, "");
+  EXPECT_EQ(p.wallet_in_text, "WeChat Pay");  // "WeChat Pay merchant settlement, ..."
   EXPECT_EQ(p.path, "/Document/CstmrCdtTrfInitn/PmtInf[1]/CdtTrfTxInf[1]");
   EXPECT_EQ(p.line, line_of(text, "<CdtTrfTxInf>"));
   EXPECT_EQ(text.substr(p.offset, 13), "<CdtTrfTxInf>");
@@ -87,7 +87,7 @@ TEST(PaymentsIso, SamplePacs008ReadsAgentsUetrAndHanNames) {
   EXPECT_EQ(p.party(PartyRole::kInstructedAgent)->country, "HK");
   EXPECT_EQ(p.party(PartyRole::kCreditor)->name, "財付通支付科技有限公司");
   EXPECT_EQ(p.party(PartyRole::kUltimateCreditor)->name, "騰訊控股有限公司");
-  EXPECT_EQ(p.channel, "wechat-pay");  // "微信支付" in the remittance text
+  EXPECT_EQ(p.wallet_in_text, "微信支付");  // in the remittance text, as written
   EXPECT_EQ(s.payments[1].payment_id, "NONREF");
   EXPECT_EQ(s.payments[2].currency, "SGD");
   EXPECT_EQ(s.payments[2].path, "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[3]");

@@ -49,7 +49,8 @@ TEST(PaymentsObservation, SamplePain001ReachesWeChatPayInUsScope) {
   decode_payments(PaymentFormat::kPain001, as_bytes(text), "pain.xml", d);
   ASSERT_EQ(d.damages, 0);
   ASSERT_EQ(d.probes.size(), 4u);
-  EXPECT_EQ(d.probes[0], (std::vector<std::string>{"wechat-pay", "腾讯科技（深圳）有限公司", "Harbor Lane Trading LLC",
+  // The wallet named in the remittance text is a name as written, not an order's id.
+  EXPECT_EQ(d.probes[0], (std::vector<std::string>{"WeChat Pay", "腾讯科技（深圳）有限公司", "Harbor Lane Trading LLC",
                                                    "Bayfront Commercial Bank"}));
   EXPECT_EQ(d.countries[0], (std::vector<std::string>{"US", "CN"}));
   EXPECT_EQ(d.ats[0], 1600646400);

@@ -17,8 +17,8 @@ TEST(PaymentsCsv, SampleReadsEveryRowWithChannels) {
   ASSERT_EQ(s.payments.size(), 5u);
   const PaymentCopy& p = s.payments[0];
   EXPECT_EQ(p.payment_id, "WLT-1001");
-  EXPECT_EQ(p.channel, "wechat-pay");  // "WeChat Pay" in the channel column
-  EXPECT_FALSE(p.channel_from_text);
+  EXPECT_EQ(p.channel, "WeChat Pay");  // the channel column, as written
+  EXPECT_EQ(p.wallet_in_text, "");
   EXPECT_EQ(p.units, 12000);
   EXPECT_EQ(p.precision, TimePrecision::kZoned);
   EXPECT_EQ(p.time, 1600691400);  // 2020-09-21T12:30:00Z
@@ -26,11 +26,11 @@ TEST(PaymentsCsv, SampleReadsEveryRowWithChannels) {
   EXPECT_EQ(p.party(PartyRole::kCreditor)->bic, "PRLDCNSZXXX");
   EXPECT_EQ(p.line, 2u);
   EXPECT_EQ(s.payments[1].channel, "card");
-  EXPECT_EQ(s.payments[2].channel, "alipay");
+  EXPECT_EQ(s.payments[2].channel, "alipay");  // as written
   EXPECT_EQ(s.payments[3].party(PartyRole::kCreditor)->name, "Tencent Music (Europe) B.V.");
   EXPECT_EQ(s.payments[3].remittance, std::vector<std::string>{"Licensing fees, Q3"});
-  EXPECT_EQ(s.payments[4].channel, "wechat-pay");  // "wire", but "Paid via WeChat Pay QR"
-  EXPECT_TRUE(s.payments[4].channel_from_text);
+  EXPECT_EQ(s.payments[4].channel, "wire");
+  EXPECT_EQ(s.payments[4].wallet_in_text, "WeChat Pay");  // "Paid via WeChat Pay QR"
   EXPECT_EQ(s.in_scope_us, (std::vector<bool>{true, true, false, false, true}));
 }
 
@@ -44,7 +44,7 @@ TEST(PaymentsCsv, SynonymHeadersNameTheParties) {
   EXPECT_EQ(p.party(PartyRole::kDebtor)->country, "US");
   EXPECT_EQ(p.party(PartyRole::kCreditor)->country, "GB");
   EXPECT_EQ(p.party(PartyRole::kCreditor)->country_source, CountrySource::kIban);
-  EXPECT_EQ(p.channel, "wechat-pay");
+  EXPECT_EQ(p.channel, "Weixin Pay");
 }
 
 TEST(PaymentsCsv, MappingNamesOtherHeaders) {
@@ -142,7 +142,7 @@ TEST(PaymentsJsonl, FlatKeys) {
   ASSERT_EQ(s.payments.size(), 1u) << s.reasons();
   const PaymentCopy& p = s.payments[0];
   EXPECT_EQ(p.payment_id, "J1");
-  EXPECT_EQ(p.channel, "wechat-pay");
+  EXPECT_EQ(p.channel, "wechat_pay");
   EXPECT_EQ(p.units, 9910);
   EXPECT_EQ(p.party(PartyRole::kCreditor)->name, "腾讯");
   EXPECT_TRUE(s.in_scope_us[0]);

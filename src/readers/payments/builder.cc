@@ -15,7 +15,7 @@ PaymentRecord& RecordBuilder::start() {
   r.remittance_count = 0;
   r.message_type = r.message_id = r.payment_id = r.instruction_id = r.uetr = r.channel = {};
   r.amount_text = r.currency = r.time_text = r.purpose = {};
-  r.channel_from_text = false;
+  r.wallet_in_text = {};
   r.amount_units = 0;
   r.amount_scale = 0;
   r.time = 0;
@@ -124,21 +124,13 @@ void RecordBuilder::finish() {
     damage("missing debtor and creditor name");
     return;
   }
-  // A wallet named in the text beats a generic rail in the channel column ("wire" paid
-  // "via WeChat Pay QR"): the wallet is what an order designates.
-  if (const std::string_view canonical = canonical_channel(r.channel); !canonical.empty()) {
-    r.channel = canonical;
-  } else {
-    std::string_view wallet;
-    for (std::size_t i = 0; i < r.remittance_count && wallet.empty(); ++i) {
-      wallet = channel_in_text(r.remittance_slots[i]);
-    }
-    if (wallet.empty()) wallet = channel_in_text(r.purpose);
-    if (!wallet.empty()) {
-      r.channel = wallet;
-      r.channel_from_text = true;
-    }
+  // The channel column is reported as written; a wallet named in the text is reported
+  // beside it, since "wire" paid "via WeChat Pay QR" went through the wallet.
+  r.channel = trim(r.channel);
+  for (std::size_t i = 0; i < r.remittance_count && r.wallet_in_text.empty(); ++i) {
+    r.wallet_in_text = wallet_in_text(r.remittance_slots[i]);
   }
+  if (r.wallet_in_text.empty()) r.wallet_in_text = wallet_in_text(r.purpose);
   ++emitted_;
   sink_.payment(r);
 }

@@ -24,37 +24,60 @@ bool read_digits(std::string_view text, std::size_t pos, std::size_t width, int&
   return true;
 }
 
-// Wallets by the words people write for them, compared after folding ASCII case and
-// dropping spaces, '_' and '-'. Han names are matched as written.
-struct Wallet {
-  std::string_view folded;
-  std::string_view canonical;
-};
-constexpr std::array kWallets{
-    Wallet{"wechatpay", "wechat-pay"}, Wallet{"weixinpay", "wechat-pay"}, Wallet{"wechat", "wechat-pay"},
-    Wallet{"weixin", "wechat-pay"},    Wallet{"wxpay", "wechat-pay"},     Wallet{"微信支付", "wechat-pay"},
-    Wallet{"微信", "wechat-pay"},      Wallet{"alipay", "alipay"},        Wallet{"支付宝", "alipay"},
-    Wallet{"qqwallet", "qq-wallet"},   Wallet{"qq钱包", "qq-wallet"},     Wallet{"tenpay", "tenpay"},
-    Wallet{"财付通", "tenpay"},
+// Phrases people write for a wallet inside free text, lowercase; matched ASCII-case-blind.
+// This is vocabulary, not law: the reader reports the phrase as written and the scan asks
+// the orders what it names. Bare "wechat" is left out: "WeChat ads invoice" names the app,
+// not the payment channel.
+constexpr std::array<std::string_view, 10> kWalletPhrases{
+    "wechat pay", "wechatpay", "weixin pay", "微信支付", "alipay", "支付宝", "qq wallet", "qq钱包", "tenpay", "财付通",
 };
 
-// Phrases that name a wallet inside free text, lowercase; matched ASCII-case-blind. Bare
-// "wechat" is left out: "WeChat ads invoice" names the app, not the payment channel.
-constexpr std::array kWalletPhrases{
-    Wallet{"wechat pay", "wechat-pay"}, Wallet{"wechatpay", "wechat-pay"}, Wallet{"weixin pay", "wechat-pay"},
-    Wallet{"微信支付", "wechat-pay"},   Wallet{"alipay", "alipay"},        Wallet{"支付宝", "alipay"},
-    Wallet{"qq wallet", "qq-wallet"},   Wallet{"qq钱包", "qq-wallet"},     Wallet{"tenpay", "tenpay"},
-    Wallet{"财付通", "tenpay"},
+// Words before "pay" or "wallet" that make a verb or a filler, not a wallet's name
+// ("ready to pay", "and wallet").
+constexpr std::array<std::string_view, 12> kNotWalletWords{
+    "to", "and", "or", "will", "please", "must", "not", "for", "of", "the", "can", "a",
 };
 
-bool contains_folded(std::string_view text, std::string_view phrase) {
-  if (phrase.size() > text.size()) return false;
+// Where `phrase` (lowercase) starts in `text`, ASCII case folded, or npos.
+std::size_t find_folded(std::string_view text, std::string_view phrase) {
+  if (phrase.size() > text.size()) return std::string_view::npos;
   for (std::size_t i = 0; i + phrase.size() <= text.size(); ++i) {
     std::size_t j = 0;
     while (j < phrase.size() && lower(text[i + j]) == phrase[j]) ++j;
-    if (j == phrase.size()) return true;
+    if (j == phrase.size()) return i;
   }
-  return false;
+  return std::string_view::npos;
+}
+
+bool equals_folded(std::string_view text, std::string_view lower_word) {
+  if (text.size() != lower_word.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (lower(text[i]) != lower_word[i]) return false;
+  }
+  return true;
+}
+
+// "<Word> Pay" or "<Word> Wallet" in Latin text, as written ("Zephyr Pay", "Lumen Wallet"):
+// how wallets not in the vocabulary are usually named.
+std::string_view generic_wallet(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && !is_alnum(text[pos])) ++pos;
+    const std::size_t word = pos;
+    while (pos < text.size() && is_alnum(text[pos])) ++pos;
+    const std::string_view first = text.substr(word, pos - word);
+    std::size_t next = pos;
+    if (next >= text.size() || text[next] != ' ') continue;
+    while (next < text.size() && text[next] == ' ') ++next;
+    std::size_t end = next;
+    while (end < text.size() && is_alnum(text[end])) ++end;
+    const std::string_view second = text.substr(next, end - next);
+    if (!equals_folded(second, "pay") && !equals_folded(second, "wallet")) continue;
+    const bool filler = std::any_of(kNotWalletWords.begin(), kNotWalletWords.end(),
+                                    [first](std::string_view w) { return equals_folded(first, w); });
+    if (!first.empty() && !filler) return text.substr(word, end - word);
+  }
+  return {};
 }
 
 }  // namespace
@@ -170,26 +193,13 @@ std::string_view country_code(std::string_view text) {
   return {kPairs.data() + 2 * index, 2};
 }
 
-std::string_view canonical_channel(std::string_view text) {
-  std::array<char, 32> folded{};
-  std::size_t n = 0;
-  for (const char c : trim(text)) {
-    if (c == ' ' || c == '_' || c == '-') continue;
-    if (n == folded.size()) return {};
-    folded[n++] = lower(c);
+std::string_view wallet_in_text(std::string_view text) {
+  for (const std::string_view phrase : kWalletPhrases) {
+    if (const std::size_t at = find_folded(text, phrase); at != std::string_view::npos) {
+      return text.substr(at, phrase.size());
+    }
   }
-  const std::string_view key(folded.data(), n);
-  for (const Wallet& wallet : kWallets) {
-    if (wallet.folded == key) return wallet.canonical;
-  }
-  return {};
-}
-
-std::string_view channel_in_text(std::string_view text) {
-  for (const Wallet& wallet : kWalletPhrases) {
-    if (contains_folded(text, wallet.folded)) return wallet.canonical;
-  }
-  return {};
+  return generic_wallet(text);
 }
 
 std::uint64_t LineIndex::line_at(std::uint64_t offset) {

@@ -39,11 +39,11 @@ namespace interdict::payments {
 // a static table, so the view outlives the input); "" otherwise.
 [[nodiscard]] std::string_view country_code(std::string_view text);
 
-// The canonical name of a wallet or channel named by `text` as a whole ("WeChat Pay",
-// "wechat_pay", "微信支付" -> "wechat-pay"), or "" when it is not one we know.
-[[nodiscard]] std::string_view canonical_channel(std::string_view text);
-// A wallet named explicitly inside free text ("paid via WeChat Pay", "支付宝转账"), or "".
-[[nodiscard]] std::string_view channel_in_text(std::string_view text);
+// A wallet named inside free text, as written there (a view into `text`): a phrase people
+// write for a wallet ("paid via WECHAT PAY QR" -> "WECHAT PAY", "支付宝转账" -> "支付宝"), else
+// "<word> Pay" or "<word> Wallet" ("Zephyr Pay"); "" when none. It names no order's subject:
+// the caller screens it as a name.
+[[nodiscard]] std::string_view wallet_in_text(std::string_view text);
 
 // Counts lines lazily from the last query forward or back, so offsets that mostly grow
 // cost one pass over the text in all.

@@ -60,6 +60,7 @@ void read_party(const pugi::xml_node& node, Party& party) {
       RecordBuilder::set_country(party, country_code(text_of(c)), CountrySource::kResidence);
     } else if (name == "Id") {
       if (const pugi::xml_node org = child(c, "OrgId")) {
+        party.kind = PartyKind::kOrganisation;
         for (const pugi::xml_node& o : org.children()) {
           const std::string_view key = local_name(o);
           if (key == "AnyBIC" || key == "BICOrBEI") {
@@ -70,13 +71,17 @@ void read_party(const pugi::xml_node& node, Party& party) {
         }
         read_others(org, party);
       }
-      if (const pugi::xml_node person = child(c, "PrvtId")) read_others(person, party);
+      if (const pugi::xml_node person = child(c, "PrvtId")) {
+        party.kind = PartyKind::kPerson;
+        read_others(person, party);
+      }
     }
   }
 }
 
 void read_agent(const pugi::xml_node& node, Party& party) {
   const pugi::xml_node institution = child(node, "FinInstnId");
+  party.kind = PartyKind::kOrganisation;  // an agent is a financial institution
   for (const pugi::xml_node& c : institution.children()) {
     const std::string_view name = local_name(c);
     if (name == "BICFI" || name == "BIC") {

@@ -21,7 +21,8 @@ namespace interdict::payments {
 [[nodiscard]] std::string_view text_of(const pugi::xml_node& node);
 
 // Fills `party` from a PartyIdentification block (Dbtr, Cdtr, UltmtDbtr, UltmtCdtr, InitgPty):
-// Nm, PstlAdr, Id/OrgId (AnyBIC, BICOrBEI, LEI, Othr/Id), Id/PrvtId/Othr/Id, CtryOfRes.
+// Nm, PstlAdr, Id/OrgId (AnyBIC, BICOrBEI, LEI, Othr/Id), Id/PrvtId/Othr/Id, CtryOfRes; the
+// kind from which of OrgId and PrvtId is given.
 void read_party(const pugi::xml_node& node, Party& party);
 // Fills `party` from a BranchAndFinancialInstitutionIdentification block (the agents):
 // FinInstnId with BICFI or BIC, ClrSysMmbId/MmbId, LEI, Nm, PstlAdr, Othr/Id.

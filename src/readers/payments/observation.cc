@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <array>
 
-#include "readers/payments/fields.h"
+#include "readers/payments/payments.h"
 
 namespace interdict {
 
@@ -12,7 +12,12 @@ Observation to_observation(const PaymentRecord& record, Instant fallback) {
   obs.at = record.time_precision == TimePrecision::kNone ? fallback : record.time;
   obs.evidence.file = record.evidence.file;
   obs.evidence.line = record.evidence.line;
-  if (!payments::canonical_channel(record.channel).empty()) (void)obs.add_probe(ProbeKind::kId, record.channel);
+  // The channel and a wallet named in text are names as written: the orders say which
+  // wallets they designate, and a name that matches only in part is for review.
+  if (!record.channel.empty()) (void)obs.add_probe(ProbeKind::kName, record.channel);
+  if (!record.wallet_in_text.empty() && record.wallet_in_text != record.channel) {
+    (void)obs.add_probe(ProbeKind::kName, record.wallet_in_text);
+  }
   // The receiving side first: a designated counterparty is most often the one paid.
   static constexpr std::array kOrder{PartyRole::kCreditor,         PartyRole::kUltimateCreditor,
                                      PartyRole::kDebtor,           PartyRole::kUltimateDebtor,

@@ -62,6 +62,11 @@ enum class CountrySource : std::uint8_t {
 // "address", "residence", "iban", "bic", "".
 [[nodiscard]] std::string_view country_source_name(CountrySource source);
 
+// What a party is, when the file says: ISO 20022 identifies a party by Id/OrgId
+// (organisation) or Id/PrvtId (person), and an agent is a financial institution. CSV and
+// JSON Lines do not say.
+enum class PartyKind : std::uint8_t { kUnknown, kPerson, kOrganisation };
+
 // One party of a payment. Every view points into the input or the reader's buffers and is
 // valid during the sink call only.
 struct Party {
@@ -69,6 +74,7 @@ struct Party {
   static constexpr std::size_t kMaxOtherIds = 4;
 
   PartyRole role = PartyRole::kDebtor;
+  PartyKind kind = PartyKind::kUnknown;
   std::string_view name;
   std::string_view country;  // ISO 3166 alpha-2, uppercase, or "" when unknown
   CountrySource country_source = CountrySource::kNone;
@@ -108,11 +114,13 @@ struct PaymentRecord {
   std::string_view payment_id;      // EndToEndId, else InstrId, else UETR; the CSV/JSON payment_id
   std::string_view instruction_id;  // InstrId, or ""
   std::string_view uetr;            // UETR, or ""
-  // "wechat-pay", "alipay", "qq-wallet", "tenpay" when a channel column names a wallet we
-  // know or remittance/purpose text names one explicitly ("paid via WeChat Pay"); else the
-  // channel column's text as given ("wire"), or "".
+  // The channel column as written ("WeChat Pay", "wire", "微信支付"), or "". The reader does
+  // not know which wallets any order designates: the caller screens this as a name.
   std::string_view channel;
-  bool channel_from_text = false;  // the wallet was found in remittance or purpose text
+  // A wallet named in remittance or purpose text, as written there ("WeChat Pay" in "Paid
+  // via WeChat Pay QR", "Zephyr Pay"; fields.h says how it is found), or "". Weaker than
+  // a channel column: free text may mention a wallet it was not paid through.
+  std::string_view wallet_in_text;
 
   std::string_view amount_text;   // the amount as written, "1250.00"
   std::int64_t amount_units = 0;  // the exact amount is amount_units / 10^amount_scale
@@ -198,11 +206,11 @@ void decode_payments(PaymentFormat format, std::span<const std::byte> bytes, std
 [[nodiscard]] bool in_scope(const PaymentRecord& record, std::string_view country);
 [[nodiscard]] bool in_scope(const PaymentRecord& record, std::span<const std::string_view> countries);
 
-// The payment as the engine decides it: activity `payment`; probes, in this order, the
-// wallet ("wechat-pay", an id, when the channel is one we know) and the names of the
-// creditor, ultimate creditor, debtor, ultimate debtor, initiating party and agents, each
-// distinct name once, as many as Observation::kMaxProbes holds; every distinct party country (up to
-// kMaxCountries); `at` the payment's time, or `fallback` when it has none.
+// The payment as an Observation: activity `payment`; probes, in this order, the channel as
+// a name (as written, when given), the wallet named in text as a name, and the names
+// of the creditor, ultimate creditor, debtor, ultimate debtor, initiating party and agents,
+// each distinct name once, as many as Observation::kMaxProbes holds; every distinct party
+// country (up to kMaxCountries); `at` the payment's time, or `fallback` when it has none.
 // Views point into `record`: the Observation is valid as long as the record is.
 [[nodiscard]] Observation to_observation(const PaymentRecord& record, Instant fallback);
 
