@@ -98,6 +98,11 @@ demo() {
   set -e
   echo "(exit code $code; WeChat's payment clause was enjoined on 19 September 2020, the day before it took effect)"
   echo
+  echo "== payment parties against a sanctions list: three OFAC SDN entries, imported once, then screened"
+  ./build/interdict -q lists import -o build/sample-lists.idx samples/lists
+  ./build/interdict scan --format table --lists build/sample-lists.idx samples/payments/transfers.jsonl || true
+  echo "(a list match alone is review: the lists are not orders; 騰訊控股 is Tencent, an owner, not its designated app)"
+  echo
   echo "== DNS enforcement: an RPZ zone of what is in force on 2026-02-01"
   { ./build/interdict -q export --as rpz --as-of 2026-02-01T00:00:00Z | head -20; } || true
   echo "..."
