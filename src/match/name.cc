@@ -21,7 +21,6 @@
 #include <iterator>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "match/match.h"
@@ -43,14 +42,57 @@ constexpr std::size_t kMaxLegalTokens = 6;  // "you xian ze ren gong si"
 // found by token containment, and names stay linear to index.
 constexpr std::size_t kMaxRunTokens = 16;
 
+// True for a legal form. Compares only against forms of the same length, since most runs
+// tried are not one: this sits on every name probe.
 bool is_legal_form(std::string_view s) {
-  return std::find(std::begin(kLegalForms), std::end(kLegalForms), s) != std::end(kLegalForms) ||
-         std::find(std::begin(kPinyinLegalForms), std::end(kPinyinLegalForms), s) != std::end(kPinyinLegalForms);
+  if (s.size() < 2 || s.size() > 18) return false;  // "youxianzerengongsi" is the longest
+  for (std::string_view form : kLegalForms) {
+    if (form.size() == s.size() && form == s) return true;
+  }
+  for (std::string_view form : kPinyinLegalForms) {
+    if (form.size() == s.size() && form == s) return true;
+  }
+  return false;
 }
 
+// The tokens of a name, back to back in one string, with where each ends. A run of adjacent
+// tokens is then a substring, so runs are compared and looked up without being built.
+// Reused per thread: normalising a probe allocates only while the longest name still grows.
+struct Tokens {
+  std::string text;
+  std::vector<std::uint32_t> ends;
+
+  void clear() {
+    text.clear();
+    ends.clear();
+  }
+  void end_token() {
+    if (text.size() > (ends.empty() ? 0 : ends.back())) ends.push_back(static_cast<std::uint32_t>(text.size()));
+  }
+  [[nodiscard]] std::size_t size() const { return ends.size(); }
+  [[nodiscard]] std::size_t begin_of(std::size_t i) const { return i == 0 ? 0 : ends[i - 1]; }
+  // Tokens i..j (inclusive), joined.
+  [[nodiscard]] std::string_view run(std::size_t i, std::size_t j) const {
+    return std::string_view(text).substr(begin_of(i), ends[j] - begin_of(i));
+  }
+  [[nodiscard]] std::string_view token(std::size_t i) const { return run(i, i); }
+  [[nodiscard]] std::string_view concat() const { return text; }
+  [[nodiscard]] std::vector<std::string> to_vector() const {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < size(); ++i) out.emplace_back(token(i));
+    return out;
+  }
+};
+
 // A name this short on its own would match too much by containment ("qq", "mi").
+bool can_be_contained(std::size_t token_count, std::size_t first_token_size) {
+  return token_count >= 2 || (token_count == 1 && first_token_size >= 5);
+}
 bool can_be_contained(const std::vector<std::string>& tokens) {
-  return tokens.size() >= 2 || (tokens.size() == 1 && tokens[0].size() >= 5);
+  return can_be_contained(tokens.size(), tokens.empty() ? 0 : tokens[0].size());
+}
+bool can_be_contained(const Tokens& tokens) {
+  return can_be_contained(tokens.size(), tokens.size() == 0 ? 0 : tokens.token(0).size());
 }
 
 std::string join(const std::vector<std::string>& tokens, std::string_view sep) {
@@ -62,25 +104,57 @@ std::string join(const std::vector<std::string>& tokens, std::string_view sep) {
   return out;
 }
 
-// Drops legal-form runs: at each token, the longest run of up to kMaxLegalTokens tokens whose
-// concatenation is a legal form. Keeps everything if only legal forms are left.
-std::vector<std::string> drop_legal_forms(std::vector<std::string> tokens) {
-  std::vector<std::string> kept;
-  for (std::size_t i = 0; i < tokens.size();) {
-    std::string run;
+// Splits ASCII text into lowercase letter-and-digit tokens, appending to `out`. Every other
+// character separates tokens, as in the Unicode path.
+void append_ascii_tokens(std::string_view text, Tokens& out) {
+  for (char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out.text.push_back(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      out.text.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else {
+      out.end_token();
+    }
+  }
+  out.end_token();
+}
+
+// Copies `in` to `out` without legal-form runs: at each token, the longest run of up to
+// kMaxLegalTokens tokens whose concatenation is a legal form. Copies everything if only
+// legal forms are left.
+void drop_legal_forms(const Tokens& in, Tokens& out) {
+  out.clear();
+  for (std::size_t i = 0; i < in.size();) {
     std::size_t skip = 0;
-    for (std::size_t j = i; j < tokens.size() && j - i < kMaxLegalTokens; ++j) {
-      run += tokens[j];
-      if (is_legal_form(run)) skip = j - i + 1;
+    for (std::size_t j = i; j < in.size() && j - i < kMaxLegalTokens; ++j) {
+      if (is_legal_form(in.run(i, j))) skip = j - i + 1;
     }
     if (skip == 0) {
-      kept.push_back(tokens[i]);
+      out.text.append(in.token(i));
+      out.end_token();
       ++i;
     } else {
       i += skip;
     }
   }
-  return kept.empty() ? tokens : kept;
+  if (out.size() == 0) {
+    out.text = in.text;
+    out.ends = in.ends;
+  }
+}
+
+// Per-thread scratch for match(): the raw and the kept tokens of the probe, and a count
+// per entry of the probe's tokens it holds (with the entries touched, to reset them).
+struct Scratch {
+  Tokens raw;
+  Tokens kept;
+  std::vector<std::uint32_t> shared;
+  std::vector<std::uint32_t> touched;
+  std::vector<std::string_view> distinct;
+};
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
 }
 
 }  // namespace
@@ -94,7 +168,8 @@ struct NameMatcher::Impl {
     std::uint32_t target = 0;
   };
 
-  [[nodiscard]] std::vector<std::string> tokens(std::string_view name) const;
+  // The normalised tokens of `name` into `out`, using `raw` as scratch.
+  void tokens(std::string_view name, Tokens& raw, Tokens& out) const;
   void index(std::string_view name, std::uint32_t target);
   // Builds the index on first use: ICU's transliterator costs a tenth of a second to
   // create, which a run that never screens a name should not pay.
@@ -133,23 +208,14 @@ void NameMatcher::Impl::ensure_built() const {
   });
 }
 
-std::vector<std::string> NameMatcher::Impl::tokens(std::string_view name) const {
-  // Plain ASCII needs neither NFKC nor transliteration: split and fold it directly.
+void NameMatcher::Impl::tokens(std::string_view name, Tokens& raw, Tokens& out) const {
+  raw.clear();
+  // Plain ASCII needs neither NFKC nor transliteration (both leave it as it is, but for
+  // case, which the split folds): split and fold it directly, without ICU.
   if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::vector<std::string> out;
-    std::string current;
-    for (char c : name) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        current += c;
-      } else if (c >= 'A' && c <= 'Z') {
-        current += static_cast<char>(c - 'A' + 'a');
-      } else if (!current.empty()) {
-        out.push_back(std::move(current));
-        current.clear();
-      }
-    }
-    if (!current.empty()) out.push_back(std::move(current));
-    return drop_legal_forms(std::move(out));
+    append_ascii_tokens(name, raw);
+    drop_legal_forms(raw, out);
+    return;
   }
   icu::UnicodeString text =
       icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
@@ -162,33 +228,26 @@ std::vector<std::string> NameMatcher::Impl::tokens(std::string_view name) const 
     const std::lock_guard lock(transliterator_mu);
     transliterator->transliterate(text);
   }
-
-  std::vector<std::string> out;
-  std::string current;
-  const auto flush = [&] {
-    if (!current.empty()) out.push_back(std::move(current));
-    current.clear();
-  };
   for (int32_t i = 0; i < text.length();) {
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
     if (c < 0x80) {
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        current += static_cast<char>(c);
+        raw.text.push_back(static_cast<char>(c));
       } else if (c >= 'A' && c <= 'Z') {
-        current += static_cast<char>(c - 'A' + 'a');
+        raw.text.push_back(static_cast<char>(c - 'A' + 'a'));
       } else {
-        flush();
+        raw.end_token();
       }
     } else if (u_isalnum(c)) {
       // A letter of a script the transliterator left alone (or all of them, without it).
-      icu::UnicodeString(u_tolower(c)).toUTF8String(current);
+      icu::UnicodeString(u_tolower(c)).toUTF8String(raw.text);
     } else {
-      flush();
+      raw.end_token();
     }
   }
-  flush();
-  return drop_legal_forms(std::move(out));
+  raw.end_token();
+  drop_legal_forms(raw, out);
 }
 
 NameMatcher::NameMatcher() : impl_(std::make_unique<Impl>()) {}
@@ -203,7 +262,10 @@ void NameMatcher::add(std::string_view name, std::uint32_t target) {
 
 void NameMatcher::Impl::index(std::string_view name, std::uint32_t target) {
   Impl& m = *this;
-  std::vector<std::string> tokens = m.tokens(name);
+  Tokens raw;
+  Tokens kept;
+  m.tokens(name, raw, kept);
+  std::vector<std::string> tokens = kept.to_vector();
   if (tokens.empty()) return;
   std::string concat = join(tokens, "");
   // The first name to normalise to a form keeps it, as in the other matchers.
@@ -239,9 +301,11 @@ std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
   if (!impl_) return std::nullopt;
   impl_->ensure_built();
   const Impl& m = *impl_;
-  const std::vector<std::string> tokens = m.tokens(name);
-  if (tokens.empty()) return std::nullopt;
-  const std::string concat = join(tokens, "");
+  Scratch& s = scratch();
+  const Tokens& tokens = s.kept;
+  m.tokens(name, s.raw, s.kept);
+  if (tokens.size() == 0) return std::nullopt;
+  const std::string_view concat = tokens.concat();
   if (const auto it = m.by_concat.find(concat); it != m.by_concat.end()) {
     const Impl::Entry& e = m.entries[it->second];
     return MatchHit{e.target, e.spaced, true};
@@ -261,26 +325,31 @@ std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
   const bool probe_can_be_contained = can_be_contained(tokens);
 
   // Token containment either way, in any order: count the probe's distinct tokens per entry.
-  std::vector<std::string_view> distinct(tokens.begin(), tokens.end());
-  std::sort(distinct.begin(), distinct.end());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  std::unordered_map<std::uint32_t, std::size_t> shared;
-  for (const std::string_view t : distinct) {
+  s.distinct.clear();
+  for (std::size_t i = 0; i < tokens.size(); ++i) s.distinct.push_back(tokens.token(i));
+  std::sort(s.distinct.begin(), s.distinct.end());
+  s.distinct.erase(std::unique(s.distinct.begin(), s.distinct.end()), s.distinct.end());
+  if (s.shared.size() < m.entries.size()) s.shared.resize(m.entries.size(), 0);
+  s.touched.clear();
+  for (const std::string_view t : s.distinct) {
     if (const auto it = m.by_token.find(t); it != m.by_token.end()) {
-      for (const std::uint32_t index : it->second) ++shared[index];
+      for (const std::uint32_t index : it->second) {
+        if (s.shared[index]++ == 0) s.touched.push_back(index);
+      }
     }
   }
-  for (const auto& [index, count] : shared) {
+  for (const std::uint32_t index : s.touched) {
+    const std::size_t count = s.shared[index];
+    s.shared[index] = 0;
     const Impl::Entry& e = m.entries[index];
-    if (count == e.distinct && can_be_contained(e.tokens)) consider(index);   // name within probe
-    if (count == distinct.size() && probe_can_be_contained) consider(index);  // probe within name
+    if (count == e.distinct && can_be_contained(e.tokens)) consider(index);     // name within probe
+    if (count == s.distinct.size() && probe_can_be_contained) consider(index);  // probe within name
   }
 
   // Adjacent-token runs either way, so "zi jie tiao dong ke ji" holds "Zijie Tiaodong".
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    std::string run;
     for (std::size_t j = i; j < tokens.size(); ++j) {
-      run += tokens[j];
+      const std::string_view run = tokens.run(i, j);
       if (run.size() > m.longest_concat) break;
       if (i == 0 && j + 1 == tokens.size()) break;  // the whole probe, already looked up
       if (const auto it = m.by_concat.find(run); it != m.by_concat.end()) {
@@ -302,7 +371,10 @@ std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
 std::string NameMatcher::normalise(std::string_view name) const {
   if (!impl_) return {};
   impl_->ensure_built();
-  return join(impl_->tokens(name), " ");
+  Tokens raw;
+  Tokens kept;
+  impl_->tokens(name, raw, kept);
+  return join(kept.to_vector(), " ");
 }
 
 }  // namespace interdict
