@@ -78,7 +78,9 @@ void cat_location(std::string& out, const Location& where) {
 // transaction's own identifier is fixed by the rule, the subject and the certainty.
 template <typename Writer>
 void put_rule(Writer& w, const Identification& how, const Subject* subject) {
-  w.put(probe_kind_name(how.probe), " `", how.probe_value, "`");
+  w.put(probe_kind_name(how.probe), " `");
+  w.text(how.probe_value);
+  w.put("`");
   // A rule's text is the matcher's, stored once per rule, so its address and size key it
   // too. A match by id has no rule text to key (it may view the transaction's own bytes).
   const char* text = how.rule != nullptr ? how.rule_text.data() : nullptr;
@@ -210,7 +212,9 @@ void explain_designation(const ExplainContext& x, const Observation& obs, const 
       });
     }
   } else if (d.entity != nullptr) {
-    w.put("entity: ", probe_kind_name(d.how.probe), " `", d.how.probe_value, "`");
+    w.put("entity: ", probe_kind_name(d.how.probe), " `");
+    w.text(d.how.probe_value);
+    w.put("`");
     w.fixed(FixedKey{d.entity, nullptr, nullptr, d.how.certain ? 1u : 0u, kEntityTail}, [&](std::string& r) {
       cat(r, " names ", d.entity->name, " (`", d.entity->id, "`)", d.how.certain ? "" : " [partial match]");
       auto index = static_cast<std::size_t>(d.entity - x.corpus.entities.data());
@@ -257,7 +261,10 @@ void explain_into(const ExplainContext& x, const Finding& f, const Observation& 
     for (int i = 0; i < f.match_count; ++i) {
       const Match& m = f.matches[static_cast<size_t>(i)];
       if (i > 0) w.put(", ");
-      w.put("`", m.order->id, "` ", m.clause().id);
+      w.put("`");
+      w.text(m.order->id);
+      w.put("` ");
+      w.text(m.clause().id);
     }
     w.put(") do not cover `", activity_name(obs.activity), "`");
   }
@@ -268,7 +275,9 @@ void explain_into(const ExplainContext& x, const Finding& f, const Observation& 
     if (obs.probe_count == 0) w.put("(no identifiers given)");
     for (std::uint8_t i = 0; i < obs.probe_count; ++i) {
       if (i > 0) w.put(", ");
-      w.put(probe_kind_name(obs.probes[i].kind), " `", obs.probes[i].value, "`");
+      w.put(probe_kind_name(obs.probes[i].kind), " `");
+      w.text(obs.probes[i].value);
+      w.put("`");
     }
   }
   if (f.truncated) {

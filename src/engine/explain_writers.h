@@ -4,8 +4,10 @@
 //
 // A writer takes a reason at a time, in pieces:
 //   start()          opens the next reason;
-//   put(a, b, ...)   appends text that changes per transaction (identifiers, words chosen
-//                    by the verdict) and is written every time;
+//   put(a, b, ...)   appends words of this file and names of enums (activities, states,
+//                    kinds): text with nothing to escape, written every time;
+//   text(s)          appends any other text that changes per transaction (the transaction's
+//                    identifiers, ids from the orders), escaped;
 //   time(t)          appends an RFC 3339 time;
 //   fixed(key, f)    appends the text f(std::string&) writes, which must depend only on the
 //                    orders and on `key`: the JSON writer renders and escapes it once.
@@ -15,7 +17,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <unordered_map>
+#include <vector>
 
 #include "base/json_escape.h"
 #include "engine/engine.h"
@@ -64,6 +66,7 @@ class PlainReasonWriter {
   void put(const Args&... args) {
     cat(*current_, args...);
   }
+  void text(std::string_view s) { current_->append(s); }
   void time(Instant t) { append_rfc3339(*current_, t); }
   template <typename F>
   void fixed(const FixedKey& /*key*/, F&& write) {
@@ -76,11 +79,46 @@ class PlainReasonWriter {
   std::string* current_ = nullptr;
 };
 
-// The fixed parts already rendered, JSON-escaped, by what they were rendered from. The
-// orders are immutable, so an entry never goes stale while its OrderSet lives.
-struct JsonReasonCache {
-  std::unordered_map<FixedKey, std::string, FixedKeyHash> escaped;
+// The fixed parts already rendered, JSON-escaped, by what they were rendered from: open
+// addressing over a power-of-two table, at most half full. The orders are immutable, so an
+// entry never goes stale while its OrderSet lives.
+class JsonReasonCache {
+ public:
+  // The escaped part for `key`, or null.
+  [[nodiscard]] const std::string* find(const FixedKey& key) const {
+    if (slots_.empty()) return nullptr;
+    const Slot& slot = slots_[locate(key)];
+    return slot.text == 0 ? nullptr : &texts_[slot.text - 1];
+  }
+  const std::string& insert(const FixedKey& key, std::string escaped) {
+    if ((texts_.size() + 1) * 2 > slots_.size()) grow();
+    Slot& slot = slots_[locate(key)];
+    texts_.push_back(std::move(escaped));
+    slot = Slot{key, static_cast<std::uint32_t>(texts_.size())};
+    return texts_.back();
+  }
   std::string plain;  // scratch for rendering a part before it is escaped
+
+ private:
+  struct Slot {
+    FixedKey key;
+    std::uint32_t text = 0;  // index + 1 into texts_; 0 = empty
+  };
+  [[nodiscard]] std::size_t locate(const FixedKey& key) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = FixedKeyHash{}(key)&mask;; i = (i + 1) & mask) {
+      if (slots_[i].text == 0 || slots_[i].key == key) return i;
+    }
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 256 : old.size() * 2, Slot{});
+    for (const Slot& s : old) {
+      if (s.text != 0) slots_[locate(s.key)] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::vector<std::string> texts_;
 };
 
 // Into a JSON array of strings appended to `out`: call finish() to close it.
@@ -96,20 +134,21 @@ class JsonReasonWriter {
   }
   template <typename... Args>
   void put(const Args&... args) {
-    (put_one(args), ...);
+    cat(out_, args...);
   }
+  void text(std::string_view s) { append_json_escaped(out_, s); }
   void time(Instant t) { append_rfc3339(out_, t); }  // digits, '-', ':', 'T', 'Z': nothing to escape
   template <typename F>
   void fixed(const FixedKey& key, F&& write) {
-    auto it = cache_.escaped.find(key);
-    if (it == cache_.escaped.end()) {
+    const std::string* escaped = cache_.find(key);
+    if (escaped == nullptr) {
       cache_.plain.clear();
       write(cache_.plain);
-      std::string escaped;
-      append_json_escaped(escaped, cache_.plain);
-      it = cache_.escaped.emplace(key, std::move(escaped)).first;
+      std::string text;
+      append_json_escaped(text, cache_.plain);
+      escaped = &cache_.insert(key, std::move(text));
     }
-    out_.append(it->second);
+    out_.append(*escaped);
   }
   [[nodiscard]] bool empty() const { return count_ == 0; }
   void finish() {
@@ -118,12 +157,6 @@ class JsonReasonWriter {
   }
 
  private:
-  void put_one(char c) {
-    const char s[1] = {c};
-    append_json_escaped(out_, std::string_view(s, 1));
-  }
-  void put_one(std::string_view s) { append_json_escaped(out_, s); }
-
   std::string& out_;
   JsonReasonCache& cache_;
   int count_ = 0;

@@ -17,16 +17,23 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <deque>
 #include <iterator>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "match/flat_index.h"
 #include "match/match.h"
+#include "match/name_tokens.h"
 
 namespace interdict {
 namespace {
+
+using name_detail::FlatIndex;
+using name_detail::Tokens;
 
 // Legal forms, written as the concatenation of their tokens so that "L.L.C.", "S.A.",
 // "you xian gong si" and "Youxian Gongsi" all meet one entry. "holdings" and "group" stay:
@@ -37,52 +44,24 @@ constexpr std::string_view kLegalForms[] = {"ltd",     "limited", "inc",        
 // 有限公司 (limited company), 有限责任公司 (limited liability company), 股份 (shares, as in
 // 股份有限公司) and 公司 (company), as Han-Latin spells them.
 constexpr std::string_view kPinyinLegalForms[] = {"youxiangongsi", "youxianzerengongsi", "gufen", "gongsi"};
-constexpr std::size_t kMaxLegalTokens = 6;  // "you xian ze ren gong si"
+constexpr std::size_t kMaxLegalTokens = 6;     // "you xian ze ren gong si"
+constexpr std::size_t kLongestLegalForm = 18;  // "youxianzerengongsi"
 // Runs of adjacent tokens indexed per name; a longer probe inside a longer name is still
 // found by token containment, and names stay linear to index.
 constexpr std::size_t kMaxRunTokens = 16;
 
-// True for a legal form. Compares only against forms of the same length, since most runs
-// tried are not one: this sits on every name probe.
+// True for a legal form. Compares only against the forms of the same length: this runs for
+// every run of up to kMaxLegalTokens tokens of every name probe, and most runs are none.
 bool is_legal_form(std::string_view s) {
-  if (s.size() < 2 || s.size() > 18) return false;  // "youxianzerengongsi" is the longest
+  if (s.size() < 2 || s.size() > kLongestLegalForm) return false;
   for (std::string_view form : kLegalForms) {
-    if (form.size() == s.size() && form == s) return true;
+    if (form.size() == s.size() && std::memcmp(form.data(), s.data(), s.size()) == 0) return true;
   }
   for (std::string_view form : kPinyinLegalForms) {
-    if (form.size() == s.size() && form == s) return true;
+    if (form.size() == s.size() && std::memcmp(form.data(), s.data(), s.size()) == 0) return true;
   }
   return false;
 }
-
-// The tokens of a name, back to back in one string, with where each ends. A run of adjacent
-// tokens is then a substring, so runs are compared and looked up without being built.
-// Reused per thread: normalising a probe allocates only while the longest name still grows.
-struct Tokens {
-  std::string text;
-  std::vector<std::uint32_t> ends;
-
-  void clear() {
-    text.clear();
-    ends.clear();
-  }
-  void end_token() {
-    if (text.size() > (ends.empty() ? 0 : ends.back())) ends.push_back(static_cast<std::uint32_t>(text.size()));
-  }
-  [[nodiscard]] std::size_t size() const { return ends.size(); }
-  [[nodiscard]] std::size_t begin_of(std::size_t i) const { return i == 0 ? 0 : ends[i - 1]; }
-  // Tokens i..j (inclusive), joined.
-  [[nodiscard]] std::string_view run(std::size_t i, std::size_t j) const {
-    return std::string_view(text).substr(begin_of(i), ends[j] - begin_of(i));
-  }
-  [[nodiscard]] std::string_view token(std::size_t i) const { return run(i, i); }
-  [[nodiscard]] std::string_view concat() const { return text; }
-  [[nodiscard]] std::vector<std::string> to_vector() const {
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i < size(); ++i) out.emplace_back(token(i));
-    return out;
-  }
-};
 
 // A name this short on its own would match too much by containment ("qq", "mi").
 bool can_be_contained(std::size_t token_count, std::size_t first_token_size) {
@@ -104,21 +83,6 @@ std::string join(const std::vector<std::string>& tokens, std::string_view sep) {
   return out;
 }
 
-// Splits ASCII text into lowercase letter-and-digit tokens, appending to `out`. Every other
-// character separates tokens, as in the Unicode path.
-void append_ascii_tokens(std::string_view text, Tokens& out) {
-  for (char c : text) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out.text.push_back(c);
-    } else if (c >= 'A' && c <= 'Z') {
-      out.text.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else {
-      out.end_token();
-    }
-  }
-  out.end_token();
-}
-
 // Copies `in` to `out` without legal-form runs: at each token, the longest run of up to
 // kMaxLegalTokens tokens whose concatenation is a legal form. Copies everything if only
 // legal forms are left.
@@ -127,7 +91,9 @@ void drop_legal_forms(const Tokens& in, Tokens& out) {
   for (std::size_t i = 0; i < in.size();) {
     std::size_t skip = 0;
     for (std::size_t j = i; j < in.size() && j - i < kMaxLegalTokens; ++j) {
-      if (is_legal_form(in.run(i, j))) skip = j - i + 1;
+      const std::string_view run = in.run(i, j);
+      if (run.size() > kLongestLegalForm) break;
+      if (is_legal_form(run)) skip = j - i + 1;
     }
     if (skip == 0) {
       out.text.append(in.token(i));
@@ -186,9 +152,9 @@ struct NameMatcher::Impl {
 
   // INVARIANT: entries never move (a deque only appends), so hits can view their strings.
   std::deque<Entry> entries;
-  StringMap<std::uint32_t> by_concat;              // whole name -> entry
-  StringMap<std::vector<std::uint32_t>> by_token;  // token -> entries holding it
-  StringMap<std::vector<std::uint32_t>> by_part;   // a proper run of adjacent tokens, joined -> entries
+  FlatIndex<std::uint32_t> by_concat;              // whole name -> entry
+  FlatIndex<std::vector<std::uint32_t>> by_token;  // token -> entries holding it
+  FlatIndex<std::vector<std::uint32_t>> by_part;   // a proper run of adjacent tokens, joined -> entries
   std::size_t longest_concat = 0;                  // no run of probe tokens longer than this can be a name
 };
 
@@ -213,7 +179,7 @@ void NameMatcher::Impl::tokens(std::string_view name, Tokens& raw, Tokens& out) 
   // Plain ASCII needs neither NFKC nor transliteration (both leave it as it is, but for
   // case, which the split folds): split and fold it directly, without ICU.
   if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    append_ascii_tokens(name, raw);
+    name_detail::append_ascii_tokens(name, raw);
     drop_legal_forms(raw, out);
     return;
   }
@@ -277,7 +243,7 @@ void NameMatcher::Impl::index(std::string_view name, std::uint32_t target) {
   e.concat = concat;
   e.target = target;
   m.longest_concat = std::max(m.longest_concat, concat.size());
-  m.by_concat.emplace(std::move(concat), index);
+  m.by_concat[concat] = index;
   for (const auto& t : tokens) {
     auto& list = m.by_token[t];
     if (list.empty() || list.back() != index) {
@@ -306,8 +272,8 @@ std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
   m.tokens(name, s.raw, s.kept);
   if (tokens.size() == 0) return std::nullopt;
   const std::string_view concat = tokens.concat();
-  if (const auto it = m.by_concat.find(concat); it != m.by_concat.end()) {
-    const Impl::Entry& e = m.entries[it->second];
+  if (const std::uint32_t* found = m.by_concat.find(concat)) {
+    const Impl::Entry& e = m.entries[*found];
     return MatchHit{e.target, e.spaced, true};
   }
 
@@ -332,8 +298,8 @@ std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
   if (s.shared.size() < m.entries.size()) s.shared.resize(m.entries.size(), 0);
   s.touched.clear();
   for (const std::string_view t : s.distinct) {
-    if (const auto it = m.by_token.find(t); it != m.by_token.end()) {
-      for (const std::uint32_t index : it->second) {
+    if (const std::vector<std::uint32_t>* holders = m.by_token.find(t)) {
+      for (const std::uint32_t index : *holders) {
         if (s.shared[index]++ == 0) s.touched.push_back(index);
       }
     }
@@ -352,14 +318,14 @@ std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
       const std::string_view run = tokens.run(i, j);
       if (run.size() > m.longest_concat) break;
       if (i == 0 && j + 1 == tokens.size()) break;  // the whole probe, already looked up
-      if (const auto it = m.by_concat.find(run); it != m.by_concat.end()) {
-        if (can_be_contained(m.entries[it->second].tokens)) consider(it->second);
+      if (const std::uint32_t* found = m.by_concat.find(run)) {
+        if (can_be_contained(m.entries[*found].tokens)) consider(*found);
       }
     }
   }
   if (probe_can_be_contained) {
-    if (const auto it = m.by_part.find(concat); it != m.by_part.end()) {
-      for (const std::uint32_t index : it->second) consider(index);
+    if (const std::vector<std::uint32_t>* holders = m.by_part.find(concat)) {
+      for (const std::uint32_t index : *holders) consider(index);
     }
   }
 

@@ -79,9 +79,16 @@ TEST(JsonReasons, AnswersEqualTheExplainedOnesOnEveryBundledIdentifier) {
   std::size_t compared = 0;
   std::size_t verdicts[3] = {};
   for (const Probe2& p : probes) {
+    // Names in other scripts go through ICU (hundreds of µs each): one activity and a few
+    // times cover every part of their reasons, which name clauses and designations alike.
+    const bool slow = p.kind == ProbeKind::kName || p.kind == ProbeKind::kTitle;
     for (int a = 0; a < kActivityCount; ++a) {
+      if (slow && static_cast<Activity>(a) != Activity::kPayment && static_cast<Activity>(a) != Activity::kHosting) {
+        continue;
+      }
       for (const auto& where : countries) {
         for (const char* at : times) {
+          if (slow && at != times[2] && at != times[6]) continue;
           for (const auto& known_at : known_ats) {
             Observation obs;
             obs.activity = static_cast<Activity>(a);
