@@ -50,15 +50,50 @@ constexpr std::size_t kLongestLegalForm = 18;  // "youxianzerengongsi"
 // found by token containment, and names stay linear to index.
 constexpr std::size_t kMaxRunTokens = 16;
 
-// True for a legal form. Compares only against the forms of the same length: this runs for
-// every run of up to kMaxLegalTokens tokens of every name probe, and most runs are none.
+// A run's length and first, second and last bytes in one word: a legal form is compared in
+// full only when its word is the run's. This runs for every run of up to kMaxLegalTokens
+// tokens of every name probe, and most runs are no legal form.
+constexpr std::uint32_t signature(std::string_view s) {
+  return static_cast<std::uint32_t>(s.size()) | (static_cast<std::uint32_t>(static_cast<unsigned char>(s[0])) << 8) |
+         (static_cast<std::uint32_t>(static_cast<unsigned char>(s[1])) << 16) |
+         (static_cast<std::uint32_t>(static_cast<unsigned char>(s.back())) << 24);
+}
+constexpr std::size_t kLegalFormCount = std::size(kLegalForms) + std::size(kPinyinLegalForms);
+// The legal forms by length (kAllLegalForms[kLengthStart[n] .. kLengthStart[n + 1]) have n
+// bytes), with their signatures: a run is compared with the few forms of its length only.
+constexpr auto kAllLegalForms = [] {
+  std::array<std::string_view, kLegalFormCount> all{};
+  std::size_t n = 0;
+  for (std::size_t len = 0; len <= kLongestLegalForm; ++len) {
+    for (std::string_view f : kLegalForms) {
+      if (f.size() == len) all[n++] = f;
+    }
+    for (std::string_view f : kPinyinLegalForms) {
+      if (f.size() == len) all[n++] = f;
+    }
+  }
+  return all;
+}();
+constexpr auto kLengthStart = [] {
+  std::array<std::uint8_t, kLongestLegalForm + 2> start{};
+  for (std::size_t len = 0; len <= kLongestLegalForm + 1; ++len) {
+    std::size_t n = 0;
+    while (n < kLegalFormCount && kAllLegalForms[n].size() < len) ++n;
+    start[len] = static_cast<std::uint8_t>(n);
+  }
+  return start;
+}();
+constexpr auto kLegalSignatures = [] {
+  std::array<std::uint32_t, kLegalFormCount> sig{};
+  for (std::size_t i = 0; i < kLegalFormCount; ++i) sig[i] = signature(kAllLegalForms[i]);
+  return sig;
+}();
+
 bool is_legal_form(std::string_view s) {
   if (s.size() < 2 || s.size() > kLongestLegalForm) return false;
-  for (std::string_view form : kLegalForms) {
-    if (form.size() == s.size() && std::memcmp(form.data(), s.data(), s.size()) == 0) return true;
-  }
-  for (std::string_view form : kPinyinLegalForms) {
-    if (form.size() == s.size() && std::memcmp(form.data(), s.data(), s.size()) == 0) return true;
+  const std::uint32_t sig = signature(s);
+  for (std::size_t i = kLengthStart[s.size()]; i < kLengthStart[s.size() + 1]; ++i) {
+    if (kLegalSignatures[i] == sig && kAllLegalForms[i] == s) return true;
   }
   return false;
 }
