@@ -126,10 +126,12 @@ class JsonReasonWriter {
  public:
   JsonReasonWriter(std::string& out, JsonReasonCache& cache) : out_(out), cache_(cache) { out_.push_back('['); }
   void start() {
-    if (count_ > 0)
+    // Closes the previous string, if any, and opens this one.
+    if (count_ > 0) {
       out_.append("\",\"", 3);
-    else
+    } else {
       out_.push_back('"');
+    }
     ++count_;
   }
   template <typename... Args>
