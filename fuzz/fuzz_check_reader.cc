@@ -1,6 +1,8 @@
 // `interdict check` input: bytes -> LineSource -> CheckReader::parse per line -> decide()
 // against the bundled orders -> append_check_answer(). Every answer written must be valid
-// JSON, whatever the input: a differential check of the sink against a JSON parser.
+// JSON, whatever the input: a differential check of the sink against a JSON parser. The
+// answer `check` writes (JsonReasons, the orders' parts cached) must equal, byte for byte,
+// the one rendered from explain()'s strings.
 //
 // The first byte picks the path: even parses each line in place from the LineSource's
 // padded buffer; odd copies it to an exactly sized allocation and parses with
@@ -45,6 +47,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto source = LineSource::from_string(std::string_view(reinterpret_cast<const char*>(data + 1), size - 1));
   CheckReader reader;
   Reasons reasons;
+  static JsonReasons fast(orders);  // kept across inputs, as `check` keeps it across lines
+  std::string fast_out;
   simdjson::dom::parser checker;
   std::string out;
   std::string_view line;
@@ -69,6 +73,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Finding finding = orders.decide(req.obs, req.known_at.value_or(kEndOfTime));
     append_check_answer(out, orders, finding, req.obs, req.known_at, number, req.ref, reasons);
     require_json(checker, out);
+    fast_out.clear();
+    append_check_answer(fast_out, finding, req.obs, req.known_at, number, req.ref, fast);
+    if (fast_out != out) std::abort();
   }
   return 0;
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <iostream>
 #include <thread>
@@ -38,10 +39,13 @@ struct Tally {
   }
 };
 
-// What one thread needs to answer lines: its own parser and reason buffers.
+// What one thread needs to answer lines: its own parser, reason buffers and rendered parts
+// of reasons.
 struct Worker {
+  explicit Worker(const OrderSet& orders) : json_reasons(orders) {}
   CheckReader reader;
   Reasons reasons;
+  JsonReasons json_reasons;
 };
 
 // The one reason a table has room for: for a prohibition, the state and what set it; else
@@ -90,7 +94,7 @@ struct LineAnswerer {
                       std::string(activity_name(req.obs.activity)), short_why(finding, w.reasons)});
       return true;
     }
-    append_check_answer(out, orders, finding, req.obs, known_at, number, req.ref, w.reasons);
+    append_check_answer(out, finding, req.obs, known_at, number, req.ref, w.json_reasons);
     out += '\n';
     return true;
   }
@@ -143,7 +147,8 @@ int run_check(const GlobalOptions& global, const CheckOptions& options) {
     b.chunks.resize(static_cast<std::size_t>(threads) * (threads > 1 ? 4 : 1));
     b.results.resize(b.chunks.size());
   }
-  std::vector<Worker> workers(static_cast<std::size_t>(threads));
+  std::deque<Worker> workers;  // not movable: a deque builds them in place
+  for (int i = 0; i < threads; ++i) workers.emplace_back(*orders);
   TextTable table({"line", "verdict", "status", "order", "clause", "subject", "activity", "why"});
   Tally tally;
   bool first_json_item = true;

@@ -182,6 +182,8 @@ class Reasons {
   std::size_t used_ = 0;
 };
 
+class JsonReasons;
+
 // Compiled orders: immutable, shared by all threads; decide() may run concurrently.
 class OrderSet {
  public:
@@ -210,9 +212,35 @@ class OrderSet {
   [[nodiscard]] const Corpus& corpus() const;
 
  private:
+  friend class JsonReasons;  // renders what explain() says, with the orders' parts cached
   struct Impl;
   explicit OrderSet(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+};
+
+// The reasons of OrderSet::explain() as a JSON array of strings, for a stream of answers
+// (`interdict check`): byte for byte what escaping each string of explain() gives. The parts
+// of a reason that depend only on the orders (the clause, the event that set a state, the
+// rule that matched and its subject, the scope test, an exemption, a designation) are
+// rendered and JSON-escaped once and then copied; an answer escapes only what the
+// transaction brings (its identifiers) and formats its times.
+// Not thread-safe: one per thread. Bound to one OrderSet, which must outlive it.
+class JsonReasons {
+ public:
+  explicit JsonReasons(const OrderSet& orders);
+  JsonReasons(const JsonReasons&) = delete;
+  JsonReasons& operator=(const JsonReasons&) = delete;
+  JsonReasons(JsonReasons&&) noexcept;
+  ~JsonReasons();
+
+  // Appends `[...]`, the reasons of `finding` (made by this OrderSet) for `obs`. Never fails;
+  // allocates only while its cache and `out` grow.
+  void append(std::string& out, const Finding& finding, const Observation& obs);
+
+ private:
+  struct Cache;
+  const OrderSet* orders_;
+  std::unique_ptr<Cache> cache_;
 };
 
 }  // namespace interdict

@@ -1,27 +1,30 @@
 // The reasons of a Finding, in words a compliance officer can act on and an auditor can
 // replay: each names the clause, the event and its source, the scope test and the rule.
-// Reasons are built by appending into reused strings: `check` explains millions of lines.
+// Written once (explain_into) for two writers: plain strings for explain(), and a JSON array
+// with the orders' parts cached for JsonReasons (explain_json.cc): `check` explains millions
+// of lines, and most of each reason depends only on the orders.
 #include <algorithm>
 #include <charconv>
 
 #include "engine/engine.h"
 #include "engine/engine_impl.h"
+#include "engine/explain_writers.h"
 
 namespace interdict {
 namespace {
 
-void cat(std::string&) {}
-template <typename First, typename... Rest>
-void cat(std::string& out, const First& first, const Rest&... rest) {
-  if constexpr (std::is_same_v<First, char>) {
-    out.push_back(first);
-  } else {
-    out.append(std::string_view(first));
-  }
-  cat(out, rest...);
-}
-
-void cat_time(std::string& out, Instant t) { append_rfc3339(out, t); }
+// What each fixed part is rendered from (FixedKey::kind).
+enum FixedPart : std::uint8_t {
+  kClausePart = 1,   // order, prohibition, activity
+  kRuleTail,         // rule, subject, strength, certain
+  kEventPart,        // event
+  kScopePart,        // order, prohibition, scope test
+  kExemptionPart,    // exemption
+  kSubjectNamePart,  // subject
+  kDesignatedPart,   // order, subject
+  kLastEventPart,    // event
+  kEntityTail,       // entity, certain
+};
 
 template <typename Range, typename F>
 void cat_joined(std::string& out, const Range& items, std::string_view sep, F&& item) {
@@ -71,32 +74,44 @@ void cat_location(std::string& out, const Location& where) {
   if (where.column != 0) put(where.column);
 }
 
-void cat_rule(std::string& out, const Identification& how, const Subject* subject) {
-  cat(out, probe_kind_name(how.probe), " `", how.probe_value, "`");
-  if (how.rule == nullptr) {
-    cat(out, " is the id of ");
-  } else {
-    const std::string_view verb = how.strength == Strength::kMention
-                                      ? " is only mentioned in the evidence (review the use) and matches "
-                                  : how.certain ? " matches "
-                                                : " partially matches (review the identity) ";
-    cat(out, verb, rule_words(how.rule->kind), " `", how.rule_text, "` of ");
-  }
-  if (subject != nullptr) cat(out, subject->name, " (`", subject->id, "`)");
-  if (how.rule == nullptr && how.strength == Strength::kResemblance) {
-    out.append(", handed over for a name that only resembles it (review the identity)");
-  }
-  if (how.rule != nullptr) {
-    out.append(", ");
-    cat_location(out, how.rule->where);
-  }
+// "KIND `value` matches the RULE `text` of NAME (`id`), FILE:LINE:COL": all but the
+// transaction's own identifier is fixed by the rule, the subject and the certainty.
+template <typename Writer>
+void put_rule(Writer& w, const Identification& how, const Subject* subject) {
+  w.put(probe_kind_name(how.probe), " `");
+  w.text(how.probe_value);
+  w.put("`");
+  // A rule's text is the matcher's, stored once per rule, so its address and size key it
+  // too. A match by id has no rule text to key (it may view the transaction's own bytes).
+  const char* text = how.rule != nullptr ? how.rule_text.data() : nullptr;
+  const std::uint32_t size = how.rule != nullptr ? static_cast<std::uint32_t>(how.rule_text.size()) : 0;
+  const std::uint32_t how_bits = (static_cast<std::uint32_t>(how.strength) << 1) | (how.certain ? 1u : 0u);
+  w.fixed(FixedKey{how.rule, subject, text, (size << 3) | how_bits, kRuleTail}, [&](std::string& out) {
+    if (how.rule == nullptr) {
+      out.append(" is the id of ");
+    } else {
+      const std::string_view verb = how.strength == Strength::kMention
+                                        ? " is only mentioned in the evidence (review the use) and matches "
+                                    : how.certain ? " matches "
+                                                  : " partially matches (review the identity) ";
+      cat(out, verb, rule_words(how.rule->kind), " `", how.rule_text, "` of ");
+    }
+    if (subject != nullptr) cat(out, subject->name, " (`", subject->id, "`)");
+    if (how.rule == nullptr && how.strength == Strength::kResemblance) {
+      out.append(", handed over for a name that only resembles it (review the identity)");
+    }
+    if (how.rule != nullptr) {
+      out.append(", ");
+      cat_location(out, how.rule->where);
+    }
+  });
 }
 
 void cat_event(std::string& out, const Event& e) {
   cat(out, "event `", e.id, "` (", event_kind_name(e.kind), ": ", e.title, ") at ", e.at_text);
   if (e.until) cat(out, " until ", e.until_text);
   out.append(", recorded ");
-  cat_time(out, e.recorded);
+  append_rfc3339(out, e.recorded);
   out.append(", source: ");
   cat_source(out, e.provenance);
 }
@@ -106,120 +121,112 @@ void cat_clause(std::string& out, const Match& m) {
   cat(out, "`", m.order->id, "` prohibition ", p.id, " (", p.title, "; ", m.order->citation, ")");
 }
 
-}  // namespace
-
-std::vector<std::string> OrderSet::explain(const Finding& f, const Observation& obs) const {
-  Reasons reasons;
-  explain(f, obs, reasons);
-  return {reasons.begin(), reasons.end()};
-}
-
-void OrderSet::explain(const Finding& f, const Observation& obs, Reasons& out) const {
-  const Impl& x = *impl_;
-  out.clear();
+template <typename Writer>
+void explain_governing(const Finding& f, const Observation& obs, const Match& match, Writer& w) {
+  const Match* m = &match;
   const std::string_view activity = activity_name(obs.activity);
-  if (const Match* m = f.governing_match()) {
-    const Prohibition& p = m->clause();
-    const std::vector<std::string>& scope = m->order->scope_of(m->prohibition);
-    {
-      std::string& r = out.add();
-      cat(r, "clause: ");
-      cat_clause(r, *m);
-      // The verbatim text is one `interdict orders show` away; repeating it in every answer
-      // of a million-line run would triple the output for nothing an auditor lacks.
-      cat(r, " covers `", activity, "`");
-    }
-    {
-      std::string& r = out.add();
-      r.append("identified: ");
-      cat_rule(r, m->how, m->subject);
-    }
-    {
-      std::string& r = out.add();
-      cat(r, "state: ", state_name(m->state.state), " at ");
-      cat_time(r, obs.at);
-      if (m->state.cause != nullptr) {
-        r.append(", set by ");
-        cat_event(r, *m->state.cause);
-      }
-      if (m->state.state == State::kScheduled && m->state.effective != kEndOfTime) {
-        r.append("; takes effect ");
-        cat_time(r, m->state.effective);
-      }
-    }
-    {
-      std::string& r = out.add();
-      switch (m->scope) {
-        case ScopeTest::kInScope:
-          r.append("scope: the transaction is within ");
-          cat_list(r, scope);
-          if (!p.scope_text.empty()) cat(r, " (\"", p.scope_text, "\")");
-          break;
-        case ScopeTest::kOutOfScope:
-          r.append("scope: no country of the transaction is within ");
-          cat_list(r, scope);
-          r.append(": outside the clause");
-          break;
-        case ScopeTest::kUnknown:
-          r.append("scope: the transaction names no country; the clause applies within ");
-          cat_list(r, scope);
-          break;
-      }
-    }
-    if (m->exemption != nullptr) {
-      std::string& r = out.add();
+  w.start();
+  w.fixed(FixedKey{m->order, nullptr, nullptr, (m->prohibition << 8) | static_cast<std::uint32_t>(obs.activity),
+                   kClausePart},
+          [&](std::string& r) {
+            cat(r, "clause: ");
+            cat_clause(r, *m);
+            // The verbatim text is one `interdict orders show` away; repeating it in every answer
+            // of a million-line run would triple the output for nothing an auditor lacks.
+            cat(r, " covers `", activity, "`");
+          });
+  w.start();
+  w.put("identified: ");
+  put_rule(w, m->how, m->subject);
+  w.start();
+  w.put("state: ", state_name(m->state.state), " at ");
+  w.time(obs.at);
+  if (m->state.cause != nullptr) {
+    w.fixed(FixedKey{m->state.cause, nullptr, nullptr, 0, kEventPart}, [&](std::string& r) {
+      r.append(", set by ");
+      cat_event(r, *m->state.cause);
+    });
+  }
+  if (m->state.state == State::kScheduled && m->state.effective != kEndOfTime) {
+    w.put("; takes effect ");
+    w.time(m->state.effective);
+  }
+  w.start();
+  w.fixed(
+      FixedKey{m->order, nullptr, nullptr, (m->prohibition << 8) | static_cast<std::uint32_t>(m->scope), kScopePart},
+      [&](std::string& r) {
+        const Prohibition& p = m->clause();
+        const std::vector<std::string>& scope = m->order->scope_of(m->prohibition);
+        switch (m->scope) {
+          case ScopeTest::kInScope:
+            r.append("scope: the transaction is within ");
+            cat_list(r, scope);
+            if (!p.scope_text.empty()) cat(r, " (\"", p.scope_text, "\")");
+            break;
+          case ScopeTest::kOutOfScope:
+            r.append("scope: no country of the transaction is within ");
+            cat_list(r, scope);
+            r.append(": outside the clause");
+            break;
+          case ScopeTest::kUnknown:
+            r.append("scope: the transaction names no country; the clause applies within ");
+            cat_list(r, scope);
+            break;
+        }
+      });
+  if (m->exemption != nullptr) {
+    w.start();
+    w.fixed(FixedKey{m->exemption, nullptr, nullptr, 0, kExemptionPart}, [&](std::string& r) {
       cat(r, "exempt: exemption `", m->exemption->id, "`: ", m->exemption->text, ", source: ");
       cat_source(r, m->exemption->provenance);
-    }
-    switch (f.verdict) {
-      case Verdict::kProhibited:
-        if (m->state.state == State::kSuspended)
-          out.add() = "enforcement is suspended, but the conduct remains unlawful";
-        break;
-      case Verdict::kReview:
-        out.add() = m->how.certain ? "review: decide the scope before acting"
-                    : m->how.strength == Strength::kMention
-                        ? "review: the evidence mentions the identifier but does not show it in use"
-                        : "review: the identity match is uncertain";
-        break;
-      case Verdict::kPermitted:
-        if (m->exemption == nullptr && m->scope != ScopeTest::kOutOfScope) {
-          cat(out.add(), "not prohibited: the clause is ", state_name(m->state.state), " at that time");
-        }
-        break;
-    }
-  } else if (f.match_count > 0) {
-    // Nothing covers the activity. Say what did match, so the answer is not a bare "no".
-    const Match& first = f.matches[0];
-    {
-      std::string& r = out.add();
-      r.append("identified: ");
-      cat_rule(r, first.how, first.subject);
-    }
-    std::string& r = out.add();
-    cat(r, "not prohibited: the clauses naming ", first.subject->name, " (");
-    for (int i = 0; i < f.match_count; ++i) {
-      const Match& m = f.matches[static_cast<size_t>(i)];
-      if (i > 0) r.append(", ");
-      cat(r, "`", m.order->id, "` ", m.clause().id);
-    }
-    cat(r, ") do not cover `", activity, "`");
+    });
   }
-  for (int i = 0; i < f.designation_count; ++i) {
-    const Designation& d = f.designations[static_cast<size_t>(i)];
-    std::string& r = out.add();
-    if (d.order != nullptr) {
-      const Event* last = nullptr;
-      for (const Event& e : d.order->events) {
-        if (e.at <= obs.at) last = &e;
+  switch (f.verdict) {
+    case Verdict::kProhibited:
+      if (m->state.state == State::kSuspended) {
+        w.start();
+        w.put("enforcement is suspended, but the conduct remains unlawful");
       }
+      break;
+    case Verdict::kReview:
+      w.start();
+      w.put(m->how.certain ? "review: decide the scope before acting"
+            : m->how.strength == Strength::kMention
+                ? "review: the evidence mentions the identifier but does not show it in use"
+                : "review: the identity match is uncertain");
+      break;
+    case Verdict::kPermitted:
+      if (m->exemption == nullptr && m->scope != ScopeTest::kOutOfScope) {
+        w.start();
+        w.put("not prohibited: the clause is ", state_name(m->state.state), " at that time");
+      }
+      break;
+  }
+}
+
+template <typename Writer>
+void explain_designation(const ExplainContext& x, const Observation& obs, const Designation& d, Writer& w) {
+  w.start();
+  if (d.order != nullptr) {
+    const Event* last = nullptr;
+    for (const Event& e : d.order->events) {
+      if (e.at <= obs.at) last = &e;
+    }
+    w.fixed(FixedKey{d.order, d.subject, nullptr, 0, kDesignatedPart}, [&](std::string& r) {
       cat(r, "designated: `", d.order->id, "` (", d.order->citation, ") names ", d.subject->name,
           " but identified no prohibited transaction");
-      if (last != nullptr)
+    });
+    if (last != nullptr) {
+      w.fixed(FixedKey{last, nullptr, nullptr, 0, kLastEventPart}, [&](std::string& r) {
         cat(r, "; last event: ", event_kind_name(last->kind), " ", last->at_text, " (", last->title, ")");
-    } else if (d.entity != nullptr) {
-      cat(r, "entity: ", probe_kind_name(d.how.probe), " `", d.how.probe_value, "` names ", d.entity->name, " (`",
-          d.entity->id, "`)", d.how.certain ? "" : " [partial match]");
+      });
+    }
+  } else if (d.entity != nullptr) {
+    w.put("entity: ", probe_kind_name(d.how.probe), " `");
+    w.text(d.how.probe_value);
+    w.put("`");
+    w.fixed(FixedKey{d.entity, nullptr, nullptr, d.how.certain ? 1u : 0u, kEntityTail}, [&](std::string& r) {
+      cat(r, " names ", d.entity->name, " (`", d.entity->id, "`)", d.how.certain ? "" : " [partial match]");
       auto index = static_cast<std::size_t>(d.entity - x.corpus.entities.data());
       bool any = false;
       for (std::uint32_t s : x.entity_subjects[index]) {
@@ -238,22 +245,69 @@ void OrderSet::explain(const Finding& f, const Observation& obs, Reasons& out) c
       } else {
         r.append(", which owns no designated subject");
       }
-    } else if (d.subject != nullptr) {
-      r.append("identified: ");
-      cat_rule(r, d.how, d.subject);
-      r.append(", which no order designates");
-    }
+    });
+  } else if (d.subject != nullptr) {
+    w.put("identified: ");
+    put_rule(w, d.how, d.subject);
+    w.put(", which no order designates");
   }
-  if (out.empty()) {
-    std::string& r = out.add();
-    r.append("no designated subject matches ");
-    if (obs.probe_count == 0) r.append("(no identifiers given)");
+}
+
+}  // namespace
+
+template <typename Writer>
+void explain_into(const ExplainContext& x, const Finding& f, const Observation& obs, Writer& w) {
+  if (const Match* m = f.governing_match()) {
+    explain_governing(f, obs, *m, w);
+  } else if (f.match_count > 0) {
+    // Nothing covers the activity. Say what did match, so the answer is not a bare "no".
+    const Match& first = f.matches[0];
+    w.start();
+    w.put("identified: ");
+    put_rule(w, first.how, first.subject);
+    w.start();
+    w.fixed(FixedKey{first.subject, nullptr, nullptr, 0, kSubjectNamePart},
+            [&](std::string& r) { cat(r, "not prohibited: the clauses naming ", first.subject->name, " ("); });
+    for (int i = 0; i < f.match_count; ++i) {
+      const Match& m = f.matches[static_cast<size_t>(i)];
+      if (i > 0) w.put(", ");
+      w.put("`");
+      w.text(m.order->id);
+      w.put("` ");
+      w.text(m.clause().id);
+    }
+    w.put(") do not cover `", activity_name(obs.activity), "`");
+  }
+  for (int i = 0; i < f.designation_count; ++i) explain_designation(x, obs, f.designations[static_cast<size_t>(i)], w);
+  if (w.empty()) {
+    w.start();
+    w.put("no designated subject matches ");
+    if (obs.probe_count == 0) w.put("(no identifiers given)");
     for (std::uint8_t i = 0; i < obs.probe_count; ++i) {
-      if (i > 0) r.append(", ");
-      cat(r, probe_kind_name(obs.probes[i].kind), " `", obs.probes[i].value, "`");
+      if (i > 0) w.put(", ");
+      w.put(probe_kind_name(obs.probes[i].kind), " `");
+      w.text(obs.probes[i].value);
+      w.put("`");
     }
   }
-  if (f.truncated) out.add() = "note: more matches than one answer holds; the rest are not listed";
+  if (f.truncated) {
+    w.start();
+    w.put("note: more matches than one answer holds; the rest are not listed");
+  }
+}
+
+template void explain_into(const ExplainContext&, const Finding&, const Observation&, PlainReasonWriter&);
+template void explain_into(const ExplainContext&, const Finding&, const Observation&, JsonReasonWriter&);
+
+std::vector<std::string> OrderSet::explain(const Finding& f, const Observation& obs) const {
+  Reasons reasons;
+  explain(f, obs, reasons);
+  return {reasons.begin(), reasons.end()};
+}
+
+void OrderSet::explain(const Finding& f, const Observation& obs, Reasons& out) const {
+  PlainReasonWriter w(out);
+  explain_into(ExplainContext{impl_->corpus, impl_->subjects, impl_->entity_subjects}, f, obs, w);
 }
 
 }  // namespace interdict

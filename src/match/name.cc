@@ -17,17 +17,23 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <deque>
 #include <iterator>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "match/flat_index.h"
 #include "match/match.h"
+#include "match/name_tokens.h"
 
 namespace interdict {
 namespace {
+
+using name_detail::FlatIndex;
+using name_detail::Tokens;
 
 // Legal forms, written as the concatenation of their tokens so that "L.L.C.", "S.A.",
 // "you xian gong si" and "Youxian Gongsi" all meet one entry. "holdings" and "group" stay:
@@ -38,19 +44,69 @@ constexpr std::string_view kLegalForms[] = {"ltd",     "limited", "inc",        
 // 有限公司 (limited company), 有限责任公司 (limited liability company), 股份 (shares, as in
 // 股份有限公司) and 公司 (company), as Han-Latin spells them.
 constexpr std::string_view kPinyinLegalForms[] = {"youxiangongsi", "youxianzerengongsi", "gufen", "gongsi"};
-constexpr std::size_t kMaxLegalTokens = 6;  // "you xian ze ren gong si"
+constexpr std::size_t kMaxLegalTokens = 6;     // "you xian ze ren gong si"
+constexpr std::size_t kLongestLegalForm = 18;  // "youxianzerengongsi"
 // Runs of adjacent tokens indexed per name; a longer probe inside a longer name is still
 // found by token containment, and names stay linear to index.
 constexpr std::size_t kMaxRunTokens = 16;
 
+// A run's length and first, second and last bytes in one word: a legal form is compared in
+// full only when its word is the run's. This runs for every run of up to kMaxLegalTokens
+// tokens of every name probe, and most runs are no legal form.
+constexpr std::uint32_t signature(std::string_view s) {
+  return static_cast<std::uint32_t>(s.size()) | (static_cast<std::uint32_t>(static_cast<unsigned char>(s[0])) << 8) |
+         (static_cast<std::uint32_t>(static_cast<unsigned char>(s[1])) << 16) |
+         (static_cast<std::uint32_t>(static_cast<unsigned char>(s.back())) << 24);
+}
+constexpr std::size_t kLegalFormCount = std::size(kLegalForms) + std::size(kPinyinLegalForms);
+// The legal forms by length (kAllLegalForms[kLengthStart[n] .. kLengthStart[n + 1]) have n
+// bytes), with their signatures: a run is compared with the few forms of its length only.
+constexpr auto kAllLegalForms = [] {
+  std::array<std::string_view, kLegalFormCount> all{};
+  std::size_t n = 0;
+  for (std::size_t len = 0; len <= kLongestLegalForm; ++len) {
+    for (std::string_view f : kLegalForms) {
+      if (f.size() == len) all[n++] = f;
+    }
+    for (std::string_view f : kPinyinLegalForms) {
+      if (f.size() == len) all[n++] = f;
+    }
+  }
+  return all;
+}();
+constexpr auto kLengthStart = [] {
+  std::array<std::uint8_t, kLongestLegalForm + 2> start{};
+  for (std::size_t len = 0; len <= kLongestLegalForm + 1; ++len) {
+    std::size_t n = 0;
+    while (n < kLegalFormCount && kAllLegalForms[n].size() < len) ++n;
+    start[len] = static_cast<std::uint8_t>(n);
+  }
+  return start;
+}();
+constexpr auto kLegalSignatures = [] {
+  std::array<std::uint32_t, kLegalFormCount> sig{};
+  for (std::size_t i = 0; i < kLegalFormCount; ++i) sig[i] = signature(kAllLegalForms[i]);
+  return sig;
+}();
+
 bool is_legal_form(std::string_view s) {
-  return std::find(std::begin(kLegalForms), std::end(kLegalForms), s) != std::end(kLegalForms) ||
-         std::find(std::begin(kPinyinLegalForms), std::end(kPinyinLegalForms), s) != std::end(kPinyinLegalForms);
+  if (s.size() < 2 || s.size() > kLongestLegalForm) return false;
+  const std::uint32_t sig = signature(s);
+  for (std::size_t i = kLengthStart[s.size()]; i < kLengthStart[s.size() + 1]; ++i) {
+    if (kLegalSignatures[i] == sig && kAllLegalForms[i] == s) return true;
+  }
+  return false;
 }
 
 // A name this short on its own would match too much by containment ("qq", "mi").
+bool can_be_contained(std::size_t token_count, std::size_t first_token_size) {
+  return token_count >= 2 || (token_count == 1 && first_token_size >= 5);
+}
 bool can_be_contained(const std::vector<std::string>& tokens) {
-  return tokens.size() >= 2 || (tokens.size() == 1 && tokens[0].size() >= 5);
+  return can_be_contained(tokens.size(), tokens.empty() ? 0 : tokens[0].size());
+}
+bool can_be_contained(const Tokens& tokens) {
+  return can_be_contained(tokens.size(), tokens.size() == 0 ? 0 : tokens.token(0).size());
 }
 
 std::string join(const std::vector<std::string>& tokens, std::string_view sep) {
@@ -62,25 +118,44 @@ std::string join(const std::vector<std::string>& tokens, std::string_view sep) {
   return out;
 }
 
-// Drops legal-form runs: at each token, the longest run of up to kMaxLegalTokens tokens whose
-// concatenation is a legal form. Keeps everything if only legal forms are left.
-std::vector<std::string> drop_legal_forms(std::vector<std::string> tokens) {
-  std::vector<std::string> kept;
-  for (std::size_t i = 0; i < tokens.size();) {
-    std::string run;
+// Copies `in` to `out` without legal-form runs: at each token, the longest run of up to
+// kMaxLegalTokens tokens whose concatenation is a legal form. Copies everything if only
+// legal forms are left.
+void drop_legal_forms(const Tokens& in, Tokens& out) {
+  out.clear();
+  for (std::size_t i = 0; i < in.size();) {
     std::size_t skip = 0;
-    for (std::size_t j = i; j < tokens.size() && j - i < kMaxLegalTokens; ++j) {
-      run += tokens[j];
+    for (std::size_t j = i; j < in.size() && j - i < kMaxLegalTokens; ++j) {
+      const std::string_view run = in.run(i, j);
+      if (run.size() > kLongestLegalForm) break;
       if (is_legal_form(run)) skip = j - i + 1;
     }
     if (skip == 0) {
-      kept.push_back(tokens[i]);
+      out.text.append(in.token(i));
+      out.end_token();
       ++i;
     } else {
       i += skip;
     }
   }
-  return kept.empty() ? tokens : kept;
+  if (out.size() == 0) {
+    out.text = in.text;
+    out.ends = in.ends;
+  }
+}
+
+// Per-thread scratch for match(): the raw and the kept tokens of the probe, and a count
+// per entry of the probe's tokens it holds (with the entries touched, to reset them).
+struct Scratch {
+  Tokens raw;
+  Tokens kept;
+  std::vector<std::uint32_t> shared;
+  std::vector<std::uint32_t> touched;
+  std::vector<std::string_view> distinct;
+};
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
 }
 
 }  // namespace
@@ -94,7 +169,8 @@ struct NameMatcher::Impl {
     std::uint32_t target = 0;
   };
 
-  [[nodiscard]] std::vector<std::string> tokens(std::string_view name) const;
+  // The normalised tokens of `name` into `out`, using `raw` as scratch.
+  void tokens(std::string_view name, Tokens& raw, Tokens& out) const;
   void index(std::string_view name, std::uint32_t target);
   // Builds the index on first use: ICU's transliterator costs a tenth of a second to
   // create, which a run that never screens a name should not pay.
@@ -111,9 +187,9 @@ struct NameMatcher::Impl {
 
   // INVARIANT: entries never move (a deque only appends), so hits can view their strings.
   std::deque<Entry> entries;
-  StringMap<std::uint32_t> by_concat;              // whole name -> entry
-  StringMap<std::vector<std::uint32_t>> by_token;  // token -> entries holding it
-  StringMap<std::vector<std::uint32_t>> by_part;   // a proper run of adjacent tokens, joined -> entries
+  FlatIndex<std::uint32_t> by_concat;              // whole name -> entry
+  FlatIndex<std::vector<std::uint32_t>> by_token;  // token -> entries holding it
+  FlatIndex<std::vector<std::uint32_t>> by_part;   // a proper run of adjacent tokens, joined -> entries
   std::size_t longest_concat = 0;                  // no run of probe tokens longer than this can be a name
 };
 
@@ -133,23 +209,14 @@ void NameMatcher::Impl::ensure_built() const {
   });
 }
 
-std::vector<std::string> NameMatcher::Impl::tokens(std::string_view name) const {
-  // Plain ASCII needs neither NFKC nor transliteration: split and fold it directly.
+void NameMatcher::Impl::tokens(std::string_view name, Tokens& raw, Tokens& out) const {
+  raw.clear();
+  // Plain ASCII needs neither NFKC nor transliteration (both leave it as it is, but for
+  // case, which the split folds): split and fold it directly, without ICU.
   if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::vector<std::string> out;
-    std::string current;
-    for (char c : name) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        current += c;
-      } else if (c >= 'A' && c <= 'Z') {
-        current += static_cast<char>(c - 'A' + 'a');
-      } else if (!current.empty()) {
-        out.push_back(std::move(current));
-        current.clear();
-      }
-    }
-    if (!current.empty()) out.push_back(std::move(current));
-    return drop_legal_forms(std::move(out));
+    name_detail::append_ascii_tokens(name, raw);
+    drop_legal_forms(raw, out);
+    return;
   }
   icu::UnicodeString text =
       icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
@@ -162,33 +229,26 @@ std::vector<std::string> NameMatcher::Impl::tokens(std::string_view name) const 
     const std::lock_guard lock(transliterator_mu);
     transliterator->transliterate(text);
   }
-
-  std::vector<std::string> out;
-  std::string current;
-  const auto flush = [&] {
-    if (!current.empty()) out.push_back(std::move(current));
-    current.clear();
-  };
   for (int32_t i = 0; i < text.length();) {
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
     if (c < 0x80) {
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        current += static_cast<char>(c);
+        raw.text.push_back(static_cast<char>(c));
       } else if (c >= 'A' && c <= 'Z') {
-        current += static_cast<char>(c - 'A' + 'a');
+        raw.text.push_back(static_cast<char>(c - 'A' + 'a'));
       } else {
-        flush();
+        raw.end_token();
       }
     } else if (u_isalnum(c)) {
       // A letter of a script the transliterator left alone (or all of them, without it).
-      icu::UnicodeString(u_tolower(c)).toUTF8String(current);
+      icu::UnicodeString(u_tolower(c)).toUTF8String(raw.text);
     } else {
-      flush();
+      raw.end_token();
     }
   }
-  flush();
-  return drop_legal_forms(std::move(out));
+  raw.end_token();
+  drop_legal_forms(raw, out);
 }
 
 NameMatcher::NameMatcher() : impl_(std::make_unique<Impl>()) {}
@@ -203,7 +263,10 @@ void NameMatcher::add(std::string_view name, std::uint32_t target) {
 
 void NameMatcher::Impl::index(std::string_view name, std::uint32_t target) {
   Impl& m = *this;
-  std::vector<std::string> tokens = m.tokens(name);
+  Tokens raw;
+  Tokens kept;
+  m.tokens(name, raw, kept);
+  std::vector<std::string> tokens = kept.to_vector();
   if (tokens.empty()) return;
   std::string concat = join(tokens, "");
   // The first name to normalise to a form keeps it, as in the other matchers.
@@ -215,7 +278,7 @@ void NameMatcher::Impl::index(std::string_view name, std::uint32_t target) {
   e.concat = concat;
   e.target = target;
   m.longest_concat = std::max(m.longest_concat, concat.size());
-  m.by_concat.emplace(std::move(concat), index);
+  m.by_concat[concat] = index;
   for (const auto& t : tokens) {
     auto& list = m.by_token[t];
     if (list.empty() || list.back() != index) {
@@ -239,11 +302,13 @@ std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
   if (!impl_) return std::nullopt;
   impl_->ensure_built();
   const Impl& m = *impl_;
-  const std::vector<std::string> tokens = m.tokens(name);
-  if (tokens.empty()) return std::nullopt;
-  const std::string concat = join(tokens, "");
-  if (const auto it = m.by_concat.find(concat); it != m.by_concat.end()) {
-    const Impl::Entry& e = m.entries[it->second];
+  Scratch& s = scratch();
+  const Tokens& tokens = s.kept;
+  m.tokens(name, s.raw, s.kept);
+  if (tokens.size() == 0) return std::nullopt;
+  const std::string_view concat = tokens.concat();
+  if (const std::uint32_t* found = m.by_concat.find(concat)) {
+    const Impl::Entry& e = m.entries[*found];
     return MatchHit{e.target, e.spaced, true};
   }
 
@@ -261,36 +326,41 @@ std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
   const bool probe_can_be_contained = can_be_contained(tokens);
 
   // Token containment either way, in any order: count the probe's distinct tokens per entry.
-  std::vector<std::string_view> distinct(tokens.begin(), tokens.end());
-  std::sort(distinct.begin(), distinct.end());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  std::unordered_map<std::uint32_t, std::size_t> shared;
-  for (const std::string_view t : distinct) {
-    if (const auto it = m.by_token.find(t); it != m.by_token.end()) {
-      for (const std::uint32_t index : it->second) ++shared[index];
+  s.distinct.clear();
+  for (std::size_t i = 0; i < tokens.size(); ++i) s.distinct.push_back(tokens.token(i));
+  std::sort(s.distinct.begin(), s.distinct.end());
+  s.distinct.erase(std::unique(s.distinct.begin(), s.distinct.end()), s.distinct.end());
+  if (s.shared.size() < m.entries.size()) s.shared.resize(m.entries.size(), 0);
+  s.touched.clear();
+  for (const std::string_view t : s.distinct) {
+    if (const std::vector<std::uint32_t>* holders = m.by_token.find(t)) {
+      for (const std::uint32_t index : *holders) {
+        if (s.shared[index]++ == 0) s.touched.push_back(index);
+      }
     }
   }
-  for (const auto& [index, count] : shared) {
+  for (const std::uint32_t index : s.touched) {
+    const std::size_t count = s.shared[index];
+    s.shared[index] = 0;
     const Impl::Entry& e = m.entries[index];
-    if (count == e.distinct && can_be_contained(e.tokens)) consider(index);   // name within probe
-    if (count == distinct.size() && probe_can_be_contained) consider(index);  // probe within name
+    if (count == e.distinct && can_be_contained(e.tokens)) consider(index);     // name within probe
+    if (count == s.distinct.size() && probe_can_be_contained) consider(index);  // probe within name
   }
 
   // Adjacent-token runs either way, so "zi jie tiao dong ke ji" holds "Zijie Tiaodong".
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    std::string run;
     for (std::size_t j = i; j < tokens.size(); ++j) {
-      run += tokens[j];
+      const std::string_view run = tokens.run(i, j);
       if (run.size() > m.longest_concat) break;
       if (i == 0 && j + 1 == tokens.size()) break;  // the whole probe, already looked up
-      if (const auto it = m.by_concat.find(run); it != m.by_concat.end()) {
-        if (can_be_contained(m.entries[it->second].tokens)) consider(it->second);
+      if (const std::uint32_t* found = m.by_concat.find(run)) {
+        if (can_be_contained(m.entries[*found].tokens)) consider(*found);
       }
     }
   }
   if (probe_can_be_contained) {
-    if (const auto it = m.by_part.find(concat); it != m.by_part.end()) {
-      for (const std::uint32_t index : it->second) consider(index);
+    if (const std::vector<std::uint32_t>* holders = m.by_part.find(concat)) {
+      for (const std::uint32_t index : *holders) consider(index);
     }
   }
 
@@ -302,7 +372,10 @@ std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
 std::string NameMatcher::normalise(std::string_view name) const {
   if (!impl_) return {};
   impl_->ensure_built();
-  return join(impl_->tokens(name), " ");
+  Tokens raw;
+  Tokens kept;
+  impl_->tokens(name, raw, kept);
+  return join(kept.to_vector(), " ");
 }
 
 }  // namespace interdict

@@ -1,23 +1,10 @@
-#include <array>
+#include <charconv>
 #include <cstdint>
-#include <cstring>
 
+#include "base/json_escape.h"
 #include "sinks/sinks.h"
 
 namespace interdict {
-
-namespace {
-
-// 1 for each byte RFC 8259 requires escaped in a string: controls, '"' and '\\'.
-constexpr auto kNeedsEscape = [] {
-  std::array<std::uint8_t, 256> table{};
-  for (int c = 0; c < 0x20; ++c) table[static_cast<size_t>(c)] = 1;
-  table['"'] = 1;
-  table['\\'] = 1;
-  return table;
-}();
-
-}  // namespace
 
 void append_json_key(std::string& out, std::string_view key) {
   out += ",\"";
@@ -31,49 +18,9 @@ void append_json_field(std::string& out, std::string_view key, std::string_view 
 }
 
 void append_json_string(std::string& out, std::string_view s) {
-  // Reserve once for the common case of nothing to escape, then copy runs in bulk.
   out.reserve(out.size() + s.size() + 2);
   out.push_back('"');
-  const char* data = s.data();
-  std::size_t run = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    // Eight bytes at a time while none needs escaping: most text is long plain runs.
-    if (i + 8 <= s.size()) {
-      std::uint64_t w;
-      std::memcpy(&w, data + i, 8);
-      constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-      constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-      auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
-      std::uint64_t hits =
-          ((w - kOnes * 0x20) & ~w & kHighs) | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'));
-      if (hits == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    if (kNeedsEscape[static_cast<unsigned char>(data[i])] == 0) {
-      ++i;
-      continue;
-    }
-    out.append(data + run, i - run);
-    run = i + 1;
-    switch (data[i]) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: {
-        static constexpr char kHex[] = "0123456789abcdef";
-        auto c = static_cast<unsigned char>(data[i]);
-        const char escaped[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        out.append(escaped, 6);
-      }
-    }
-    ++i;
-  }
-  out.append(data + run, s.size() - run);
+  append_json_escaped(out, s);
   out.push_back('"');
 }
 
@@ -110,12 +57,17 @@ void append_identification(std::string& out, const Identification& how) {
   out += '}';
 }
 
-}  // namespace
+void append_decimal(std::string& out, std::uint64_t n) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, static_cast<std::size_t>(end - buf));
+}
 
-void append_check_answer(std::string& out, const OrderSet& orders, const Finding& f, const Observation& obs,
-                         std::optional<Instant> known_at, std::uint64_t line, std::string_view ref, Reasons& scratch) {
+// Everything before "reasons", from `{` on.
+void append_answer_head(std::string& out, const Finding& f, const Observation& obs, std::optional<Instant> known_at,
+                        std::uint64_t line, std::string_view ref) {
   out += "{\"line\":";
-  out += std::to_string(line);
+  append_decimal(out, line);
   if (!ref.empty()) {
     out += ",\"ref\":";
     append_json_string(out, ref);
@@ -156,16 +108,13 @@ void append_check_answer(std::string& out, const OrderSet& orders, const Finding
     append_rfc3339(out, *known_at);
     out += '"';
   }
-  out += ",\"reasons\":[";
+  out += ",\"reasons\":";
+}
+
+// `,"matches":[...]}`: the rest of the answer after the reasons.
+void append_answer_tail(std::string& out, const Finding& f) {
+  out += ",\"matches\":[";
   bool first = true;
-  orders.explain(f, obs, scratch);
-  for (const std::string& reason : scratch) {
-    if (!first) out += ',';
-    first = false;
-    append_json_string(out, reason);
-  }
-  out += "],\"matches\":[";
-  first = true;
   for (int i = 0; i < f.match_count; ++i) {
     const Match& m = f.matches[static_cast<size_t>(i)];
     if (!m.activity_covered) continue;
@@ -211,9 +160,33 @@ void append_check_answer(std::string& out, const OrderSet& orders, const Finding
   out += "]}";
 }
 
+}  // namespace
+
+void append_check_answer(std::string& out, const OrderSet& orders, const Finding& f, const Observation& obs,
+                         std::optional<Instant> known_at, std::uint64_t line, std::string_view ref, Reasons& scratch) {
+  append_answer_head(out, f, obs, known_at, line, ref);
+  out += '[';
+  bool first = true;
+  orders.explain(f, obs, scratch);
+  for (const std::string& reason : scratch) {
+    if (!first) out += ',';
+    first = false;
+    append_json_string(out, reason);
+  }
+  out += ']';
+  append_answer_tail(out, f);
+}
+
+void append_check_answer(std::string& out, const Finding& f, const Observation& obs, std::optional<Instant> known_at,
+                         std::uint64_t line, std::string_view ref, JsonReasons& reasons) {
+  append_answer_head(out, f, obs, known_at, line, ref);
+  reasons.append(out, f, obs);
+  append_answer_tail(out, f);
+}
+
 void append_line_error(std::string& out, std::uint64_t line, std::string_view message) {
   out += "{\"line\":";
-  out += std::to_string(line);
+  append_decimal(out, line);
   out += ",\"error\":";
   append_json_string(out, message);
   out += '}';

@@ -1,0 +1,73 @@
+// Internal to src/match: the tokens of a normalised name, and the ASCII fast path that
+// makes them without ICU (name.cc).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace interdict::name_detail {
+
+// The tokens of a name, back to back in one string, with where each ends. A run of adjacent
+// tokens is then a substring, so runs are compared and looked up without being built.
+// Reused per thread: normalising a probe allocates only while the longest name still grows.
+struct Tokens {
+  std::string text;
+  std::vector<std::uint32_t> ends;
+
+  void clear() {
+    text.clear();
+    ends.clear();
+  }
+  void end_token() {
+    if (text.size() > (ends.empty() ? 0 : ends.back())) ends.push_back(static_cast<std::uint32_t>(text.size()));
+  }
+  [[nodiscard]] std::size_t size() const { return ends.size(); }
+  [[nodiscard]] std::size_t begin_of(std::size_t i) const { return i == 0 ? 0 : ends[i - 1]; }
+  // Tokens i..j (inclusive), joined.
+  [[nodiscard]] std::string_view run(std::size_t i, std::size_t j) const {
+    return std::string_view(text).substr(begin_of(i), ends[j] - begin_of(i));
+  }
+  [[nodiscard]] std::string_view token(std::size_t i) const { return run(i, i); }
+  [[nodiscard]] std::string_view concat() const { return text; }
+  [[nodiscard]] std::vector<std::string> to_vector() const {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < size(); ++i) out.emplace_back(token(i));
+    return out;
+  }
+};
+
+// Each ASCII byte as a name token holds it: letters lowercased, digits kept, 0 for the rest
+// (separators).
+constexpr auto kAsciiFold = [] {
+  std::array<char, 128> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<std::size_t>(c)] = static_cast<char>(c - 'A' + 'a');
+  for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = static_cast<char>(c);
+  return table;
+}();
+
+// Splits ASCII text into lowercase letter-and-digit tokens, appending to `out`. Every other
+// character separates tokens, as in the Unicode path. Writes through a pointer into room
+// made once: a name probe is folded in one pass.
+inline void append_ascii_tokens(std::string_view text, Tokens& out) {
+  std::size_t n = out.text.size();
+  out.text.resize(n + text.size());
+  char* p = out.text.data();
+  std::size_t last_end = out.ends.empty() ? 0 : out.ends.back();
+  for (char c : text) {
+    const char folded = kAsciiFold[static_cast<unsigned char>(c) & 0x7f];
+    if (folded != 0) {
+      p[n++] = folded;
+    } else if (n > last_end) {
+      out.ends.push_back(static_cast<std::uint32_t>(n));
+      last_end = n;
+    }
+  }
+  if (n > last_end) out.ends.push_back(static_cast<std::uint32_t>(n));
+  out.text.resize(n);
+}
+
+}  // namespace interdict::name_detail
