@@ -1,7 +1,8 @@
 // Our own bzip2 block decoder: one block's compressed bits in, its original bytes out.
 //
-// The grammar it reads (bit fields most significant bit first, as libbz2 writes them; see
-// bzip2_grammar.md beside this file for the whole stream):
+// The grammar it reads (bit fields most significant bit first, as libbz2 writes them; the
+// format is described by the libbz2 manual and by Joe Tsai's "bzip2 format specification";
+// the stream around blocks is in bzip2_stream.h):
 //
 //   block      = magic:48 (0x314159265359) crc:32 randomised:1 orig_ptr:24
 //                used_map:16 used_bitmaps:16*popcount(used_map)
@@ -25,6 +26,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -58,8 +60,8 @@ struct BlockResult {
   std::uint32_t crc = 0;        // kOk: the block's CRC, checked against its bytes
 };
 
-// Decodes bzip2 blocks. It keeps its work arrays (about 5 MB for a level-9 block plus 8
-// walk buffers) between calls, so reuse one per thread. Not thread-safe.
+// Decodes bzip2 blocks. It keeps its work arrays (about 5 MB for a level-9 block, and walk
+// buffers that are mostly never touched) between calls, so reuse one per thread. Not thread-safe.
 class BitReader;
 
 class BlockDecoder {
@@ -90,9 +92,10 @@ class BlockDecoder {
   std::vector<std::uint8_t> selectors_;
   std::vector<std::uint8_t> block_;  // [0, size_): the BWT's last column
   std::size_t size_ = 0;
-  std::uint32_t counts_[256] = {};    // how often each byte occurs in block_
-  std::vector<std::uint32_t> links_;  // per row: next row << 8 | byte; bit 31 marks a walk start
-  std::vector<std::uint8_t> lanes_;   // walk output, one block-sized stretch per lane
+  std::uint32_t counts_[256] = {};         // how often each byte occurs in block_
+  std::vector<std::uint32_t> links_;       // per row: next row << 8 | byte; bit 31 marks a walk start
+  std::unique_ptr<std::uint8_t[]> lanes_;  // walk output, one block-sized stretch per lane
+  std::size_t lanes_size_ = 0;
   std::vector<std::uint8_t> undone_;  // block_ with the transform undone
 };
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <memory>
 
 #include "readers/common/bzip2_block.h"
 
@@ -18,7 +19,8 @@ namespace {
 
 constexpr std::uint32_t kStart = 1u << 31;
 constexpr std::uint32_t kRowMask = 0x7fffff;  // rows fit in 23 bits: blocks hold at most 900000
-constexpr int kLanes = 8;
+// 16 chains keep enough misses in flight; 8 walks about 20% slower on an EPYC vCPU.
+constexpr int kLanes = 16;
 constexpr int kSegmentsPerLane = 8;
 constexpr int kSegments = kLanes * kSegmentsPerLane;
 // Below this a single chain is as fast and the segments would be tiny.
@@ -143,7 +145,11 @@ void BlockDecoder::walk_lanes(std::uint32_t first) {
     links[row] |= kStart;
     start[static_cast<std::size_t>(segments++)] = row;
   }
-  if (lanes_.size() < n * kLanes) lanes_.resize(n * kLanes);
+  if (lanes_size_ < n * kLanes) {
+    // Not zeroed: a lane writes about 1/kLanes of it, so the rest is never touched.
+    lanes_ = std::make_unique_for_overwrite<std::uint8_t[]>(n * kLanes);
+    lanes_size_ = n * kLanes;
+  }
   std::array<const std::uint8_t*, kSegments> seg_begin{};
   std::array<std::uint32_t, kSegments> seg_length{};
   std::array<std::uint32_t, kSegments> seg_next{};  // the start row its walk reached
@@ -164,7 +170,7 @@ void BlockDecoder::walk_lanes(std::uint32_t first) {
     row[static_cast<std::size_t>(l)] = v >> 8 & kRowMask;
   };
   for (int l = 0; l < kLanes && next_segment < segments; ++l) {
-    wp[static_cast<std::size_t>(l)] = lanes_.data() + n * static_cast<std::size_t>(l);
+    wp[static_cast<std::size_t>(l)] = lanes_.get() + n * static_cast<std::size_t>(l);
     begin(l, next_segment++);
     ++active;
   }

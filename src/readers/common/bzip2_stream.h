@@ -1,6 +1,14 @@
 // A whole .bz2 decoded in one thread with our block decoder: one or more streams, zero
 // padding between them allowed, as ByteSource reads them. For tests, fuzzing and the
 // decode benchmark; ByteSource decodes blocks on every core (bzip2_parallel.cc).
+//
+//   file   = stream (zero-byte* stream)* zero-byte*
+//   stream = "BZh" level ('1'..'9': blocks hold up to level*100000 bytes)
+//            block* end_magic:48 (0x177245385090) stream_crc:32 padding-to-a-byte
+//   stream_crc = fold of the block CRCs: crc = (crc <<< 1) ^ block_crc, from 0
+//
+// Blocks (bzip2_block.h) are not byte-aligned: each starts at the bit where the one
+// before it ended.
 #pragma once
 
 #include <cstdint>
