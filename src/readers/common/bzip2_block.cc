@@ -37,7 +37,8 @@ class BitReader {
   }
   void skip(int n) { pos_ += static_cast<std::uint64_t>(n); }
   [[nodiscard]] std::uint64_t position() const { return pos_; }
-  [[nodiscard]] bool overran() const { return pos_ > size_ * 8; }
+  // Whether reading `ahead` more bits would pass the end.
+  [[nodiscard]] bool overran(std::uint64_t ahead = 0) const { return pos_ + ahead > size_ * 8; }
 
  private:
   const std::uint8_t* data_;
@@ -139,8 +140,10 @@ inline std::uint8_t move_to_front(std::uint8_t* mtf, unsigned index) {
 
 bool BlockDecoder::decode_symbols(BitReader& in, int level, BlockResult& result) {
   auto fail = [&](const char* what) {
-    result.status = in.overran() ? BlockStatus::kTruncated : BlockStatus::kCorrupt;
-    result.what = in.overran() ? "ends inside a block" : what;
+    // A code that does not decode may be one cut short by the end of the input.
+    const bool cut = in.overran(kMaxCodeLength);
+    result.status = cut ? BlockStatus::kTruncated : BlockStatus::kCorrupt;
+    result.what = cut ? "ends inside a block" : what;
     result.error_bit = in.position();
     return false;
   };
