@@ -52,11 +52,28 @@ std::uint32_t load_be32(const std::uint8_t* p) {
 // `out`; false when a block ends on four equal bytes without the count.
 bool expand_runs(const std::uint8_t* in, std::size_t size, std::vector<std::uint8_t>& out) {
   std::size_t o = out.size();
-  // INVARIANT: out has room for every remaining input byte as a literal.
+  // INVARIANT: out has room for every remaining input byte as a literal, plus 8.
   out.resize(o + size + 256);
   std::uint8_t* dst = out.data();
   std::size_t i = 0;
   while (i < size) {
+    // Literals go eight at a time while no run of four starts among the first six: byte k
+    // equals byte k+1 where the xor of the word and the word one byte on is zero.
+    while (i + 9 <= size) {
+      std::uint64_t x = 0;
+      std::uint64_t y = 0;
+      std::memcpy(&x, in + i, 8);
+      std::memcpy(&y, in + i + 1, 8);
+      const std::uint64_t d = x ^ y;
+      constexpr std::uint64_t kLow7 = 0x7f7f7f7f7f7f7f7fULL;
+      const std::uint64_t zero = ~(((d & kLow7) + kLow7) | d | kLow7);  // top bit of equal bytes
+      const std::uint64_t runs = zero & zero >> 8 & zero >> 16 & 0x0000808080808080ULL;
+      if (runs != 0) break;
+      std::memcpy(dst + o, &x, 8);
+      o += 6;
+      i += 6;
+    }
+    if (i >= size) break;
     const std::uint8_t c = in[i];
     if (i + 3 < size && in[i + 1] == c && in[i + 2] == c && in[i + 3] == c) {
       if (i + 4 >= size) {
@@ -65,7 +82,7 @@ bool expand_runs(const std::uint8_t* in, std::size_t size, std::vector<std::uint
       }
       const std::size_t len = 4 + std::size_t{in[i + 4]};
       i += 5;
-      if (out.size() - o < len + (size - i)) {
+      if (out.size() - o < len + (size - i) + 8) {
         out.resize(std::max(out.size() * 2, o + len + (size - i) + 256));
         dst = out.data();
       }
@@ -108,7 +125,16 @@ bool BlockDecoder::undo_transform(std::uint32_t orig_ptr, std::vector<std::uint8
   if (links_.size() < n) links_.resize(n);
   std::uint32_t* links = links_.data();
   const std::uint8_t* block = block_.data();
-  for (std::uint32_t i = 0; i < n; ++i) links[next_row[block[i]]++] = i << 8;
+  // Equal bytes come in runs after the transform: a run's rows are counted in a register,
+  // not through next_row in memory, which would chain each store to the one before.
+  for (std::uint32_t i = 0; i < n;) {
+    const std::uint8_t c = block[i];
+    std::uint32_t r = next_row[c];
+    do {
+      links[r++] = i << 8;
+    } while (++i < n && block[i] == c);
+    next_row[c] = r;
+  }
   for (std::size_t r = 0; r < n; ++r) links[r] |= block[r];
   if (undone_.size() < n) undone_.resize(n);
   const std::uint32_t first = links[orig_ptr] >> 8;
