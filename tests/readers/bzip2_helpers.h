@@ -21,9 +21,11 @@ inline Bytes to_bytes(const std::string& s) { return Bytes(s.begin(), s.end()); 
 inline Bytes compress(const Bytes& in, int level) {
   Bytes out(in.size() + in.size() / 50 + 1024);
   auto size = static_cast<unsigned>(out.size());
-  const int rc = BZ2_bzBuffToBuffCompress(reinterpret_cast<char*>(out.data()), &size,
-                                          const_cast<char*>(reinterpret_cast<const char*>(in.data())),
-                                          static_cast<unsigned>(in.size()), level, 0, 0);
+  char none = 0;  // libbz2 refuses a null source even when it is empty
+  const int rc =
+      BZ2_bzBuffToBuffCompress(reinterpret_cast<char*>(out.data()), &size,
+                               in.empty() ? &none : const_cast<char*>(reinterpret_cast<const char*>(in.data())),
+                               static_cast<unsigned>(in.size()), level, 0, 0);
   if (rc != BZ_OK) return {};
   out.resize(size);
   return out;

@@ -1,5 +1,7 @@
 #include "readers/common/bzip2_stream.h"
 
+#include <algorithm>
+
 #include "readers/common/bzip2_block.h"
 
 namespace interdict::bzip2 {
@@ -30,9 +32,13 @@ FileOutput decode_file(std::span<const std::uint8_t> data, const std::string& na
   for (;;) {
     while (pos < data.size() && data[pos] == 0) ++pos;
     if (pos == data.size()) return result;
-    if (data.size() - pos < 4) return fail("ends early: the file is truncated", pos);
-    if (data[pos] != 'B' || data[pos + 1] != 'Z' || data[pos + 2] != 'h' || data[pos + 3] < '1' || data[pos + 3] > '9')
-      return fail("followed by bytes that are not another stream", pos);
+    // "BZh" and a level digit, or as much of it as the input holds.
+    const std::size_t have = std::min<std::size_t>(data.size() - pos, 4);
+    for (std::size_t k = 0; k < have; ++k) {
+      const std::uint8_t c = data[pos + k];
+      if (k < 3 ? c != "BZh"[k] : c < '1' || c > '9') return fail("followed by bytes that are not another stream", pos);
+    }
+    if (have < 4) return fail("ends early: the file is truncated", pos);
     const int level = data[pos + 3] - '0';
     std::uint64_t bit = (pos + 4) * 8;
     std::uint32_t combined = 0;
