@@ -164,7 +164,7 @@ bool BlockDecoder::decode_symbols(BitReader& in, int level, BlockResult& result)
   if (groups < 2 || groups > kMaxGroups) return fail("has a block with a bad Huffman table count");
   int selectors = static_cast<int>(in.bits(15));
   if (selectors < 1) return fail("has a block with no selectors");
-  std::uint8_t group_mtf[8] = {0, 1, 2, 3, 4, 5, 6, 7};  // 8: moved as one word
+  std::uint8_t group_mtf[kMaxGroups] = {0, 1, 2, 3, 4, 5};
   std::vector<std::uint8_t>& selector = selectors_;
   selector.resize(static_cast<std::size_t>(std::min(selectors, kMaxSelectors)));
   for (int i = 0; i < selectors; ++i) {
@@ -172,7 +172,10 @@ bool BlockDecoder::decode_symbols(BitReader& in, int level, BlockResult& result)
     while (in.bits(1) != 0) {
       if (++j >= groups) return fail("has a bad selector");
     }
-    if (i < kMaxSelectors) selector[static_cast<std::size_t>(i)] = move_to_front(group_mtf, static_cast<unsigned>(j));
+    const std::uint8_t g = group_mtf[j];
+    for (; j > 0; --j) group_mtf[j] = group_mtf[j - 1];
+    group_mtf[0] = g;
+    if (i < kMaxSelectors) selector[static_cast<std::size_t>(i)] = g;
   }
   selectors = std::min(selectors, kMaxSelectors);
   if (in.overran()) return fail("");
