@@ -7,20 +7,26 @@
 // valid stream whose CRC is the block's. The magic could in theory occur inside compressed
 // data (odds about 1 in 2^48 per bit); the block before it would then fail to decode and
 // the input is reported damaged.
+//
+// Blocks are decoded by our own decoder (bzip2_block.h); libbz2 only decodes randomised
+// blocks, which bzip2 0.9.0 alone wrote, as a one-block stream of their own. The stream
+// CRC is checked from the blocks' CRCs, each of which the decoder checked against its bytes.
 #include <bzlib.h>
 
 #include <algorithm>
 #include <deque>
 #include <future>
+#include <mutex>
 #include <thread>
 
 #include "readers/common/byte_source_internal.h"
+#include "readers/common/bzip2_block.h"
 
 namespace interdict::byte_source_internal {
 namespace {
 
-constexpr std::uint64_t kBlockMagic = 0x314159265359;
-constexpr std::uint64_t kEndMagic = 0x177245385090;
+using bzip2::kBlockMagic;
+using bzip2::kEndMagic;
 constexpr std::size_t kRead = std::size_t{4} << 20;
 
 // Writes bits most significant first, as bzip2 stores them.
@@ -71,12 +77,13 @@ class BitWriter {
 };
 
 struct Decoded {
-  std::string bytes;
+  std::vector<std::uint8_t> bytes;
   bool ok = true;
   std::uint64_t offset = 0;  // the block's compressed byte offset, for errors
   bool truncated = false;
 };
 
+// libbz2 on a one-block stream: only for randomised blocks.
 Decoded decode_stream(std::string stream, std::uint64_t offset) {
   Decoded d;
   d.offset = offset;
@@ -90,7 +97,7 @@ Decoded decode_stream(std::string stream, std::uint64_t offset) {
   d.bytes.resize(std::max<std::size_t>(stream.size() * 4, 1 << 20));
   std::size_t made = 0;
   for (;;) {
-    bz.next_out = d.bytes.data() + made;
+    bz.next_out = reinterpret_cast<char*>(d.bytes.data()) + made;
     bz.avail_out = static_cast<unsigned>(d.bytes.size() - made);
     const int rc = BZ2_bzDecompress(&bz);
     made = d.bytes.size() - bz.avail_out;
@@ -175,7 +182,8 @@ class ParallelBzip2Source final : public ByteSource {
   std::uint64_t buffered_end() const { return buf_start_ + buf_.size(); }
   std::uint8_t byte_at(std::uint64_t absolute) const { return buf_[absolute - buf_start_]; }
 
-  void submit(std::uint64_t from_bit, std::uint64_t to_bit) {
+  // The block in bits [from_bit, to_bit) as a stream of its own, for libbz2.
+  std::string one_block_stream(std::uint64_t from_bit, std::uint64_t to_bit) const {
     BitWriter w;
     w.bits('B', 8);
     w.bits('Z', 8);
@@ -184,20 +192,70 @@ class ParallelBzip2Source final : public ByteSource {
     const std::uint64_t origin = buf_start_ * 8;  // bit positions relative to buf_
     w.copy(buf_.data(), from_bit - origin, to_bit - origin);
     // The block's CRC (after its magic) is the one-block stream's CRC.
-    std::uint64_t crc = 0;
-    for (std::uint64_t b = from_bit + 48 - origin; b < from_bit + 80 - origin; ++b) {
-      crc = crc << 1 | ((buf_[b / 8] >> (7 - b % 8)) & 1);
-    }
+    const std::uint32_t crc = bits_at(from_bit + 48, 32);
     w.bits(kEndMagic, 48);
     w.bits(crc, 32);
-    jobs_.push_back(std::async(std::launch::async, decode_stream, w.finish(), from_bit / 8));
+    return w.finish();
   }
 
-  void fail_truncated(std::uint64_t at) {
+  // The `n` bits (n <= 32) at absolute bit `bit`, which must be buffered.
+  std::uint32_t bits_at(std::uint64_t bit, int n) const {
+    std::uint32_t v = 0;
+    for (std::uint64_t b = bit - buf_start_ * 8; b < bit - buf_start_ * 8 + static_cast<std::uint64_t>(n); ++b) {
+      v = v << 1 | ((buf_[b / 8] >> (7 - b % 8)) & 1);
+    }
+    return v;
+  }
+
+  // Decodes the block in bits [from_bit, to_bit) of buf_ on a worker.
+  void submit(std::uint64_t from_bit, std::uint64_t to_bit) {
+    stream_crc_ = bzip2::combine_crc(stream_crc_, bits_at(from_bit + 48, 32));
+    const std::uint64_t first = from_bit / 8;
+    std::vector<std::uint8_t> bytes(buf_.begin() + static_cast<std::ptrdiff_t>(first - buf_start_),
+                                    buf_.begin() + static_cast<std::ptrdiff_t>((to_bit + 7) / 8 - buf_start_));
+    if (randomised(from_bit)) {
+      jobs_.push_back(std::async(std::launch::async, decode_stream, one_block_stream(from_bit, to_bit), first));
+      return;
+    }
+    jobs_.push_back(
+        std::async(std::launch::async, [this, bytes = std::move(bytes), first, from_bit, to_bit, level = level_] {
+          return decode_block(bytes, from_bit - first * 8, to_bit - first * 8, level, first);
+        }));
+  }
+
+  bool randomised(std::uint64_t from_bit) const { return bits_at(from_bit + 80, 1) != 0; }
+
+  Decoded decode_block(const std::vector<std::uint8_t>& bytes, std::uint64_t bit, std::uint64_t end_bit, int level,
+                       std::uint64_t first) {
+    std::unique_ptr<bzip2::BlockDecoder> decoder;
+    {
+      std::lock_guard<std::mutex> lock(pool_mutex_);
+      if (!pool_.empty()) {
+        decoder = std::move(pool_.back());
+        pool_.pop_back();
+      }
+    }
+    if (!decoder) decoder = std::make_unique<bzip2::BlockDecoder>();
+    Decoded d;
+    const bzip2::BlockResult r = decoder->decode(bytes, bit, level, d.bytes);
+    if (r.status != bzip2::BlockStatus::kOk || r.end_bit != end_bit) {
+      d.ok = false;
+      d.bytes.clear();
+      d.offset = first + (r.status == bzip2::BlockStatus::kOk ? r.end_bit : r.error_bit) / 8;
+    }
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    pool_.push_back(std::move(decoder));
+    return d;
+  }
+
+  void fail_truncated(std::uint64_t at) { fail_at(at, true); }
+
+  // Queues a failure after the blocks before it, which still go out first.
+  void fail_at(std::uint64_t at, bool truncated) {
     std::promise<Decoded> p;
     Decoded d;
     d.ok = false;
-    d.truncated = true;
+    d.truncated = truncated;
     d.offset = at;
     p.set_value(std::move(d));
     jobs_.push_back(p.get_future());
@@ -232,6 +290,7 @@ class ParallelBzip2Source final : public ByteSource {
           return;
         }
         level_ = byte_at(header_at_ + 3) - '0';
+        stream_crc_ = 0;
         expect_header_ = false;
         scan_ = header_at_ + 4;
         block_start_ = kNone;
@@ -275,6 +334,17 @@ class ParallelBzip2Source final : public ByteSource {
       if (block_start_ != kNone) submit(block_start_, at_bit);
       if (is_end) {
         // The stream ends: magic, 32-bit CRC, padding to a byte.
+        while ((at_bit + 80 + 7) / 8 > buffered_end()) {
+          if (!more()) {
+            fail_truncated(at_bit / 8);
+            return;
+          }
+        }
+        if (bits_at(at_bit + 48, 32) != stream_crc_) {
+          fail_at(at_bit / 8, false);
+          return;
+        }
+        stream_crc_ = 0;
         block_start_ = kNone;
         header_at_ = (at_bit + 80 + 7) / 8;
         expect_header_ = true;
@@ -304,11 +374,14 @@ class ParallelBzip2Source final : public ByteSource {
   std::uint64_t scan_ = 0;
   std::uint64_t block_start_ = kNone;
   int level_ = 9;
+  std::uint32_t stream_crc_ = 0;  // the blocks' CRCs so far, combined
   bool done_ = false;
   std::deque<std::future<Decoded>> jobs_;
   Decoded current_;
   std::size_t current_pos_ = 0;
   std::optional<Error> failure_;
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<bzip2::BlockDecoder>> pool_;  // idle decoders, kept for their arrays
 };
 
 }  // namespace
