@@ -11,6 +11,7 @@
 #include <cmath>
 #include <map>
 
+#include "names/phonetic.h"
 #include "names/score.h"
 
 namespace interdict {
@@ -39,12 +40,28 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+struct WeighedQuery {
+  std::vector<std::vector<QueryToken>> readings;
+  std::vector<QuerySound> sounds;
+  bool by_sound = false;
+};
+
 // Query readings with their token weights: the document frequency of an unknown token is
 // taken as 1 (as rare as can be).
-std::vector<std::vector<QueryToken>> weigh_query(const NameIndex::Data& d, std::string_view query) {
-  std::vector<std::vector<QueryToken>> out;
+WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
+  WeighedQuery out;
   const double forms = static_cast<double>(std::max<std::size_t>(d.forms.size(), 1));
-  for (auto& reading : normalise_name(query)) {
+  auto normalised = normalise_query(query);
+  out.sounds = std::move(normalised.sounds);
+  for (auto& sound : out.sounds) {
+    // A key that many list names share identifies none of them well.
+    if (sound.key.size() < kMinSoundKey) continue;
+    const auto [first, last] = postings_of(d, hash_key('F', sound.key));
+    const double shared = std::max<double>(static_cast<double>(last - first), 1.0);
+    sound.certainty = std::max(kMinCertainty, 1.0 - kAmbiguityCost * std::log2(shared));
+  }
+  out.by_sound = normalised.by_sound;
+  for (auto& reading : normalised.readings) {
     std::vector<QueryToken> tokens;
     for (auto& text : reading) {
       const auto [first, last] = postings_of(d, exact_key(text));
@@ -54,7 +71,7 @@ std::vector<std::vector<QueryToken>> weigh_query(const NameIndex::Data& d, std::
       if (q.weak) q.weight *= kWeakFactor;
       tokens.push_back(std::move(q));
     }
-    out.push_back(std::move(tokens));
+    out.readings.push_back(std::move(tokens));
   }
   return out;
 }
@@ -78,6 +95,76 @@ double country_factor(const NameIndex::Data& d, const EntryRec& e, std::string_v
   return 0.95;
 }
 
+// Forms worth scoring. By spelling: a query adds each token's weight to the forms it
+// reaches, and forms reached by a quarter of the query's weight are kept. By sound (a
+// query in a script that spells names by sound): each word adds one to the forms its
+// sound keys reach, and forms reached by half the words are kept. Each way keeps at most
+// kMaxCandidates, the most reached: a query of common words ("mohammed ali") reaches
+// thousands, and the scorer is the costly part.
+std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
+                                           const std::vector<std::vector<QueryToken>>& readings,
+                                           const std::vector<QuerySound>& sounds) {
+  // Per-thread scratch, sized to the largest index this thread searched.
+  thread_local std::vector<float> reached;
+  thread_local std::vector<std::uint32_t> touched;
+  thread_local std::vector<std::uint64_t> keys;
+  if (reached.size() < d.forms.size()) reached.resize(d.forms.size(), 0.0F);
+  std::vector<std::uint32_t> candidates;
+  // Adds `weight` to every form `keys` reach, once per form however many keys reach it.
+  auto reach = [&](float weight) {
+    for (auto k : keys) {
+      const auto [first, last] = postings_of(d, k);
+      for (auto p = first; p != last; ++p) {
+        if (reached[*p] == 0.0F) touched.push_back(*p);
+        if (reached[*p] >= 0.0F) reached[*p] = -(reached[*p] + weight);  // negative: reached by this token already
+      }
+    }
+    for (auto f : touched)
+      if (reached[f] < 0.0F) reached[f] = -reached[f];
+  };
+  // Keeps the forms reached by `floor`, at most kMaxCandidates, and clears the scratch.
+  auto keep = [&](float floor) {
+    const std::size_t before = candidates.size();
+    for (auto f : touched)
+      if (reached[f] >= floor) candidates.push_back(f);
+    if (candidates.size() - before > kMaxCandidates) {
+      std::nth_element(candidates.begin() + static_cast<std::ptrdiff_t>(before),
+                       candidates.begin() + static_cast<std::ptrdiff_t>(before + kMaxCandidates), candidates.end(),
+                       [](std::uint32_t a, std::uint32_t b) { return reached[a] > reached[b]; });
+      candidates.resize(before + kMaxCandidates);
+    }
+    for (auto f : touched) reached[f] = 0.0F;
+    touched.clear();
+  };
+  float best_total = 0;
+  for (const auto& reading : readings) {
+    float total = 0;
+    for (const auto& q : reading) {
+      total += q.weight;
+      keys.clear();
+      token_keys(q.text, keys);
+      reach(q.weight);
+    }
+    best_total = std::max(best_total, total);
+  }
+  keep(0.25F * best_total);
+  if (!sounds.empty()) {
+    // A form whose key equals the word's ranks above one that is a class apart.
+    thread_local std::vector<std::uint64_t> near;
+    for (const auto& s : sounds) {
+      keys.clear();
+      near.clear();
+      sound_query_keys(s.key, keys, near);
+      reach(1.0F);
+      keys.swap(near);
+      reach(0.5F);
+    }
+    keep(0.5F * static_cast<float>(sounds.size()));
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  }
+  return candidates;
+}
 }  // namespace
 
 std::uint64_t exact_key(std::string_view token) { return hash_key('t', token); }
@@ -98,6 +185,28 @@ void token_keys(std::string_view token, std::vector<std::uint64_t>& out) {
       if (key.empty() || key.back() != c) key.push_back(c);
     }
     out.push_back(hash_key('s', key));
+  }
+}
+
+void sound_keys(std::string_view key, std::vector<std::uint64_t>& out) {
+  thread_local std::vector<std::string> variants;
+  variants.clear();
+  sound_postings(key, variants);
+  for (std::size_t i = 0; i < variants.size(); ++i) out.push_back(hash_key(i == 0 ? 'F' : 'f', variants[i]));
+}
+
+void sound_query_keys(std::string_view key, std::vector<std::uint64_t>& exact, std::vector<std::uint64_t>& near) {
+  thread_local std::vector<std::string> variants;
+  variants.clear();
+  sound_postings(key, variants);
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    if (i == 0) {
+      exact.push_back(hash_key('F', variants[i]));
+      near.push_back(hash_key('f', variants[i]));  // the list key has one class more
+    } else {
+      near.push_back(hash_key('F', variants[i]));  // one class fewer
+      near.push_back(hash_key('f', variants[i]));  // one class different
+    }
   }
 }
 
@@ -164,7 +273,9 @@ void NameIndex::freeze() {
     const FormRec& form = d.forms[f];
     for (std::uint32_t i = 0; i < form.token_count; ++i) {
       keys.clear();
-      token_keys(d.str(d.tokens[d.form_tokens[form.first_token + i]].text), keys);
+      const TokenRec& t = d.tokens[d.form_tokens[form.first_token + i]];
+      token_keys(d.str(t.text), keys);
+      if (t.weak == 0) sound_keys(sound_key(d.str(t.text), Spelling::kLatin), keys);
       for (auto k : keys) {
         auto& list = lists[k];
         if (list.empty() || list.back() != f) list.push_back(f);
@@ -205,59 +316,23 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
   const Data& d = *data_;
   std::vector<NameHit> hits;
   if (!d.frozen || limit == 0) return hits;
-  const auto readings = weigh_query(d, query);
+  const auto weighed = weigh_query(d, query);
+  const auto& readings = weighed.readings;
+  const auto& sounds = weighed.sounds;
   if (readings.empty()) return hits;
 
-  // Per-thread scratch, sized to the largest index this thread searched.
-  thread_local std::vector<float> reached;
-  thread_local std::vector<std::uint32_t> touched;
-  thread_local std::vector<std::uint64_t> keys;
   std::vector<std::uint32_t> candidates;
   if (all) {
     candidates.resize(d.forms.size());
     for (std::uint32_t f = 0; f < d.forms.size(); ++f) candidates[f] = f;
   } else {
-    if (reached.size() < d.forms.size()) reached.resize(d.forms.size(), 0.0F);
-    touched.clear();
-    float best_total = 0;
-    for (const auto& reading : readings) {
-      float total = 0;
-      for (const auto& q : reading) {
-        total += q.weight;
-        keys.clear();
-        token_keys(q.text, keys);
-        // A form reached by several keys of one token counts that token once.
-        for (auto k : keys) {
-          const auto [first, last] = postings_of(d, k);
-          for (auto p = first; p != last; ++p) {
-            if (reached[*p] == 0.0F) touched.push_back(*p);
-            if (reached[*p] >= 0.0F) {
-              reached[*p] = -(reached[*p] + q.weight);  // negative: reached by this token already
-            }
-          }
-        }
-        for (auto f : touched)
-          if (reached[f] < 0.0F) reached[f] = -reached[f];
-      }
-      best_total = std::max(best_total, total);
-    }
-    const float floor = 0.25F * best_total;
-    for (auto f : touched)
-      if (reached[f] >= floor) candidates.push_back(f);
-    // The most reached forms only: a query of common words ("mohammed ali") reaches
-    // thousands, and the scorer is the costly part.
-    if (candidates.size() > kMaxCandidates) {
-      std::nth_element(candidates.begin(), candidates.begin() + kMaxCandidates, candidates.end(),
-                       [](std::uint32_t a, std::uint32_t b) { return reached[a] > reached[b]; });
-      candidates.resize(kMaxCandidates);
-    }
-    for (auto f : touched) reached[f] = 0.0F;
+    candidates = pick_candidates(d, readings, sounds);
   }
 
   struct Best {
     double score;
     std::uint32_t form;
-    std::size_t reading;
+    std::size_t reading;  // readings.size(): by sound
   };
   std::vector<Best> best;
   for (auto f : candidates) {
@@ -270,6 +345,13 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
       if (s > top) {
         top = s;
         top_reading = r;
+      }
+    }
+    if (weighed.by_sound && form.joined == 0) {
+      const double s = score_sounds(sounds, d, form, nullptr);
+      if (s > top) {
+        top = s;
+        top_reading = readings.size();
       }
     }
     if (top <= 0) continue;
@@ -294,7 +376,11 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     hit.name = d.str(d.names[form.name].text);
     hit.score = b.score;
     hit.verdict = b.score >= d.thresholds.match ? NameVerdict::kMatch : NameVerdict::kReview;
-    (void)score_form(readings[b.reading], d, form, b.reading > 0 || form.joined != 0, &hit.why);
+    if (b.reading == readings.size()) {
+      (void)score_sounds(sounds, d, form, &hit.why);
+    } else {
+      (void)score_form(readings[b.reading], d, form, b.reading > 0 || form.joined != 0, &hit.why);
+    }
     hit.why.kind_factor = kind_factor(hints.kind, e.kind);
     hit.why.country_factor = country_factor(d, e, hints.country);
     hits.push_back(std::move(hit));

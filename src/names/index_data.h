@@ -73,6 +73,12 @@ struct NameIndex::Data {
 // The postings keys of a token: itself, its 4-letter prefix, its consonant key. Appends
 // the key hashes to `out` (with duplicates removed for that token).
 void token_keys(std::string_view token, std::vector<std::uint64_t>& out);
+// The postings keys of a list token's sound key (phonetic.h): itself and its one-deletion
+// variants, tagged apart.
+void sound_keys(std::string_view key, std::vector<std::uint64_t>& out);
+// The keys a query word's sound key looks up: `exact` reaches list keys equal to it,
+// `near` those one class inserted, deleted or changed.
+void sound_query_keys(std::string_view key, std::vector<std::uint64_t>& exact, std::vector<std::uint64_t>& near);
 // The postings of `key`, empty when absent.
 [[nodiscard]] std::pair<const std::uint32_t*, const std::uint32_t*> postings_of(const NameIndex::Data& d,
                                                                                 std::uint64_t key);
