@@ -225,13 +225,19 @@ NameIndex& NameIndex::operator=(NameIndex&&) noexcept = default;
 bool NameIndex::frozen() const { return data_->frozen; }
 void NameIndex::set_thresholds(Thresholds t) { data_->thresholds = t; }
 Thresholds NameIndex::thresholds() const { return data_->thresholds; }
-std::size_t NameIndex::entry_count() const { return data_->entries.size(); }
-std::size_t NameIndex::name_count() const { return data_->names.size(); }
-std::string_view NameIndex::entry_id(std::uint32_t entry) const { return data_->str(data_->entries.at(entry).id); }
+std::size_t NameIndex::entry_count() const {
+  return data_->frozen ? data_->entries.size() : data_->building.entries.size();
+}
+std::size_t NameIndex::name_count() const { return data_->frozen ? data_->names.size() : data_->building.names.size(); }
+std::string_view NameIndex::entry_id(std::uint32_t entry) const {
+  if (!data_->frozen || entry >= data_->entries.size()) return {};
+  return data_->str(data_->entries[entry].id);
+}
 
 void NameIndex::add(const NameEntry& entry) {
   Data& d = *data_;
   if (d.frozen) return;
+  Data::Building& b = d.building;
   EntryRec e;
   e.id = d.intern(entry.id);
   std::string countries;
@@ -241,32 +247,34 @@ void NameIndex::add(const NameEntry& entry) {
   }
   e.countries = d.intern(countries);
   e.kind = static_cast<std::uint32_t>(entry.kind);
-  e.first_name = static_cast<std::uint32_t>(d.names.size());
-  const auto entry_index = static_cast<std::uint32_t>(d.entries.size());
+  e.first_name = static_cast<std::uint32_t>(b.names.size());
+  const auto entry_index = static_cast<std::uint32_t>(b.entries.size());
   for (const auto& name : entry.names) {
     auto readings = normalise_name(name);
     if (readings.empty()) continue;
-    const auto name_index = static_cast<std::uint32_t>(d.names.size());
-    d.names.push_back(NameRec{d.intern(name), entry_index});
+    const auto name_index = static_cast<std::uint32_t>(b.names.size());
+    b.names.push_back(NameRec{d.intern(name), entry_index});
     for (std::size_t r = 0; r < readings.size(); ++r) {
       const auto& reading = readings[r];
-      FormRec f{name_index, static_cast<std::uint32_t>(d.form_tokens.size()), 0, 0, r > 0 ? 1U : 0U};
+      FormRec f{name_index, static_cast<std::uint32_t>(b.form_tokens.size()), 0, 0, r > 0 ? 1U : 0U};
       for (const auto& token : reading) {
-        auto [it, fresh] = d.token_ids.try_emplace(token, static_cast<std::uint32_t>(d.tokens.size()));
-        if (fresh) d.tokens.push_back(TokenRec{d.intern(token), 0, is_weak_token(token) ? 1U : 0U});
-        d.form_tokens.push_back(it->second);
+        auto [it, fresh] = b.token_ids.try_emplace(token, static_cast<std::uint32_t>(b.tokens.size()));
+        if (fresh) b.tokens.push_back(TokenRec{d.intern(token), 0, is_weak_token(token) ? 1U : 0U});
+        b.form_tokens.push_back(it->second);
         ++f.token_count;
       }
-      d.forms.push_back(f);
+      b.forms.push_back(f);
     }
   }
-  e.name_count = static_cast<std::uint32_t>(d.names.size()) - e.first_name;
-  d.entries.push_back(e);
+  e.name_count = static_cast<std::uint32_t>(b.names.size()) - e.first_name;
+  b.entries.push_back(e);
 }
 
 void NameIndex::freeze() {
   Data& d = *data_;
   if (d.frozen) return;
+  Data::Building& b = d.building;
+  d.view_building();
   std::map<std::uint64_t, std::vector<std::uint32_t>> lists;
   std::vector<std::uint64_t> keys;
   for (std::uint32_t f = 0; f < d.forms.size(); ++f) {
@@ -282,25 +290,26 @@ void NameIndex::freeze() {
       }
     }
   }
-  d.keys.clear();
-  d.key_offsets.assign(1, 0);
-  d.postings.clear();
+  b.keys.clear();
+  b.key_offsets.assign(1, 0);
+  b.postings.clear();
   for (auto& [key, list] : lists) {
-    d.keys.push_back(key);
-    d.postings.insert(d.postings.end(), list.begin(), list.end());
-    d.key_offsets.push_back(static_cast<std::uint32_t>(d.postings.size()));
+    b.keys.push_back(key);
+    b.postings.insert(b.postings.end(), list.begin(), list.end());
+    b.key_offsets.push_back(static_cast<std::uint32_t>(b.postings.size()));
   }
+  d.view_building();
   const double forms = static_cast<double>(std::max<std::size_t>(d.forms.size(), 1));
-  for (auto& t : d.tokens) {
+  for (auto& t : b.tokens) {
     const auto [first, last] = postings_of(d, exact_key(d.str(t.text)));
     const double df = std::max<double>(static_cast<double>(last - first), 1.0);
     t.weight = static_cast<float>(std::log1p(forms / df)) * (t.weak ? kWeakFactor : 1.0F);
   }
-  for (auto& f : d.forms) {
+  for (auto& f : b.forms) {
     f.weight_sum = 0;
     for (std::uint32_t i = 0; i < f.token_count; ++i) f.weight_sum += d.tokens[d.form_tokens[f.first_token + i]].weight;
   }
-  d.token_ids.clear();
+  b.token_ids.clear();
   d.frozen = true;
 }
 

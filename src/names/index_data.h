@@ -1,11 +1,14 @@
 // The flat arrays behind a NameIndex, shared by building, searching and the file format.
 //
 // Every record is plain data with no pointers, so save() writes each array as it is and
-// load() reads it back with one copy; strings live in one blob and are (offset, length).
+// load() maps the file and uses the arrays where they lie; strings live in one blob and
+// are (offset, length).
 // Thread-safety: written only while building or loading, read-only afterwards.
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,26 +50,56 @@ struct TokenRec {
 // Token rarity: ln(1 + forms / df). A weak token counts this much of it.
 inline constexpr float kWeakFactor = 0.1F;
 
+// The read side is views: into `building` once frozen, or into the file itself when
+// loaded (mapped, checked once, never copied), so screening starts in milliseconds.
 struct NameIndex::Data {
-  std::string blob;
-  std::vector<EntryRec> entries;
-  std::vector<NameRec> names;
-  std::vector<FormRec> forms;
-  std::vector<std::uint32_t> form_tokens;  // token ids, FormRec::first_token..+token_count
-  std::vector<TokenRec> tokens;
+  std::string_view blob;
+  std::span<const EntryRec> entries;
+  std::span<const NameRec> names;
+  std::span<const FormRec> forms;
+  std::span<const std::uint32_t> form_tokens;  // token ids, FormRec::first_token..+token_count
+  std::span<const TokenRec> tokens;
   // Postings: keys (hashes, sorted) -> forms key_offsets[k]..key_offsets[k+1] in postings.
-  std::vector<std::uint64_t> keys;
-  std::vector<std::uint32_t> key_offsets;
-  std::vector<std::uint32_t> postings;
+  std::span<const std::uint64_t> keys;
+  std::span<const std::uint32_t> key_offsets;
+  std::span<const std::uint32_t> postings;
   Thresholds thresholds;
   bool frozen = false;
-  std::unordered_map<std::string, std::uint32_t> token_ids;  // building only
 
-  [[nodiscard]] std::string_view str(StrRef r) const { return std::string_view(blob).substr(r.offset, r.length); }
+  // What add() and freeze() write; the views above point here once frozen.
+  struct Building {
+    std::string blob;
+    std::vector<EntryRec> entries;
+    std::vector<NameRec> names;
+    std::vector<FormRec> forms;
+    std::vector<std::uint32_t> form_tokens;
+    std::vector<TokenRec> tokens;
+    std::vector<std::uint64_t> keys;
+    std::vector<std::uint32_t> key_offsets;
+    std::vector<std::uint32_t> postings;
+    std::unordered_map<std::string, std::uint32_t> token_ids;
+  };
+  Building building;
+  // The bytes a loaded index views: the mapped file or a decoded copy; released last.
+  std::shared_ptr<const void> storage;
+
+  [[nodiscard]] std::string_view str(StrRef r) const { return blob.substr(r.offset, r.length); }
   StrRef intern(std::string_view s) {
-    StrRef r{static_cast<std::uint32_t>(blob.size()), static_cast<std::uint32_t>(s.size())};
-    blob.append(s);
+    StrRef r{static_cast<std::uint32_t>(building.blob.size()), static_cast<std::uint32_t>(s.size())};
+    building.blob.append(s);
     return r;
+  }
+  // Points the views at `building` (after add(), and again after freeze() adds postings).
+  void view_building() {
+    blob = building.blob;
+    entries = building.entries;
+    names = building.names;
+    forms = building.forms;
+    form_tokens = building.form_tokens;
+    tokens = building.tokens;
+    keys = building.keys;
+    key_offsets = building.key_offsets;
+    postings = building.postings;
   }
 };
 
