@@ -259,7 +259,12 @@ void NameIndex::add(const NameEntry& entry) {
       FormRec f{name_index, static_cast<std::uint32_t>(b.form_tokens.size()), 0, 0, r > 0 ? 1U : 0U};
       for (const auto& token : reading) {
         auto [it, fresh] = b.token_ids.try_emplace(token, static_cast<std::uint32_t>(b.tokens.size()));
-        if (fresh) b.tokens.push_back(TokenRec{d.intern(token), 0, is_weak_token(token) ? 1U : 0U});
+        if (fresh) {
+          const bool weak = is_weak_token(token);
+          const StrRef text = d.intern(token);
+          b.tokens.push_back(
+              TokenRec{text, 0, weak ? 1U : 0U, d.intern(weak ? "" : sound_key(token, Spelling::kLatin))});
+        }
         b.form_tokens.push_back(it->second);
         ++f.token_count;
       }
@@ -283,7 +288,7 @@ void NameIndex::freeze() {
       keys.clear();
       const TokenRec& t = d.tokens[d.form_tokens[form.first_token + i]];
       token_keys(d.str(t.text), keys);
-      if (t.weak == 0) sound_keys(sound_key(d.str(t.text), Spelling::kLatin), keys);
+      sound_keys(d.str(t.sound), keys);
       for (auto k : keys) {
         auto& list = lists[k];
         if (list.empty() || list.back() != f) list.push_back(f);

@@ -45,6 +45,7 @@ struct TokenRec {
   StrRef text;
   float weight = 0;  // IDF, times the weak factor for a weak token
   std::uint32_t weak = 0;
+  StrRef sound;  // sound_key(text) (phonetic.h), made once so a search does not
 };
 
 // Token rarity: ln(1 + forms / df). A weak token counts this much of it.

@@ -139,7 +139,7 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
     strong_weight += t.weight;
     ++strong_tokens;
     const std::string_view text = d.str(t.text);
-    const std::string key = sound_key(text, Spelling::kLatin);
+    const std::string_view key = d.str(t.sound);
     for (std::uint32_t i = 0; i < nq; ++i) {
       const double sim = sound_similarity(query[i].key, key);
       if (sim < kSoundFloor) continue;

@@ -141,7 +141,7 @@ const char* check(const NameIndex::Data& d) {
   for (auto t : d.form_tokens)
     if (t >= d.tokens.size()) return "token id past the end";
   for (const auto& t : d.tokens) {
-    if (!in_blob(d, t.text)) return "token string past the end";
+    if (!in_blob(d, t.text) || !in_blob(d, t.sound)) return "token string past the end";
     if (!(t.weight >= 0.0F && t.weight < 1e6F)) return "token weight out of range";
   }
   if (d.key_offsets.size() != d.keys.size() + 1 || d.key_offsets.front() != 0 ||
