@@ -127,6 +127,7 @@ Outcome outcome(const std::vector<interdict::NameHit>& hits, const std::string& 
 int main(int argc, char** argv) {
   const std::string data = argc > 1 ? argv[1] : INTERDICT_SHARED_DATA;
   // "quick": every tenth negative, no brute force, the missed labelled names listed.
+  // "explain NAME...": only the hits of those names, with their token pairs.
   const bool quick = argc > 2 && std::string(argv[2]) == "quick";
   const std::string yente = data + "/yente/contrib/candidate_generation_benchmark/fixtures/";
   NameIndex index;
@@ -193,6 +194,19 @@ int main(int argc, char** argv) {
   const double build_ms = ms_since(start);
   std::printf("index: %zu entries, %zu names, built in %.0f ms\n", index.entry_count(), index.name_count(), build_ms);
 
+  // "explain NAME...": the hits of each name with their token pairs, to study a miss.
+  if (argc > 3 && std::string(argv[2]) == "explain") {
+    for (int a = 3; a < argc; ++a) {
+      std::printf("%s\n", argv[a]);
+      for (const auto& hit : index.search(argv[a], {}, 5)) {
+        std::printf("  %.3f %s %s:", hit.score, std::string(hit.id).c_str(), std::string(hit.name).c_str());
+        for (const auto& p : hit.why.pairs)
+          std::printf(" [%s|%s %.2f]", p.query_token.c_str(), p.name_token.c_str(), p.similarity);
+        std::printf("\n");
+      }
+    }
+    return 0;
+  }
   // File round trip.
   const std::string path = "/tmp/bench_names.idx";
   start = Clock::now();

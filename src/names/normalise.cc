@@ -73,6 +73,10 @@ Translit& translit() {
 
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018 || c == '`'; }
 
+// Combining marks (Devanagari vowel signs, Arabic harakat) belong to the letter before:
+// "شُكُر" is one word, not "sh k r".
+bool is_mark(UChar32 c) { return (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
+
 void tokenise_ascii(std::string_view text, NameTokens& out) {
   std::string current;
   for (char raw : text) {
@@ -99,7 +103,7 @@ void tokenise_unicode(const icu::UnicodeString& text, NameTokens& out) {
     i += U16_LENGTH(c);
     if (u_isalnum(c)) {
       piece.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
-    } else if (is_apostrophe(c)) {
+    } else if (is_apostrophe(c) || is_mark(c)) {
       continue;
     } else if (!piece.isEmpty()) {
       current.clear();
@@ -196,7 +200,7 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
     if (c == 0x30FC) continue;
-    if (u_isalnum(c) || is_apostrophe(c)) {
+    if (u_isalnum(c) || is_apostrophe(c) || is_mark(c)) {
       if (!in_word && u_isalpha(c)) {
         in_word = true;
         spellings.push_back(spelling_of(c));
@@ -261,9 +265,7 @@ NormalisedName normalise_query(std::string_view utf8) {
     tokenise_unicode(text, tokens);
     if (std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; }))
       out.sounds = sound_words(text, spellings);
-    out.by_sound = std::any_of(spellings.begin(), spellings.end(), [](Spelling s) {
-      return s != Spelling::kLatin && s != Spelling::kCyrillic && s != Spelling::kGreek;
-    });
+    out.by_sound = std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; });
   }
   auto& readings = out.readings;
   if (tokens.empty()) return out;

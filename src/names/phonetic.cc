@@ -1,14 +1,14 @@
 // Sound keys. The classes follow what the transcription systems merge, measured on
 // rigour's spellings of the same surname across scripts (docs/names.md):
-//   B  b p f v, and w at a word's start (Arabic has no p or v, Japanese and Korean no v)
+//   B  b p f v w (Arabic has no p or v, Japanese and Korean no v; Chinese writes v as w)
 //   T  t d, th dh
 //   K  k g q c (before a, o, u or a consonant), pinyin j ("吉" ji for Gi-, "基" for Ki-)
 //   S  s z x c (before e, i), ch sh zh ts tz dz; pinyin x, q, c, z; Cyrillic c (ц, ч)
 //   N  m n, final ng (Chinese and Japanese nasal codas take the next consonant's place)
 //   R  r l (Chinese, Japanese and Korean have one liquid)
 // Dropped: vowels, h (Russian х, Spanish j and Chinese h meet only without it), j and y
-// (Slavic j is y, Spanish j is h, English j is dʒ: no one class fits), w after a word's
-// start (a vowel in an abjad and in pinyin).
+// (Slavic j is y, Spanish j is h, English j is dʒ: no one class fits), w inside a word
+// written in an abjad (a vowel letter there).
 #include "names/phonetic.h"
 
 #include <algorithm>
@@ -38,7 +38,9 @@ std::pair<char, std::size_t> sound_at(std::string_view word, std::size_t i, Spel
     case 'p':
     case 'f':
     case 'v': return {'B', 1};
-    case 'w': return {i == 0 && spelling != Spelling::kPinyin ? 'B' : '\0', 1};
+    case 'w':
+      // Chinese writes v with 瓦 wa, 维 wei, 沃 wo; in an abjad w inside a word is a vowel.
+      return {i == 0 || spelling != Spelling::kAbjad ? 'B' : '\0', 1};
     case 't':
     case 'd': return {'T', 1};
     case 'k':
