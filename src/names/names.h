@@ -4,8 +4,10 @@
 // (NFKC, traditional to simplified Chinese, ICU transliteration to Latin, accents and case
 // folded, punctuation to spaces), candidates are picked from a token index, and each is
 // scored by token-wise Jaro-Winkler weighted by token rarity (IDF), order-insensitive, with
-// legal-form words ("Ltd", "有限公司") as weak tokens. See docs/names.md for the measured
-// quality and speed and the reasons behind each choice.
+// legal-form words ("Ltd", "有限公司") and titles as weak tokens. A query written in another
+// script is also compared by sound (罗哈斯-阿尔瓦拉多 with Rojas-Alvarado), since Han, kana,
+// Hangul and abjads spell foreign names by sound and no transliteration undoes that. See
+// docs/names.md for the measured quality and speed and the reasons behind each choice.
 //
 // Thread-safety: the free functions are thread-safe (ICU transliterators are per thread).
 // NameIndex: add() and freeze() are not; a frozen index is immutable and search() may be
@@ -105,7 +107,8 @@ class NameIndex {
 
   // Hits with score >= review threshold, best first, at most `limit`, at most one per
   // entry. REQUIRES: frozen. Does not scan every name: candidates share a token, a
-  // 4-letter prefix or a consonant key with the query.
+  // 4-letter prefix, a consonant key or (for a query in a non-Latin script) a sound key
+  // within one class with the query.
   [[nodiscard]] std::vector<NameHit> search(std::string_view query, const SearchHints& hints, std::size_t limit) const;
   // The same, scoring every indexed name: the baseline the index is measured against.
   [[nodiscard]] std::vector<NameHit> search_all(std::string_view query, const SearchHints& hints,
