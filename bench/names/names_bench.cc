@@ -106,6 +106,7 @@ struct Query {
 struct Outcome {
   double expected = 0;  // best score of the expected entry, 0 when not found
   double other = 0;     // best score of any other entry
+  std::string other_name;
 };
 
 Outcome outcome(const std::vector<interdict::NameHit>& hits, const std::string& expected) {
@@ -114,6 +115,7 @@ Outcome outcome(const std::vector<interdict::NameHit>& hits, const std::string& 
     if (h.id == expected) {
       o.expected = std::max(o.expected, h.score);
     } else {
+      if (h.score > o.other) o.other_name = std::string(h.name);
       o.other = std::max(o.other, h.score);
     }
   }
@@ -125,10 +127,12 @@ Outcome outcome(const std::vector<interdict::NameHit>& hits, const std::string& 
 int main(int argc, char** argv) {
   const std::string data = argc > 1 ? argv[1] : INTERDICT_SHARED_DATA;
   // "quick": every tenth negative, no brute force, the missed labelled names listed.
+  // "explain NAME...": only the hits of those names, with their token pairs.
   const bool quick = argc > 2 && std::string(argv[2]) == "quick";
   const std::string yente = data + "/yente/contrib/candidate_generation_benchmark/fixtures/";
   NameIndex index;
   std::vector<Query> positives;
+  std::map<std::string, std::string> listed;  // entry id -> its first name, for the misses listed
   auto start = Clock::now();
 
   // OFAC SDN: primary names, then aliases from alt.csv by entity number.
@@ -179,6 +183,7 @@ int main(int argc, char** argv) {
     auto names = csv_fields(line.substr(0, arrow));
     if (names.size() < 2) continue;
     index.add({id, EntityKind::kPerson, {}, {trim(names[0])}});
+    listed[id] = trim(names[0]);
     for (std::size_t i = 1; i < names.size(); ++i) positives.push_back({trim(names[i]), id});
   }
   index.add({"putin", EntityKind::kPerson, {"ru"}, {"PUTIN, Vladimir Vladimirovich"}});
@@ -189,6 +194,19 @@ int main(int argc, char** argv) {
   const double build_ms = ms_since(start);
   std::printf("index: %zu entries, %zu names, built in %.0f ms\n", index.entry_count(), index.name_count(), build_ms);
 
+  // "explain NAME...": the hits of each name with their token pairs, to study a miss.
+  if (argc > 3 && std::string(argv[2]) == "explain") {
+    for (int a = 3; a < argc; ++a) {
+      std::printf("%s\n", argv[a]);
+      for (const auto& hit : index.search(argv[a], {}, 5)) {
+        std::printf("  %.3f %s %s:", hit.score, std::string(hit.id).c_str(), std::string(hit.name).c_str());
+        for (const auto& p : hit.why.pairs)
+          std::printf(" [%s|%s %.2f]", p.query_token.c_str(), p.name_token.c_str(), p.similarity);
+        std::printf("\n");
+      }
+    }
+    return 0;
+  }
   // File round trip.
   const std::string path = "/tmp/bench_names.idx";
   start = Clock::now();
@@ -260,11 +278,18 @@ int main(int argc, char** argv) {
     if (source == "rigour") source += alphabetic_script(positives[i].text) ? " latin/cyrillic/greek" : " other scripts";
     auto& [found, total] = by_source[source];
     ++total;
+    if (quick && pos[i].other > pos[i].expected && pos[i].other >= defaults.match)
+      std::printf("wrong %s %s: %s (%.3f, other %s %.3f)\n", source.c_str(), listed[positives[i].expected].c_str(),
+                  positives[i].text.c_str(), pos[i].expected, pos[i].other_name.c_str(), pos[i].other);
     if (pos[i].expected >= defaults.review) {
       ++found;
     } else if (quick) {
-      std::printf("missed %s: %s (%.3f, other %.3f)\n", positives[i].expected.c_str(), positives[i].text.c_str(),
-                  pos[i].expected, pos[i].other);
+      std::string read;
+      const auto readings = interdict::normalise_name(positives[i].text);
+      if (!readings.empty())
+        for (const auto& token : readings.front()) read += token + " ";
+      std::printf("missed %s %s: %s [%s] (%.3f, other %.3f)\n", source.c_str(), listed[positives[i].expected].c_str(),
+                  positives[i].text.c_str(), read.c_str(), pos[i].expected, pos[i].other);
     }
   }
   for (const auto& [source, counts] : by_source)

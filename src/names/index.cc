@@ -1,36 +1,16 @@
 // NameIndex: building, candidate selection and search.
 //
-// Candidates: every token is posted under three keys: itself, its first four letters
-// (typos late in a word) and its consonant key (first letter, then consonants with
-// repeats and vowels dropped: "mohammed" and "muhammad" both "mhmd", typos in vowels).
-// A typo in both the first four letters and a consonant escapes all three; Jaro-Winkler
-// scores such pairs low anyway (its prefix bonus), so little recall is lost (measured in
-// docs/names.md against scoring every name). A query adds each token's weight to the
-// forms it reaches; only forms reached by a quarter of the query's weight are scored.
+// Candidates are picked in candidates.cc; forms are scored in score.cc.
 #include <algorithm>
 #include <cmath>
 #include <map>
 
+#include "names/candidates.h"
+#include "names/phonetic.h"
 #include "names/score.h"
 
 namespace interdict {
 namespace {
-
-std::uint64_t hash_key(char tag, std::string_view s) {
-  // FNV-1a, 64 bit: collisions only add candidates, the scorer decides.
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  auto mix = [&h](unsigned char c) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  };
-  mix(static_cast<unsigned char>(tag));
-  for (char c : s) mix(static_cast<unsigned char>(c));
-  return h;
-}
-
-constexpr std::size_t kMaxCandidates = 400;
-
-bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
@@ -39,12 +19,28 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+struct WeighedQuery {
+  std::vector<std::vector<QueryToken>> readings;
+  std::vector<QuerySound> sounds;
+  bool by_sound = false;
+};
+
 // Query readings with their token weights: the document frequency of an unknown token is
 // taken as 1 (as rare as can be).
-std::vector<std::vector<QueryToken>> weigh_query(const NameIndex::Data& d, std::string_view query) {
-  std::vector<std::vector<QueryToken>> out;
+WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
+  WeighedQuery out;
   const double forms = static_cast<double>(std::max<std::size_t>(d.forms.size(), 1));
-  for (auto& reading : normalise_name(query)) {
+  auto normalised = normalise_query(query);
+  out.sounds = std::move(normalised.sounds);
+  for (auto& sound : out.sounds) {
+    // A key that many list names share identifies none of them well.
+    if (sound.key.size() < kMinSoundKey) continue;
+    const auto [first, last] = postings_of(d, sound_exact_key(sound.key));
+    const double shared = std::max<double>(static_cast<double>(last - first), 1.0);
+    sound.certainty = std::max(kMinCertainty, 1.0 - kAmbiguityCost * std::log2(shared));
+  }
+  out.by_sound = normalised.by_sound;
+  for (auto& reading : normalised.readings) {
     std::vector<QueryToken> tokens;
     for (auto& text : reading) {
       const auto [first, last] = postings_of(d, exact_key(text));
@@ -54,7 +50,7 @@ std::vector<std::vector<QueryToken>> weigh_query(const NameIndex::Data& d, std::
       if (q.weak) q.weight *= kWeakFactor;
       tokens.push_back(std::move(q));
     }
-    out.push_back(std::move(tokens));
+    out.readings.push_back(std::move(tokens));
   }
   return out;
 }
@@ -80,34 +76,6 @@ double country_factor(const NameIndex::Data& d, const EntryRec& e, std::string_v
 
 }  // namespace
 
-std::uint64_t exact_key(std::string_view token) { return hash_key('t', token); }
-
-void token_keys(std::string_view token, std::vector<std::uint64_t>& out) {
-  out.push_back(exact_key(token));
-  if (token.size() > 4) out.push_back(hash_key('p', token.substr(0, 4)));
-  if (token.size() >= 4) {
-    // Consonant key: letters that sound alike merged (c k q, s z, f v w), h and vowels
-    // dropped (so ch/sh/kh and "cuvakov"/"chuvakov" meet), repeats collapsed.
-    std::string key;
-    for (std::size_t i = 0; i < token.size(); ++i) {
-      char c = token[i];
-      if (c == 'c' || c == 'q') c = 'k';
-      if (c == 'z') c = 's';
-      if (c == 'v' || c == 'w') c = 'f';
-      if ((i > 0 && is_vowel(c)) || c == 'h') continue;
-      if (key.empty() || key.back() != c) key.push_back(c);
-    }
-    out.push_back(hash_key('s', key));
-  }
-}
-
-std::pair<const std::uint32_t*, const std::uint32_t*> postings_of(const NameIndex::Data& d, std::uint64_t key) {
-  const auto it = std::lower_bound(d.keys.begin(), d.keys.end(), key);
-  if (it == d.keys.end() || *it != key) return {nullptr, nullptr};
-  const auto k = static_cast<std::size_t>(it - d.keys.begin());
-  return {d.postings.data() + d.key_offsets[k], d.postings.data() + d.key_offsets[k + 1]};
-}
-
 NameIndex::NameIndex() : data_(std::make_unique<Data>()) {}
 NameIndex::~NameIndex() = default;
 NameIndex::NameIndex(NameIndex&&) noexcept = default;
@@ -116,13 +84,19 @@ NameIndex& NameIndex::operator=(NameIndex&&) noexcept = default;
 bool NameIndex::frozen() const { return data_->frozen; }
 void NameIndex::set_thresholds(Thresholds t) { data_->thresholds = t; }
 Thresholds NameIndex::thresholds() const { return data_->thresholds; }
-std::size_t NameIndex::entry_count() const { return data_->entries.size(); }
-std::size_t NameIndex::name_count() const { return data_->names.size(); }
-std::string_view NameIndex::entry_id(std::uint32_t entry) const { return data_->str(data_->entries.at(entry).id); }
+std::size_t NameIndex::entry_count() const {
+  return data_->frozen ? data_->entries.size() : data_->building.entries.size();
+}
+std::size_t NameIndex::name_count() const { return data_->frozen ? data_->names.size() : data_->building.names.size(); }
+std::string_view NameIndex::entry_id(std::uint32_t entry) const {
+  if (!data_->frozen || entry >= data_->entries.size()) return {};
+  return data_->str(data_->entries[entry].id);
+}
 
 void NameIndex::add(const NameEntry& entry) {
   Data& d = *data_;
   if (d.frozen) return;
+  Data::Building& b = d.building;
   EntryRec e;
   e.id = d.intern(entry.id);
   std::string countries;
@@ -132,64 +106,74 @@ void NameIndex::add(const NameEntry& entry) {
   }
   e.countries = d.intern(countries);
   e.kind = static_cast<std::uint32_t>(entry.kind);
-  e.first_name = static_cast<std::uint32_t>(d.names.size());
-  const auto entry_index = static_cast<std::uint32_t>(d.entries.size());
+  e.first_name = static_cast<std::uint32_t>(b.names.size());
+  const auto entry_index = static_cast<std::uint32_t>(b.entries.size());
   for (const auto& name : entry.names) {
     auto readings = normalise_name(name);
     if (readings.empty()) continue;
-    const auto name_index = static_cast<std::uint32_t>(d.names.size());
-    d.names.push_back(NameRec{d.intern(name), entry_index});
+    const auto name_index = static_cast<std::uint32_t>(b.names.size());
+    b.names.push_back(NameRec{d.intern(name), entry_index});
     for (std::size_t r = 0; r < readings.size(); ++r) {
       const auto& reading = readings[r];
-      FormRec f{name_index, static_cast<std::uint32_t>(d.form_tokens.size()), 0, 0, r > 0 ? 1U : 0U};
+      FormRec f{name_index, static_cast<std::uint32_t>(b.form_tokens.size()), 0, 0, r > 0 ? 1U : 0U};
       for (const auto& token : reading) {
-        auto [it, fresh] = d.token_ids.try_emplace(token, static_cast<std::uint32_t>(d.tokens.size()));
-        if (fresh) d.tokens.push_back(TokenRec{d.intern(token), 0, is_weak_token(token) ? 1U : 0U});
-        d.form_tokens.push_back(it->second);
+        auto [it, fresh] = b.token_ids.try_emplace(token, static_cast<std::uint32_t>(b.tokens.size()));
+        if (fresh) {
+          const bool weak = is_weak_token(token);
+          const StrRef text = d.intern(token);
+          b.tokens.push_back(
+              TokenRec{text, 0, weak ? 1U : 0U, d.intern(weak ? "" : sound_key(token, Spelling::kLatin))});
+        }
+        b.form_tokens.push_back(it->second);
         ++f.token_count;
       }
-      d.forms.push_back(f);
+      b.forms.push_back(f);
     }
   }
-  e.name_count = static_cast<std::uint32_t>(d.names.size()) - e.first_name;
-  d.entries.push_back(e);
+  e.name_count = static_cast<std::uint32_t>(b.names.size()) - e.first_name;
+  b.entries.push_back(e);
 }
 
 void NameIndex::freeze() {
   Data& d = *data_;
   if (d.frozen) return;
+  Data::Building& b = d.building;
+  d.view_building();
   std::map<std::uint64_t, std::vector<std::uint32_t>> lists;
   std::vector<std::uint64_t> keys;
   for (std::uint32_t f = 0; f < d.forms.size(); ++f) {
     const FormRec& form = d.forms[f];
     for (std::uint32_t i = 0; i < form.token_count; ++i) {
       keys.clear();
-      token_keys(d.str(d.tokens[d.form_tokens[form.first_token + i]].text), keys);
+      const TokenRec& t = d.tokens[d.form_tokens[form.first_token + i]];
+      token_keys(d.str(t.text), keys);
+      sound_keys(d.str(t.sound), keys);
       for (auto k : keys) {
         auto& list = lists[k];
         if (list.empty() || list.back() != f) list.push_back(f);
       }
     }
   }
-  d.keys.clear();
-  d.key_offsets.assign(1, 0);
-  d.postings.clear();
+  b.keys.clear();
+  b.key_offsets.assign(1, 0);
+  b.postings.clear();
   for (auto& [key, list] : lists) {
-    d.keys.push_back(key);
-    d.postings.insert(d.postings.end(), list.begin(), list.end());
-    d.key_offsets.push_back(static_cast<std::uint32_t>(d.postings.size()));
+    b.keys.push_back(key);
+    b.postings.insert(b.postings.end(), list.begin(), list.end());
+    b.key_offsets.push_back(static_cast<std::uint32_t>(b.postings.size()));
   }
+  d.view_building();
   const double forms = static_cast<double>(std::max<std::size_t>(d.forms.size(), 1));
-  for (auto& t : d.tokens) {
+  for (auto& t : b.tokens) {
     const auto [first, last] = postings_of(d, exact_key(d.str(t.text)));
     const double df = std::max<double>(static_cast<double>(last - first), 1.0);
     t.weight = static_cast<float>(std::log1p(forms / df)) * (t.weak ? kWeakFactor : 1.0F);
   }
-  for (auto& f : d.forms) {
+  for (auto& f : b.forms) {
     f.weight_sum = 0;
     for (std::uint32_t i = 0; i < f.token_count; ++i) f.weight_sum += d.tokens[d.form_tokens[f.first_token + i]].weight;
   }
-  d.token_ids.clear();
+  b.token_ids.clear();
   d.frozen = true;
 }
 
@@ -205,59 +189,23 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
   const Data& d = *data_;
   std::vector<NameHit> hits;
   if (!d.frozen || limit == 0) return hits;
-  const auto readings = weigh_query(d, query);
+  const auto weighed = weigh_query(d, query);
+  const auto& readings = weighed.readings;
+  const auto& sounds = weighed.sounds;
   if (readings.empty()) return hits;
 
-  // Per-thread scratch, sized to the largest index this thread searched.
-  thread_local std::vector<float> reached;
-  thread_local std::vector<std::uint32_t> touched;
-  thread_local std::vector<std::uint64_t> keys;
   std::vector<std::uint32_t> candidates;
   if (all) {
     candidates.resize(d.forms.size());
     for (std::uint32_t f = 0; f < d.forms.size(); ++f) candidates[f] = f;
   } else {
-    if (reached.size() < d.forms.size()) reached.resize(d.forms.size(), 0.0F);
-    touched.clear();
-    float best_total = 0;
-    for (const auto& reading : readings) {
-      float total = 0;
-      for (const auto& q : reading) {
-        total += q.weight;
-        keys.clear();
-        token_keys(q.text, keys);
-        // A form reached by several keys of one token counts that token once.
-        for (auto k : keys) {
-          const auto [first, last] = postings_of(d, k);
-          for (auto p = first; p != last; ++p) {
-            if (reached[*p] == 0.0F) touched.push_back(*p);
-            if (reached[*p] >= 0.0F) {
-              reached[*p] = -(reached[*p] + q.weight);  // negative: reached by this token already
-            }
-          }
-        }
-        for (auto f : touched)
-          if (reached[f] < 0.0F) reached[f] = -reached[f];
-      }
-      best_total = std::max(best_total, total);
-    }
-    const float floor = 0.25F * best_total;
-    for (auto f : touched)
-      if (reached[f] >= floor) candidates.push_back(f);
-    // The most reached forms only: a query of common words ("mohammed ali") reaches
-    // thousands, and the scorer is the costly part.
-    if (candidates.size() > kMaxCandidates) {
-      std::nth_element(candidates.begin(), candidates.begin() + kMaxCandidates, candidates.end(),
-                       [](std::uint32_t a, std::uint32_t b) { return reached[a] > reached[b]; });
-      candidates.resize(kMaxCandidates);
-    }
-    for (auto f : touched) reached[f] = 0.0F;
+    candidates = pick_candidates(d, readings, sounds);
   }
 
   struct Best {
     double score;
     std::uint32_t form;
-    std::size_t reading;
+    std::size_t reading;  // readings.size(): by sound
   };
   std::vector<Best> best;
   for (auto f : candidates) {
@@ -270,6 +218,13 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
       if (s > top) {
         top = s;
         top_reading = r;
+      }
+    }
+    if (weighed.by_sound && form.joined == 0) {
+      const double s = score_sounds(sounds, d, form, nullptr);
+      if (s > top) {
+        top = s;
+        top_reading = readings.size();
       }
     }
     if (top <= 0) continue;
@@ -294,7 +249,11 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     hit.name = d.str(d.names[form.name].text);
     hit.score = b.score;
     hit.verdict = b.score >= d.thresholds.match ? NameVerdict::kMatch : NameVerdict::kReview;
-    (void)score_form(readings[b.reading], d, form, b.reading > 0 || form.joined != 0, &hit.why);
+    if (b.reading == readings.size()) {
+      (void)score_sounds(sounds, d, form, &hit.why);
+    } else {
+      (void)score_form(readings[b.reading], d, form, b.reading > 0 || form.joined != 0, &hit.why);
+    }
     hit.why.kind_factor = kind_factor(hints.kind, e.kind);
     hit.why.country_factor = country_factor(d, e, hints.country);
     hits.push_back(std::move(hit));

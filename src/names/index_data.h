@@ -1,11 +1,14 @@
 // The flat arrays behind a NameIndex, shared by building, searching and the file format.
 //
 // Every record is plain data with no pointers, so save() writes each array as it is and
-// load() reads it back with one copy; strings live in one blob and are (offset, length).
+// load() maps the file and uses the arrays where they lie; strings live in one blob and
+// are (offset, length).
 // Thread-safety: written only while building or loading, read-only afterwards.
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -42,37 +45,74 @@ struct TokenRec {
   StrRef text;
   float weight = 0;  // IDF, times the weak factor for a weak token
   std::uint32_t weak = 0;
+  StrRef sound;  // sound_key(text) (phonetic.h), made once so a search does not
 };
 
 // Token rarity: ln(1 + forms / df). A weak token counts this much of it.
 inline constexpr float kWeakFactor = 0.1F;
 
+// The read side is views: into `building` once frozen, or into the file itself when
+// loaded (mapped, checked once, never copied), so screening starts in milliseconds.
 struct NameIndex::Data {
-  std::string blob;
-  std::vector<EntryRec> entries;
-  std::vector<NameRec> names;
-  std::vector<FormRec> forms;
-  std::vector<std::uint32_t> form_tokens;  // token ids, FormRec::first_token..+token_count
-  std::vector<TokenRec> tokens;
+  std::string_view blob;
+  std::span<const EntryRec> entries;
+  std::span<const NameRec> names;
+  std::span<const FormRec> forms;
+  std::span<const std::uint32_t> form_tokens;  // token ids, FormRec::first_token..+token_count
+  std::span<const TokenRec> tokens;
   // Postings: keys (hashes, sorted) -> forms key_offsets[k]..key_offsets[k+1] in postings.
-  std::vector<std::uint64_t> keys;
-  std::vector<std::uint32_t> key_offsets;
-  std::vector<std::uint32_t> postings;
+  std::span<const std::uint64_t> keys;
+  std::span<const std::uint32_t> key_offsets;
+  std::span<const std::uint32_t> postings;
   Thresholds thresholds;
   bool frozen = false;
-  std::unordered_map<std::string, std::uint32_t> token_ids;  // building only
 
-  [[nodiscard]] std::string_view str(StrRef r) const { return std::string_view(blob).substr(r.offset, r.length); }
+  // What add() and freeze() write; the views above point here once frozen.
+  struct Building {
+    std::string blob;
+    std::vector<EntryRec> entries;
+    std::vector<NameRec> names;
+    std::vector<FormRec> forms;
+    std::vector<std::uint32_t> form_tokens;
+    std::vector<TokenRec> tokens;
+    std::vector<std::uint64_t> keys;
+    std::vector<std::uint32_t> key_offsets;
+    std::vector<std::uint32_t> postings;
+    std::unordered_map<std::string, std::uint32_t> token_ids;
+  };
+  Building building;
+  // The bytes a loaded index views: the mapped file or a decoded copy; released last.
+  std::shared_ptr<const void> storage;
+
+  [[nodiscard]] std::string_view str(StrRef r) const { return blob.substr(r.offset, r.length); }
   StrRef intern(std::string_view s) {
-    StrRef r{static_cast<std::uint32_t>(blob.size()), static_cast<std::uint32_t>(s.size())};
-    blob.append(s);
+    StrRef r{static_cast<std::uint32_t>(building.blob.size()), static_cast<std::uint32_t>(s.size())};
+    building.blob.append(s);
     return r;
+  }
+  // Points the views at `building` (after add(), and again after freeze() adds postings).
+  void view_building() {
+    blob = building.blob;
+    entries = building.entries;
+    names = building.names;
+    forms = building.forms;
+    form_tokens = building.form_tokens;
+    tokens = building.tokens;
+    keys = building.keys;
+    key_offsets = building.key_offsets;
+    postings = building.postings;
   }
 };
 
 // The postings keys of a token: itself, its 4-letter prefix, its consonant key. Appends
 // the key hashes to `out` (with duplicates removed for that token).
 void token_keys(std::string_view token, std::vector<std::uint64_t>& out);
+// The postings keys of a list token's sound key (phonetic.h): itself and its one-deletion
+// variants, tagged apart.
+void sound_keys(std::string_view key, std::vector<std::uint64_t>& out);
+// The keys a query word's sound key looks up: `exact` reaches list keys equal to it,
+// `near` those one class inserted, deleted or changed.
+void sound_query_keys(std::string_view key, std::vector<std::uint64_t>& exact, std::vector<std::uint64_t>& near);
 // The postings of `key`, empty when absent.
 [[nodiscard]] std::pair<const std::uint32_t*, const std::uint32_t*> postings_of(const NameIndex::Data& d,
                                                                                 std::uint64_t key);

@@ -4,8 +4,10 @@
 // (NFKC, traditional to simplified Chinese, ICU transliteration to Latin, accents and case
 // folded, punctuation to spaces), candidates are picked from a token index, and each is
 // scored by token-wise Jaro-Winkler weighted by token rarity (IDF), order-insensitive, with
-// legal-form words ("Ltd", "有限公司") as weak tokens. See docs/names.md for the measured
-// quality and speed and the reasons behind each choice.
+// legal-form words ("Ltd", "有限公司") and titles as weak tokens. A query written in another
+// script is also compared by sound (罗哈斯-阿尔瓦拉多 with Rojas-Alvarado), since Han, kana,
+// Hangul and abjads spell foreign names by sound and no transliteration undoes that. See
+// docs/names.md for the measured quality and speed and the reasons behind each choice.
 //
 // Thread-safety: the free functions are thread-safe (ICU transliterators are per thread).
 // NameIndex: add() and freeze() are not; a frozen index is immutable and search() may be
@@ -105,7 +107,8 @@ class NameIndex {
 
   // Hits with score >= review threshold, best first, at most `limit`, at most one per
   // entry. REQUIRES: frozen. Does not scan every name: candidates share a token, a
-  // 4-letter prefix or a consonant key with the query.
+  // 4-letter prefix, a consonant key or (for a query in a non-Latin script) a sound key
+  // within one class with the query.
   [[nodiscard]] std::vector<NameHit> search(std::string_view query, const SearchHints& hints, std::size_t limit) const;
   // The same, scoring every indexed name: the baseline the index is measured against.
   [[nodiscard]] std::vector<NameHit> search_all(std::string_view query, const SearchHints& hints,
@@ -117,16 +120,22 @@ class NameIndex {
 
   // Writes the frozen index to `path` (versioned, little-endian flat arrays). Errors: kIo.
   [[nodiscard]] Status save(const std::string& path) const;
-  // Reads an index written by save(). Errors: kIo, kParse for a wrong magic or version, a
-  // truncated file or any length or index past its bounds (never a crash).
+  // Reads an index written by save(): maps the file read-only and searches it in place,
+  // after checking every offset, length and index once (a 19 MB file in milliseconds).
+  // The file may be replaced on disk while mapped (a new file, renamed over it); it must
+  // not be rewritten in place. Errors: kIo, kParse for a wrong magic or version (files
+  // before version 2 are rebuilt with `lists import`), a truncated file or any length or
+  // index past its bounds (never a crash).
   [[nodiscard]] static Result<NameIndex> load(const std::string& path);
-  // The same from bytes in memory (what load() reads in one go).
+  // The same from bytes in memory, copied once.
   [[nodiscard]] static Result<NameIndex> decode(std::string_view bytes);
 
   struct Data;  // the flat arrays, in names/index_data.h
 
  private:
   std::vector<NameHit> run(std::string_view query, const SearchHints& hints, std::size_t limit, bool all) const;
+  // An index viewing `bytes` in place, which `storage` keeps alive; 8-aligned.
+  static Result<NameIndex> view(std::string_view bytes, std::shared_ptr<const void> storage);
   std::unique_ptr<Data> data_;
 };
 

@@ -11,15 +11,18 @@
 //
 // Thread-safety: ICU transliterators are not thread-safe and cost milliseconds to
 // create, so each thread builds its own once (thread_local) and keeps it.
+#include "names/normalise.h"
+
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <array>
 #include <memory>
 
-#include "names/names.h"
+#include "names/phonetic.h"
 
 namespace interdict {
 namespace {
@@ -41,12 +44,15 @@ constexpr std::array<std::pair<std::u16string_view, std::u16string_view>, 9> kCj
 
 // Legal forms and filler words, normalised, sorted for binary search.
 constexpr std::string_view kWeak[] = {
-    "ag",      "and",     "bv",       "co",     "company",      "corp",  "corporation", "de",     "gmbh",
-    "group",   "holding", "holdings", "inc",    "incorporated", "jsc",   "kg",          "kk",     "limited",
-    "llc",     "llp",     "lp",       "ltd",    "nv",           "oao",   "of",          "ooo",    "pao",
-    "pjsc",    "plc",     "pte",      "pty",    "sa",           "sarl",  "sas",         "spa",    "srl",
-    "the",     "zao",     "ao",       "tov",    "ojsc",         "cjsc",  "intl",        "gongsi", "gufen",
-    "youxian", "zeren",   "jituan",   "konggu", "kabushiki",    "kaisha"};
+    "ag", "and", "bv", "co", "company", "corp", "corporation", "de", "gmbh", "group", "holding", "holdings", "inc",
+    "incorporated", "jsc", "kg", "kk", "limited", "llc", "llp", "lp", "ltd", "nv", "oao", "of", "ooo", "pao", "pjsc",
+    "plc", "pte", "pty", "sa", "sarl", "sas", "spa", "srl", "the", "zao", "ao", "tov", "ojsc", "cjsc", "intl", "gongsi",
+    "gufen", "youxian", "zeren", "jituan", "konggu", "kabushiki", "kaisha",
+    // Titles and honorifics, as folded: a payment says "Presidente Putin" or "Mr Putin",
+    // the list says "PUTIN, Vladimir"; a rare title word would otherwise cost the match.
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "herr", "frau", "monsieur", "madame", "senor", "senora",
+    "president", "presidente", "prasident", "presiden", "prezident", "predsjednik", "presedintele", "elnok", "gospodin",
+    "gospozha", "sheikh", "shaikh"};
 
 struct Translit {
   std::unique_ptr<icu::Transliterator> before;  // NFKC; Traditional-Simplified
@@ -66,6 +72,10 @@ Translit& translit() {
 }
 
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018 || c == '`'; }
+
+// Combining marks (Devanagari vowel signs, Arabic harakat) belong to the letter before:
+// "شُكُر" is one word, not "sh k r".
+bool is_mark(UChar32 c) { return (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
 
 void tokenise_ascii(std::string_view text, NameTokens& out) {
   std::string current;
@@ -93,7 +103,7 @@ void tokenise_unicode(const icu::UnicodeString& text, NameTokens& out) {
     i += U16_LENGTH(c);
     if (u_isalnum(c)) {
       piece.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
-    } else if (is_apostrophe(c)) {
+    } else if (is_apostrophe(c) || is_mark(c)) {
       continue;
     } else if (!piece.isEmpty()) {
       current.clear();
@@ -157,13 +167,87 @@ void replace_cjk_forms(icu::UnicodeString& text) {
   }
 }
 
+Spelling spelling_of(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  switch (uscript_getScript(c, &status)) {
+    case USCRIPT_HAN: return Spelling::kPinyin;
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA: return Spelling::kKana;
+    case USCRIPT_HANGUL: return Spelling::kHangul;
+    case USCRIPT_ARABIC:
+    case USCRIPT_HEBREW:
+    case USCRIPT_SYRIAC: return Spelling::kAbjad;
+    case USCRIPT_CYRILLIC: return Spelling::kCyrillic;
+    case USCRIPT_GREEK: return Spelling::kGreek;
+    case USCRIPT_LATIN:
+    case USCRIPT_COMMON:
+    case USCRIPT_INHERITED: return Spelling::kLatin;
+    default:
+      // Other scripts (Devanagari, Thai, Georgian...) transliterate letter by letter,
+      // so their words are heard like an abjad's: vowels and glides uncertain.
+      return Spelling::kAbjad;
+  }
+}
+
+// `text` with " | " between its words, so the words survive transliteration (Han-Latin
+// puts spaces between syllables, and 罗哈斯 is one word); the script of each word's first
+// letter goes to `spellings`. The katakana length mark vanishes (ICU leaves it after
+// some syllables, "urajiーmiru").
+icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelling>& spellings) {
+  icu::UnicodeString marked;
+  bool in_word = false;
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (c == 0x30FC) continue;
+    if (u_isalnum(c) || is_apostrophe(c) || is_mark(c)) {
+      if (!in_word && u_isalpha(c)) {
+        in_word = true;
+        spellings.push_back(spelling_of(c));
+      }
+      marked.append(c);
+    } else if (in_word) {
+      marked.append(u" | ");
+      in_word = false;
+    } else {
+      marked.append(u' ');
+    }
+  }
+  if (in_word) marked.append(u" | ");
+  return marked;
+}
+
+// The strong words of a transliterated, marked text with their sound keys (maybe empty).
+std::vector<QuerySound> sound_words(const icu::UnicodeString& marked, const std::vector<Spelling>& spellings) {
+  std::vector<QuerySound> out;
+  std::string utf8;
+  marked.toUTF8String(utf8);
+  std::size_t word = 0;
+  std::string letters;
+  for (char raw : utf8) {
+    const auto c = static_cast<unsigned char>(raw);
+    if (c == '|') {
+      // A word with a short key or none still counts, unmatched, against every name.
+      if (word < spellings.size() && !letters.empty() && !is_weak_token(letters))
+        out.push_back({letters, sound_key(letters, spellings[word])});
+      letters.clear();
+      ++word;
+    } else if (c >= 'a' && c <= 'z') {
+      letters.push_back(static_cast<char>(c));
+    } else if (c >= 'A' && c <= 'Z') {
+      letters.push_back(static_cast<char>(c - 'A' + 'a'));
+    }
+  }
+  return out;
+}
 }  // namespace
 
 bool is_weak_token(std::string_view token) {
   return std::find(std::begin(kWeak), std::end(kWeak), token) != std::end(kWeak);
 }
 
-std::vector<NameTokens> normalise_name(std::string_view utf8) {
+NormalisedName normalise_query(std::string_view utf8) {
+  NormalisedName out;
   NameTokens tokens;
   const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
@@ -171,15 +255,20 @@ std::vector<NameTokens> normalise_name(std::string_view utf8) {
   } else {
     auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     Translit& t = translit();
+    std::vector<Spelling> spellings;
     if (t.before && t.after) {
       t.before->transliterate(text);
       replace_cjk_forms(text);
+      text = mark_words(text, spellings);
       t.after->transliterate(text);
     }
     tokenise_unicode(text, tokens);
+    if (std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; }))
+      out.sounds = sound_words(text, spellings);
+    out.by_sound = std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; });
   }
-  std::vector<NameTokens> readings;
-  if (tokens.empty()) return readings;
+  auto& readings = out.readings;
+  if (tokens.empty()) return out;
   for (auto& token : tokens) {
     if (!is_weak_token(token) &&
         std::all_of(token.begin(), token.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
@@ -204,7 +293,9 @@ std::vector<NameTokens> normalise_name(std::string_view utf8) {
     second.insert(second.end(), weak.begin(), weak.end());
     readings.push_back(std::move(second));
   }
-  return readings;
+  return out;
 }
+
+std::vector<NameTokens> normalise_name(std::string_view utf8) { return normalise_query(utf8).readings; }
 
 }  // namespace interdict

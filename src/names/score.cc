@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <array>
 
+#include "names/phonetic.h"
+
 namespace interdict {
 
 double jaro_winkler(std::string_view a, std::string_view b) {
@@ -115,6 +117,66 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
   }
   if (!strong || denominator <= 0) return 0.0;
   return numerator / denominator;
+}
+
+double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data& d, const FormRec& f,
+                    Explanation* why) {
+  struct Pair {
+    double sim;
+    std::uint32_t q;
+    std::uint32_t n;
+  };
+  constexpr std::size_t kMaxTokens = 24;
+  const std::size_t nq = std::min(query.size(), kMaxTokens);
+  const std::size_t nn = std::min<std::size_t>(f.token_count, kMaxTokens);
+  std::array<Pair, kMaxTokens * kMaxTokens> pairs;
+  std::size_t count = 0;
+  double strong_weight = 0;
+  std::size_t strong_tokens = 0;
+  for (std::uint32_t j = 0; j < nn; ++j) {
+    const TokenRec& t = d.tokens[d.form_tokens[f.first_token + j]];
+    if (t.weak != 0) continue;
+    strong_weight += t.weight;
+    ++strong_tokens;
+    const std::string_view text = d.str(t.text);
+    const std::string_view key = d.str(t.sound);
+    for (std::uint32_t i = 0; i < nq; ++i) {
+      const double sim = sound_similarity(query[i].key, key);
+      if (sim < kSoundFloor) continue;
+      const double spelling = jaro_winkler(query[i].word, text);
+      if (spelling < kSoundSpellingFloor) continue;
+      pairs[count++] = Pair{sim * query[i].certainty * (1.0 - kSpellingShare + kSpellingShare * spelling), i, j};
+    }
+  }
+  if (count == 0) return 0.0;
+  std::sort(pairs.begin(), pairs.begin() + static_cast<std::ptrdiff_t>(count),
+            [](const Pair& x, const Pair& y) { return x.sim > y.sim; });
+  std::array<bool, kMaxTokens> q_used{};
+  std::array<bool, kMaxTokens> n_used{};
+  double numerator = 0;
+  double denominator = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    const Pair& p = pairs[k];
+    if (q_used[p.q] || n_used[p.n]) continue;
+    q_used[p.q] = n_used[p.n] = true;
+    const TokenRec& t = d.tokens[d.form_tokens[f.first_token + p.n]];
+    numerator += p.sim * 2 * t.weight;
+    denominator += 2 * t.weight;
+    if (why) why->pairs.push_back({query[p.q].word, std::string(d.str(t.text)), p.sim, 2 * t.weight});
+  }
+  const double mean = strong_weight / static_cast<double>(std::max<std::size_t>(strong_tokens, 1));
+  for (std::uint32_t i = 0; i < nq; ++i) {
+    if (q_used[i]) continue;
+    denominator += mean;
+    if (why) why->pairs.push_back({query[i].word, "", 0.0, mean});
+  }
+  for (std::uint32_t j = 0; j < nn; ++j) {
+    if (n_used[j]) continue;
+    const TokenRec& t = d.tokens[d.form_tokens[f.first_token + j]];
+    denominator += 0.5 * t.weight;
+    if (why) why->pairs.push_back({"", std::string(d.str(t.text)), 0.0, 0.5 * t.weight});
+  }
+  return denominator > 0 ? numerator / denominator : 0.0;
 }
 
 }  // namespace interdict

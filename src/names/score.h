@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "names/index_data.h"
+#include "names/normalise.h"
 
 namespace interdict {
 
@@ -35,5 +36,21 @@ inline constexpr double kJoinedFloor = 0.86;  // Jaro-Winkler 0.95, cubed
 // Fills `why` (pairs, unmatched tokens) when not null.
 [[nodiscard]] double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d, const FormRec& f,
                                 bool joined, Explanation* why);
+
+// Score of a query's words by sound (see phonetic.h) against form `f`, in [0,1], for a
+// query written in a script that spells names by sound. Words pair with the form's strong
+// tokens greedily when their sound keys are at least kSoundFloor alike; a pair's
+// similarity is the keys' similarity, lowered by up to kSpellingShare when the spellings
+// differ (so of two names that sound alike, the one spelled closer ranks first), and
+// not counted below kSoundSpellingFloor. Weights
+// are the list token's; an unmatched query word weighs the form's mean strong token.
+// Fills `why` when not null.
+[[nodiscard]] double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data& d, const FormRec& f,
+                                  Explanation* why);
+inline constexpr double kSoundFloor = 0.6;
+inline constexpr double kSpellingShare = 0.1;
+// Sound alike but spelled nothing alike ("mtin" / "antonio", Jaro-Winkler 0.43): in
+// rigour's spellings of one surname across scripts the transliterations stay above it.
+inline constexpr double kSoundSpellingFloor = 0.6;
 
 }  // namespace interdict

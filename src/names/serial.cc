@@ -1,18 +1,29 @@
 // The index file: a versioned header, then each flat array as (u64 byte length, bytes).
 //
-//   file    = magic "IDXNAMES" u32 version(=1) u32 record-size-check
+//   file    = magic "IDXNAMES" u32 version(=2) u32 record-size-check
 //             f64 match f64 review
 //             array{blob} array{entries} array{names} array{forms} array{form_tokens}
 //             array{tokens} array{keys} array{key_offsets} array{postings}
-//   array   = u64 byte-length, bytes (length a multiple of the record size)
+//   array   = u64 byte-length, bytes (length a multiple of the record size),
+//             zero bytes to the next multiple of 8
 //
-// Little-endian, as written by the machines we run on. Loading copies each array once and
-// then checks every offset, length and index against its bounds, so a damaged file is an
-// error and the searches that follow never read out of bounds.
+// Version 2 pads each array to 8 bytes so that, the header being 32 bytes, every array
+// starts aligned for its records and a mapped file is used in place. Little-endian, as
+// written by the machines we run on. Loading maps the file and checks every offset,
+// length and index against its bounds once, so a damaged file is an error and the
+// searches that follow never read out of bounds.
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <iterator>
+#include <memory>
+#include <span>
 #include <type_traits>
+#include <vector>
 
 #include "names/index_data.h"
 
@@ -20,7 +31,8 @@ namespace interdict {
 namespace {
 
 constexpr char kMagic[8] = {'I', 'D', 'X', 'N', 'A', 'M', 'E', 'S'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
+constexpr std::size_t kAlign = 8;
 constexpr std::uint32_t kRecordCheck =
     sizeof(EntryRec) << 24 | sizeof(NameRec) << 16 | sizeof(FormRec) << 8 | sizeof(TokenRec);
 
@@ -30,10 +42,13 @@ void put(std::string& out, const T& value) {
   out.append(reinterpret_cast<const char*>(&value), sizeof(T));
 }
 
+void pad(std::string& out) { out.append((kAlign - out.size() % kAlign) % kAlign, '\0'); }
+
 template <typename T>
-void put_array(std::string& out, const std::vector<T>& v) {
+void put_array(std::string& out, std::span<const T> v) {
   put(out, static_cast<std::uint64_t>(v.size() * sizeof(T)));
   if (!v.empty()) out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+  pad(out);
 }
 
 Error damaged(std::string message, std::size_t offset) {
@@ -53,29 +68,53 @@ class Reader {
     pos_ += sizeof(T);
     return true;
   }
+  // Views the next array where it lies. REQUIRES: the bytes start 8-aligned in memory.
   template <typename T>
-  bool read_array(std::vector<T>& v) {
+  bool read_array(std::span<const T>& v) {
+    static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= kAlign);
     std::uint64_t length = 0;
     if (!read(length)) return false;
     if (length > bytes_.size() - pos_ || length % sizeof(T) != 0) return false;
-    v.resize(static_cast<std::size_t>(length / sizeof(T)));
-    if (length != 0) std::memcpy(v.data(), bytes_.data() + pos_, static_cast<std::size_t>(length));
+    v = std::span<const T>(reinterpret_cast<const T*>(bytes_.data() + pos_),
+                           static_cast<std::size_t>(length / sizeof(T)));
     pos_ += static_cast<std::size_t>(length);
-    return true;
+    return skip_padding();
   }
-  bool read_blob(std::string& s) {
+  bool read_blob(std::string_view& s) {
     std::uint64_t length = 0;
     if (!read(length) || length > bytes_.size() - pos_) return false;
-    s.assign(bytes_.data() + pos_, static_cast<std::size_t>(length));
+    s = bytes_.substr(pos_, static_cast<std::size_t>(length));
     pos_ += static_cast<std::size_t>(length);
-    return true;
+    return skip_padding();
   }
   [[nodiscard]] std::size_t pos() const { return pos_; }
   [[nodiscard]] bool at_end() const { return pos_ == bytes_.size(); }
 
  private:
+  // Padding is zero: a flipped padding byte is damage like any other.
+  bool skip_padding() {
+    const std::size_t padding = (kAlign - pos_ % kAlign) % kAlign;
+    if (bytes_.size() - pos_ < padding) return false;
+    for (std::size_t i = 0; i < padding; ++i)
+      if (bytes_[pos_ + i] != '\0') return false;
+    pos_ += padding;
+    return true;
+  }
+
   std::string_view bytes_;
   std::size_t pos_ = 0;
+};
+
+// A read-only private mapping of a whole file, unmapped when the last view goes.
+struct Mapping {
+  void* address = MAP_FAILED;
+  std::size_t length = 0;
+  Mapping() = default;
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
+  ~Mapping() {
+    if (address != MAP_FAILED) munmap(address, length);
+  }
 };
 
 bool in_blob(const NameIndex::Data& d, StrRef r) {
@@ -102,7 +141,7 @@ const char* check(const NameIndex::Data& d) {
   for (auto t : d.form_tokens)
     if (t >= d.tokens.size()) return "token id past the end";
   for (const auto& t : d.tokens) {
-    if (!in_blob(d, t.text)) return "token string past the end";
+    if (!in_blob(d, t.text) || !in_blob(d, t.sound)) return "token string past the end";
     if (!(t.weight >= 0.0F && t.weight < 1e6F)) return "token weight out of range";
   }
   if (d.key_offsets.size() != d.keys.size() + 1 || d.key_offsets.front() != 0 ||
@@ -129,6 +168,7 @@ Status NameIndex::save(const std::string& path) const {
   put(out, d.thresholds.review);
   put(out, static_cast<std::uint64_t>(d.blob.size()));
   out += d.blob;
+  pad(out);
   put_array(out, d.entries);
   put_array(out, d.names);
   put_array(out, d.forms);
@@ -137,19 +177,43 @@ Status NameIndex::save(const std::string& path) const {
   put_array(out, d.keys);
   put_array(out, d.key_offsets);
   put_array(out, d.postings);
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  if (!file) return Error(ErrorCategory::kIo, "cannot create name index", Location{path});
-  file.write(out.data(), static_cast<std::streamsize>(out.size()));
-  if (!file.flush()) return Error(ErrorCategory::kIo, "cannot write name index", Location{path});
+  // Written beside and renamed over: an index mapped by a running screen keeps its old
+  // file, which rewriting in place would change under it.
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    if (!file) return Error(ErrorCategory::kIo, "cannot create name index", Location{temporary});
+    file.write(out.data(), static_cast<std::streamsize>(out.size()));
+    if (!file.flush()) {
+      std::remove(temporary.c_str());
+      return Error(ErrorCategory::kIo, "cannot write name index", Location{temporary});
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::remove(temporary.c_str());
+    return Error(ErrorCategory::kIo, "cannot replace name index", Location{path});
+  }
   return Ok{};
 }
 
 Result<NameIndex> NameIndex::load(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return Error(ErrorCategory::kIo, "cannot open name index", Location{path});
-  const std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  if (file.bad()) return Error(ErrorCategory::kIo, "cannot read name index", Location{path});
-  auto index = decode(bytes);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error(ErrorCategory::kIo, "cannot open name index", Location{path});
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Error(ErrorCategory::kIo, "cannot read name index", Location{path});
+  }
+  auto mapping = std::make_shared<Mapping>();
+  mapping->length = static_cast<std::size_t>(st.st_size);
+  if (mapping->length != 0) mapping->address = mmap(nullptr, mapping->length, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (mapping->length != 0 && mapping->address == MAP_FAILED)
+    return Error(ErrorCategory::kIo, "cannot map name index", Location{path});
+  const std::string_view bytes = mapping->length == 0
+                                     ? std::string_view()
+                                     : std::string_view(static_cast<const char*>(mapping->address), mapping->length);
+  auto index = view(bytes, mapping);
   if (!index) {
     Error e = index.error();
     return e.with_context(path);
@@ -158,6 +222,13 @@ Result<NameIndex> NameIndex::load(const std::string& path) {
 }
 
 Result<NameIndex> NameIndex::decode(std::string_view bytes) {
+  // One copy into 8-aligned memory, which the index then views like a mapped file.
+  auto copy = std::make_shared<std::vector<std::uint64_t>>((bytes.size() + kAlign - 1) / kAlign);
+  if (!bytes.empty()) std::memcpy(copy->data(), bytes.data(), bytes.size());
+  return view(std::string_view(reinterpret_cast<const char*>(copy->data()), bytes.size()), copy);
+}
+
+Result<NameIndex> NameIndex::view(std::string_view bytes, std::shared_ptr<const void> storage) {
   Reader r(bytes);
   char magic[8] = {};
   std::uint32_t version = 0;
@@ -170,6 +241,7 @@ Result<NameIndex> NameIndex::decode(std::string_view bytes) {
   if (!r.read(d.thresholds.match) || !r.read(d.thresholds.review)) return damaged("truncated header", r.pos());
   if (!(d.thresholds.review >= 0 && d.thresholds.review <= d.thresholds.match && d.thresholds.match <= 1))
     return damaged("thresholds out of range", 16);
+  d.storage = std::move(storage);
   if (!r.read_blob(d.blob) || !r.read_array(d.entries) || !r.read_array(d.names) || !r.read_array(d.forms) ||
       !r.read_array(d.form_tokens) || !r.read_array(d.tokens) || !r.read_array(d.keys) ||
       !r.read_array(d.key_offsets) || !r.read_array(d.postings))

@@ -1,4 +1,6 @@
 // Normalisation across scripts, weak tokens and the token similarity.
+#include "names/normalise.h"
+
 #include <gtest/gtest.h>
 
 #include "names/names.h"
@@ -84,6 +86,48 @@ TEST(NamesNormalise, WeakTokens) {
   for (const char* w : {"ltd", "limited", "co", "inc", "llc", "pte", "gmbh", "ooo", "pjsc", "plc", "holdings", "group"})
     EXPECT_TRUE(is_weak_token(w)) << w;
   for (const char* s : {"tencent", "bytedance", "putin", "bank"}) EXPECT_FALSE(is_weak_token(s)) << s;
+}
+
+TEST(NamesNormalise, TitlesAreWeak) {
+  for (const char* w : {"mr", "dr", "president", "presidente", "prasident", "prezident", "predsjednik", "gospodin"})
+    EXPECT_TRUE(is_weak_token(w)) << w;
+  EXPECT_EQ(first("Президент Путин"), (NameTokens{"prezident", "putin"}));
+}
+
+TEST(NamesNormalise, CombiningMarksStayInTheirWord) {
+  // Arabic harakat and Devanagari vowel signs are marks, not separators.
+  EXPECT_EQ(first("شُكُر").size(), 1U);
+  EXPECT_EQ(first("बारकिन").size(), 1U);
+}
+
+TEST(NamesNormalise, LatinNamesHaveNoSounds) {
+  EXPECT_TRUE(normalise_query("Vladimir Putin").sounds.empty());
+  EXPECT_TRUE(normalise_query("José Núñez").sounds.empty());
+  EXPECT_FALSE(normalise_query("José Núñez").by_sound);
+}
+
+TEST(NamesNormalise, HanWordsKeepTheirBoundariesForSound) {
+  // 罗哈斯-阿尔瓦拉多 is Rojas-Alvarado: two words of syllables, each one sound.
+  const auto q = normalise_query("罗哈斯-阿尔瓦拉多");
+  ASSERT_EQ(q.sounds.size(), 2U);
+  EXPECT_EQ(q.sounds[0].word, "luohasi");
+  EXPECT_EQ(q.sounds[0].key, "RS");
+  EXPECT_EQ(q.sounds[1].word, "aerwaladuo");
+  EXPECT_TRUE(q.by_sound);
+}
+
+TEST(NamesNormalise, KanaLengthMarkVanishes) {
+  const auto q = normalise_query("ウラジーミル・プーチン");
+  ASSERT_EQ(q.sounds.size(), 2U);
+  EXPECT_EQ(q.sounds[0].word.find_first_not_of("abcdefghijklmnopqrstuvwxyz"), std::string::npos);
+  EXPECT_EQ(q.sounds[1].key, "BSN");
+}
+
+TEST(NamesNormalise, CyrillicHasSoundsAndIsScoredBySound) {
+  const auto q = normalise_query("Путин");
+  ASSERT_EQ(q.sounds.size(), 1U);
+  EXPECT_EQ(q.sounds[0].key, "BTN");
+  EXPECT_TRUE(q.by_sound);
 }
 
 TEST(NamesSimilarity, JaroWinklerKnownValues) {

@@ -48,6 +48,48 @@ TEST(NamesFile, RoundTripSearchesAlike) {
   std::remove(path.c_str());
 }
 
+TEST(NamesFile, TruncatedFileOnDiskRejected) {
+  const auto path = temp_path("names_truncated.idx");
+  ASSERT_TRUE(small_index().save(path).has_value());
+  const auto bytes = read_all(path);
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
+  }
+  auto loaded = NameIndex::load(path);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_EQ(loaded.error().category(), ErrorCategory::kParse);
+  std::remove(path.c_str());
+}
+
+TEST(NamesFile, EmptyFileRejected) {
+  const auto path = temp_path("names_empty.idx");
+  { std::ofstream out(path, std::ios::binary | std::ios::trunc); }
+  auto loaded = NameIndex::load(path);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_EQ(loaded.error().category(), ErrorCategory::kParse);
+  std::remove(path.c_str());
+}
+
+TEST(NamesFile, SavingOverAMappedIndexLeavesItIntact) {
+  // A screen keeps searching its mapped file while `lists import` writes a new one.
+  const auto path = temp_path("names_replaced.idx");
+  ASSERT_TRUE(small_index().save(path).has_value());
+  auto loaded = NameIndex::load(path);
+  ASSERT_TRUE(loaded.has_value());
+  NameIndex other;
+  other.add({"kaspersky", EntityKind::kOrganization, {"RU"}, {"Kaspersky Lab"}});
+  other.freeze();
+  ASSERT_TRUE(other.save(path).has_value());
+  const auto hits = loaded->search("Tencent", {}, 1);
+  ASSERT_EQ(hits.size(), 1U);
+  EXPECT_EQ(hits[0].id, "tencent");
+  auto reloaded = NameIndex::load(path);
+  ASSERT_TRUE(reloaded.has_value());
+  EXPECT_EQ(reloaded->entry_id(0), "kaspersky");
+  std::remove(path.c_str());
+}
+
 TEST(NamesFile, MissingFileIsIoError) {
   auto loaded = NameIndex::load(temp_path("names_does_not_exist.idx"));
   ASSERT_FALSE(loaded.has_value());
@@ -73,7 +115,7 @@ TEST(NamesFile, WrongMagicRejected) {
 
 TEST(NamesFile, WrongVersionRejected) {
   auto bytes = saved_bytes();
-  bytes[8] = 2;
+  bytes[8] = 1;  // version 1 arrays are not aligned for mapping
   auto loaded = NameIndex::decode(bytes);
   ASSERT_FALSE(loaded.has_value());
   EXPECT_NE(loaded.error().message().find("unsupported version"), std::string::npos);
@@ -95,6 +137,18 @@ TEST(NamesFile, ArrayLengthPastTheEndRejected) {
   auto loaded = NameIndex::decode(bytes);
   ASSERT_FALSE(loaded.has_value());
   EXPECT_NE(loaded.error().message().find("past the end"), std::string::npos);
+}
+
+TEST(NamesFile, FlippedPaddingRejected) {
+  auto bytes = saved_bytes();
+  // The blob starts at 40; its padding runs to the next multiple of 8.
+  std::uint64_t blob = 0;
+  std::memcpy(&blob, bytes.data() + 32, sizeof blob);
+  if (blob % 8 == 0) GTEST_SKIP() << "no padding after this blob";
+  bytes[40 + blob] = 'x';
+  auto loaded = NameIndex::decode(bytes);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_EQ(loaded.error().category(), ErrorCategory::kParse);
 }
 
 TEST(NamesFile, TrailingBytesRejected) {

@@ -1,0 +1,40 @@
+// Normalisation of a query with what the scorer needs beyond normalise_name's readings:
+// the sound keys of its words when it was written in a script that spells names by
+// sound (see phonetic.h).
+//
+// Thread-safety: as normalise_name (ICU transliterators are per thread).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "names/names.h"
+
+namespace interdict {
+
+// One word of the query as transliterated ("luohasi" for 罗哈斯), and its sound key.
+struct QuerySound {
+  std::string word;
+  std::string key;
+  // Lowers the word's sound pairs when many list names share its key: 1 - kAmbiguityCost
+  // * log2(names sharing it), at least kMinCertainty. Set by the index.
+  double certainty = 1;
+};
+inline constexpr double kAmbiguityCost = 0.015;
+inline constexpr double kMinCertainty = 0.85;
+
+struct NormalisedName {
+  std::vector<NameTokens> readings;  // what normalise_name returns
+  // Every strong word with its sound key, when any word is in a script other than Latin:
+  // their sound keys pick candidates. Empty for Latin-only names.
+  std::vector<QuerySound> sounds;
+  // True when a word is in a script that spells names by sound (Han, kana, Hangul, an
+  // abjad...), where transliteration cannot give the list's spelling back: the words are
+  // then scored by sound as well. Cyrillic and Greek transliterate letter for letter.
+  bool by_sound = false;
+};
+
+[[nodiscard]] NormalisedName normalise_query(std::string_view utf8);
+
+}  // namespace interdict
