@@ -12,6 +12,7 @@
 #include <array>
 #include <atomic>
 #include <cctype>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <span>
@@ -415,9 +416,9 @@ bool Scan::scan_hosting(LineSource& source, const InputHead& head) {
       current_path_ == "-" ? std::filesystem::file_time_type() : std::filesystem::last_write_time(current_path_, error);
   Instant reference = 0;
   if (current_path_ != "-" && !error) {
-    reference = std::chrono::duration_cast<std::chrono::seconds>(
-                    std::chrono::clock_cast<std::chrono::system_clock>(written).time_since_epoch())
-                    .count();
+    reference =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::file_clock::to_sys(written).time_since_epoch())
+            .count();
   }
   options_.zone->set_reference(reference);
   return hosting().scan(current_path_, source, head);
