@@ -29,7 +29,7 @@ std::vector<std::string> split(const std::string& s, char sep) {
   return out;
 }
 
-std::string quoted(const std::string& s) {
+std::string json_quoted(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\') out += '\\';
@@ -60,7 +60,7 @@ std::string zeek_tsv_to_json(const std::string& tsv) {
         if (v != "(empty)") {
           const bool numbers = t.find("interval") != std::string::npos;
           for (const std::string& item : split(v, ',')) {
-            value += (value.size() > 1 ? "," : "") + (numbers ? item : quoted(item));
+            value += (value.size() > 1 ? "," : "") + (numbers ? item : json_quoted(item));
           }
         }
         value += "]";
@@ -69,9 +69,9 @@ std::string zeek_tsv_to_json(const std::string& tsv) {
       } else if (t == "bool") {
         value = v == "T" ? "true" : "false";
       } else {
-        value = quoted(v);
+        value = json_quoted(v);
       }
-      object += (object.empty() ? "{" : ",") + quoted(fields[i]) + ":" + value;
+      object += (object.empty() ? "{" : ",") + json_quoted(fields[i]) + ":" + value;
     }
     json += object + "}\n";
   }

@@ -101,9 +101,12 @@ TEST(HostingSquid, DamagedLinesAreCountedWithTheirNumbers) {
       "1700000000.003 5 10.0.0.5 TCP_MISS/200\n"
       "yesterday 5 10.0.0.5 TCP_MISS/200 10 GET http://c.example/ - HIER_DIRECT/192.0.2.1 -\n"
       "1700000000.005 x 10.0.0.5 TCP_MISS/200 10 GET http://d.example/ - HIER_DIRECT/192.0.2.1 -\n"
-      "1700000000.006 5 10.0.0.5 TCP_MISS/200 10 GET http://e.example/ - HIER_DIRECT/192.0.2.1 -\n");
+      "1700000000.006 5 10.0.0.5 TCP_MISS/200 10 GET http://e.example/ - HIER_DIRECT/192.0.2.1 -\n"
+      "1700000000.007 5 10.0.0.5 TCP_MISS/200 10 GET http://f.example/ - HIER_DIRECT/192.0.2.1 -\n"
+      "1700000000.008 5 10.0.0.5 TCP_MISS/200 10 GET http://g.example/ - HIER_DIRECT/192.0.2.1 -\n");
+  // Sniffed from the first eight lines, five of which are whole.
   EXPECT_EQ(r.format, "Squid access log");
-  ASSERT_EQ(r.records.size(), 3u);
+  ASSERT_EQ(r.records.size(), 5u);
   EXPECT_EQ(r.records[2].host, "e.example");
   EXPECT_EQ(r.damaged, (std::vector<std::uint64_t>{3, 4, 5}));
   ASSERT_EQ(r.reasons.size(), 3u);
@@ -159,7 +162,9 @@ TEST(HostingS3, PathStyleEndpointGivesTheBucket) {
 }
 
 TEST(HostingS3, DamagedLinesAreCountedWithTheirNumbers) {
-  std::string text = s3_line("a", "-");
+  // Five whole lines first: the format is sniffed from the first eight.
+  std::string text;
+  for (const char* bucket : {"a", "a2", "a3", "a4", "a5"}) text += s3_line(bucket, "-");
   text += "79a59d mybucket [06/Feb/2014:00:00:38 +0000] 192.0.2.3 x y REST.GET.VERSIONING - \"GET /x\n";
   text +=
       "79a59d mybucket [06/Feb/2014:00:00:38 +0000] 192.0.2.3 x y lowercase - \"GET /\" 200 - 1 - 1 - \"-\" "
@@ -171,9 +176,9 @@ TEST(HostingS3, DamagedLinesAreCountedWithTheirNumbers) {
   text += s3_line("b", "-");
   const auto r = read_hosts_text(text);
   EXPECT_EQ(r.format, "Amazon S3 server access log");
-  ASSERT_EQ(r.records.size(), 2u);
-  EXPECT_EQ(r.records[1].host, "b");
-  EXPECT_EQ(r.damaged, (std::vector<std::uint64_t>{2, 3, 4, 5}));
+  ASSERT_EQ(r.records.size(), 6u);
+  EXPECT_EQ(r.records[5].host, "b");
+  EXPECT_EQ(r.damaged, (std::vector<std::uint64_t>{6, 7, 8, 9}));
   ASSERT_EQ(r.reasons.size(), 4u);
   EXPECT_EQ(r.reasons[0], "field 9 opens a quote or bracket it does not close");
   EXPECT_EQ(r.reasons[1], "bad operation `lowercase`");
