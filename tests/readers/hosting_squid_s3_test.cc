@@ -110,7 +110,7 @@ TEST(HostingSquid, DamagedLinesAreCountedWithTheirNumbers) {
   EXPECT_EQ(r.records[2].host, "e.example");
   EXPECT_EQ(r.damaged, (std::vector<std::uint64_t>{3, 4, 5}));
   ASSERT_EQ(r.reasons.size(), 3u);
-  EXPECT_EQ(r.reasons[0], "expected at least 9 fields, found 5");
+  EXPECT_EQ(r.reasons[0], "expected at least 9 fields, found 4");
   EXPECT_EQ(r.reasons[1], "bad time `yesterday`");
 }
 
