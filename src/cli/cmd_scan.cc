@@ -12,6 +12,7 @@
 #include <array>
 #include <atomic>
 #include <cctype>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <span>
@@ -26,6 +27,7 @@
 #include "cli/scan_routes.h"
 #include "readers/common/byte_source.h"
 #include "readers/common/line_source.h"
+#include "readers/hosting/log_zone.h"
 #include "readers/store/store_reader.h"
 #include "sinks/sinks.h"
 
@@ -39,6 +41,9 @@ struct ScanOptions {
   bool strict = false;
   std::string log_format;            // --log-format: an nginx log_format string
   std::string host_column;           // --host-column: the hostname column of a CSV list
+  std::string log_zone;              // --log-zone: the zone of DNS log stamps that name none
+  int log_year = 0;                  // --log-year: the year of syslog stamps
+  std::shared_ptr<LogZone> zone;     // made from the two above; counts records left without a time
   int threads = 0;                   // --threads: workers for large logs
   std::string country;               // --country: where hosting records that name none are served
   std::string accessible_in = "US";  // --accessible-in: where scanned software is accessible
@@ -392,6 +397,7 @@ HostingScan& Scan::hosting() {
     o.strict = options_.strict;
     o.formats.nginx_log_format = options_.log_format;
     o.formats.host_column = options_.host_column;
+    o.formats.log_zone = options_.zone;
     o.threads = options_.threads;
     o.country = options_.country;
     o.progress = !quiet_ && stderr_is_terminal();
@@ -407,6 +413,17 @@ bool Scan::claims_hosting_json(const InputHead& head) {
 bool Scan::claims_hosting(const InputHead& head) { return hosting().claims(head); }
 
 bool Scan::scan_hosting(LineSource& source, const InputHead& head) {
+  // Syslog stamps have no year: they are placed before the time the file was last written.
+  std::error_code error;
+  const auto written =
+      current_path_ == "-" ? std::filesystem::file_time_type() : std::filesystem::last_write_time(current_path_, error);
+  Instant reference = 0;
+  if (current_path_ != "-" && !error) {
+    reference =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::file_clock::to_sys(written).time_since_epoch())
+            .count();
+  }
+  options_.zone->set_reference(reference);
   return hosting().scan(current_path_, source, head);
 }
 
@@ -757,6 +774,11 @@ int Scan::finish() {
               << " review; " << tally_.skipped << " damaged records skipped\n";
   }
   if (hosted && (say || (!quiet_ && hosting_->tally().damaged > 0))) std::cerr << hosting_->summary() << "\n";
+  if (hosted && !quiet_ && options_.zone->unzoned() > 0) {
+    std::cerr << "interdict: " << options_.zone->unzoned()
+              << " records have a time stamp without a zone and were read without a time; give the zone "
+                 "the log was written in with --log-zone (e.g. --log-zone America/New_York or +08:00)\n";
+  }
   if (coded) report_code(say);
   if (paid) {
     for (const std::string& d : payments_->damage()) std::cerr << "interdict: " << d << " (record skipped)\n";
@@ -810,6 +832,20 @@ int run_scan(const GlobalOptions& global, ScanOptions options) {
       return kExitInputError;
     }
   }
+  if (options.log_year != 0 && options.log_zone.empty()) {
+    std::cerr << "interdict: --log-year: needs --log-zone, the zone the stamps were written in\n";
+    return kExitInputError;
+  }
+  if (options.log_year != 0 && (options.log_year < 1970 || options.log_year > 9999)) {
+    std::cerr << "interdict: --log-year: `" << options.log_year << "` is not between 1970 and 9999\n";
+    return kExitInputError;
+  }
+  if (auto zone = LogZone::make(options.log_zone, options.log_year); zone) {
+    options.zone = std::move(*zone);
+  } else {
+    std::cerr << "interdict: --log-zone: " << zone.error().message() << "\n";
+    return kExitInputError;
+  }
   auto orders = load_order_set(global);
   if (!orders) return kExitInputError;
   Scan scan(*orders, options, output_format(global), global.quiet, *as_of, known_at);
@@ -840,8 +876,11 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "      common, or any nginx log_format given with --log-format;\n"
       "    AWS CloudFront standard logs (W3C, #Fields header; the host is x-host-header);\n"
       "    Cloudflare Logpush http_requests (JSON Lines: ClientRequestHost, ClientCountry, ...);\n"
-      "    Zeek http.log (TSV with its #fields header, or JSON)\n"
-      "  DNS query logs (unbound, dnsmasq, BIND, Zeek dns.log), zone files (RFC 1035) and host\n"
+      "    Zeek http.log (TSV with its #fields header, or JSON);\n"
+      "    Squid's native access.log (the host of the URL, or CONNECT's host:port);\n"
+      "    Amazon S3 server access logs (the Host header, else the bucket)\n"
+      "  DNS query logs (unbound, dnsmasq, BIND, Zeek dns.log in TSV or JSON; stamps without a\n"
+      "    zone give a time only with --log-zone), zone files (RFC 1035) and host\n"
       "    lists (one name a line, hosts files, adblock and dnsmasq lists, v2fly, CSV)\n"
       "  BGP routing data in MRT format (RIB dumps, update files), told by its binary record\n"
       "    header: sessions with, routes originated by and paths through the networks the orders\n"
@@ -898,6 +937,15 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
       ->type_name("STRING");
   cmd->add_option("--host-column", options->host_column, "The column holding the hostname in a CSV list of hosts")
       ->type_name("NAME");
+  cmd->add_option("--log-zone", options->log_zone,
+                  "The zone DNS logs were written in, for stamps that name none (dnsmasq, syslog, BIND's\n"
+                  "default, unbound's log-time-ascii): an IANA name such as America/New_York, UTC, or an\n"
+                  "offset such as +08:00. Without it such records have no time")
+      ->type_name("ZONE");
+  cmd->add_option("--log-year", options->log_year,
+                  "The year of syslog stamps (\"Nov 29 07:48:02\"), with --log-zone; default: the year that\n"
+                  "puts them at or before the file's modification time")
+      ->type_name("YYYY");
   cmd->add_option("--country", options->country,
                   "Where the hosting or CDN service is provided (ISO 3166 code, e.g. US): the country of log\n"
                   "records that name none; without it their answers are review")

@@ -11,8 +11,8 @@
 //            print-severity are on
 //
 // BIND 9.9 and older omit the "@0x..." client object. Lines of other categories (zone
-// loads, `query (cache) ... denied`, query errors) are skipped. Only RFC 3339 stamps with a
-// zone give a record its time.
+// loads, `query (cache) ... denied`, query errors) are skipped. RFC 3339 stamps with a zone
+// give a record its time; the others only with --log-zone (log_zone.h).
 
 #include <memory>
 #include <string>
@@ -28,6 +28,7 @@ constexpr int kMaxWordsBeforeQuery = 4;  // "(name):" and "view internal:"
 
 class BindParser final : public HostLineParser {
  public:
+  explicit BindParser(std::shared_ptr<LogZone> zone) : local_(std::move(zone)) {}
   std::string_view format_name() const override { return "BIND query log"; }
   std::unique_ptr<HostLineParser> clone() const override { return std::make_unique<BindParser>(*this); }
 
@@ -67,14 +68,20 @@ class BindParser final : public HostLineParser {
     if (stamp.at) {
       out.at = *stamp.at;
       out.has_time = true;
+    } else if (stamp.length > 0) {
+      out.has_time = local_.resolve(line.substr(0, stamp.length), out.at, why != nullptr);
     }
     return LineKind::kRecord;
   }
 
+ private:
+  LocalTimes local_;
 };
 
 }  // namespace
 
-std::unique_ptr<HostLineParser> make_bind_parser() { return std::make_unique<BindParser>(); }
+std::unique_ptr<HostLineParser> make_bind_parser(std::shared_ptr<LogZone> zone) {
+  return std::make_unique<BindParser>(std::move(zone));
+}
 
 }  // namespace interdict::dns

@@ -3,7 +3,8 @@
 // CSV), each read as a HostLineParser (readers/hosting/host_record.h).
 //
 // Recognised by content, most specific first: query logs by their daemon's line prefix,
-// dns.log by Zeek's `#separator` and `#fields` header, zone files by directives and RRs of
+// dns.log by Zeek's `#separator` and `#fields` header (or, written as JSON, by its
+// `query` and `id.orig_h` keys), zone files by directives and RRs of
 // known types, CSV by a header naming a host column, and a list last, only when its head
 // lines are list entries or host names, so that no other format is taken for a list.
 #pragma once

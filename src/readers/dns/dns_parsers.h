@@ -10,19 +10,24 @@
 #include <string_view>
 
 #include "readers/hosting/host_record.h"
+#include "readers/hosting/log_zone.h"
 
 namespace interdict::dns {
 
 // unbound's log-queries and log-replies lines (unbound_dnsmasq.cc). Reply lines are
 // records only with `replies_are_records`: when queries are logged too, each query would
 // otherwise count twice.
-[[nodiscard]] std::unique_ptr<HostLineParser> make_unbound_parser(bool replies_are_records);
+// Stamps without a zone are read in `zone` (see log_zone.h), which may be null.
+[[nodiscard]] std::unique_ptr<HostLineParser> make_unbound_parser(bool replies_are_records,
+                                                                  std::shared_ptr<LogZone> zone = nullptr);
 // dnsmasq's log-queries lines: only `query[TYPE]` lines are records (unbound_dnsmasq.cc).
-[[nodiscard]] std::unique_ptr<HostLineParser> make_dnsmasq_parser();
+[[nodiscard]] std::unique_ptr<HostLineParser> make_dnsmasq_parser(std::shared_ptr<LogZone> zone = nullptr);
 // BIND's query log, with or without `queries: info:` (bind_log.cc).
-[[nodiscard]] std::unique_ptr<HostLineParser> make_bind_parser();
+[[nodiscard]] std::unique_ptr<HostLineParser> make_bind_parser(std::shared_ptr<LogZone> zone = nullptr);
 // Zeek's dns.log in its TSV form (zeek_dns.cc).
 [[nodiscard]] std::unique_ptr<HostLineParser> make_zeek_dns_parser();
+// Zeek's dns.log written as JSON Lines, LogAscii::use_json (zeek_dns_json.cc).
+[[nodiscard]] std::unique_ptr<HostLineParser> make_zeek_dns_json_parser();
 // RFC 1035 master files (zone_file.cc).
 [[nodiscard]] std::unique_ptr<HostLineParser> make_zone_parser();
 // Lists of names: plain, hosts, adblock, dnsmasq, v2fly lines, mixed freely (host_lists.cc).

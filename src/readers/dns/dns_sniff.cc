@@ -48,6 +48,13 @@ bool is_zeek_dns(std::span<const std::string_view> head) {
   return false;
 }
 
+// Zeek's JSON writer keeps the TSV column names as keys; `query` with the connection's
+// `id.orig_h` is a dns.log (an http.log has `host` and `uri` instead).
+bool is_zeek_dns_json(std::string_view first) {
+  return first.substr(0, 1) == "{" && first.find("\"id.orig_h\"") != std::string_view::npos &&
+         first.find("\"query\"") != std::string_view::npos;
+}
+
 bool claims_zone(std::span<const std::string_view> head) {
   std::unique_ptr<HostLineParser> zone = make_zone_parser();
   bool directive = false;
@@ -139,17 +146,22 @@ std::unique_ptr<HostLineParser> sniff_dns_format(std::span<const std::string_vie
     // make_unbound_parser): a query line in the head says it does.
     std::unique_ptr<HostLineParser> unbound = make_unbound_parser(false);
     const Tally t = run(*unbound, head);
-    if (claims_log(t, n, false)) return make_unbound_parser(t.records == 0);
+    if (claims_log(t, n, false)) return make_unbound_parser(t.records == 0, options.log_zone);
   }
   if (std::unique_ptr<HostLineParser> p = make_dnsmasq_parser(); claims_log(run(*p, head), n, false))
-    return make_dnsmasq_parser();
+    return make_dnsmasq_parser(options.log_zone);
   // BIND's prefix is loose (any stamped line may be one of its categories), so it needs a
   // query among the head lines.
   if (std::unique_ptr<HostLineParser> p = make_bind_parser(); claims_log(run(*p, head), n, true))
-    return make_bind_parser();
+    return make_bind_parser(options.log_zone);
   if (is_zeek_dns(head)) {
     std::unique_ptr<HostLineParser> p = make_zeek_dns_parser();
     return run(*p, head).damaged == 0 ? make_zeek_dns_parser() : nullptr;
+  }
+  if (is_zeek_dns_json(head.front())) {
+    std::unique_ptr<HostLineParser> p = make_zeek_dns_json_parser();
+    // The keys decide; the first line must read, later ones may be damaged.
+    return run(*p, head.first(1)).records == 1 ? make_zeek_dns_json_parser() : nullptr;
   }
   if (claims_zone(head)) return make_zone_parser();
   if (std::unique_ptr<HostLineParser> csv = sniff_csv(head, options)) return make_csv_list_parser(options.host_column);

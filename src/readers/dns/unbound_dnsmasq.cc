@@ -18,7 +18,8 @@
 //   event   = "query[" type "]" SP qname SP "from" SP client     a record
 //           / forwarded, reply, cached, config, ... lines       skipped: the query counted
 //
-// Syslog and log-time-ascii stamps carry no zone and no year: such records have no time.
+// Syslog and log-time-ascii stamps carry no zone and no year: such records have a time
+// only with --log-zone (log_zone.h).
 
 #include <memory>
 #include <string>
@@ -63,12 +64,14 @@ bool is_class(std::string_view s) {
 
 class UnboundParser final : public HostLineParser {
  public:
-  explicit UnboundParser(bool replies_are_records) : replies_are_records_(replies_are_records) {}
+  UnboundParser(bool replies_are_records, std::shared_ptr<LogZone> zone)
+      : replies_are_records_(replies_are_records), local_(std::move(zone)) {}
   std::string_view format_name() const override { return "unbound query log"; }
   std::unique_ptr<HostLineParser> clone() const override { return std::make_unique<UnboundParser>(*this); }
 
   LineKind parse(std::string_view line, HostRecord& out, std::string* why) override {
     out = HostRecord{};
+    stamp_ = {};
     std::string_view rest = line;
     if (!line.empty() && line[0] == '[') {
       const std::size_t close = line.find(']');
@@ -85,6 +88,7 @@ class UnboundParser final : public HostLineParser {
         out.at = *stamp.at;
         out.has_time = true;
       }
+      stamp_ = line.substr(0, stamp.length);
       rest = line.substr(stamp.length);
     }
     std::string_view ident = next_token(rest);
@@ -104,11 +108,14 @@ class UnboundParser final : public HostLineParser {
     if (field[1].empty() || field[1] == "null") return damaged(why, "query without a name");
     out.host = field[1];
     out.client = field[0];
+    if (!out.has_time && !stamp_.empty()) out.has_time = local_.resolve(stamp_, out.at, why != nullptr);
     return LineKind::kRecord;
   }
 
  private:
   bool replies_are_records_;
+  LocalTimes local_;
+  std::string_view stamp_;  // this line's zone-less stamp, "" when none
 };
 
 // "dnsmasq[123]:" or "dnsmasq:"; the DHCP side ("dnsmasq-dhcp[123]:") is told apart.
@@ -124,6 +131,7 @@ DnsmasqIdent dnsmasq_ident(std::string_view token) {
 
 class DnsmasqParser final : public HostLineParser {
  public:
+  explicit DnsmasqParser(std::shared_ptr<LogZone> zone) : local_(std::move(zone)) {}
   std::string_view format_name() const override { return "dnsmasq query log"; }
   std::unique_ptr<HostLineParser> clone() const override { return std::make_unique<DnsmasqParser>(*this); }
 
@@ -153,18 +161,24 @@ class DnsmasqParser final : public HostLineParser {
     if (stamp.at) {
       out.at = *stamp.at;
       out.has_time = true;
+    } else {
+      out.has_time = local_.resolve(line.substr(0, stamp.length), out.at, why != nullptr);
     }
     return LineKind::kRecord;
   }
 
+ private:
+  LocalTimes local_;
 };
 
 }  // namespace
 
-std::unique_ptr<HostLineParser> make_unbound_parser(bool replies_are_records) {
-  return std::make_unique<UnboundParser>(replies_are_records);
+std::unique_ptr<HostLineParser> make_unbound_parser(bool replies_are_records, std::shared_ptr<LogZone> zone) {
+  return std::make_unique<UnboundParser>(replies_are_records, std::move(zone));
 }
 
-std::unique_ptr<HostLineParser> make_dnsmasq_parser() { return std::make_unique<DnsmasqParser>(); }
+std::unique_ptr<HostLineParser> make_dnsmasq_parser(std::shared_ptr<LogZone> zone) {
+  return std::make_unique<DnsmasqParser>(std::move(zone));
+}
 
 }  // namespace interdict::dns

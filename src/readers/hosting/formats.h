@@ -37,6 +37,14 @@ struct WebLayout {
 // A Zeek http.log in its TSV form (`#separator`, `#fields` header lines).
 [[nodiscard]] std::unique_ptr<HostLineParser> make_zeek_http_parser();
 
+// Squid's native access.log: the host from the request URL, or CONNECT's host:port
+// (squid.cc).
+[[nodiscard]] std::unique_ptr<HostLineParser> make_squid_parser();
+
+// Amazon S3 server access logs: the host from the Host header, else the bucket
+// (s3_access.cc).
+[[nodiscard]] std::unique_ptr<HostLineParser> make_s3_access_parser();
+
 // JSON Lines logs: one object a line, fields found by key.
 struct JsonLogKeys {
   std::string_view format_name;

@@ -25,6 +25,8 @@
 
 namespace interdict {
 
+class LogZone;  // readers/hosting/log_zone.h
+
 // One line of evidence naming a host. Views point into the line (or into the parser's
 // own scratch space) and are valid until the parser's next call.
 struct HostRecord {
@@ -82,6 +84,9 @@ struct HostFormatOptions {
   std::string nginx_log_format;
   // For a CSV list of hostnames: the column holding the name (by header name).
   std::string host_column;
+  // --log-zone and --log-year: how DNS logs' stamps without a zone are read, and where the
+  // records left without a time are counted. Null: no zone, nothing counted.
+  std::shared_ptr<LogZone> log_zone;
 };
 
 // The parser for the input whose first non-blank lines are `head` (at least the first,

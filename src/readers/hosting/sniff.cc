@@ -88,6 +88,9 @@ std::unique_ptr<HostLineParser> sniff_host_format(std::span<const std::string_vi
     if (given != nullptr && reads_most(*given->clone(), head)) return given;
   }
   if (!first.empty() && first.front() != '#' && first.front() != '{') {
+    // Squid and S3 lines have shapes of their own that no access-log layout reads.
+    if (auto squid = make_squid_parser(); reads_most(*squid, head)) return make_squid_parser();
+    if (auto s3 = make_s3_access_parser(); reads_most(*s3, head)) return make_s3_access_parser();
     for (const WebLayout& layout : web_layouts()) {
       auto parser = make_log_format_parser(layout.format, layout.name, layout.lenient_tail);
       if (parser && reads_most(*(*parser)->clone(), head)) return std::move(*parser);
