@@ -16,7 +16,7 @@ PACKAGES=(
   zlib1g-dev libbz2-dev libzstd-dev
   jq tzdata
   libpugixml-dev
-  unbound bird2 frr dnsutils bgpdump dexdump yara zip
+  unbound dnsmasq-base bird2 frr dnsutils bgpdump dexdump yara zip
 )
 
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -72,6 +72,10 @@ demo() {
   code=$?
   set -e
   echo "(exit code $code; xtiktok.com, tiktok.com.example.net and notweixin.qq.com are not designated)"
+  echo
+  echo "== the DNS chokepoint: a dnsmasq query log around midnight, 19 January 2025, New York time"
+  ./build/interdict scan --format table --country US --log-zone America/New_York --log-year 2025 samples/dns/dnsmasq.log || true
+  echo "(dnsmasq writes no zone or year: --log-zone and --log-year give its stamps a time; PAFACA took effect at midnight)"
   echo
   echo "== the transit and peering chokepoint: a BGP RIB and update file (MRT) of November 2020"
   ./build/interdict mrt scan --format table samples/bgp/rib.20201101.0000.mrt samples/bgp/updates.20201112.1200.mrt || true

@@ -169,7 +169,16 @@ std::string_view normalise_host(std::string_view host, char (&buffer)[256], Host
   std::size_t size = colons == 1 ? colon : host.size();  // "host:port"; more colons: IPv6
   if (size > 0 && buffer[size - 1] == '.') return normalise_slow(host.substr(0, size), buffer, labels);
   if (size == 0 || size > 253 || (size == 1 && buffer[0] == '-')) return {};
-  if (labels != nullptr) *labels = HostLabels{dot2, dot1, bits < 0x80};
+  if (labels != nullptr) {
+    if (dot1 > size) {
+      // Dots after the port's colon ("host:..x.com", damaged or hostile) were counted
+      // above: find the last labels again in the host part alone.
+      const std::string_view name(buffer, size);
+      *labels = HostLabels{size - last_labels(name, 2).size(), size - last_labels(name, 1).size(), bits < 0x80};
+    } else {
+      *labels = HostLabels{dot2, dot1, bits < 0x80};
+    }
+  }
   return {buffer, size};
 }
 

@@ -154,6 +154,20 @@ TEST(ScanHosting, DamagedLinesAreReportedCountedAndSkipped) {
   EXPECT_NE(strict.err.find("(stopping: --strict)"), std::string::npos) << strict.err;
 }
 
+// A colon with dots after it ("host:..x.com", a damaged port) once made the label offsets
+// point past the cut host: the scan aborted. The host part is judged alone.
+TEST(ScanHosting, DotsAfterThePortColonAreNotPartOfTheHost) {
+  TempDir dir;
+  const std::string t = "01/Feb/2025:10:00:00 -0500";
+  const std::string log = dir.write(
+      "p.log", line("rcv-srv37.inplay.tubemo:..gul.com", t) + line("www.tiktok.com:..x.net", t) + line("a.example", t));
+  CommandResult r = scan("--country US " + shell_quote(log));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  auto answers = parse(r.out);
+  ASSERT_EQ(for_host(answers, "www.tiktok.com").size(), 1u) << r.out;
+  EXPECT_TRUE(for_host(answers, "rcv-srv37.inplay.tubemo").empty()) << r.out;
+}
+
 TEST(ScanHosting, CloudFrontIsDecidedForHostingAndCdn) {
   TempDir dir;
   const std::string log =
