@@ -7,6 +7,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -67,8 +68,25 @@ void BM_DecidePackageHit(benchmark::State& state) {
 void BM_DecideClassHit(benchmark::State& state) {
   run(state, make(Activity::kCode, ProbeKind::kClass, "com.tiktok.open.sdk.auth.AuthApi", "2020-11-13T00:00:00Z"));
 }
+// Two names in turn: a name matcher keeps the last probe's tokens per thread (the engine asks
+// its subject names, then its entity names, about one probe), so one name asked again and
+// again would time the cache, not a new payment's party.
+void run_two(benchmark::State& state, const char* first, const char* second) {
+  const OrderSet& set = orders();
+  const std::array<Observation, 2> obs{make(Activity::kPayment, ProbeKind::kName, first, "2020-09-22T00:00:00Z"),
+                                       make(Activity::kPayment, ProbeKind::kName, second, "2020-09-22T00:00:00Z")};
+  benchmark::DoNotOptimize(set.decide(obs[0]).verdict);  // builds the lazy name indexes
+  std::size_t i = 0;
+  for (auto _ : state) {
+    Finding f = set.decide(obs[i]);
+    benchmark::DoNotOptimize(f.verdict);
+    benchmark::DoNotOptimize(f.designation_count);
+    i ^= 1;
+  }
+}
+
 void BM_DecideNameExact(benchmark::State& state) {
-  run(state, make(Activity::kPayment, ProbeKind::kName, "Tencent Holdings Limited", "2020-09-22T00:00:00Z"));
+  run_two(state, "Tencent Holdings Limited", "Beijing ByteDance Technology Co., Ltd.");
 }
 // Every ASCII name and alias of the bundled entities and subjects, in turn: no two calls in
 // a row see the same name, so nothing a call leaves behind favours the next.
@@ -104,11 +122,9 @@ void BM_DecideNameAsciiAll(benchmark::State& state) {
   }
   state.counters["names"] = static_cast<double>(observations.size());
 }
-void BM_DecideNameMixedCase(benchmark::State& state) {
-  run(state, make(Activity::kPayment, ProbeKind::kName, "TENCENT holdings, LTD.", "2020-09-22T00:00:00Z"));
-}
+void BM_DecideNameMixedCase(benchmark::State& state) { run_two(state, "TENCENT holdings, LTD.", "bytedance LTD"); }
 void BM_DecideNameHan(benchmark::State& state) {  // ICU: NFKC and transliteration
-  run(state, make(Activity::kPayment, ProbeKind::kName, "騰訊控股有限公司", "2020-09-22T00:00:00Z"));
+  run_two(state, "騰訊控股有限公司", "字节跳动有限公司");
 }
 void BM_DecideAndExplain(benchmark::State& state) {
   const OrderSet& set = orders();

@@ -352,8 +352,10 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
         break;
       case ProbeKind::kName:
       case ProbeKind::kTitle: {
-        bool subject_hit = add_rule_hit(probe, x.subject_names.match(probe.value));
-        if (auto e = x.entity_names.match(probe.value); e && !subject_hit) {
+        // The entity names are asked only when no subject's name matched: a subject hit
+        // decides, and asking both would be a second partial search for nothing.
+        const bool subject_hit = add_rule_hit(probe, x.subject_names.match(probe.value));
+        if (std::optional<MatchHit> e; !subject_hit && (e = x.entity_names.match(probe.value))) {
           const bool certain = probe.strength == Strength::kUse && e->exact && probe.kind == ProbeKind::kName;
           add_entity(e->target, Identification{probe.kind, probe.value, nullptr, e->rule, certain, probe.strength});
         }

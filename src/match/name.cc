@@ -146,9 +146,14 @@ void drop_legal_forms(const Tokens& in, Tokens& out) {
 
 // Per-thread scratch for match(): the raw and the kept tokens of the probe, and a count
 // per entry of the probe's tokens it holds (with the entries touched, to reset them).
+// `name` is the probe `kept` was made from: the engine asks its subject names and then its
+// entity names about the same probe, and every NameMatcher tokenises alike (the same ICU
+// rules and legal forms), so the second asks without normalising again.
 struct Scratch {
   Tokens raw;
   Tokens kept;
+  std::string name;
+  bool has_name = false;
   std::vector<std::uint32_t> shared;
   std::vector<std::uint32_t> touched;
   std::vector<std::string_view> distinct;
@@ -304,7 +309,11 @@ std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
   const Impl& m = *impl_;
   Scratch& s = scratch();
   const Tokens& tokens = s.kept;
-  m.tokens(name, s.raw, s.kept);
+  if (!s.has_name || s.name != name) {
+    m.tokens(name, s.raw, s.kept);
+    s.name.assign(name);
+    s.has_name = true;
+  }
   if (tokens.size() == 0) return std::nullopt;
   const std::string_view concat = tokens.concat();
   if (const std::uint32_t* found = m.by_concat.find(concat)) {
