@@ -101,8 +101,15 @@ void PaymentScan::payment(const PaymentRecord& record) {
   obs.probe_count = 0;
   found_.clear();
   screen_names(record, found_);
-  for (const NameFound& f : found_)
-    (void)obs.add_probe(ProbeKind::kId, f.id, f.match ? Strength::kUse : Strength::kResemblance);
+  // A wallet named in remittance text is a mention (review at most), however well it matches.
+  for (const NameFound& f : found_) {
+    const Strength strength =
+        !f.match ? Strength::kResemblance : (f.from == "remittance" ? Strength::kMention : Strength::kUse);
+    (void)obs.add_probe(ProbeKind::kId, f.id, strength);
+  }
+
+  // No answer of this payment's parties may be evicted while `listed` points at them.
+  screen_.trim();
 
   std::array<const ScreenAnswer*, PaymentRecord::kMaxParties> listed{};
   bool any_listed = false;

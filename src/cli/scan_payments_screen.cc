@@ -2,6 +2,7 @@
 // (scan_payments_screen.h).
 #include "cli/scan_payments_screen.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "cli/screen_orders.h"
@@ -62,6 +63,16 @@ Status PartyScreen::load_lists(const std::string& path) {
   return Ok{};
 }
 
+void PartyScreen::trim() {
+  for (Cache* cache : {&orders_cache_, &lists_cache_}) {
+    // by_text counts too: many spellings of one form add keys, not answers.
+    if (cache->answers.size() + cache->by_text.size() < 2 * kMaxCachedNames) continue;
+    cache->by_text.clear();
+    cache->by_form.clear();
+    cache->answers.clear();
+  }
+}
+
 const ScreenAnswer& PartyScreen::against_orders(std::string_view name, const SearchHints& hints) {
   return screen(orders_, orders_cache_, name, hints, true);
 }
@@ -78,11 +89,6 @@ const ScreenAnswer& PartyScreen::screen(const NameIndex& index, Cache& cache, st
     ++cached_;
     return cache.answers[it->second];
   }
-  if (cache.answers.size() >= kMaxCachedNames) {
-    cache.by_text.clear();
-    cache.by_form.clear();
-    cache.answers.clear();
-  }
   std::string text_key = key_;
   // The same name written differently ("TENCENT HOLDINGS LTD", "Tencent Holdings Ltd.")
   // has one normalised form: it is searched once.
@@ -93,6 +99,12 @@ const ScreenAnswer& PartyScreen::screen(const NameIndex& index, Cache& cache, st
       key_ += token;
       key_ += ' ';
     }
+  }
+  // A name with letters outside ASCII may also be compared by sound (Cyrillic "Тенсент"
+  // and Latin "Tensent" share a form but not a score): it shares no answer by form.
+  if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    key_ += '\x01';
+    key_ += name;
   }
   if (auto it = cache.by_form.find(key_); it != cache.by_form.end()) {
     ++cached_;

@@ -11,8 +11,8 @@
 // its normalised form with the hints, so a file that pays the same creditor 100,000 times
 // normalises and searches that name once.
 //
-// One per scan, not thread-safe (the caches fill as it goes). Answers are valid while the
-// PartyScreen lives.
+// One per scan, not thread-safe (the caches fill as it goes). Answers are valid until the
+// next trim().
 #pragma once
 
 #include <cstdint>
@@ -60,6 +60,10 @@ class PartyScreen {
   // own entries that `lists import` adds ("order:..."): the orders are screened above,
   // as they stand now. REQUIRES: has_lists().
   [[nodiscard]] const ScreenAnswer& against_lists(std::string_view name, const SearchHints& hints);
+
+  // Empties a cache that has grown past its bound (about a million names). Call it between
+  // payments, never while holding answers: it frees them.
+  void trim();
 
   // The order entry behind a hit of against_orders().
   [[nodiscard]] const OrderEntry& order_entry(const NameHit& hit) const { return entries_[hit.entry]; }

@@ -24,11 +24,13 @@ struct EvidenceReader {
 };
 constexpr EvidenceReader kReaders[] = {
     // Before the store reader, which takes any JSON object.
-    {"a CDN log in JSON Lines (Cloudflare Logpush, Zeek http.log)", 1, &Scan::claims_hosting_json, &Scan::scan_hosting},
+    {"a log in JSON Lines (Cloudflare Logpush, Zeek http.log and dns.log)", 1, &Scan::claims_hosting_json,
+     &Scan::scan_hosting},
     {"an app-store catalogue (CSV or JSON Lines) or request log (JSON Lines)", 1, &Scan::claims_store,
      &Scan::scan_store},
-    {"a web, CDN or DNS log (nginx/Apache access logs, CloudFront, Zeek http.log)", 8, &Scan::claims_hosting,
-     &Scan::scan_hosting},
+    {"a web, CDN or DNS log (nginx/Apache access logs, CloudFront, Squid, S3, Zeek, resolver query logs, "
+     "zones, host lists)",
+     8, &Scan::claims_hosting, &Scan::scan_hosting},
 };
 
 }  // namespace

@@ -42,7 +42,7 @@ constexpr std::array<std::pair<std::u16string_view, std::u16string_view>, 9> kCj
     {u"）", u" "},
 }};
 
-// Legal forms and filler words, normalised, sorted for binary search.
+// Legal forms, titles and filler words, normalised (a short list: searched in order).
 constexpr std::string_view kWeak[] = {
     "ag", "and", "bv", "co", "company", "corp", "corporation", "de", "gmbh", "group", "holding", "holdings", "inc",
     "incorporated", "jsc", "kg", "kk", "limited", "llc", "llp", "lp", "ltd", "nv", "oao", "of", "ooo", "pao", "pjsc",

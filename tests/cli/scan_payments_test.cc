@@ -110,15 +110,18 @@ TEST(ScanPaymentsNames, AWalletAliasInAnotherScriptIsFound) {
   EXPECT_NE(r.out.find("\"subject\":\"zz-lumen-1\""), std::string::npos) << r.out;
 }
 
-TEST(ScanPaymentsNames, AWalletNamedInRemittanceTextIsFound) {
+// Named in free text, the wallet is a mention: found and shown, but only for review, since
+// the text may speak of the wallet without the payment going through it.
+TEST(ScanPaymentsNames, AWalletNamedInRemittanceTextIsFoundForReview) {
   CommandResult r =
       scan_zephyr("Z-3,2021-05-01T10:00:00Z,10.00,USD,wire,Ann Lee,US,Corner Shop,settled through Zephyr Pay");
-  EXPECT_EQ(r.exit_code, 1) << r.err << r.out;
+  EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
   JsonLines lines(r.out);
   ASSERT_EQ(lines.size(), 1u) << r.out;
   EXPECT_EQ(str(lines[0], "wallet_in_text"), "Zephyr Pay");
   EXPECT_EQ(str(lines[0]["matched"], "from"), "remittance");
-  EXPECT_EQ(str(lines[0], "verdict"), "prohibited");
+  EXPECT_EQ(str(lines[0], "verdict"), "review");
+  EXPECT_NE(r.out.find("does not show it in use"), std::string::npos) << r.out;
 }
 
 TEST(ScanPaymentsNames, AWalletInTextThatOnlyPartlyMatchesIsReview) {

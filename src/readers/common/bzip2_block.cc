@@ -257,7 +257,9 @@ BlockResult BlockDecoder::decode(std::span<const std::uint8_t> data, std::uint64
                                  std::vector<std::uint8_t>& out) {
   BlockResult result;
   BitReader in(data, bit);
-  const std::uint64_t magic = std::uint64_t{in.bits(24)} << 24 | in.bits(24);
+  // Two statements: the operands of `|` may be evaluated in either order.
+  const std::uint64_t magic_high = in.bits(24);
+  const std::uint64_t magic = magic_high << 24 | in.bits(24);
   const std::uint32_t stored_crc = in.bits(32);
   const std::uint32_t randomised = in.bits(1);
   const std::uint32_t orig_ptr = in.bits(24);

@@ -16,7 +16,8 @@ Observation to_observation(const PaymentRecord& record, Instant fallback) {
   // wallets they designate, and a name that matches only in part is for review.
   if (!record.channel.empty()) (void)obs.add_probe(ProbeKind::kName, record.channel);
   if (!record.wallet_in_text.empty() && record.wallet_in_text != record.channel) {
-    (void)obs.add_probe(ProbeKind::kName, record.wallet_in_text);
+    // Named in free text: a mention, which asks for review but never prohibits alone.
+    (void)obs.add_probe(ProbeKind::kName, record.wallet_in_text, Strength::kMention);
   }
   // The receiving side first: a designated counterparty is most often the one paid.
   static constexpr std::array kOrder{PartyRole::kCreditor,         PartyRole::kUltimateCreditor,
