@@ -26,8 +26,8 @@ std::string prefix_subject(const std::string& id, const std::string& prefixes) {
 CommandResult scan_with(const std::string& order, const std::string& input, const std::string& format = "jsonl") {
   TempDir dir;
   dir.write("prefix.toml", order);
-  return run_interdict("--orders +" + shell_quote(dir.path().string()) + " --format " + format + " mrt scan --as-of 2025-01-01T00:00:00Z " +
-                       shell_quote(input));
+  return run_interdict("--orders +" + shell_quote(dir.path().string()) + " --format " + format +
+                       " mrt scan --as-of 2025-01-01T00:00:00Z " + shell_quote(input));
 }
 
 // The `prefix` findings of jsonl output, by designated prefix.
@@ -164,6 +164,18 @@ TEST(MrtScanPrefix, JsonOutputIsOneArrayWithThePrefixFinding) {
     EXPECT_EQ(integer(e, "routes"), 6);  // three prefixes from each of two peers
   }
   EXPECT_EQ(prefixes, 1u) << r.out;
+}
+
+TEST(MrtScanPrefix, ScanOfMrtAmongOtherEvidenceFindsThePrefix) {
+  TempDir dir;
+  dir.write("prefix.toml", order_in_force("test-prefix", "[\"transit\"]", "[\"zz-net-6\"]") +
+                               prefix_subject("zz-net-6", "[\"fd01:1::/32\"]"));
+  CommandResult r = run_interdict("--orders +" + shell_quote(dir.path().string()) +
+                                  " --format jsonl scan --as-of 2025-01-01T00:00:00Z " + shell_quote(kQuagga));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  auto found = prefix_findings(r.out);
+  ASSERT_EQ(found.size(), 1u) << r.out;
+  EXPECT_NE(found["fd01:1::/32"].find("\"verdict\":\"prohibited\""), std::string::npos) << r.out;
 }
 
 TEST(MrtScanPrefix, BundledOrdersNameNoPrefixSoNothingIsFound) {
