@@ -1,4 +1,5 @@
-// RouteScan: routes and sessions against the AS numbers the orders name.
+// RouteScan: routes and sessions against the AS numbers the orders name; the prefixes they
+// name are in scan_routes_prefix.cc.
 #include "cli/scan_routes.h"
 
 #include <charconv>
@@ -15,7 +16,7 @@ std::string asn_text(std::uint32_t asn) { return std::to_string(asn); }
 RouteScan::RouteScan(const OrderSet& orders, Options options)
     : orders_(orders),
       options_(std::move(options)),
-      table_({"kind", "asn", "subject", "verdict", "status", "clause", "routes", "last seen", "detail"}, 60) {
+      table_({"kind", "network", "subject", "verdict", "status", "clause", "routes", "last seen", "detail"}, 60) {
   for (const Subject& s : orders_.corpus().subjects) {
     for (const Identifier& id : s.identifiers) {
       if (id.kind != IdentifierKind::kAsn) continue;
@@ -26,6 +27,7 @@ RouteScan::RouteScan(const OrderSet& orders, Options options)
       if (r.ec == std::errc()) watched_.emplace(asn, &s);
     }
   }
+  add_designations();
 }
 
 void RouteScan::add_peers(const std::vector<mrt::Peer>& peers, std::uint32_t time) {
@@ -57,6 +59,9 @@ void RouteScan::add(const mrt::RouteEvent& e) {
     return;
   }
   ++routes_;
+  if (!designations_.empty()) {
+    if (const int d = covering(e.prefix); d >= 0) add_covered(e, d);
+  }
   if (peer_watched) {
     std::string address;
     mrt::append_address(e.peer_address, address);
@@ -107,18 +112,17 @@ void RouteScan::add(const mrt::RouteEvent& e) {
   }
 }
 
-void RouteScan::render_one(Format format, std::string_view kind, std::uint32_t asn, const Seen& seen,
+void RouteScan::render_one(Format format, std::string_view kind, const Network& network, const Seen& seen,
                            std::span<const Activity> activities, const std::function<void(std::string&)>& details,
                            std::string& out, bool& first, std::size_t& prohibited) {
   const Instant at = options_.as_of ? *options_.as_of : static_cast<Instant>(seen.last);
-  const std::string asn_string = asn_text(asn);
   Finding best;
   Observation best_obs;
   bool have = false;
   for (Activity activity : activities) {
     Observation obs;
     obs.activity = activity;
-    obs.add_probe(ProbeKind::kAsn, asn_string);
+    obs.add_probe(network.kind, network.probe);
     for (const std::string& c : options_.countries) obs.add_country(c);
     obs.at = at;
     Finding f = orders_.decide(obs, options_.known_at.value_or(kEndOfTime));
@@ -128,16 +132,16 @@ void RouteScan::render_one(Format format, std::string_view kind, std::uint32_t a
       have = true;
     }
   }
-  // The probe's view points at asn_string, which lives until the end of this function.
+  // The probe's view points into network.probe, which outlives this function.
   if (best.verdict == Verdict::kProhibited) ++prohibited;
   const Match* m = best.governing_match();
-  const Subject* subject = m != nullptr ? m->subject : watched_.at(asn);
+  const Subject* subject = m != nullptr ? m->subject : network.named_by;
   orders_.explain(best, best_obs, reasons_);
   std::string clause = m != nullptr ? m->order->id + " " + m->clause().id : "";
   if (format == Format::kTable) {
     std::string detail;
     details(detail);
-    table_.add_row({std::string(kind), asn_string, subject->id, std::string(verdict_name(best.verdict)),
+    table_.add_row({std::string(kind), std::string(network.text), subject->id, std::string(verdict_name(best.verdict)),
                     std::string(state_name(best.status)), clause, std::to_string(seen.routes),
                     seen.last > 0 ? format_rfc3339(seen.last) : "", detail});
     return;
@@ -146,8 +150,12 @@ void RouteScan::render_one(Format format, std::string_view kind, std::uint32_t a
   first = false;
   out += "{\"kind\":";
   append_json_string(out, kind);
-  append_json_key(out, "asn");
-  out += asn_string;
+  if (network.kind == ProbeKind::kAsn) {
+    append_json_key(out, "asn");
+    out += network.text;
+  } else {
+    append_json_field(out, "prefix", network.text);
+  }
   append_json_field(out, "subject", subject->id);
   append_json_field(out, "name", subject->name);
   append_json_field(out, "activity", activity_name(best_obs.activity));
@@ -183,41 +191,14 @@ std::size_t RouteScan::render(Format format, std::string& out, bool& first) {
   static constexpr Activity kTransit[] = {Activity::kTransit};
   const bool table = format == Format::kTable;
   auto list = [&](std::string& d, std::string_view key, const auto& items, std::size_t limit) {
-    if (table) {
-      std::size_t n = 0;
-      for (const auto& item : items) {
-        if (n++ == limit) {
-          d += " ...";
-          break;
-        }
-        if (n > 1) d += ' ';
-        if constexpr (std::is_same_v<std::decay_t<decltype(item)>, std::uint32_t>) {
-          d += "AS" + std::to_string(item);
-        } else {
-          d += item;
-        }
-      }
-      return;
-    }
-    append_json_key(d, key);
-    d += '[';
-    bool f = true;
-    for (const auto& item : items) {
-      if (!f) d += ',';
-      f = false;
-      if constexpr (std::is_same_v<std::decay_t<decltype(item)>, std::uint32_t>) {
-        d += std::to_string(item);
-      } else {
-        append_json_string(d, item);
-      }
-    }
-    d += ']';
+    append_list(table, d, key, items, limit);
   };
   for (const auto& entry : sessions_) {
     const auto& key = entry.first;  // named, not bound: clang 14 lambdas cannot capture bindings
     const Session& s = entry.second;
+    const std::string asn = asn_text(key.second);
     render_one(
-        format, "session", key.second, s.seen, kSession,
+        format, "session", Network{ProbeKind::kAsn, asn, asn, watched_.at(key.second)}, s.seen, kSession,
         [&](std::string& d) {
           if (table) {
             d = "peer " + key.first + ", " + std::to_string(s.withdrawals) + " withdrawals, " +
@@ -234,10 +215,10 @@ std::size_t RouteScan::render(Format format, std::string& out, bool& first) {
         out, first, prohibited);
   }
   for (const auto& entry : origins_) {
-    const std::uint32_t asn = entry.first;
+    const std::string asn = asn_text(entry.first);
     const Origin& o = entry.second;
     render_one(
-        format, "origin", asn, o.seen, kTransit,
+        format, "origin", Network{ProbeKind::kAsn, asn, asn, watched_.at(entry.first)}, o.seen, kTransit,
         [&](std::string& d) {
           if (table) {
             d = std::to_string(o.prefixes.size()) + " prefixes (";
@@ -253,10 +234,10 @@ std::size_t RouteScan::render(Format format, std::string& out, bool& first) {
         out, first, prohibited);
   }
   for (const auto& entry : paths_) {
-    const std::uint32_t asn = entry.first;
+    const std::string asn = asn_text(entry.first);
     const Path& p = entry.second;
     render_one(
-        format, "path", asn, p.seen, kTransit,
+        format, "path", Network{ProbeKind::kAsn, asn, asn, watched_.at(entry.first)}, p.seen, kTransit,
         [&](std::string& d) {
           if (table) {
             d = std::to_string(p.prefixes.size()) + " prefixes through it, e.g. " +
@@ -269,6 +250,7 @@ std::size_t RouteScan::render(Format format, std::string& out, bool& first) {
         },
         out, first, prohibited);
   }
+  render_prefixes(format, out, first, prohibited);
   if (table) {
     out += table_.empty() ? "no route or session of a named network" : table_.render();
     if (!out.empty() && out.back() != '\n') out += '\n';
