@@ -12,8 +12,8 @@
 // first answer that is a name and not an address, except for PTR queries (see
 // zeek_dns.cc).
 //
-// simdjson's DOM parser reads each line from a padded copy kept between lines, as the
-// hosting JSON reader does (readers/hosting/json_log.cc).
+// Lines are parsed and times read by the parts the hosting JSON reader uses
+// (readers/hosting/json_line.h).
 #include <simdjson.h>
 
 #include <cmath>
@@ -23,6 +23,7 @@
 
 #include "readers/dns/dns_parsers.h"
 #include "readers/dns/dns_text.h"
+#include "readers/hosting/json_line.h"
 
 namespace interdict::dns {
 namespace {
@@ -35,22 +36,15 @@ class ZeekDnsJsonParser final : public HostLineParser {
   LineKind parse(std::string_view line, HostRecord& out, std::string* why) override {
     out = HostRecord{};
     if (trim(line).empty()) return LineKind::kSkip;
-    if (buffer_.size() < line.size() + simdjson::SIMDJSON_PADDING)
-      buffer_.resize(line.size() + simdjson::SIMDJSON_PADDING);
-    std::copy(line.begin(), line.end(), buffer_.begin());
-    simdjson::dom::element doc;
-    if (auto error = parser_.parse(buffer_.data(), line.size(), false).get(doc)) {
-      return damaged(why, std::string("not JSON: ") + simdjson::error_message(error));
-    }
     simdjson::dom::object object;
-    if (doc.get_object().get(object)) return damaged(why, "not a JSON object");
+    if (!json_.parse(line, object, why)) return LineKind::kDamaged;
     simdjson::dom::element value;
     if (object["query"].get(value) || value.is_null()) return LineKind::kSkip;
     if (value.get_string().get(out.host)) return damaged(why, "`query` is not a string");
     if (out.host.empty()) return LineKind::kSkip;
     if (!object["id.orig_h"].get(value) && value.is_string()) out.client = value.get_string().value_unsafe();
     if (!object["ts"].get(value) && !value.is_null()) {
-      out.has_time = read_time(value, out.at);
+      out.has_time = read_json_time(value, iso_, out.at);
       if (!out.has_time) return damaged(why, "bad `ts`: expected seconds since 1970 or ISO 8601");
     }
     std::string_view qtype;
@@ -70,25 +64,8 @@ class ZeekDnsJsonParser final : public HostLineParser {
   }
 
  private:
-  // A number is seconds, or milliseconds (TS_MILLIS) when it is too large for seconds:
-  // seconds stay below 1e11 until the year 5138.
-  static bool read_time(simdjson::dom::element value, Instant& out) {
-    if (value.is_string()) {
-      Result<Instant> at = parse_rfc3339(value.get_string().value_unsafe());
-      if (!at) return false;
-      out = *at;
-      return true;
-    }
-    double number = 0;
-    if (value.get_double().get(number)) return false;
-    if (!(number >= 0) || number >= 1e20) return false;
-    while (number >= 1e11) number /= 1000;
-    out = static_cast<Instant>(std::floor(number));
-    return true;
-  }
-
-  simdjson::dom::parser parser_;
-  std::vector<char> buffer_;
+  JsonLine json_;
+  IsoTimeParser iso_;
 };
 
 }  // namespace

@@ -1,16 +1,15 @@
 // JSON Lines logs: Cloudflare Logpush http_requests and Zeek's JSON http.log. One object a
 // line; the reader looks up four keys and ignores the rest.
 //
-// simdjson's DOM parser reads each line: its on-demand front end compiles to the slow
-// fallback kernel on this project's baseline target, the DOM one does not. simdjson reads
-// up to SIMDJSON_PADDING bytes past the text, so each line is first copied into a buffer
-// that has them; the buffer and the parser's own memory are kept from line to line.
+// simdjson's DOM parser reads each line (json_line.h): its on-demand front end compiles to
+// the slow fallback kernel on this project's baseline target, the DOM one does not.
 #include <simdjson.h>
 
 #include <cmath>
 #include <vector>
 
 #include "readers/hosting/formats.h"
+#include "readers/hosting/json_line.h"
 #include "readers/hosting/log_time.h"
 
 namespace interdict {
@@ -26,15 +25,8 @@ class JsonLogParser final : public HostLineParser {
 
   LineKind parse(std::string_view line, HostRecord& out, std::string* why) override {
     if (blank_line(line)) return LineKind::kSkip;
-    if (buffer_.size() < line.size() + simdjson::SIMDJSON_PADDING)
-      buffer_.resize(line.size() + simdjson::SIMDJSON_PADDING);
-    std::copy(line.begin(), line.end(), buffer_.begin());
-    simdjson::dom::element doc;
-    if (auto error = parser_.parse(buffer_.data(), line.size(), false).get(doc)) {
-      return damaged(why, std::string("not JSON: ") + simdjson::error_message(error));
-    }
     simdjson::dom::object object;
-    if (doc.get_object().get(object)) return damaged(why, "not a JSON object");
+    if (!json_.parse(line, object, why)) return LineKind::kDamaged;
     out = HostRecord{};
     simdjson::dom::element value;
     if (object[keys_.host].get(value)) return damaged(why, "no `" + std::string(keys_.host) + "`");
@@ -53,49 +45,61 @@ class JsonLogParser final : public HostLineParser {
       }
     }
     if (!object[keys_.time].get(value) && !value.is_null()) {
-      out.has_time = read_time(value, out.at);
+      out.has_time = read_json_time(value, iso_, out.at);
       if (!out.has_time) return damaged(why, "bad `" + std::string(keys_.time) + "`");
     }
     return LineKind::kRecord;
   }
 
  private:
-  // RFC 3339 text, or a number of seconds, milliseconds, microseconds or nanoseconds since
-  // the epoch (Logpush's timestamp_format unix, unixnano; Zeek's ts), told apart by size:
-  // until the year 5138 seconds stay below 1e11.
-  bool read_time(simdjson::dom::element value, Instant& out) {
-    if (value.is_string()) {
-      const std::string_view text = value.get_string().value_unsafe();
-      if (iso_.parse(text, out)) return true;
-      auto parsed = parse_rfc3339(text);
-      if (!parsed) return false;
-      out = *parsed;
-      return true;
-    }
-    double number = 0;
-    if (value.is_int64()) {
-      number = static_cast<double>(value.get_int64().value_unsafe());
-    } else if (value.is_uint64()) {
-      number = static_cast<double>(value.get_uint64().value_unsafe());
-    } else if (value.is_double()) {
-      number = value.get_double().value_unsafe();
-    } else {
-      return false;
-    }
-    if (!(number >= 0) || number >= 1e20) return false;
-    while (number >= 1e11) number /= 1000;
-    out = static_cast<Instant>(std::floor(number));
-    return true;
-  }
-
   const JsonLogKeys& keys_;
-  simdjson::dom::parser parser_;
-  std::vector<char> buffer_;
+  JsonLine json_;
   char country_[2] = {};
   IsoTimeParser iso_;
 };
 
 }  // namespace
+
+bool JsonLine::parse(std::string_view line, simdjson::dom::object& object, std::string* why) {
+  if (buffer_.size() < line.size() + simdjson::SIMDJSON_PADDING)
+    buffer_.resize(line.size() + simdjson::SIMDJSON_PADDING);
+  std::copy(line.begin(), line.end(), buffer_.begin());
+  simdjson::dom::element doc;
+  if (auto error = parser_.parse(buffer_.data(), line.size(), false).get(doc)) {
+    damaged(why, std::string("not JSON: ") + simdjson::error_message(error));
+    return false;
+  }
+  if (doc.get_object().get(object)) {
+    damaged(why, "not a JSON object");
+    return false;
+  }
+  return true;
+}
+
+bool read_json_time(simdjson::dom::element value, IsoTimeParser& iso, Instant& out) {
+  if (value.is_string()) {
+    const std::string_view text = value.get_string().value_unsafe();
+    if (iso.parse(text, out)) return true;
+    auto parsed = parse_rfc3339(text);
+    if (!parsed) return false;
+    out = *parsed;
+    return true;
+  }
+  double number = 0;
+  if (value.is_int64()) {
+    number = static_cast<double>(value.get_int64().value_unsafe());
+  } else if (value.is_uint64()) {
+    number = static_cast<double>(value.get_uint64().value_unsafe());
+  } else if (value.is_double()) {
+    number = value.get_double().value_unsafe();
+  } else {
+    return false;
+  }
+  if (!(number >= 0) || number >= 1e20) return false;
+  while (number >= 1e11) number /= 1000;
+  out = static_cast<Instant>(std::floor(number));
+  return true;
+}
 
 const JsonLogKeys& cloudflare_keys() {
   static const JsonLogKeys kKeys{
