@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "base/ascii.h"
 #include "engine/engine_impl.h"
 
 namespace interdict {
@@ -154,8 +155,8 @@ Result<std::shared_ptr<const OrderSet>> OrderSet::compile(Corpus corpus) {
 
   for (std::uint32_t s = 0; s < c.subjects.size(); ++s) {
     const Subject& subject = c.subjects[s];
-    x.ids.emplace(lower(subject.id), IdTarget{false, s});
-    for (const std::string& alias : subject.aliases) x.ids.emplace(lower(alias), IdTarget{false, s});
+    x.ids.try_emplace(lower(subject.id), IdTarget{false, s});
+    for (const std::string& alias : subject.aliases) x.ids.try_emplace(lower(alias), IdTarget{false, s});
     for (const Identifier& id : subject.identifiers) {
       auto target = static_cast<std::uint32_t>(x.rules.size());
       x.rules.push_back(Rule{s, &id});
@@ -186,7 +187,7 @@ Result<std::shared_ptr<const OrderSet>> OrderSet::compile(Corpus corpus) {
   }
   for (std::uint32_t e = 0; e < c.entities.size(); ++e) {
     const Entity& entity = c.entities[e];
-    x.ids.emplace(lower(entity.id), IdTarget{true, e});
+    x.ids.try_emplace(lower(entity.id), IdTarget{true, e});
     x.entity_names.add(entity.name, e);
     for (const std::string& alias : entity.aliases) x.entity_names.add(alias, e);
   }
@@ -219,7 +220,10 @@ Result<std::shared_ptr<const OrderSet>> OrderSet::compile(Corpus corpus) {
     for (std::uint32_t e : clause.events) {
       if (order.events[e].kind == EventKind::kPublished) known_from = std::min(known_from, order.events[e].recorded);
     }
-    return Link{&order, p, ex, clause.activities, known_from, &order.scope_of(p)};
+    Instant all_recorded = kBeginningOfTime;
+    for (const Prohibition::Step& step : clause.steps) all_recorded = std::max(all_recorded, step.recorded);
+    return Link{&order,      p, ex, clause.activities, known_from, &order.scope_of(p), timeline(order, p, kEndOfTime),
+                all_recorded};
   };
   for (std::uint32_t o = 0; o < c.orders.size(); ++o) {
     const Order& order = c.orders[o];
@@ -319,19 +323,14 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
       case ProbeKind::kId: {
         char buf[128];
         if (probe.value.size() > sizeof buf) break;
-        for (size_t k = 0; k < probe.value.size(); ++k) {
-          char ch = probe.value[k];
-          buf[k] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-        }
-        auto it = x.ids.find(std::string_view(buf, probe.value.size()));
-        if (it == x.ids.end()) break;
-        Identification how{
-            probe.kind,    probe.value, nullptr, std::string_view(it->first), probe.strength == Strength::kUse,
-            probe.strength};
-        if (it->second.entity) {
-          add_entity(it->second.index, how);
+        ascii_lower_copy(probe.value.data(), probe.value.size(), buf);
+        const auto id = x.ids.find_entry(std::string_view(buf, probe.value.size()));
+        if (id.value == nullptr) break;
+        Identification how{probe.kind, probe.value, nullptr, id.key, probe.strength == Strength::kUse, probe.strength};
+        if (id.value->entity) {
+          add_entity(id.value->index, how);
         } else {
-          add_subject(it->second.index, how);
+          add_subject(id.value->index, how);
         }
         break;
       }
@@ -388,7 +387,7 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
         m.activity_covered = covering;
         m.exemption = link.exemption;
         if (covering) {
-          m.state = state_at(*link.order, link.prohibition, obs.at, known_at);
+          m.state = link.state(obs.at, known_at);
           if (m.state.state == State::kUnknown) continue;
           m.scope = test_scope(obs, *link.scope);
         } else {

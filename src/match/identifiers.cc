@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <string>
 
+#include "base/ascii.h"
 #include "match/match.h"
 
 namespace interdict {
@@ -15,9 +17,8 @@ namespace {
 
 constexpr std::size_t kMaxAppLength = 255;       // far past any real package name or bundle id
 constexpr std::size_t kMaxPackageLength = 1024;  // type/namespace/name of a purl
-constexpr std::size_t kMaxClassLength = 1024;    // dotted class names in real bytecode stay far below
+constexpr std::size_t kMaxClassLength = ClassMatcher::kMaxLength;
 
-constexpr char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -37,9 +38,8 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
 
 // REQUIRES: `out` has room for app.size() bytes.
 std::string_view normalise_app(std::string_view app, char* out) {
-  std::size_t n = 0;
-  for (char c : app) out[n++] = ascii_lower(c);
-  std::string_view id(out, n);
+  ascii_lower_copy(app.data(), app.size(), out);
+  std::string_view id(out, app.size());
   if (id.size() > 2 && id.starts_with("id") && std::all_of(id.begin() + 2, id.end(), is_digit)) id.remove_prefix(2);
   return id;
 }
@@ -59,16 +59,19 @@ std::string_view normalise_purl(std::string_view purl, char* out) {
   const std::size_t last_slash = purl.rfind('/');
   const std::size_t at = purl.find('@', last_slash == std::string_view::npos ? 0 : last_slash);
   purl = purl.substr(0, at);
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < purl.size(); ++i) {
-    if (purl[i] == '%' && i + 2 < purl.size() && purl[i + 1] == '4' && purl[i + 2] == '0') {
-      out[n++] = '@';
+  ascii_lower_copy(purl.data(), purl.size(), out);
+  const std::size_t n = purl.size();
+  if (std::memchr(out, '%', n) == nullptr) return {out, n};
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (out[i] == '%' && i + 2 < n && out[i + 1] == '4' && out[i + 2] == '0') {
+      out[kept++] = '@';
       i += 2;
     } else {
-      out[n++] = ascii_lower(purl[i]);
+      out[kept++] = out[i];
     }
   }
-  return {out, n};
+  return {out, kept};
 }
 
 // Glob within one segment: '*' matches any run of characters, including none.
@@ -110,6 +113,14 @@ bool glob_path(std::string_view pattern, std::string_view text) {
 
 // ---- class names
 
+// Whether any byte of `w` may be `c`: exact when none is (the usual case), and then the
+// caller's byte loop decides.
+constexpr bool has_byte(std::uint64_t w, char c) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  const std::uint64_t x = w ^ (kOnes * static_cast<unsigned char>(c));
+  return ((x - kOnes) & ~x & (kOnes << 7)) != 0;
+}
+
 // Writes the dotted form of a class name, descriptor or slash path to `out`:
 // "[Lcom/a/B$C;" -> "com.a.B.C". A trailing ".*" or '.' is dropped, so a package written as
 // "com.a.*" or "com/a/" is the prefix "com.a".
@@ -118,8 +129,19 @@ std::string_view normalise_class(std::string_view name, char* out) {
   const std::size_t dims = name.find_first_not_of('[');
   if (dims != 0 && dims != std::string_view::npos && name[dims] == 'L') name.remove_prefix(dims);
   if (name.size() >= 2 && name.front() == 'L' && name.back() == ';') name = name.substr(1, name.size() - 2);
-  std::size_t n = 0;
-  for (char c : name) out[n++] = (c == '/' || c == '$') ? '.' : c;
+  // Eight bytes a step: most words hold neither '/' nor '$' and are copied as they are.
+  const std::size_t n = name.size();
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, name.data() + i, 8);
+    if (has_byte(w, '/') || has_byte(w, '$')) {
+      for (std::size_t k = i; k < i + 8; ++k) out[k] = (name[k] == '/' || name[k] == '$') ? '.' : name[k];
+    } else {
+      std::memcpy(out + i, &w, 8);
+    }
+  }
+  for (; i < n; ++i) out[i] = (name[i] == '/' || name[i] == '$') ? '.' : name[i];
   std::string_view dotted(out, n);
   if (dotted.ends_with(".*")) dotted.remove_suffix(1);
   while (!dotted.empty() && dotted.front() == '.') dotted.remove_prefix(1);
@@ -185,9 +207,9 @@ void AppMatcher::add(std::string_view app, std::uint32_t target) {
 std::optional<MatchHit> AppMatcher::match(std::string_view app) const {
   if (app.empty() || app.size() > kMaxAppLength) return std::nullopt;
   char buf[kMaxAppLength];
-  const auto it = apps_.find(normalise_app(app, buf));
-  if (it == apps_.end()) return std::nullopt;
-  return MatchHit{it->second, it->first, true};
+  const auto hit = apps_.find_entry(normalise_app(app, buf));
+  if (hit.value == nullptr) return std::nullopt;
+  return MatchHit{*hit.value, hit.key, true};
 }
 
 // ---- PackageMatcher
@@ -224,12 +246,12 @@ std::optional<MatchHit> PackageMatcher::match(std::string_view purl) const {
   char buf[kMaxPackageLength];
   const std::string_view key = normalise_purl(purl, buf);
   if (key.empty()) return std::nullopt;
-  if (const auto it = exact_.find(key); it != exact_.end()) return MatchHit{it->second, it->first, true};
+  if (const auto hit = exact_.find_entry(key); hit.value != nullptr) return MatchHit{*hit.value, hit.key, true};
   if (const std::size_t last_slash = key.rfind('/'); last_slash != std::string_view::npos) {
-    if (const auto it = by_namespace_.find(key.substr(0, last_slash)); it != by_namespace_.end()) {
+    if (const auto* list = by_namespace_.find(key.substr(0, last_slash)); list != nullptr) {
       // The namespace matched whole; only the name segment is left to glob.
       const std::string_view name = key.substr(last_slash + 1);
-      for (const auto& [pattern, target] : it->second) {
+      for (const auto& [pattern, target] : *list) {
         if (glob_segment(std::string_view(pattern).substr(last_slash + 1), name))
           return MatchHit{target, pattern, false};
       }
@@ -254,9 +276,11 @@ void ClassMatcher::add(std::string_view prefix, std::uint32_t target) {
   const std::string_view key = normalise_class(prefix, buf.data());
   if (key.empty()) return;
   if (suffix) {
-    suffixes_.try_emplace(std::string(key), target, "*." + std::string(key));
+    suffixes_.try_emplace(key, std::pair{target, "*." + std::string(key)});
+    suffix_lengths_.set(key.size());
   } else {
-    prefixes_.try_emplace(std::string(key), target);
+    prefixes_.try_emplace(key, target);
+    prefix_lengths_.set(key.size());
   }
 }
 
@@ -265,18 +289,22 @@ std::optional<MatchHit> ClassMatcher::match(std::string_view class_name) const {
   char buf[kMaxClassLength];
   const std::string_view name = normalise_class(class_name, buf);
   if (name.empty()) return std::nullopt;
-  if (const auto it = prefixes_.find(name); it != prefixes_.end()) return MatchHit{it->second, it->first, true};
+  if (prefix_lengths_[name.size()]) {
+    if (const auto hit = prefixes_.find_entry(name); hit.value != nullptr) return MatchHit{*hit.value, hit.key, true};
+  }
   // Only prefixes that end where a '.' begins: one probe per package level, longest first.
   for (std::size_t end = name.rfind('.'); end != std::string_view::npos && end > 0; end = name.rfind('.', end - 1)) {
-    if (const auto it = prefixes_.find(name.substr(0, end)); it != prefixes_.end()) {
-      return MatchHit{it->second, it->first, false};
+    if (!prefix_lengths_[end]) continue;
+    if (const auto hit = prefixes_.find_entry(name.substr(0, end)); hit.value != nullptr) {
+      return MatchHit{*hit.value, hit.key, false};
     }
   }
   if (suffixes_.empty()) return std::nullopt;
   // Suffix rules: only suffixes that start right after a '.', longest first.
   for (std::size_t dot = name.find('.'); dot != std::string_view::npos; dot = name.find('.', dot + 1)) {
-    if (const auto it = suffixes_.find(name.substr(dot + 1)); it != suffixes_.end()) {
-      return MatchHit{it->second.first, it->second.second, false};
+    if (!suffix_lengths_[name.size() - dot - 1]) continue;
+    if (const auto* rule = suffixes_.find(name.substr(dot + 1)); rule != nullptr) {
+      return MatchHit{rule->first, rule->second, false};
     }
   }
   return std::nullopt;
@@ -289,7 +317,7 @@ void ExactMatcher::add(std::string_view token, std::uint32_t target) {
   if (case_ == Case::kInsensitive) {
     for (char& c : key) c = ascii_lower(c);
   }
-  tokens_.try_emplace(std::move(key), target);
+  tokens_.try_emplace(key, target);
 }
 
 std::optional<MatchHit> ExactMatcher::match(std::string_view token) const {
@@ -297,10 +325,10 @@ std::optional<MatchHit> ExactMatcher::match(std::string_view token) const {
   if (token.empty() || token.size() > kMaxToken) return std::nullopt;
   char buf[kMaxToken];
   if (case_ == Case::kInsensitive) {
-    for (std::size_t i = 0; i < token.size(); ++i) buf[i] = ascii_lower(token[i]);
+    ascii_lower_copy(token.data(), token.size(), buf);
     token = std::string_view(buf, token.size());
   }
-  if (const auto it = tokens_.find(token); it != tokens_.end()) return MatchHit{it->second, it->first, true};
+  if (const auto hit = tokens_.find_entry(token); hit.value != nullptr) return MatchHit{*hit.value, hit.key, true};
   return std::nullopt;
 }
 

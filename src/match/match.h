@@ -9,6 +9,8 @@
 #pragma once
 
 #include <array>
+#include <bitset>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -16,6 +18,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "match/flat_map.h"
 
 namespace interdict {
 
@@ -137,7 +141,7 @@ class AppMatcher {
   [[nodiscard]] std::optional<MatchHit> match(std::string_view app) const;
 
  private:
-  StringMap<std::uint32_t> apps_;
+  FlatMap<std::uint32_t> apps_;
 };
 
 // Package URLs (purl). A pattern "pkg:maven/com.tiktok.open.sdk/*" has `*` wildcards in
@@ -149,10 +153,10 @@ class PackageMatcher {
   [[nodiscard]] std::optional<MatchHit> match(std::string_view purl) const;
 
  private:
-  StringMap<std::uint32_t> exact_;
+  FlatMap<std::uint32_t> exact_;
   // Patterns whose wildcards are all in the name, by their literal "type/namespace": a
   // probe globs only the few that share its namespace.
-  StringMap<std::vector<std::pair<std::string, std::uint32_t>>> by_namespace_;
+  FlatMap<std::vector<std::pair<std::string, std::uint32_t>>> by_namespace_;
   std::vector<std::pair<std::string, std::uint32_t>> wildcard_;  // the rest
 };
 
@@ -169,12 +173,18 @@ class PackageMatcher {
 // A prefix rule wins over a suffix rule.
 class ClassMatcher {
  public:
+  // Longer rules and names never match: real bytecode's names stay far below.
+  static constexpr std::size_t kMaxLength = 1024;
+
   void add(std::string_view prefix, std::uint32_t target);
   [[nodiscard]] std::optional<MatchHit> match(std::string_view class_name) const;
 
  private:
-  StringMap<std::uint32_t> prefixes_;
-  StringMap<std::pair<std::uint32_t, std::string>> suffixes_;  // key without "*.", then the rule as shown
+  FlatMap<std::uint32_t> prefixes_;
+  FlatMap<std::pair<std::uint32_t, std::string>> suffixes_;  // key without "*.", then the rule as shown
+  // The lengths the rules have: a package level of another length is not looked up.
+  std::bitset<kMaxLength + 1> prefix_lengths_;
+  std::bitset<kMaxLength + 1> suffix_lengths_;
 };
 
 // Exact tokens: URL schemes (case-insensitive) and web globals (case-sensitive).
@@ -187,7 +197,7 @@ class ExactMatcher {
 
  private:
   Case case_;
-  StringMap<std::uint32_t> tokens_;
+  FlatMap<std::uint32_t> tokens_;
 };
 
 // URL prefixes with the scheme ignored: "analytics.tiktok.com/i18n/pixel/events.js"

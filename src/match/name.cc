@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstring>
 #include <deque>
 #include <iterator>
@@ -25,14 +26,15 @@
 #include <string>
 #include <vector>
 
-#include "match/flat_index.h"
+#include "match/flat_map.h"
 #include "match/match.h"
 #include "match/name_tokens.h"
 
 namespace interdict {
 namespace {
 
-using name_detail::FlatIndex;
+template <typename V>
+using FlatIndex = FlatMap<V>;
 using name_detail::Tokens;
 
 // Legal forms, written as the concatenation of their tokens so that "L.L.C.", "S.A.",
@@ -89,6 +91,13 @@ constexpr auto kLegalSignatures = [] {
   return sig;
 }();
 
+// The bytes a legal form begins with.
+constexpr auto kLegalFormHeads = [] {
+  std::array<bool, 256> heads{};
+  for (std::string_view f : kAllLegalForms) heads[static_cast<unsigned char>(f[0])] = true;
+  return heads;
+}();
+
 bool is_legal_form(std::string_view s) {
   if (s.size() < 2 || s.size() > kLongestLegalForm) return false;
   const std::uint32_t sig = signature(s);
@@ -123,7 +132,17 @@ std::string join(const std::vector<std::string>& tokens, std::string_view sep) {
 // legal forms are left.
 void drop_legal_forms(const Tokens& in, Tokens& out) {
   out.clear();
-  for (std::size_t i = 0; i < in.size();) {
+  // Most names hold no legal form: only a token that begins like one starts a search.
+  std::size_t first = 0;
+  while (first < in.size() && !kLegalFormHeads[static_cast<unsigned char>(in.text[in.begin_of(first)])]) ++first;
+  if (first == in.size()) {
+    out.text = in.text;
+    out.ends = in.ends;
+    return;
+  }
+  out.text.assign(in.text, 0, in.begin_of(first));
+  out.ends.assign(in.ends.begin(), in.ends.begin() + static_cast<std::ptrdiff_t>(first));
+  for (std::size_t i = first; i < in.size();) {
     std::size_t skip = 0;
     for (std::size_t j = i; j < in.size() && j - i < kMaxLegalTokens; ++j) {
       const std::string_view run = in.run(i, j);
@@ -143,6 +162,30 @@ void drop_legal_forms(const Tokens& in, Tokens& out) {
     out.ends = in.ends;
   }
 }
+
+// Which keys an index may hold, by a key's length and first two bytes. A probe's token or
+// run that fails this test is not looked up: most runs of most names are in no index of the
+// orders' few hundred names, and two bit tests cost less than hashing the run.
+class KeyFilter {
+ public:
+  void add(std::string_view key) {
+    lengths_.set(std::min(key.size(), kLong));
+    heads_.set(head(key));
+  }
+  [[nodiscard]] bool may_hold(std::string_view key) const {
+    return lengths_[std::min(key.size(), kLong)] && heads_[head(key)];
+  }
+
+ private:
+  static constexpr std::size_t kLong = 63;  // this long or longer: one bucket
+  static std::size_t head(std::string_view key) {
+    const auto first = static_cast<unsigned char>(key[0]);
+    const auto second = key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0u;
+    return (first * 67u + second) & 4095u;
+  }
+  std::bitset<kLong + 1> lengths_;
+  std::bitset<4096> heads_;
+};
 
 // Per-thread scratch for match(): the raw and the kept tokens of the probe, and a count
 // per entry of the probe's tokens it holds (with the entries touched, to reset them).
@@ -196,6 +239,10 @@ struct NameMatcher::Impl {
   FlatIndex<std::vector<std::uint32_t>> by_token;  // token -> entries holding it
   FlatIndex<std::vector<std::uint32_t>> by_part;   // a proper run of adjacent tokens, joined -> entries
   std::size_t longest_concat = 0;                  // no run of probe tokens longer than this can be a name
+  // The keys of by_concat, by_token and by_part.
+  KeyFilter concat_keys;
+  KeyFilter token_keys;
+  KeyFilter part_keys;
 };
 
 void NameMatcher::Impl::ensure_built() const {
@@ -284,7 +331,9 @@ void NameMatcher::Impl::index(std::string_view name, std::uint32_t target) {
   e.target = target;
   m.longest_concat = std::max(m.longest_concat, concat.size());
   m.by_concat[concat] = index;
+  m.concat_keys.add(concat);
   for (const auto& t : tokens) {
+    m.token_keys.add(t);
     auto& list = m.by_token[t];
     if (list.empty() || list.back() != index) {
       list.push_back(index);
@@ -296,6 +345,7 @@ void NameMatcher::Impl::index(std::string_view name, std::uint32_t target) {
     for (std::size_t j = i; j < tokens.size() && j - i < kMaxRunTokens; ++j) {
       run += tokens[j];
       if (i == 0 && j + 1 == tokens.size()) break;  // the whole name is by_concat's
+      m.part_keys.add(run);
       auto& list = m.by_part[run];
       if (list.empty() || list.back() != index) list.push_back(index);
     }
@@ -316,7 +366,7 @@ std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
   }
   if (tokens.size() == 0) return std::nullopt;
   const std::string_view concat = tokens.concat();
-  if (const std::uint32_t* found = m.by_concat.find(concat)) {
+  if (const std::uint32_t* found = m.concat_keys.may_hold(concat) ? m.by_concat.find(concat) : nullptr) {
     const Impl::Entry& e = m.entries[*found];
     return MatchHit{e.target, e.spaced, true};
   }
@@ -342,6 +392,7 @@ std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
   if (s.shared.size() < m.entries.size()) s.shared.resize(m.entries.size(), 0);
   s.touched.clear();
   for (const std::string_view t : s.distinct) {
+    if (!m.token_keys.may_hold(t)) continue;
     if (const std::vector<std::uint32_t>* holders = m.by_token.find(t)) {
       for (const std::uint32_t index : *holders) {
         if (s.shared[index]++ == 0) s.touched.push_back(index);
@@ -362,12 +413,13 @@ std::optional<MatchHit> NameMatcher::match(std::string_view name) const {
       const std::string_view run = tokens.run(i, j);
       if (run.size() > m.longest_concat) break;
       if (i == 0 && j + 1 == tokens.size()) break;  // the whole probe, already looked up
+      if (!m.concat_keys.may_hold(run)) continue;
       if (const std::uint32_t* found = m.by_concat.find(run)) {
         if (can_be_contained(m.entries[*found].tokens)) consider(*found);
       }
     }
   }
-  if (probe_can_be_contained) {
+  if (probe_can_be_contained && m.part_keys.may_hold(concat)) {
     if (const std::vector<std::uint32_t>* holders = m.by_part.find(concat)) {
       for (const std::uint32_t index : *holders) consider(index);
     }

@@ -1,4 +1,5 @@
-// Internal to src/match: FlatIndex, the string-keyed map of the name matcher's indexes.
+// FlatMap: the string-keyed map behind the matchers' exact lookups, the name matcher's
+// indexes and the engine's table of ids.
 #pragma once
 
 #include <cstdint>
@@ -7,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-namespace interdict::name_detail {
+namespace interdict {
 
-// A 64-bit hash of short text, eight bytes a step: keys here are tokens and names.
+// A 64-bit hash of short text, eight bytes a step: keys here are identifiers, tokens and names.
 inline std::uint64_t hash_text(std::string_view s) {
   constexpr std::uint64_t kMul = 0xff51afd7ed558ccdULL;
   std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
@@ -21,8 +22,25 @@ inline std::uint64_t hash_text(std::string_view s) {
     h ^= h >> 32;
   }
   if (i < s.size()) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, s.data() + i, s.size() - i);
+    // The last bytes by fixed-size loads: a memcpy of a variable count into a word goes
+    // through the stack, and reading the word back stalls on store forwarding (a third of
+    // a name lookup's time).
+    const std::size_t n = s.size();
+    const char* p = s.data();
+    std::uint64_t w;
+    if (n >= 8) {
+      std::memcpy(&w, p + n - 8, 8);
+      w >>= 8 * (8 - (n - i));  // drop the bytes already hashed
+    } else if (n >= 4) {
+      std::uint32_t first;
+      std::uint32_t last;
+      std::memcpy(&first, p, 4);
+      std::memcpy(&last, p + n - 4, 4);
+      w = first | (std::uint64_t{last} << 32);
+    } else {
+      w = static_cast<unsigned char>(p[0]) | (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+          (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
+    }
     h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
   }
   h ^= h >> 33;
@@ -31,13 +49,29 @@ inline std::uint64_t hash_text(std::string_view s) {
   return h;
 }
 
-// A string-keyed map for the name path: open addressing over a power-of-two table of slots
-// holding each key's 64-bit hash, the keys back to back in one string. Filled at index time,
-// then only read (concurrently): a lookup is one cheap hash, and nearly always one slot and
-// one memcmp, where a std::unordered_map pays a hash of the whole key, a division and a node.
+// A string-keyed map for lookups on a decision's path: open addressing over a power-of-two
+// table of slots holding each key's 64-bit hash, the keys back to back in one string. Filled
+// at index time, then only read (concurrently): a lookup is one cheap hash, and nearly always
+// one slot and one memcmp, where a std::unordered_map pays a hash of the whole key, a division
+// and a node. Keys found are views into the map, valid while it lives unchanged.
 template <typename V>
-class FlatIndex {
+class FlatMap {
  public:
+  // A key found and its value.
+  struct Entry {
+    std::string_view key;
+    const V* value;
+  };
+
+  // Adds `key` with `value` unless the key is present (its value is kept). Index time only.
+  // Returns whether it was added.
+  bool try_emplace(std::string_view key, V value) {
+    const std::size_t before = used_;
+    V& slot = (*this)[key];
+    if (used_ == before) return false;
+    slot = std::move(value);
+    return true;
+  }
   // The value of `key`, default-constructed on first use. Index time only.
   V& operator[](std::string_view key) {
     if ((used_ + 1) * 2 > slots_.size()) grow();
@@ -60,6 +94,15 @@ class FlatIndex {
     return slot.value == 0 ? nullptr : &values_[slot.value - 1];
   }
   [[nodiscard]] bool contains(std::string_view key) const { return find(key) != nullptr; }
+  // `key` as stored, with its value; value is null when the key is absent.
+  [[nodiscard]] Entry find_entry(std::string_view key) const {
+    if (slots_.empty()) return Entry{{}, nullptr};
+    const Slot& slot = slots_[locate(hash_text(key), key)];
+    if (slot.value == 0) return Entry{{}, nullptr};
+    return Entry{std::string_view(keys_.data() + slot.offset, slot.size), &values_[slot.value - 1]};
+  }
+  [[nodiscard]] bool empty() const { return used_ == 0; }
+  [[nodiscard]] std::size_t size() const { return used_; }
 
  private:
   struct Slot {
@@ -99,4 +142,4 @@ class FlatIndex {
   std::size_t used_ = 0;
 };
 
-}  // namespace interdict::name_detail
+}  // namespace interdict
