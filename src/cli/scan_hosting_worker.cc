@@ -2,6 +2,7 @@
 
 #include <emmintrin.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "cli/common.h"
@@ -18,8 +19,33 @@ int rank(const Finding& f) {
 
 // IPv6 text has a colon; an IPv4 address ends in a digit, a host name never does (no
 // top-level domain is numeric).
-bool may_be_ip(std::string_view host) {
-  return host.find(':') != std::string_view::npos || (host.back() >= '0' && host.back() <= '9');
+bool may_be_ip(std::string_view host, const HostLabels& labels) {
+  return labels.colon || (host.back() >= '0' && host.back() <= '9');
+}
+
+// Copies `size` bytes, at most 32, with two fixed-size moves that overlap when fewer: a
+// host is short, and a copy of variable size is a call to memcpy.
+inline void copy_short(char* to, const char* from, std::size_t size) {
+  if (size >= 16) {
+    const __m128i head = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from));
+    const __m128i tail = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + size - 16));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(to), head);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(to + size - 16), tail);
+  } else if (size >= 8) {
+    std::uint64_t head, tail;
+    std::memcpy(&head, from, 8);
+    std::memcpy(&tail, from + size - 8, 8);
+    std::memcpy(to, &head, 8);
+    std::memcpy(to + size - 8, &tail, 8);
+  } else if (size >= 4) {
+    std::uint32_t head, tail;
+    std::memcpy(&head, from, 4);
+    std::memcpy(&tail, from + size - 4, 4);
+    std::memcpy(to, &head, 4);
+    std::memcpy(to + size - 4, &tail, 4);
+  } else {
+    for (std::size_t i = 0; i < size; ++i) to[i] = from[i];
+  }
 }
 
 // Eight bytes at a time: a byte-wise hash is a chain of one multiply per byte, and the
@@ -36,7 +62,14 @@ std::uint64_t hash(std::string_view s) {
   }
   if (i < s.size()) {
     std::uint64_t word = 0;
-    std::memcpy(&word, s.data() + i, s.size() - i);
+    if (s.size() >= 8) {
+      // The last eight bytes, shifted down to those not hashed yet: a fixed-size load, where
+      // a copy of the few left is a call to memcpy.
+      std::memcpy(&word, s.data() + s.size() - 8, 8);
+      word >>= 8 * (8 - (s.size() - i));
+    } else {
+      for (std::size_t k = s.size(); k-- > i;) word = (word << 8) | static_cast<unsigned char>(s[k]);
+    }
     h = (h ^ word) * kMul;
   }
   return h ^ (h >> 32);
@@ -72,7 +105,8 @@ std::string_view normalise_slow(std::string_view host, char (&buffer)[256], Host
   if (labels != nullptr) {
     const std::string_view two = last_labels(name, 2);
     const std::string_view one = last_labels(name, 1);
-    *labels = HostLabels{name.size() - two.size(), name.size() - one.size(), bits < 0x80};
+    *labels = HostLabels{name.size() - two.size(), name.size() - one.size(), bits < 0x80,
+                         name.find(':') != std::string_view::npos};
   }
   return name;
 }
@@ -90,6 +124,7 @@ void LabelGate::add(std::string_view domain) {
   single_labels_ |= name.find('.') == std::string::npos;
   const std::string key(last_labels(name, 2));
   if (contains(key)) return;
+  add_tail(key);
   keys_.push_back(key);
   std::size_t size = 16;
   while (size < keys_.size() * 4) size *= 2;
@@ -104,6 +139,46 @@ void LabelGate::add(std::string_view domain) {
   }
 }
 
+void LabelGate::add_tail(std::string_view key) {
+  const std::size_t size = std::min<std::size_t>(key.size(), 8);
+  const std::size_t bit = tail_bit(tail_word(key, size));
+  tail_bits_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  if (size < 8 && std::find(short_sizes_.begin(), short_sizes_.begin() + short_count_, size) ==
+                      short_sizes_.begin() + short_count_) {
+    short_sizes_[short_count_++] = static_cast<std::uint8_t>(size);
+  }
+}
+
+std::uint64_t LabelGate::tail_word(std::string_view name, std::size_t size) {
+  std::uint64_t word = 0;
+  if (name.size() >= 8) {
+    std::memcpy(&word, name.data() + name.size() - 8, 8);
+    word = size == 8 ? word : word >> (8 * (8 - size));
+  } else {
+    for (std::size_t k = name.size() - size; k < name.size(); ++k) {
+      word |= std::uint64_t{static_cast<unsigned char>(name[k])} << (8 * (k - (name.size() - size)));
+    }
+  }
+  // The size, in a byte a shorter tail leaves empty, keeps "qq.com" apart from "xqq.com".
+  return size == 8 ? word : word | (std::uint64_t{size} << 56);
+}
+
+bool LabelGate::tail_may_match(std::string_view host) const {
+  if (host.size() < 8) return true;  // rare: the labels decide
+  std::uint64_t word;
+  std::memcpy(&word, host.data() + host.size() - 8, 8);
+  // Every probe is made and their answers joined: a branch per key size would be taken at
+  // random, host after host.
+  std::size_t bit = tail_bit(word);
+  std::uint64_t hit = tail_bits_[bit / 64] >> (bit % 64);
+  for (std::size_t i = 0; i < short_count_; ++i) {
+    const std::size_t size = short_sizes_[i];
+    bit = tail_bit((word >> (8 * (8 - size))) | (std::uint64_t{size} << 56));
+    hit |= tail_bits_[bit / 64] >> (bit % 64);
+  }
+  return (hit & 1) != 0;
+}
+
 bool LabelGate::contains(std::string_view key) const {
   if (slots_.empty()) return false;
   const std::size_t mask = slots_.size() - 1;
@@ -115,6 +190,10 @@ bool LabelGate::contains(std::string_view key) const {
 
 bool LabelGate::may_match(std::string_view host, std::size_t last2, std::size_t last1) const {
   if (open_) return true;
+  // A host that a key's labels end must end with the key's last bytes: one probe with its
+  // last eight (and one per shorter key size) turns most hosts away before the labels
+  // are hashed.
+  if (!tail_may_match(host)) return false;
   if (contains(host.substr(last2))) return true;
   return single_labels_ && contains(host.substr(last1));
 }
@@ -137,7 +216,11 @@ std::string_view normalise_host(std::string_view host, char (&buffer)[256], Host
   // One pass over the bytes, 16 at a time (SSE2): lower case, where the last two labels
   // start, where the first colon is. The host is copied first, so the blocks read past
   // its end stay inside `buffer`.
-  std::memcpy(buffer, host.data(), host.size());
+  if (host.size() <= 32) {
+    copy_short(buffer, host.data(), host.size());
+  } else {
+    std::memcpy(buffer, host.data(), host.size());
+  }
   std::size_t dot1 = 0, dot2 = 0, colon = host.size(), colons = 0;
   int high = 0;
   const __m128i upper_from = _mm_set1_epi32(0x40404040);  // '@', one below 'A'
@@ -157,7 +240,9 @@ std::string_view normalise_host(std::string_view host, char (&buffer)[256], Host
     unsigned d = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, dots))) & valid;
     const unsigned c = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, colon_bytes))) & valid;
     if (c != 0 && colons == 0) colon = i + static_cast<std::size_t>(__builtin_ctz(c));
-    colons += static_cast<std::size_t>(__builtin_popcount(c));
+    // One colon (a port) or more (IPv6) is all that matters: a popcount is a call to libgcc
+    // in a build for every x86-64.
+    colons += c == 0 ? 0 : (c & (c - 1)) == 0 ? 1 : 2;
     if (d != 0) {
       const std::size_t last = i + 31 - static_cast<std::size_t>(__builtin_clz(d));
       d &= ~(1u << (last - i));
@@ -174,9 +259,9 @@ std::string_view normalise_host(std::string_view host, char (&buffer)[256], Host
       // Dots after the port's colon ("host:..x.com", damaged or hostile) were counted
       // above: find the last labels again in the host part alone.
       const std::string_view name(buffer, size);
-      *labels = HostLabels{size - last_labels(name, 2).size(), size - last_labels(name, 1).size(), bits < 0x80};
+      *labels = HostLabels{size - last_labels(name, 2).size(), size - last_labels(name, 1).size(), bits < 0x80, false};
     } else {
-      *labels = HostLabels{dot2, dot1, bits < 0x80};
+      *labels = HostLabels{dot2, dot1, bits<0x80, colons> 1};
     }
   }
   return {buffer, size};
@@ -193,7 +278,21 @@ HostWorker::Outcome HostWorker::line(std::string_view text, std::uint64_t number
   ++counts.lines;
   if (number == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (text.empty()) return Outcome::kOk;
-  switch (parser_->parse(text, record_, &why_)) {
+  return take(parser_->parse(text, record_, &why_), text, number);
+}
+
+HostWorker::Outcome HostWorker::line_at(const char* begin, const char* end, std::uint64_t number, const char*& next) {
+  // The first line may open with a byte order mark, and an empty line is no record in any
+  // format: both are line()'s.
+  if (number == 1 || *begin == '\n' || *begin == '\r') return line(interdict::line_at(begin, end, next), number);
+  ++counts.lines;
+  std::string_view text;
+  const LineKind kind = parser_->parse_at(begin, end, record_, &why_, text, next);
+  return take(kind, text, number);
+}
+
+HostWorker::Outcome HostWorker::take(LineKind kind, std::string_view text, std::uint64_t number) {
+  switch (kind) {
     case LineKind::kSkip: return Outcome::kOk;
     case LineKind::kDamaged: ++counts.damaged; return Outcome::kDamaged;
     case LineKind::kRecord: break;
@@ -218,7 +317,7 @@ bool HostWorker::consider(std::string_view host, std::string_view probe, const H
                           std::string_view text, std::uint64_t number) {
   // The prefilter: most hosts are no designated name, and one index probe says so.
   ProbeKind kind = ProbeKind::kDomain;
-  if (may_be_ip(probe) && parse_ip(probe)) {
+  if (may_be_ip(probe, labels) && parse_ip(probe)) {
     if (!shared_.prefixes.match(probe)) return false;
     kind = ProbeKind::kIp;
   } else if ((labels.ascii && !shared_.gate.may_match(probe, labels.last2, labels.last1)) ||
