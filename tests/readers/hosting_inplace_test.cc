@@ -181,7 +181,9 @@ TEST(ParseInPlace, NewlinesAtEveryOffsetOfA16ByteBlock) {
   }
   const Walk walk = compare_walks(*host_first(), input);
   EXPECT_EQ(walk.lines, 80u);
-  EXPECT_EQ(walk.records, 40u);
+  // A line cut after its status is still a record: the layout reads no further.
+  EXPECT_EQ(walk.records + walk.damaged, 80u);
+  EXPECT_GE(walk.damaged, 10u);
 }
 
 TEST(ParseInPlace, FormatsThatNeedTheLineEndReadItFirst) {

@@ -108,6 +108,9 @@ struct Span {
 
 struct Values {
   std::uint32_t seen = 0;  // bit i: text[i] holds field i
+  // Bit i: text[i] holds no blank, known from its search: the literal after it starts with
+  // one and was found at the first blank (fill() then need not look).
+  std::uint32_t blank_free = 0;
   Span text[static_cast<std::size_t>(Field::kCount)];
 };
 
@@ -150,11 +153,12 @@ class LogFormatParser final : public HostLineParser {
     // field it uses: the referer and user agent of a combined log are most of its bytes.
     for (std::size_t i = 0; i < read_items_; ++i) {
       const Item& item = items_[i];
+      bool first_try = false;
       std::size_t end;
       if (item.after.empty()) {
         end = lenient_ ? std::min(line.find(' ', p), line.size()) : line.size();
       } else {
-        end = find_literal<false>(line, p, item.after);
+        end = find_literal<false>(line, p, item.after, first_try);
         if (end == std::string_view::npos) {
           return damaged(why, "expected `" + item.after + "` after $" + item.var);
         }
@@ -163,6 +167,7 @@ class LogFormatParser final : public HostLineParser {
       if ((values.seen & bit) == 0) {
         values.seen |= bit;
         values.text[static_cast<std::size_t>(item.field)] = Span{line.data() + p, end - p};
+        if (first_try && !item.after.empty() && item.after.front() == ' ') values.blank_free |= bit;
       }
       p = end + item.after.size();
     }
@@ -186,12 +191,14 @@ class LogFormatParser final : public HostLineParser {
     std::size_t p = lead_.size();
     for (std::size_t i = 0; i < read_items_; ++i) {
       const Item& item = items_[i];
-      const std::size_t stop = find_literal<true>(rest, p, item.after);
+      bool first_try = false;
+      const std::size_t stop = find_literal<true>(rest, p, item.after, first_try);
       if (stop == std::string_view::npos) return HostLineParser::parse_at(begin, end, out, why, text, next);
       const auto bit = 1u << static_cast<unsigned>(item.field);
       if ((values.seen & bit) == 0) {
         values.seen |= bit;
         values.text[static_cast<std::size_t>(item.field)] = Span{begin + p, stop - p};
+        if (first_try && item.after.front() == ' ') values.blank_free |= bit;
       }
       p = stop + item.after.size();
     }
@@ -205,15 +212,18 @@ class LogFormatParser final : public HostLineParser {
   // Where `lit` next starts in `line` at or after `from`, skipping quotes escaped with a
   // backslash; npos when nowhere. Fields are mostly short, so the search runs inline 16
   // bytes at a time (SSE2, in every x86-64) rather than through a call to memchr.
-  // With kToNewline, a newline ends the search as if `line` ended there.
-  // REQUIRES: with kToNewline, `lit` holds no newline.
+  // With kToNewline, a newline ends the search as if `line` ended there. `first_try` says
+  // whether the first `lit[0]` after `from` was the literal: then the text before it holds
+  // no `lit[0]`. REQUIRES: with kToNewline, `lit` holds no newline.
   template <bool kToNewline>
-  static std::size_t find_literal(std::string_view line, std::size_t from, std::string_view lit) {
+  static std::size_t find_literal(std::string_view line, std::size_t from, std::string_view lit, bool& first_try) {
     const char first = lit.front();
+    first_try = true;
     while (from < line.size()) {
       const std::size_t at = find_char<kToNewline>(line.data(), from, line.size(), first);
       if (at == std::string_view::npos || (kToNewline && line[at] == '\n')) return std::string_view::npos;
       if (matches_at(line, at, lit) && !(first == '"' && escaped(line, at))) return at;
+      first_try = false;
       from = at + 1;
     }
     return std::string_view::npos;
@@ -295,7 +305,8 @@ class LogFormatParser final : public HostLineParser {
     }
     out.client = present(at(Field::kRemoteAddr));
     // A blank in an address means the line has more leading fields than the format.
-    if (out.client.find(' ') != out.client.npos)
+    const bool blank_free = (v.blank_free & (1u << static_cast<unsigned>(Field::kRemoteAddr))) != 0;
+    if (!blank_free && out.client.find(' ') != out.client.npos)
       return damaged(why, "a blank in the client address: more fields than the format has");
     if (out.client.empty()) {
       const std::string_view xff = present(at(Field::kForwardedFor));
