@@ -141,8 +141,13 @@ void LabelGate::add(std::string_view domain) {
 
 void LabelGate::add_tail(std::string_view key) {
   const std::size_t size = std::min<std::size_t>(key.size(), 8);
-  const std::size_t bit = tail_bit(tail_word(key, size));
-  tail_bits_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  // The key as written and folded as rejects_raw() folds a host: set bit 0x20 of every byte.
+  std::string folded(key);
+  for (char& c : folded) c = static_cast<char>(c | 0x20);
+  for (std::string_view form : {key, std::string_view(folded)}) {
+    const std::size_t bit = tail_bit(tail_word(form, size));
+    tail_bits_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
   if (size < 8 && std::find(short_sizes_.begin(), short_sizes_.begin() + short_count_, size) ==
                       short_sizes_.begin() + short_count_) {
     short_sizes_[short_count_++] = static_cast<std::uint8_t>(size);
@@ -167,6 +172,36 @@ bool LabelGate::tail_may_match(std::string_view host) const {
   if (host.size() < 8) return true;  // rare: the labels decide
   std::uint64_t word;
   std::memcpy(&word, host.data() + host.size() - 8, 8);
+  return tail_hit(word);
+}
+
+bool LabelGate::rejects_raw(std::string_view host) const {
+  const std::size_t size = host.size();
+  // Left to normalise_host: short or long hosts, "[v6]", and any host not ending in a
+  // letter (a port, a trailing dot, an IPv4 address).
+  if (open_ || size < 8 || size > 32 || host[0] == '[') return false;
+  const char last = static_cast<char>(host[size - 1] | 0x20);
+  if (last < 'a' || last > 'z') return false;
+  // The host's first and last 16 (or 8) bytes, overlapping: every byte is in one of them.
+  __m128i head, tail;
+  if (size >= 16) {
+    head = _mm_loadu_si128(reinterpret_cast<const __m128i*>(host.data()));
+    tail = _mm_loadu_si128(reinterpret_cast<const __m128i*>(host.data() + size - 16));
+  } else {
+    head = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(host.data()));
+    tail = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(host.data() + size - 8));
+  }
+  const __m128i colon = _mm_set1_epi32(0x3a3a3a3a);
+  const __m128i colons = _mm_or_si128(_mm_cmpeq_epi8(head, colon), _mm_cmpeq_epi8(tail, colon));
+  // A byte past 0x7f (an IDN, turned to punycode by the matcher) or a colon (a port, IPv6):
+  // left to normalise_host.
+  if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(head, tail), colons)) != 0) return false;
+  std::uint64_t word;
+  std::memcpy(&word, host.data() + size - 8, 8);
+  return !tail_hit(word | 0x2020202020202020ULL);
+}
+
+bool LabelGate::tail_hit(std::uint64_t word) const {
   // Every probe is made and their answers joined: a branch per key size would be taken at
   // random, host after host.
   std::size_t bit = tail_bit(word);
@@ -298,6 +333,8 @@ HostWorker::Outcome HostWorker::take(LineKind kind, std::string_view text, std::
     case LineKind::kRecord: break;
   }
   ++counts.records;
+  // Most hosts are no designated name, and most can be told so from their raw bytes.
+  if (record_.target.empty() && shared_.gate.rejects_raw(record_.host)) return Outcome::kOk;
   HostLabels labels;
   const std::string_view host = normalise_host(record_.host, host_, &labels);
   if (host.empty()) {

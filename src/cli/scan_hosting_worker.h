@@ -26,6 +26,11 @@ class LabelGate {
   // False only when no rule can match the ASCII, lower-case `host`, whose last two labels
   // start at `last2` and last label at `last1` (offsets, 0 when it has fewer labels).
   [[nodiscard]] bool may_match(std::string_view host, std::size_t last2, std::size_t last1) const;
+  // True only when `host`, as a record gives it (any case, not normalised), is an ASCII
+  // name that normalise_host would keep as it is but for case, not an address, and no key
+  // ends it: then neither may_match nor the domain matcher would take it. False means
+  // "normalise and ask may_match".
+  [[nodiscard]] bool rejects_raw(std::string_view host) const;
 
  private:
   [[nodiscard]] bool contains(std::string_view key) const;
@@ -34,6 +39,8 @@ class LabelGate {
   // the host.
   void add_tail(std::string_view key);
   [[nodiscard]] bool tail_may_match(std::string_view host) const;
+  // True when `word` (a host's last eight bytes) or its last 1-7 bytes hit the bitmap.
+  [[nodiscard]] bool tail_hit(std::uint64_t word) const;
   // The last `size` (at most 8) bytes of `name` as a word, tagged with `size` when short.
   // REQUIRES: size <= name.size().
   [[nodiscard]] static std::uint64_t tail_word(std::string_view name, std::size_t size);

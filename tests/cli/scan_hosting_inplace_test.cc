@@ -34,8 +34,9 @@ TEST(ScanHostingInPlace, AwkwardLinesAnswerAsFromStandardInput) {
   text += line("[2001:db8::1]:8080") + "\n" + line("192.0.2.1") + "\n" + line("tt.com") + "\n";  // 7-9
   text += line("weixin.qq.com") + "\n" + line("xtiktok.com") + "\n" + line("ex\xC3\xA4mple.com") + "\n";
   text += R"(www.tiktok.com 1.2.3.4 - - [01/Feb/2026:10:00:00 -0500] "GET /\" 200 1 "-" "-\")"
-          "\n";                           // 13
-  text += line("v16-webapp.tiktok.com");  // 14: no newline at the end
+          "\n";                                                           // 13
+  text += line("WWW.TIKTOK.COM") + "\n" + line("Www.CapCut.Com") + "\n";  // 14, 15: case only
+  text += line("v16-webapp.tiktok.com");                                  // 16: no newline at the end
   TempDir dir;
   const std::string log = dir.write("odd.log", text);
   const std::string args = "--format jsonl scan --country US ";
@@ -45,15 +46,16 @@ TEST(ScanHostingInPlace, AwkwardLinesAnswerAsFromStandardInput) {
   EXPECT_EQ(one.exit_code, 1) << one.err;
   EXPECT_EQ(one.out, two.out);
   EXPECT_EQ(piped.exit_code, 1) << piped.err;
-  // Standard input is named "-" in the answers; everything else is the same.
+  // Standard input is named "<stdin>" in the answers; everything else is the same.
   std::string named = one.out;
-  for (std::size_t at; (at = named.find(log)) != std::string::npos;) named.replace(at, log.size(), "-");
+  for (std::size_t at; (at = named.find(log)) != std::string::npos;) named.replace(at, log.size(), "<stdin>");
   EXPECT_EQ(named, piped.out);
   EXPECT_NE(one.err.find("odd.log:5: "), std::string::npos) << one.err;
   EXPECT_NE(one.err.find("odd.log:13: "), std::string::npos) << one.err;
-  // Lines 1, 2 and 6 are www.tiktok.com once normalised; 14 is another host.
+  // Lines 1, 2, 6 and 14 are www.tiktok.com once normalised; 16 is another host.
   EXPECT_EQ(count(one.out, "\"host\":\"www.tiktok.com\""), 1u) << one.out;
-  EXPECT_NE(one.out.find("\"requests\":3"), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find("\"requests\":4"), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find("\"host\":\"www.capcut.com\""), std::string::npos) << one.out;
   EXPECT_NE(one.out.find("\"host\":\"v16-webapp.tiktok.com\""), std::string::npos) << one.out;
   EXPECT_EQ(one.out.find("xtiktok.com"), std::string::npos) << one.out;
 }
