@@ -1,5 +1,6 @@
 // The per-line work of the hosting scan: parse, normalise the host, probe the designated
-// names, decide, aggregate. Internal to scan_hosting*.cc.
+// names, decide, aggregate (scan_hosting_worker.cc; normalise_host and LabelGate in
+// scan_hosting_gate.cc). Internal to scan_hosting*.cc.
 #pragma once
 
 #include <array>
