@@ -5,7 +5,8 @@
 // `#fields`, Cloudflare JSON, Zeek JSON); 6 compiles the input's first line as an nginx
 // log_format and reads the rest with it. Bit 0x80 parses every other line with a clone.
 // Beyond the sanitizers: a record's views lie inside its line or are a two-letter country,
-// and every damaged line says why.
+// every damaged line says why, and reading the input in place (parse_at) answers as
+// reading it line by line does.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -68,6 +69,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     parser = interdict::sniff_host_format(views, interdict::HostFormatOptions{"$host [$time_local] $status", ""});
     if (parser == nullptr) return 0;
   }
+  std::unique_ptr<HostLineParser> in_place = parser->clone();
+  std::unique_ptr<HostLineParser> by_line = parser->clone();
   std::unique_ptr<HostLineParser> other = (selector & 0x80) != 0 ? parser->clone() : nullptr;
   HostRecord record;
   std::string why;
@@ -89,6 +92,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         break;
       case LineKind::kSkip: break;
     }
+  }
+  // Differential: read in place (parse_at finds the line ends) and line by line, the
+  // answers must agree.
+  const char* end = text.data() + text.size();
+  for (const char* p = text.data(); p < end;) {
+    HostRecord a, b;
+    std::string why_a, why_b;
+    std::string_view in_text;
+    const char* next = nullptr;
+    const char* next_b = nullptr;
+    const LineKind kind = in_place->parse_at(p, end, a, &why_a, in_text, next);
+    const std::string_view line_text = interdict::line_at(p, end, next_b);
+    if (kind != by_line->parse(line_text, b, &why_b) || why_a != why_b || in_text != line_text || next != next_b ||
+        next <= p) {
+      __builtin_trap();
+    }
+    if (kind == LineKind::kRecord && (a.host != b.host || a.client != b.client || a.target != b.target ||
+                                      a.country != b.country || a.at != b.at || a.has_time != b.has_time)) {
+      __builtin_trap();
+    }
+    p = next;
   }
   return 0;
 }

@@ -69,17 +69,13 @@ HostingScan::Impl::Chunked HostingScan::Impl::scan_mapped(const std::string& pat
       ChunkState& cs = state[k];
       const bool keep = keep_notes && k <= horizon;
       std::uint64_t local = 0;
-      for (std::size_t p = begin; p < end;) {
-        const void* nl = std::memchr(data + p, '\n', end - p);
-        const std::size_t stop = nl == nullptr ? end : static_cast<std::size_t>(static_cast<const char*>(nl) - data);
-        std::size_t len = stop - p;
-        if (len > 0 && data[p + len - 1] == '\r') --len;
+      // The parser finds each line's end as it reads it (HostLineParser::parse_at).
+      for (const char *p = data + begin, *stop = data + end; p < stop;) {
         const std::uint64_t number = (static_cast<std::uint64_t>(k) << 32) | ++local;
-        if (w.line(std::string_view(data + p, len), number) == HostWorker::Outcome::kDamaged && keep &&
+        if (w.line_at(p, stop, number, p) == HostWorker::Outcome::kDamaged && keep &&
             cs.damage.size() < kMaxPrintedDamage) {
           cs.damage.push_back(DamageNote{input, number, w.why()});
         }
-        p = stop + 1;
       }
       if (w.parser().layout_changes() != base_changes) layout_changed = true;
       done_bytes += end - begin;

@@ -1,8 +1,6 @@
 #include "cli/scan_hosting_worker.h"
 
-#include <emmintrin.h>
-
-#include <cstring>
+#include <algorithm>
 
 #include "cli/common.h"
 
@@ -18,106 +16,11 @@ int rank(const Finding& f) {
 
 // IPv6 text has a colon; an IPv4 address ends in a digit, a host name never does (no
 // top-level domain is numeric).
-bool may_be_ip(std::string_view host) {
-  return host.find(':') != std::string_view::npos || (host.back() >= '0' && host.back() <= '9');
-}
-
-// Eight bytes at a time: a byte-wise hash is a chain of one multiply per byte, and the
-// gate hashes a label pair on every line.
-std::uint64_t hash(std::string_view s) {
-  constexpr std::uint64_t kMul = 0x9e3779b97f4a7c15ULL;
-  std::uint64_t h = s.size() * kMul;
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    h = (h ^ word) * kMul;
-    h ^= h >> 29;
-  }
-  if (i < s.size()) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, s.data() + i, s.size() - i);
-    h = (h ^ word) * kMul;
-  }
-  return h ^ (h >> 32);
-}
-
-// The last `n` labels of `name` (all of it when it has fewer).
-std::string_view last_labels(std::string_view name, int n) {
-  std::size_t start = name.size();
-  for (int i = 0; i < n; ++i) {
-    if (start == 0) return name;
-    const std::size_t dot = name.rfind('.', start - 1);
-    if (dot == std::string_view::npos) return name;
-    start = dot;
-  }
-  return name.substr(start + 1);
-}
-
-// The rare forms: "[v6]:port" and a trailing dot.
-std::string_view normalise_slow(std::string_view host, char (&buffer)[256], HostLabels* labels) {
-  if (const std::size_t colon = host.find(':');
-      colon != std::string_view::npos && host.find(':', colon + 1) == std::string_view::npos) {
-    host = host.substr(0, colon);
-  }
-  if (!host.empty() && host.back() == '.') host.remove_suffix(1);
-  if (host.empty() || host.size() > 253 || host == "-") return {};
-  unsigned char bits = 0;
-  for (std::size_t i = 0; i < host.size(); ++i) {
-    const char c = host[i];
-    bits |= static_cast<unsigned char>(c);
-    buffer[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  }
-  const std::string_view name(buffer, host.size());
-  if (labels != nullptr) {
-    const std::string_view two = last_labels(name, 2);
-    const std::string_view one = last_labels(name, 1);
-    *labels = HostLabels{name.size() - two.size(), name.size() - one.size(), bits < 0x80};
-  }
-  return name;
+bool may_be_ip(std::string_view host, const HostLabels& labels) {
+  return labels.colon || (host.back() >= '0' && host.back() <= '9');
 }
 
 }  // namespace
-
-void LabelGate::add(std::string_view domain) {
-  std::string name(domain);
-  while (!name.empty() && name.back() == '.') name.pop_back();
-  for (char& c : name) {
-    if (static_cast<unsigned char>(c) >= 0x80) open_ = true;  // the matcher turns it to punycode
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  if (name.empty() || open_) return;
-  single_labels_ |= name.find('.') == std::string::npos;
-  const std::string key(last_labels(name, 2));
-  if (contains(key)) return;
-  keys_.push_back(key);
-  std::size_t size = 16;
-  while (size < keys_.size() * 4) size *= 2;
-  slots_.assign(size, 0);
-  for (std::uint32_t i = 0; i < keys_.size(); ++i) {
-    for (std::size_t at = hash(keys_[i]) & (size - 1);; at = (at + 1) & (size - 1)) {
-      if (slots_[at] == 0) {
-        slots_[at] = i + 1;
-        break;
-      }
-    }
-  }
-}
-
-bool LabelGate::contains(std::string_view key) const {
-  if (slots_.empty()) return false;
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t at = hash(key) & mask; slots_[at] != 0; at = (at + 1) & mask) {
-    if (keys_[slots_[at] - 1] == key) return true;
-  }
-  return false;
-}
-
-bool LabelGate::may_match(std::string_view host, std::size_t last2, std::size_t last1) const {
-  if (open_) return true;
-  if (contains(host.substr(last2))) return true;
-  return single_labels_ && contains(host.substr(last1));
-}
 
 HostingShared::HostingShared(const OrderSet& o) : orders(o) {
   for (const Subject& subject : orders.corpus().subjects) {
@@ -131,57 +34,6 @@ HostingShared::HostingShared(const OrderSet& o) : orders(o) {
   }
 }
 
-std::string_view normalise_host(std::string_view host, char (&buffer)[256], HostLabels* labels) {
-  if (!host.empty() && host.front() == '[') return normalise_slow(host.substr(1, host.find(']') - 1), buffer, labels);
-  if (host.size() > sizeof buffer) return normalise_slow(host, buffer, labels);  // cuts the port first
-  // One pass over the bytes, 16 at a time (SSE2): lower case, where the last two labels
-  // start, where the first colon is. The host is copied first, so the blocks read past
-  // its end stay inside `buffer`.
-  std::memcpy(buffer, host.data(), host.size());
-  std::size_t dot1 = 0, dot2 = 0, colon = host.size(), colons = 0;
-  int high = 0;
-  const __m128i upper_from = _mm_set1_epi32(0x40404040);  // '@', one below 'A'
-  const __m128i upper_to = _mm_set1_epi32(0x5b5b5b5b);    // '[', one above 'Z'
-  const __m128i case_bit = _mm_set1_epi32(0x20202020);
-  const __m128i dots = _mm_set1_epi32(0x2e2e2e2e);
-  const __m128i colon_bytes = _mm_set1_epi32(0x3a3a3a3a);
-  for (std::size_t i = 0; i < host.size(); i += 16) {
-    auto* at = reinterpret_cast<__m128i*>(buffer + i);
-    __m128i v = _mm_loadu_si128(at);
-    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, upper_from), _mm_cmpgt_epi8(upper_to, v));
-    v = _mm_or_si128(v, _mm_and_si128(upper, case_bit));
-    _mm_storeu_si128(at, v);
-    const std::size_t left = host.size() - i;
-    const unsigned valid = left >= 16 ? 0xffffu : (1u << left) - 1;
-    high |= _mm_movemask_epi8(v) & static_cast<int>(valid);
-    unsigned d = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, dots))) & valid;
-    const unsigned c = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, colon_bytes))) & valid;
-    if (c != 0 && colons == 0) colon = i + static_cast<std::size_t>(__builtin_ctz(c));
-    colons += static_cast<std::size_t>(__builtin_popcount(c));
-    if (d != 0) {
-      const std::size_t last = i + 31 - static_cast<std::size_t>(__builtin_clz(d));
-      d &= ~(1u << (last - i));
-      dot2 = d != 0 ? i + 32 - static_cast<std::size_t>(__builtin_clz(d)) : dot1;
-      dot1 = last + 1;
-    }
-  }
-  const unsigned char bits = high != 0 ? 0x80 : 0;
-  std::size_t size = colons == 1 ? colon : host.size();  // "host:port"; more colons: IPv6
-  if (size > 0 && buffer[size - 1] == '.') return normalise_slow(host.substr(0, size), buffer, labels);
-  if (size == 0 || size > 253 || (size == 1 && buffer[0] == '-')) return {};
-  if (labels != nullptr) {
-    if (dot1 > size) {
-      // Dots after the port's colon ("host:..x.com", damaged or hostile) were counted
-      // above: find the last labels again in the host part alone.
-      const std::string_view name(buffer, size);
-      *labels = HostLabels{size - last_labels(name, 2).size(), size - last_labels(name, 1).size(), bits < 0x80};
-    } else {
-      *labels = HostLabels{dot2, dot1, bits < 0x80};
-    }
-  }
-  return {buffer, size};
-}
-
 void HostWorker::begin_input(std::unique_ptr<HostLineParser> parser, std::uint32_t input, std::string_view file) {
   parser_ = std::move(parser);
   cdn_ = parser_->cdn();
@@ -193,12 +45,28 @@ HostWorker::Outcome HostWorker::line(std::string_view text, std::uint64_t number
   ++counts.lines;
   if (number == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (text.empty()) return Outcome::kOk;
-  switch (parser_->parse(text, record_, &why_)) {
+  return take(parser_->parse(text, record_, &why_), text, number);
+}
+
+HostWorker::Outcome HostWorker::line_at(const char* begin, const char* end, std::uint64_t number, const char*& next) {
+  // The first line may open with a byte order mark, and an empty line is no record in any
+  // format: both are line()'s.
+  if (number == 1 || *begin == '\n' || *begin == '\r') return line(interdict::line_at(begin, end, next), number);
+  ++counts.lines;
+  std::string_view text;
+  const LineKind kind = parser_->parse_at(begin, end, record_, &why_, text, next);
+  return take(kind, text, number);
+}
+
+HostWorker::Outcome HostWorker::take(LineKind kind, std::string_view text, std::uint64_t number) {
+  switch (kind) {
     case LineKind::kSkip: return Outcome::kOk;
     case LineKind::kDamaged: ++counts.damaged; return Outcome::kDamaged;
     case LineKind::kRecord: break;
   }
   ++counts.records;
+  // Most hosts are no designated name, and most can be told so from their raw bytes.
+  if (record_.target.empty() && shared_.gate.rejects_raw(record_.host)) return Outcome::kOk;
   HostLabels labels;
   const std::string_view host = normalise_host(record_.host, host_, &labels);
   if (host.empty()) {
@@ -218,7 +86,7 @@ bool HostWorker::consider(std::string_view host, std::string_view probe, const H
                           std::string_view text, std::uint64_t number) {
   // The prefilter: most hosts are no designated name, and one index probe says so.
   ProbeKind kind = ProbeKind::kDomain;
-  if (may_be_ip(probe) && parse_ip(probe)) {
+  if (may_be_ip(probe, labels) && parse_ip(probe)) {
     if (!shared_.prefixes.match(probe)) return false;
     kind = ProbeKind::kIp;
   } else if ((labels.ascii && !shared_.gate.may_match(probe, labels.last2, labels.last1)) ||

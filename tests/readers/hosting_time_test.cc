@@ -53,6 +53,31 @@ TEST(ClfTime, BadDateAfterAGoodOneIsNotTakenFromTheCache) {
   EXPECT_FALSE(p.parse("11/Oct/2000:13:55:36 -07:0", t));
 }
 
+TEST(ClfTime, OnlyChangedSecondsAreReadAgain) {
+  ClfTimeParser p;
+  Instant a = 0, b = 0, c = 0, d = 0;
+  ASSERT_TRUE(p.parse("19/Jan/2025:10:00:30 -0500", a));
+  EXPECT_EQ(a, 1737298830);
+  ASSERT_TRUE(p.parse("19/Jan/2025:10:00:59 -0500", b));
+  EXPECT_EQ(b, a + 29);
+  ASSERT_TRUE(p.parse("19/Jan/2025:10:00:02 -0500", c));  // back in time: logs are not sorted
+  EXPECT_EQ(c, a - 28);
+  ASSERT_TRUE(p.parse("19/Jan/2025:10:00:60 -0500", d));  // a leap second
+  EXPECT_EQ(d, a + 30);
+  Instant t = 42;
+  for (const char* bad : {"19/Jan/2025:10:00:61 -0500", "19/Jan/2025:10:00:6x -0500", "19/Jan/2025:10:00:-1 -0500"}) {
+    EXPECT_FALSE(p.parse(bad, t)) << bad;
+  }
+  EXPECT_EQ(t, 42);
+  // The minute, the zone and the date changing still read the whole stamp.
+  ASSERT_TRUE(p.parse("19/Jan/2025:10:01:02 -0500", t));
+  EXPECT_EQ(t, c + 60);
+  ASSERT_TRUE(p.parse("19/Jan/2025:10:01:02 +0000", t));
+  EXPECT_EQ(t, c + 60 - 5 * 3600);
+  ASSERT_TRUE(p.parse("20/Jan/2025:10:01:02 +0000", t));
+  EXPECT_EQ(t, c + 60 - 5 * 3600 + 86400);
+}
+
 TEST(IsoTime, OffsetsFractionsAndZulu) {
   IsoTimeParser p;
   Instant t = 0;

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <span>
 #include <string>
@@ -49,6 +50,18 @@ struct HostRecord {
 
 enum class LineKind : std::uint8_t { kRecord, kSkip, kDamaged };
 
+// The line that starts at `begin`, up to the first '\n' before `end` (or to `end`), without
+// the newline and a '\r' before it; `next` is set to where the next line starts.
+// REQUIRES: begin < end.
+inline std::string_view line_at(const char* begin, const char* end, const char*& next) {
+  const void* nl = std::memchr(begin, '\n', static_cast<std::size_t>(end - begin));
+  const char* stop = nl != nullptr ? static_cast<const char*>(nl) : end;
+  next = nl != nullptr ? stop + 1 : end;
+  std::size_t size = static_cast<std::size_t>(stop - begin);
+  if (size > 0 && begin[size - 1] == '\r') --size;
+  return {begin, size};
+}
+
 // For HostLineParser::parse(): says why (when the caller asks) and that the line is damaged.
 inline LineKind damaged(std::string* why, std::string_view message) {
   if (why != nullptr) why->assign(message);
@@ -63,6 +76,17 @@ class HostLineParser {
   // Reads one line (without its newline). For kDamaged, *why says what is wrong in a few
   // words (e.g. "expected 9 fields, found 4"); the caller adds file and line.
   virtual LineKind parse(std::string_view line, HostRecord& out, std::string* why) = 0;
+  // Reads the line that starts at `begin` and ends at the first '\n' before `end`, or at
+  // `end`: the same answer as parse() of that line. Sets `text` to the line without its
+  // newline and a '\r' before it, and `next` to where the next line starts (`end` after
+  // the last). Formats that find their fields in one walk watch for the newline as they
+  // go, so an input read in place is not searched for line ends first; the others find
+  // the line end, then call parse(). REQUIRES: begin < end.
+  virtual LineKind parse_at(const char* begin, const char* end, HostRecord& out, std::string* why,
+                            std::string_view& text, const char*& next) {
+    text = line_at(begin, end, next);
+    return parse(text, out, why);
+  }
   // True when a record depends on no line but itself and the header lines already seen.
   [[nodiscard]] virtual bool lines_independent() const { return true; }
   // A parser in the same state (same header), for another thread.

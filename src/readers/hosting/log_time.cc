@@ -69,9 +69,15 @@ bool ClfTimeParser::parse(std::string_view text, Instant& out) {
   // dd/Mon/yyyy:HH:MM:SS +zzzz
   if (text.size() != 26 || text[20] != ' ') return false;
   const char* p = text.data();
-  if (has_last_ && std::memcmp(p, last_, sizeof last_) == 0) {
-    out = last_at_;
-    return true;
+  // A busy log's next stamp differs from the last in its seconds at most: then only they
+  // are read, the rest (date, hour, minute, zone) being known good.
+  if (has_last_ && std::memcmp(p, last_, 18) == 0 && std::memcmp(p + 20, last_ + 20, 6) == 0) {
+    const int second = two(p + 18);
+    if (second >= 0 && second <= 60) {
+      out = last_at_ + (second - last_second_);
+      return true;
+    }
+    return false;
   }
   if (!cached_ || std::memcmp(p, date_, sizeof date_) != 0) {
     const int day = two(p);
@@ -92,6 +98,7 @@ bool ClfTimeParser::parse(std::string_view text, Instant& out) {
   out = days_ * 86400 + seconds - offset;
   std::memcpy(last_, p, sizeof last_);
   last_at_ = out;
+  last_second_ = two(p + 18);
   has_last_ = true;
   return true;
 }

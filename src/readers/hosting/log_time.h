@@ -22,8 +22,9 @@ class ClfTimeParser {
   char date_[11] = {};  // the last date converted, "10/Oct/2000"
   std::int64_t days_ = 0;
   bool cached_ = false;
-  char last_[26] = {};  // the last whole text converted: busy logs repeat a second
+  char last_[26] = {};  // the last whole text converted: busy logs repeat all but the seconds
   Instant last_at_ = 0;
+  int last_second_ = 0;  // its seconds, "SS" at offset 18
   bool has_last_ = false;
 };
 
