@@ -99,7 +99,9 @@ bool DomainMatcher::add(std::string_view domain, bool exact, std::uint32_t targe
   pending_.insert(pending_.end(), bytes, bytes + sizeof bytes);
   for (char c : domain) pending_.push_back(ascii_lower(c));
   if (!exact) {
-    const auto labels = static_cast<std::size_t>(std::count(domain.begin(), domain.end(), '.')) + 1;
+    // Counted as match() counts a suffix's labels: by the label starts, so a dot at the end
+    // (of a name that ended in two) starts none.
+    const auto labels = static_cast<std::size_t>(std::count(domain.begin(), domain.end() - 1, '.')) + 1;
     suffix_labels_ |= std::uint64_t{1} << std::min<std::size_t>(labels - 1, 63);
   }
   sealed_.store(false, std::memory_order_relaxed);

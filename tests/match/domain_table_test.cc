@@ -124,6 +124,17 @@ TEST(DomainTable, ACopyAnswersAsTheOriginal) {
   EXPECT_FALSE(copy.match("a.tiktokcdn.com.akamaized.net"));
 }
 
+TEST(DomainTable, SuffixRuleEndingInADotMatchesItselfAndBelow) {
+  // Found by fuzz_domain: "weixin.." is stored as "weixin." (one trailing dot dropped), a
+  // name whose last label is empty; its label count must be the one a probe counts.
+  DomainMatcher m;
+  ASSERT_TRUE(m.add("weixin..", false, 1));
+  ASSERT_TRUE(m.match("weixin.."));
+  EXPECT_EQ(m.match("weixin..")->rule, "weixin.");
+  ASSERT_TRUE(m.match("pay.weixin.."));
+  EXPECT_FALSE(m.match("weixin."));
+}
+
 TEST(DomainTable, EmptyMatcherMatchesNothingAndHoldsNothing) {
   DomainMatcher m;
   EXPECT_EQ(m.size(), 0u);
