@@ -105,7 +105,8 @@ void register_scan(CLI::App& app, GlobalOptions& global, Runner& runner) {
       ->type_name("MAPPING");
   cmd->add_option("--lists", options->lists,
                   "Screen every party of every payment against this index of sanctions lists (from\n"
-                  "`interdict lists import`); a list hit alone makes a payment review, not prohibited")
+                  "`interdict lists import`); a list hit alone makes a payment review, not prohibited. An index\n"
+                  "that cannot be read is refused before any input is read (exit code 2)")
       ->type_name("FILE");
   cmd->add_option("--threads", options->threads, "Worker threads for large logs and apps (default: one per core)")
       ->type_name("N");

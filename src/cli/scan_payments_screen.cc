@@ -56,6 +56,12 @@ PartyScreen::PartyScreen(const Corpus& corpus) {
   orders_.freeze();
 }
 
+Status check_lists_index(const std::string& path) {
+  auto loaded = NameIndex::load(path);
+  if (!loaded) return loaded.error();
+  return Ok{};
+}
+
 Status PartyScreen::load_lists(const std::string& path) {
   auto loaded = NameIndex::load(path);
   if (!loaded) return loaded.error();

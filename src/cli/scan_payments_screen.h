@@ -40,6 +40,11 @@ struct OrderEntry {
   std::string_view id;  // the entity's or subject's id, a view into the corpus
 };
 
+// Checks that `path` is an index `interdict lists import` wrote and that it loads, so a
+// scan can refuse it before reading any input. Errors: those of NameIndex::load (kIo for a
+// file that cannot be read, kParse for a damaged, truncated or foreign file).
+[[nodiscard]] Status check_lists_index(const std::string& path);
+
 class PartyScreen {
  public:
   // Builds the orders' index from `corpus` (every entity's and subject's name and aliases,

@@ -425,6 +425,15 @@ int run_scan(const GlobalOptions& global, ScanOptions options) {
     std::cerr << "interdict: --log-zone: " << zone.error().message() << "\n";
     return kExitInputError;
   }
+  // A lists index that cannot be used is refused here, before any input is read: a scan
+  // that went on would print findings screened against less than the user asked for.
+  if (!options.lists.empty()) {
+    if (Status lists = check_lists_index(options.lists); !lists) {
+      std::cerr << "interdict: --lists " << options.lists << ": " << lists.error().to_string()
+                << " (build it with `interdict lists import`)\n";
+      return kExitInputError;
+    }
+  }
   auto orders = load_order_set(global);
   if (!orders) return kExitInputError;
   Scan scan(*orders, options, output_format(global), global.quiet, *as_of, known_at);

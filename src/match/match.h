@@ -5,14 +5,17 @@
 // boundaries, nothing of law. Build with add(), then only call the const match functions.
 //
 // Thread-safety: add() is not thread-safe; once built, a matcher is immutable and its
-// const functions may be called from any number of threads. No match function allocates.
+// const functions may be called from any number of threads. No match function allocates
+// (but for DomainMatcher's first lookup after add(), which builds its table).
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,7 +36,8 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 
 struct MatchHit {
   std::uint32_t target = 0;
-  // The rule as stored (normalised), e.g. "weixin.qq.com"; valid while the matcher lives.
+  // The rule as stored (normalised), e.g. "weixin.qq.com"; valid while the matcher lives
+  // and until its next add().
   std::string_view rule;
   bool exact = false;  // the rule matched the whole identifier, not a suffix or prefix of it
 };
@@ -53,37 +57,52 @@ struct MatchHit {
 // matches and cannot be added; empty labels and hyphen placement are tolerated, as they
 // are for ASCII names.
 //
-// Memory: one entry per rule (its name, length, kind and target) in append-only blocks, so
-// a rule's text never moves, and one 8-byte slot per rule at a load of at most 0.7.
+// Memory: each rule is one entry (length, kind, fingerprint, target, name) back to back in
+// one array, grouped by hash bucket, plus 8 bytes per bucket of about four rules: about 27
+// bytes a rule for 2 million names. add() only appends; the first call that reads (match,
+// size, memory_bytes) sorts what was added into buckets, once, under a lock.
 class DomainMatcher {
  public:
+  DomainMatcher() = default;
+  // Copies are for a matcher no other thread is using.
+  DomainMatcher(const DomainMatcher& other);
+  DomainMatcher& operator=(const DomainMatcher& other);
+
   // Returns false (and adds nothing) if `domain` is empty, longer than 253 bytes in its
-  // ASCII form, or a non-ASCII name UTS #46 refuses.
+  // ASCII form, a non-ASCII name UTS #46 refuses, or the rules' text would pass 4 GiB.
+  // Invalidates the `rule` views of earlier hits.
   bool add(std::string_view domain, bool exact, std::uint32_t target);
-  // The most specific rule covering `host`, or nullopt. Does not allocate for an ASCII
-  // host; a non-ASCII one is converted in a per-thread buffer (ICU may allocate).
+  // The most specific rule covering `host`, or nullopt. Its `rule` views the matcher and
+  // stays valid until the next add() or the matcher's end. Does not allocate for an ASCII
+  // host once built; a non-ASCII one is converted in a per-thread buffer (ICU may
+  // allocate). The first call after add() builds the buckets (allocates, takes a lock).
   [[nodiscard]] std::optional<MatchHit> match(std::string_view host) const;
-  [[nodiscard]] std::size_t size() const { return count_; }
+  // Distinct rules (a name added twice with the same kind counts once).
+  [[nodiscard]] std::size_t size() const;
   // Bytes held by the index, for capacity planning.
   [[nodiscard]] std::size_t memory_bytes() const;
 
  private:
+  // A bucket's entries start at `offset` in text_ and end where the next bucket's start.
+  // `filter` has two bits set per entry, chosen by its hash: a probe whose bits are not
+  // all set is a miss without reading the entries.
+  struct Bucket {
+    std::uint32_t offset = 0;
+    std::uint32_t filter = 0;
+  };
+  void seal() const;
   [[nodiscard]] const char* find(std::uint64_t hash, std::string_view name, bool exact) const;
-  [[nodiscard]] const char* entry(std::uint32_t ref) const;
-  void insert_slot(std::uint64_t hash, std::uint32_t ref);
-  void grow();
-  std::uint32_t append(std::string_view name, bool exact, std::uint32_t target);
 
-  // An entry is [length][exact][target, 4 bytes][name, lowercase, no trailing dot]. Blocks
-  // are reserved once and never reallocated, so MatchHit::rule views stay valid; a ref is
-  // block << 20 | offset.
-  std::vector<std::vector<char>> blocks_;
-  // Open addressing, linear probing. A slot holds the high 32 bits of the key's hash and
-  // the entry's ref + 1; 0 is empty. The low 32 bits pick the home slot by multiply-shift,
-  // so the table need not be a power of two. The hash of every suffix of a name comes out
-  // of one right-to-left pass: a lookup costs one multiply per byte and one probe per label.
-  std::vector<std::uint64_t> slots_;
-  std::size_t count_ = 0;
+  // Entries are [length][exact | fingerprint][target, 4 bytes][name, lowercase, no
+  // trailing dot]. pending_ holds those added since the last seal(), in order; seal() merges
+  // them into text_, bucket by bucket (the first added of equal rules kept), and empties it.
+  // INVARIANT: once sealed_ is set, only const reads touch text_ and buckets_.
+  mutable std::vector<char> pending_;
+  mutable std::vector<char> text_;
+  mutable std::vector<Bucket> buckets_;  // bucket count + 1; the last holds the end offset
+  mutable std::size_t count_ = 0;
+  mutable std::atomic<bool> sealed_{true};
+  mutable std::mutex seal_mutex_;
   // Bit k set: some suffix rule has k + 1 labels (bit 63: 64 or more). A suffix with a
   // label count no rule has is not probed: most lookups skip the top-level domain.
   std::uint64_t suffix_labels_ = 0;

@@ -3,6 +3,7 @@
 // payment `review`, never `prohibited`: the lists are not orders.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "cli/cli_helpers.h"
@@ -140,6 +141,47 @@ TEST(ScanPaymentsLists, MissingIndexExitsTwo) {
   CommandResult r = run_interdict("scan --lists /nonexistent/lists.idx " + shell_quote(kTransfers));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("/nonexistent/lists.idx"), std::string::npos) << r.err;
+}
+
+// Issue 6: an index that cannot be used is refused when the options are read, before any
+// input: one line on stderr naming the file and what is wrong, nothing on stdout. The
+// inputs would print findings (the WeChat Pay transfers) and an error of their own (the
+// missing file) if they were read.
+CommandResult scan_with_bad_lists(const std::string& index) {
+  return run_interdict("--format jsonl scan --as-of 2020-09-21T12:00:00Z --lists " + shell_quote(index) + " " +
+                       shell_quote(kTransfers) + " /nonexistent/payments.xml");
+}
+
+void expect_refused(const CommandResult& r, const std::string& index, const std::string& problem) {
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_EQ(r.err.find("interdict: --lists " + index + ": "), 0u) << r.err;
+  EXPECT_NE(r.err.find(problem), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("(build it with `interdict lists import`)"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_EQ(r.err.find("payments.xml"), std::string::npos) << "an input was read: " << r.err;
+}
+
+TEST(ScanPaymentsLists, Issue6MissingIndexIsRefusedBeforeAnyInput) {
+  expect_refused(scan_with_bad_lists("/nonexistent/lists.idx"), "/nonexistent/lists.idx", "cannot open name index");
+}
+
+TEST(ScanPaymentsLists, Issue6TruncatedIndexIsRefusedBeforeAnyInput) {
+  TempDir dir;
+  const std::string bytes = read_file(sample_index());
+  const std::string cut = dir.write("cut.idx", bytes.substr(0, bytes.size() / 2));
+  expect_refused(scan_with_bad_lists(cut), cut, "array length past the end of the file");
+}
+
+TEST(ScanPaymentsLists, Issue6FileThatIsNotAnIndexIsRefusedBeforeAnyInput) {
+  // A payment file given where the index belongs, an easy slip on a command line.
+  expect_refused(scan_with_bad_lists(kTransfers), kTransfers, "not a name index");
+}
+
+TEST(ScanPaymentsLists, Issue6WithoutTheBadIndexTheSameInputsPrintFindings) {
+  // The refusals above are not an empty input's silence: these inputs print findings.
+  CommandResult r = run_interdict("--format jsonl scan --as-of 2020-09-21T12:00:00Z " + shell_quote(kTransfers));
+  EXPECT_FALSE(r.out.empty()) << r.err;
 }
 
 }  // namespace
