@@ -52,8 +52,30 @@ double jaro_winkler(std::string_view a, std::string_view b) {
   return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
 }
 
+bool equal_but_hushing_h(std::string_view a, std::string_view b) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  std::size_t kept = 0;
+  auto hushing_h = [](std::string_view s, std::size_t k) {
+    return s[k] == 'h' && k > 0 && (s[k - 1] == 'c' || s[k - 1] == 's' || s[k - 1] == 'z');
+  };
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && hushing_h(a, i)) {
+      ++i;
+    } else if (j < b.size() && hushing_h(b, j)) {
+      ++j;
+    } else if (i < a.size() && j < b.size() && a[i] == b[j]) {
+      ++i, ++j, ++kept;
+    } else {
+      return false;
+    }
+  }
+  return kept >= kMinHushingLength;
+}
+
 double token_similarity(std::string_view a, std::string_view b) {
   if (a == b) return 1.0;
+  if (equal_but_hushing_h(a, b)) return kHushingSimilarity;
   if (a.size() == 1 || b.size() == 1) {
     const std::string_view longer = a.size() == 1 ? b : a;
     const std::string_view initial = a.size() == 1 ? a : b;

@@ -22,6 +22,15 @@ struct QueryToken {
 // Jaro-Winkler is at least kTokenFloor, else 0. Tokens of one or two characters only
 // match exactly or as initials.
 [[nodiscard]] double token_similarity(std::string_view a, std::string_view b);
+
+// True when `a` and `b` differ only in an h after c, s or z and keep kMinHushingLength
+// letters besides: lists strip the háček ("KARADZIC") where a Czech or Cyrillic spelling
+// reads "karadzhich" (ž, ж -> zh, č, ч -> ch). Short
+// tokens are left out, since pinyin's zh/z, ch/c and sh/s are different surnames (Zhou,
+// Zou). Such a pair scores kHushingSimilarity.
+[[nodiscard]] bool equal_but_hushing_h(std::string_view a, std::string_view b);
+inline constexpr std::size_t kMinHushingLength = 5;
+inline constexpr double kHushingSimilarity = 0.97;
 inline constexpr double kTokenFloor = 0.84;
 inline constexpr double kInitialSimilarity = 0.6;
 // A joined reading ("zijietiaodong") is one long token whose Jaro-Winkler stays high when
