@@ -142,8 +142,9 @@ void tokenise_unicode(const icu::UnicodeString& text, NameTokens& out) {
 //   k:  "ck", "c" before a, o or u ("Nicodim" / "Nikodim"), "qu" before e or
 //       i ("Barquin" / "Barkin");  ks: "x" ("Alexandr" / "Aleksandr");
 //   f:  "ph";  t: "th";  h: "kh";  u: French "ou", Dutch "oe";  v: German "w";
-//   i:  English "y" and Slavic and German "j" ("Jurukov" / "Iouroukov", "Kajusov" /
-//       "Kayusov"), which all write the glide before a vowel and the vowel after one;
+//   i:  English "y", and Slavic and German "j" but before i ("Jurukov" / "Iouroukov",
+//       "Kajusov" / "Kayusov"), which write the glide before a vowel and the vowel after
+//       one; "ji" stays, since in pinyin ("Jinping") j is a consonant, not a glide;
 //   ov, ev: a final "of"/"ef" ("Baidakoff" / "Baidakov");
 //   doubled letters once ("Owssej" / "Ovsei").
 //   a glide i between vowels (after the above) is dropped in tokens of kMinGlideLength
@@ -188,7 +189,7 @@ std::string fold_spelling(std::string_view t) {
       to = "k";
     } else if (rest[0] == 'w') {
       to = "v";
-    } else if (rest[0] == 'y' || rest[0] == 'j') {
+    } else if (rest[0] == 'y' || (rest[0] == 'j' && next != 'i')) {
       to = "i";
     }
     if (to.empty()) {
