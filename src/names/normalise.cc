@@ -286,7 +286,9 @@ std::vector<QuerySound> sound_words(const icu::UnicodeString& marked, const std:
     if (c == '|') {
       // A word with a short key or none still counts, unmatched, against every name.
       if (word < spellings.size() && !letters.empty() && !is_weak_token(letters))
-        out.push_back({letters, sound_key(letters, spellings[word])});
+        out.push_back({letters, sound_key(letters, spellings[word]),
+                       spellings[word] == Spelling::kPinyin || spellings[word] == Spelling::kKana ||
+                           spellings[word] == Spelling::kHangul});
       letters.clear();
       ++word;
     } else if (c >= 'a' && c <= 'z') {

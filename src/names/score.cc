@@ -88,6 +88,23 @@ double token_similarity(std::string_view a, std::string_view b) {
   return jw >= kTokenFloor ? jw * jw * jw : 0.0;
 }
 
+namespace {
+
+// Jaro-Winkler with every l read as r on both sides: Chinese writes r as l (罗德里格斯
+// "luodeligesi" for Rodriguez), Japanese l as r.
+double jaro_winkler_one_liquid(std::string_view a, std::string_view b) {
+  constexpr std::size_t kMax = 64;
+  std::array<char, kMax> x{};
+  std::array<char, kMax> y{};
+  const std::size_t na = std::min(a.size(), kMax);
+  const std::size_t nb = std::min(b.size(), kMax);
+  for (std::size_t i = 0; i < na; ++i) x[i] = a[i] == 'l' ? 'r' : a[i];
+  for (std::size_t i = 0; i < nb; ++i) y[i] = b[i] == 'l' ? 'r' : b[i];
+  return jaro_winkler(std::string_view(x.data(), na), std::string_view(y.data(), nb));
+}
+
+}  // namespace
+
 double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d, const FormRec& f, bool joined,
                   Explanation* why) {
   struct Pair {
@@ -165,7 +182,8 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
     for (std::uint32_t i = 0; i < nq; ++i) {
       const double sim = sound_similarity(query[i].key, key);
       if (sim < kSoundFloor) continue;
-      const double spelling = jaro_winkler(query[i].word, text);
+      const double spelling =
+          query[i].one_liquid ? jaro_winkler_one_liquid(query[i].word, text) : jaro_winkler(query[i].word, text);
       if (spelling < kSoundSpellingFloor) continue;
       pairs[count++] = Pair{sim * query[i].certainty * (1.0 - kSpellingShare + kSpellingShare * spelling), i, j};
     }
