@@ -308,6 +308,7 @@ bool is_weak_token(std::string_view token) {
 NormalisedName normalise_query(std::string_view utf8) {
   NormalisedName out;
   NameTokens tokens;
+  bool syllabic = false;  // a word in Han, kana or Hangul
   const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
     tokenise_ascii(utf8, tokens);
@@ -325,6 +326,9 @@ NormalisedName normalise_query(std::string_view utf8) {
     if (std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; }))
       out.sounds = sound_words(text, spellings);
     out.by_sound = std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; });
+    syllabic = std::any_of(spellings.begin(), spellings.end(), [](Spelling s) {
+      return s == Spelling::kPinyin || s == Spelling::kKana || s == Spelling::kHangul;
+    });
   }
   auto& readings = out.readings;
   if (tokens.empty()) return out;
@@ -338,7 +342,9 @@ NormalisedName normalise_query(std::string_view utf8) {
   NameTokens weak;
   std::size_t strong = 0;
   for (auto& token : tokens) {
-    if (is_weak_token(token)) {
+    // Initials stay apart as well: "Christopher H. Smith" joined would read "...herhsmith".
+    // In Han, kana and Hangul a lone letter is a syllable (阿 "a"), not an initial.
+    if (is_weak_token(token) || (token.size() == 1 && !syllabic)) {
       weak.push_back(token);
       continue;
     }

@@ -73,9 +73,27 @@ bool equal_but_hushing_h(std::string_view a, std::string_view b) {
   return kept >= kMinHushingLength;
 }
 
+bool equal_but_inflection(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.size() < kMinInflectedBase || !b.starts_with(a)) return false;
+  const std::string_view ending = b.substr(a.size());
+  auto ends = [&a](std::string_view s) { return a.ends_with(s); };
+  if (ending == "ova") return true;  // Czech and Slovak feminine: Musil / Musilova
+  if (ending == "as") return true;   // Lithuanian: Putin / Putinas, Vladimir / Vladimiras
+  // Latvian -s, only on the Slavic endings it inflects (Putins, Urusovs): after most
+  // other letters an -s makes another English name (William / Williams).
+  return ending == "s" && (ends("ov") || ends("ev") || ends("in"));
+}
+
 double token_similarity(std::string_view a, std::string_view b) {
   if (a == b) return 1.0;
   if (equal_but_hushing_h(a, b)) return kHushingSimilarity;
+  if (equal_but_inflection(a, b)) return kInflectionSimilarity;
+  return spelling_similarity(a, b);
+}
+
+double spelling_similarity(std::string_view a, std::string_view b) {
+  if (a == b) return 1.0;
   if (a.size() == 1 || b.size() == 1) {
     const std::string_view longer = a.size() == 1 ? b : a;
     const std::string_view initial = a.size() == 1 ? a : b;
@@ -121,7 +139,10 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
   for (std::uint32_t i = 0; i < nq; ++i) {
     for (std::uint32_t j = 0; j < nn; ++j) {
       const TokenRec& t = d.tokens[d.form_tokens[f.first_token + j]];
-      const double sim = token_similarity(query[i].text, d.str(t.text));
+      // A joined reading holds several words: an ending or an h on it is no inflection
+      // ("martin aas" joined is not Lithuanian for Martin).
+      const double sim =
+          joined ? spelling_similarity(query[i].text, d.str(t.text)) : token_similarity(query[i].text, d.str(t.text));
       if (sim > 0 && (!joined || sim >= kJoinedFloor)) pairs[count++] = Pair{sim, i, j};
     }
   }

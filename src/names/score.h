@@ -22,6 +22,9 @@ struct QueryToken {
 // Jaro-Winkler is at least kTokenFloor, else 0. Tokens of one or two characters only
 // match exactly or as initials.
 [[nodiscard]] double token_similarity(std::string_view a, std::string_view b);
+// The same without the variants below (hushing h, inflection): what a joined reading,
+// which holds several words, is compared by.
+[[nodiscard]] double spelling_similarity(std::string_view a, std::string_view b);
 
 // True when `a` and `b` differ only in an h after c, s or z and keep kMinHushingLength
 // letters besides: lists strip the háček ("KARADZIC") where a Czech or Cyrillic spelling
@@ -31,6 +34,15 @@ struct QueryToken {
 [[nodiscard]] bool equal_but_hushing_h(std::string_view a, std::string_view b);
 inline constexpr std::size_t kMinHushingLength = 5;
 inline constexpr double kHushingSimilarity = 0.97;
+
+// True when the longer of `a` and `b` is the other (of kMinInflectedBase letters or more)
+// with the ending another language's grammar puts on a foreign surname: Czech and Slovak
+// feminine "-ova" (Musil / Musilova), Lithuanian "-as" (Putin / Putinas), Latvian "-s"
+// after -ov, -ev, -in (Putins). Shorter bases are other names (Jon / Jonas). Such a pair
+// scores kInflectionSimilarity.
+[[nodiscard]] bool equal_but_inflection(std::string_view a, std::string_view b);
+inline constexpr std::size_t kMinInflectedBase = 4;
+inline constexpr double kInflectionSimilarity = 0.95;
 inline constexpr double kTokenFloor = 0.84;
 inline constexpr double kInitialSimilarity = 0.6;
 // A joined reading ("zijietiaodong") is one long token whose Jaro-Winkler stays high when
