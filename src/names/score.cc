@@ -185,6 +185,7 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
     double sim;
     std::uint32_t q;
     std::uint32_t n;
+    bool corroborating;  // equal short keys: count only beside a pair of full keys
   };
   constexpr std::size_t kMaxTokens = 24;
   const std::size_t nq = std::min(query.size(), kMaxTokens);
@@ -201,12 +202,15 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
     const std::string_view text = d.str(t.text);
     const std::string_view key = d.str(t.sound);
     for (std::uint32_t i = 0; i < nq; ++i) {
-      const double sim = sound_similarity(query[i].key, key);
+      double sim = sound_similarity(query[i].key, key);
+      const bool corroborating = sim < kSoundFloor && !key.empty() && query[i].key == key;
+      if (corroborating) sim = kCorroboratingSimilarity;
       if (sim < kSoundFloor) continue;
       const double spelling =
           query[i].one_liquid ? jaro_winkler_one_liquid(query[i].word, text) : jaro_winkler(query[i].word, text);
       if (spelling < kSoundSpellingFloor) continue;
-      pairs[count++] = Pair{sim * query[i].certainty * (1.0 - kSpellingShare + kSpellingShare * spelling), i, j};
+      pairs[count++] =
+          Pair{sim * query[i].certainty * (1.0 - kSpellingShare + kSpellingShare * spelling), i, j, corroborating};
     }
   }
   if (count == 0) return 0.0;
@@ -214,12 +218,14 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
             [](const Pair& x, const Pair& y) { return x.sim > y.sim; });
   std::array<bool, kMaxTokens> q_used{};
   std::array<bool, kMaxTokens> n_used{};
+  bool full = false;  // a pair of full keys was made
   double numerator = 0;
   double denominator = 0;
   for (std::size_t k = 0; k < count; ++k) {
     const Pair& p = pairs[k];
     if (q_used[p.q] || n_used[p.n]) continue;
     q_used[p.q] = n_used[p.n] = true;
+    if (!p.corroborating) full = true;
     const TokenRec& t = d.tokens[d.form_tokens[f.first_token + p.n]];
     numerator += p.sim * 2 * t.weight;
     denominator += 2 * t.weight;
@@ -237,7 +243,7 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
     denominator += 0.5 * t.weight;
     if (why) why->pairs.push_back({"", std::string(d.str(t.text)), 0.0, 0.5 * t.weight});
   }
-  return denominator > 0 ? numerator / denominator : 0.0;
+  return full && denominator > 0 ? numerator / denominator : 0.0;
 }
 
 }  // namespace interdict

@@ -69,6 +69,11 @@ inline constexpr double kJoinedFloor = 0.86;  // Jaro-Winkler 0.95, cubed
 [[nodiscard]] double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data& d, const FormRec& f,
                                   Explanation* why);
 inline constexpr double kSoundFloor = 0.6;
+// Keys of fewer than kMinSoundKey classes fit too many names to count alone (phonetic.h),
+// but beside a word whose full key pairs, an equal short key corroborates: 雷耶斯-桑多瓦尔
+// is "leiyesi" (RS) and "sangduowaer" (SNTBR), Reyes-Sandoval. Such a pair's similarity
+// before certainty and spelling.
+inline constexpr double kCorroboratingSimilarity = 0.9;
 inline constexpr double kSpellingShare = 0.1;
 // Sound alike but spelled nothing alike ("mtin" / "antonio", Jaro-Winkler 0.43): in
 // rigour's spellings of one surname across scripts the transliterations stay above it.

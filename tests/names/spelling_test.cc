@@ -126,6 +126,21 @@ TEST(NamesSpelling, HanRWrittenAsLStillSoundsAlike) {
   EXPECT_EQ(hits[0].id, "rodriguez");
 }
 
+TEST(NamesSpelling, ShortKeyCorroboratesAFullOne) {
+  NameIndex index;
+  index.add({"reyes-sandoval", EntityKind::kPerson, {}, {"Reyes-Sandoval"}});
+  index.add({"reyes", EntityKind::kPerson, {}, {"Reyes"}});
+  index.add({"other", EntityKind::kPerson, {}, {"Sandor Vallo"}});
+  index.freeze();
+  // 雷耶斯 "leiyesi" keys to RS, too short to count alone; beside 桑多瓦尔 (SNTBR) it does.
+  const auto both = index.search("雷耶斯-桑多瓦尔", {}, 1);
+  ASSERT_FALSE(both.empty());
+  EXPECT_EQ(both[0].id, "reyes-sandoval");
+  EXPECT_GE(both[0].score, 0.8);
+  const auto alone = index.search("雷耶斯", {}, 1);
+  EXPECT_TRUE(alone.empty() || alone[0].score < 0.8);
+}
+
 TEST(NamesSpelling, CommonWordDoesNotCrowdOutTheExactName) {
   // More names share "maria" than the index scores (400); the one named just so, added
   // last, must be among those scored.
