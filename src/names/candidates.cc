@@ -120,14 +120,19 @@ std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
       if (reached[f] < 0.0F) reached[f] = -reached[f];
   };
   // Keeps the forms reached by `floor`, at most kMaxCandidates, and clears the scratch.
-  auto keep = [&](float floor) {
+  // Past the cap, the forms whose reach covers most of both the query (`total`) and the
+  // form (`size` of it) go first: a common word ("irina") reaches hundreds of names, and
+  // the one named just so must not be cut.
+  auto keep = [&](float floor, float total, auto size) {
     const std::size_t before = candidates.size();
     for (auto f : touched)
       if (reached[f] >= floor) candidates.push_back(f);
     if (candidates.size() - before > kMaxCandidates) {
       std::nth_element(candidates.begin() + static_cast<std::ptrdiff_t>(before),
                        candidates.begin() + static_cast<std::ptrdiff_t>(before + kMaxCandidates), candidates.end(),
-                       [](std::uint32_t a, std::uint32_t b) { return reached[a] > reached[b]; });
+                       [&](std::uint32_t a, std::uint32_t b) {
+                         return reached[a] / (total + size(a)) > reached[b] / (total + size(b));
+                       });
       candidates.resize(before + kMaxCandidates);
     }
     for (auto f : touched) reached[f] = 0.0F;
@@ -144,7 +149,7 @@ std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
     }
     best_total = std::max(best_total, total);
   }
-  keep(0.25F * best_total);
+  keep(0.25F * best_total, best_total, [&d](std::uint32_t f) { return d.forms[f].weight_sum; });
   if (!sounds.empty()) {
     // A form whose key equals the word's ranks above one that is a class apart.
     thread_local std::vector<std::uint64_t> near;
@@ -156,7 +161,8 @@ std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
       keys.swap(near);
       reach(0.5F);
     }
-    keep(0.5F * static_cast<float>(sounds.size()));
+    const auto words = static_cast<float>(sounds.size());
+    keep(0.5F * words, words, [&d](std::uint32_t f) { return static_cast<float>(d.forms[f].token_count); });
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   }

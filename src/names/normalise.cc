@@ -56,8 +56,19 @@ constexpr std::string_view kWeak[] = {
 
 struct Translit {
   std::unique_ptr<icu::Transliterator> before;  // NFKC; Traditional-Simplified
-  std::unique_ptr<icu::Transliterator> after;   // Any-Latin; Latin-ASCII
+  std::unique_ptr<icu::Transliterator> after;   // kLatinRules
 };
+
+// Any-Latin then Latin-ASCII, with the letters whose ASCII fold loses a sound spelled out
+// first. Cyrillic ц, щ and the iotated vowels я, ю, є, ї, ё are read as English lists write
+// them (ts, shch, ya, yu, ye, yi, yo), not as ISO 9's c, ŝ, â, û, ê, ï, ë; the Czech, Croatian and Polish č ć š ś ž ź ż
+// (and ISO 9's readings of ч ш ж) become ch, sh and zh, since Latin-ASCII would drop their h: "Čagajev" / "Chagaev",
+// "Чернышевский" / "Chernyshevsky".
+constexpr char16_t kLatinRules[] =
+    u"[цЦ] > тс; [щЩ] > шч; [яЯ] > йа; [юЮ] > йу; [єЄ] > йе; [їЇ] > йі; [ёЁ] > йо;"
+    u"::Any-Latin;"
+    u"[čćČĆ] > ch; [šśŠŚ] > sh; [žźżŽŹŻ] > zh;"
+    u"::Latin-ASCII;";
 
 Translit& translit() {
   thread_local Translit t = [] {
@@ -65,7 +76,10 @@ Translit& translit() {
     UErrorCode status = U_ZERO_ERROR;
     made.before.reset(icu::Transliterator::createInstance("NFKC; Traditional-Simplified", UTRANS_FORWARD, status));
     status = U_ZERO_ERROR;
-    made.after.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    UParseError parse{};
+    made.after.reset(icu::Transliterator::createFromRules("interdict-latin", icu::UnicodeString(kLatinRules),
+                                                          UTRANS_FORWARD, parse, status));
+    if (U_FAILURE(status)) made.after.reset();
     return made;
   }();
   return t;
@@ -119,42 +133,85 @@ void tokenise_unicode(const icu::UnicodeString& text, NameTokens& out) {
   }
 }
 
-// Spelling variants of one sound across romanisations, folded the same way on both sides:
-// German "tsch"/"w", French "ou", Dutch "oe"/"tsj", Slavic final "j" ("sergej"),
-// English "y", doubled letters ("owssej" / "ovsei"). Only pure ASCII tokens change.
+// Spelling variants of one sound across romanisations, folded the same way on both sides,
+// so that renderings of one name in different languages become one token:
+//   ch: German/Dutch "tsch"/"tsj", French "tch", Polish "cz", Hungarian "cs", Swedish final
+//       "tj" ("Vladimirovitj"), Catalan final "tx" ("Vladimirovitx"); Czech and Croatian
+//       "č" becomes "ch" before this (see kLatinRules);
+//   sh: German "sch", Polish "sz";
+//   k:  "ck", "c" before a, o or u ("Nicodim" / "Nikodim"), "qu" before e or
+//       i ("Barquin" / "Barkin");  ks: "x" ("Alexandr" / "Aleksandr");
+//   f:  "ph";  t: "th";  h: "kh";  u: French "ou", Dutch "oe";  v: German "w";
+//   i:  English "y", and Slavic and German "j" but before i ("Jurukov" / "Iouroukov",
+//       "Kajusov" / "Kayusov"), which write the glide before a vowel and the vowel after
+//       one; "ji" stays, since in pinyin ("Jinping") j is a consonant, not a glide;
+//   ov, ev: a final "of"/"ef" ("Baidakoff" / "Baidakov");
+//   doubled letters once ("Owssej" / "Ovsei").
+//   a glide i between vowels (after the above) is dropped in tokens of kMinGlideLength
+//       letters or more.
+// Only pure ASCII tokens change.
+constexpr std::size_t kMinGlideLength = 6;
 std::string fold_spelling(std::string_view t) {
   std::string out;
-  out.reserve(t.size());
-  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  out.reserve(t.size() + 2);
+  auto push = [&out](char c) {
+    if (out.empty() || out.back() != c || (c >= '0' && c <= '9')) out += c;
+  };
   for (std::size_t i = 0; i < t.size();) {
     const std::string_view rest = t.substr(i);
-    char c = t[i];
+    const char next = rest.size() > 1 ? rest[1] : '\0';
+    std::string_view to;
     std::size_t used = 1;
-    if (rest.starts_with("tsch") || rest.starts_with("tsj")) {
-      out += "ch";
-      used = rest[2] == 'c' ? 4 : 3;
-    } else if (rest.starts_with("sch")) {
-      out += "sh";
-      used = 3;
+    if (rest.starts_with("tsch")) {
+      to = "ch", used = 4;
+    } else if (rest.starts_with("tsj") || rest.starts_with("tch") || rest.starts_with("sch")) {
+      to = rest[0] == 's' ? "sh" : "ch", used = 3;
+    } else if (rest.starts_with("cz") || rest.starts_with("cs") ||
+               (rest.size() == 2 && (rest == "tj" || rest == "tx"))) {
+      to = "ch", used = 2;
+    } else if (rest.starts_with("sz")) {
+      to = "sh", used = 2;
     } else if (rest.starts_with("ph")) {
-      out += 'f';
-      used = 2;
+      to = "f", used = 2;
+    } else if (rest.starts_with("th")) {
+      to = "t", used = 2;
     } else if (rest.starts_with("ck")) {
-      out += 'k';
-      used = 2;
+      to = "k", used = 2;
     } else if (rest.starts_with("kh")) {
-      out += 'h';
-      used = 2;
+      to = "h", used = 2;
+    } else if (rest.starts_with("qu") && rest.size() > 2 && (rest[2] == 'e' || rest[2] == 'i')) {
+      to = "k", used = 2;
     } else if (rest.starts_with("ou") || rest.starts_with("oe")) {
-      out += 'u';
-      used = 2;
+      to = "u", used = 2;
+    } else if (rest[0] == 'x') {
+      to = "ks";
+    } else if (rest[0] == 'c' && (next == 'a' || next == 'o' || next == 'u')) {
+      to = "k";
+    } else if (rest[0] == 'w') {
+      to = "v";
+    } else if (rest[0] == 'y' || (rest[0] == 'j' && next != 'i')) {
+      to = "i";
+    }
+    if (to.empty()) {
+      push(rest[0]);
     } else {
-      if (c == 'w') c = 'v';
-      if (c == 'y') c = 'i';
-      if (c == 'j' && i + 1 == t.size() && !out.empty() && vowel(out.back())) c = 'i';
-      if (out.empty() || out.back() != c || (c >= '0' && c <= '9')) out += c;
+      for (char c : to) push(c);
     }
     i += used;
+  }
+  if (out.size() > 4 && out.back() == 'f' && (out[out.size() - 2] == 'o' || out[out.size() - 2] == 'e'))
+    out.back() = 'v';
+  // A glide between vowels is written i, j, y or not at all ("Galateja" / "Galatea",
+  // "Nikolajevich" / "Nikolaevich"); in short tokens it is too much of the name to drop.
+  if (out.size() >= kMinGlideLength) {
+    auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'o' || c == 'u'; };
+    std::string kept;
+    kept.reserve(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (out[i] == 'i' && i > 0 && i + 1 < out.size() && vowel(out[i - 1]) && vowel(out[i + 1])) continue;
+      if (kept.empty() || kept.back() != out[i] || (out[i] >= '0' && out[i] <= '9')) kept += out[i];
+    }
+    out.swap(kept);
   }
   return out;
 }
@@ -229,7 +286,9 @@ std::vector<QuerySound> sound_words(const icu::UnicodeString& marked, const std:
     if (c == '|') {
       // A word with a short key or none still counts, unmatched, against every name.
       if (word < spellings.size() && !letters.empty() && !is_weak_token(letters))
-        out.push_back({letters, sound_key(letters, spellings[word])});
+        out.push_back({letters, sound_key(letters, spellings[word]),
+                       spellings[word] == Spelling::kPinyin || spellings[word] == Spelling::kKana ||
+                           spellings[word] == Spelling::kHangul});
       letters.clear();
       ++word;
     } else if (c >= 'a' && c <= 'z') {
@@ -249,6 +308,7 @@ bool is_weak_token(std::string_view token) {
 NormalisedName normalise_query(std::string_view utf8) {
   NormalisedName out;
   NameTokens tokens;
+  bool syllabic = false;  // a word in Han, kana or Hangul
   const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
     tokenise_ascii(utf8, tokens);
@@ -266,27 +326,33 @@ NormalisedName normalise_query(std::string_view utf8) {
     if (std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; }))
       out.sounds = sound_words(text, spellings);
     out.by_sound = std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; });
+    syllabic = std::any_of(spellings.begin(), spellings.end(), [](Spelling s) {
+      return s == Spelling::kPinyin || s == Spelling::kKana || s == Spelling::kHangul;
+    });
   }
   auto& readings = out.readings;
   if (tokens.empty()) return out;
-  for (auto& token : tokens) {
-    if (!is_weak_token(token) &&
-        std::all_of(token.begin(), token.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-      token = fold_spelling(token);
-  }
-  // The joined reading: strong tokens as one, weak ones kept. Bounded so a long name does
-  // not make one huge token that resembles nothing.
+  auto is_ascii = [](std::string_view t) {
+    return std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  };
+  // The joined reading: strong tokens as one, weak ones kept, folded as one word, so a list
+  // name written as one word ("Heyermann") meets its syllables ("hei er man"). Bounded so a
+  // long name does not make one huge token that resembles nothing.
   std::string joined;
   NameTokens weak;
   std::size_t strong = 0;
-  for (const auto& token : tokens) {
-    if (is_weak_token(token)) {
+  for (auto& token : tokens) {
+    // Initials stay apart as well: "Christopher H. Smith" joined would read "...herhsmith".
+    // In Han, kana and Hangul a lone letter is a syllable (阿 "a"), not an initial.
+    if (is_weak_token(token) || (token.size() == 1 && !syllabic)) {
       weak.push_back(token);
-    } else {
-      joined += token;
-      ++strong;
+      continue;
     }
+    joined += token;
+    ++strong;
+    if (is_ascii(token)) token = fold_spelling(token);
   }
+  if (is_ascii(joined)) joined = fold_spelling(joined);
   readings.push_back(std::move(tokens));
   if (strong >= 2 && strong <= 5) {
     NameTokens second{std::move(joined)};

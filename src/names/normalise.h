@@ -17,6 +17,9 @@ namespace interdict {
 struct QuerySound {
   std::string word;
   std::string key;
+  // The word's script has one liquid (Han, kana, Hangul): its l or r may be the list
+  // name's other one, so spellings are compared with l read as r.
+  bool one_liquid = false;
   // Lowers the word's sound pairs when many list names share its key: 1 - kAmbiguityCost
   // * log2(names sharing it), at least kMinCertainty. Set by the index.
   double certainty = 1;

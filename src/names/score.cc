@@ -52,7 +52,47 @@ double jaro_winkler(std::string_view a, std::string_view b) {
   return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
 }
 
+bool equal_but_hushing_h(std::string_view a, std::string_view b) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  std::size_t kept = 0;
+  auto hushing_h = [](std::string_view s, std::size_t k) {
+    return s[k] == 'h' && k > 0 && (s[k - 1] == 'c' || s[k - 1] == 's' || s[k - 1] == 'z');
+  };
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && hushing_h(a, i)) {
+      ++i;
+    } else if (j < b.size() && hushing_h(b, j)) {
+      ++j;
+    } else if (i < a.size() && j < b.size() && a[i] == b[j]) {
+      ++i, ++j, ++kept;
+    } else {
+      return false;
+    }
+  }
+  return kept >= kMinHushingLength;
+}
+
+bool equal_but_inflection(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.size() < kMinInflectedBase || !b.starts_with(a)) return false;
+  const std::string_view ending = b.substr(a.size());
+  auto ends = [&a](std::string_view s) { return a.ends_with(s); };
+  if (ending == "ova") return true;  // Czech and Slovak feminine: Musil / Musilova
+  if (ending == "as") return true;   // Lithuanian: Putin / Putinas, Vladimir / Vladimiras
+  // Latvian -s, only on the Slavic endings it inflects (Putins, Urusovs): after most
+  // other letters an -s makes another English name (William / Williams).
+  return ending == "s" && (ends("ov") || ends("ev") || ends("in"));
+}
+
 double token_similarity(std::string_view a, std::string_view b) {
+  if (a == b) return 1.0;
+  if (equal_but_hushing_h(a, b)) return kHushingSimilarity;
+  if (equal_but_inflection(a, b)) return kInflectionSimilarity;
+  return spelling_similarity(a, b);
+}
+
+double spelling_similarity(std::string_view a, std::string_view b) {
   if (a == b) return 1.0;
   if (a.size() == 1 || b.size() == 1) {
     const std::string_view longer = a.size() == 1 ? b : a;
@@ -65,6 +105,23 @@ double token_similarity(std::string_view a, std::string_view b) {
   // "davis"/"david"), which must cost a full name its match; one typo still scores ~0.9.
   return jw >= kTokenFloor ? jw * jw * jw : 0.0;
 }
+
+namespace {
+
+// Jaro-Winkler with every l read as r on both sides: Chinese writes r as l (罗德里格斯
+// "luodeligesi" for Rodriguez), Japanese l as r.
+double jaro_winkler_one_liquid(std::string_view a, std::string_view b) {
+  constexpr std::size_t kMax = 64;
+  std::array<char, kMax> x{};
+  std::array<char, kMax> y{};
+  const std::size_t na = std::min(a.size(), kMax);
+  const std::size_t nb = std::min(b.size(), kMax);
+  for (std::size_t i = 0; i < na; ++i) x[i] = a[i] == 'l' ? 'r' : a[i];
+  for (std::size_t i = 0; i < nb; ++i) y[i] = b[i] == 'l' ? 'r' : b[i];
+  return jaro_winkler(std::string_view(x.data(), na), std::string_view(y.data(), nb));
+}
+
+}  // namespace
 
 double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d, const FormRec& f, bool joined,
                   Explanation* why) {
@@ -82,7 +139,10 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
   for (std::uint32_t i = 0; i < nq; ++i) {
     for (std::uint32_t j = 0; j < nn; ++j) {
       const TokenRec& t = d.tokens[d.form_tokens[f.first_token + j]];
-      const double sim = token_similarity(query[i].text, d.str(t.text));
+      // A joined reading holds several words: an ending or an h on it is no inflection
+      // ("martin aas" joined is not Lithuanian for Martin).
+      const double sim =
+          joined ? spelling_similarity(query[i].text, d.str(t.text)) : token_similarity(query[i].text, d.str(t.text));
       if (sim > 0 && (!joined || sim >= kJoinedFloor)) pairs[count++] = Pair{sim, i, j};
     }
   }
@@ -125,6 +185,7 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
     double sim;
     std::uint32_t q;
     std::uint32_t n;
+    bool corroborating;  // equal short keys: count only beside a pair of full keys
   };
   constexpr std::size_t kMaxTokens = 24;
   const std::size_t nq = std::min(query.size(), kMaxTokens);
@@ -141,11 +202,15 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
     const std::string_view text = d.str(t.text);
     const std::string_view key = d.str(t.sound);
     for (std::uint32_t i = 0; i < nq; ++i) {
-      const double sim = sound_similarity(query[i].key, key);
+      double sim = sound_similarity(query[i].key, key);
+      const bool corroborating = sim < kSoundFloor && !key.empty() && query[i].key == key;
+      if (corroborating) sim = kCorroboratingSimilarity;
       if (sim < kSoundFloor) continue;
-      const double spelling = jaro_winkler(query[i].word, text);
+      const double spelling =
+          query[i].one_liquid ? jaro_winkler_one_liquid(query[i].word, text) : jaro_winkler(query[i].word, text);
       if (spelling < kSoundSpellingFloor) continue;
-      pairs[count++] = Pair{sim * query[i].certainty * (1.0 - kSpellingShare + kSpellingShare * spelling), i, j};
+      pairs[count++] =
+          Pair{sim * query[i].certainty * (1.0 - kSpellingShare + kSpellingShare * spelling), i, j, corroborating};
     }
   }
   if (count == 0) return 0.0;
@@ -153,12 +218,14 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
             [](const Pair& x, const Pair& y) { return x.sim > y.sim; });
   std::array<bool, kMaxTokens> q_used{};
   std::array<bool, kMaxTokens> n_used{};
+  bool full = false;  // a pair of full keys was made
   double numerator = 0;
   double denominator = 0;
   for (std::size_t k = 0; k < count; ++k) {
     const Pair& p = pairs[k];
     if (q_used[p.q] || n_used[p.n]) continue;
     q_used[p.q] = n_used[p.n] = true;
+    if (!p.corroborating) full = true;
     const TokenRec& t = d.tokens[d.form_tokens[f.first_token + p.n]];
     numerator += p.sim * 2 * t.weight;
     denominator += 2 * t.weight;
@@ -176,7 +243,7 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
     denominator += 0.5 * t.weight;
     if (why) why->pairs.push_back({"", std::string(d.str(t.text)), 0.0, 0.5 * t.weight});
   }
-  return denominator > 0 ? numerator / denominator : 0.0;
+  return full && denominator > 0 ? numerator / denominator : 0.0;
 }
 
 }  // namespace interdict

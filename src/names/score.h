@@ -22,6 +22,27 @@ struct QueryToken {
 // Jaro-Winkler is at least kTokenFloor, else 0. Tokens of one or two characters only
 // match exactly or as initials.
 [[nodiscard]] double token_similarity(std::string_view a, std::string_view b);
+// The same without the variants below (hushing h, inflection): what a joined reading,
+// which holds several words, is compared by.
+[[nodiscard]] double spelling_similarity(std::string_view a, std::string_view b);
+
+// True when `a` and `b` differ only in an h after c, s or z and keep kMinHushingLength
+// letters besides: lists strip the háček ("KARADZIC") where a Czech or Cyrillic spelling
+// reads "karadzhich" (ž, ж -> zh, č, ч -> ch). Short
+// tokens are left out, since pinyin's zh/z, ch/c and sh/s are different surnames (Zhou,
+// Zou). Such a pair scores kHushingSimilarity.
+[[nodiscard]] bool equal_but_hushing_h(std::string_view a, std::string_view b);
+inline constexpr std::size_t kMinHushingLength = 5;
+inline constexpr double kHushingSimilarity = 0.97;
+
+// True when the longer of `a` and `b` is the other (of kMinInflectedBase letters or more)
+// with the ending another language's grammar puts on a foreign surname: Czech and Slovak
+// feminine "-ova" (Musil / Musilova), Lithuanian "-as" (Putin / Putinas), Latvian "-s"
+// after -ov, -ev, -in (Putins). Shorter bases are other names (Jon / Jonas). Such a pair
+// scores kInflectionSimilarity.
+[[nodiscard]] bool equal_but_inflection(std::string_view a, std::string_view b);
+inline constexpr std::size_t kMinInflectedBase = 4;
+inline constexpr double kInflectionSimilarity = 0.95;
 inline constexpr double kTokenFloor = 0.84;
 inline constexpr double kInitialSimilarity = 0.6;
 // A joined reading ("zijietiaodong") is one long token whose Jaro-Winkler stays high when
@@ -48,6 +69,11 @@ inline constexpr double kJoinedFloor = 0.86;  // Jaro-Winkler 0.95, cubed
 [[nodiscard]] double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data& d, const FormRec& f,
                                   Explanation* why);
 inline constexpr double kSoundFloor = 0.6;
+// Keys of fewer than kMinSoundKey classes fit too many names to count alone (phonetic.h),
+// but beside a word whose full key pairs, an equal short key corroborates: 雷耶斯-桑多瓦尔
+// is "leiyesi" (RS) and "sangduowaer" (SNTBR), Reyes-Sandoval. Such a pair's similarity
+// before certainty and spelling.
+inline constexpr double kCorroboratingSimilarity = 0.9;
 inline constexpr double kSpellingShare = 0.1;
 // Sound alike but spelled nothing alike ("mtin" / "antonio", Jaro-Winkler 0.43): in
 // rigour's spellings of one surname across scripts the transliterations stay above it.

@@ -1,14 +1,17 @@
 // The index file: a versioned header, then each flat array as (u64 byte length, bytes).
 //
-//   file    = magic "IDXNAMES" u32 version(=2) u32 record-size-check
+//   file    = magic "IDXNAMES" u32 version(=3) u32 record-size-check
 //             f64 match f64 review
 //             array{blob} array{entries} array{names} array{forms} array{form_tokens}
 //             array{tokens} array{keys} array{key_offsets} array{postings}
 //   array   = u64 byte-length, bytes (length a multiple of the record size),
 //             zero bytes to the next multiple of 8
 //
-// Version 2 pads each array to 8 bytes so that, the header being 32 bytes, every array
-// starts aligned for its records and a mapped file is used in place. Little-endian, as
+// Version 3 holds tokens folded by today's spelling rules (normalise.cc): a version 2 file's
+// tokens would not meet today's queries ("kajusov" is now "kaiusov"), so it is refused and
+// rebuilt with `lists import`. Since version 2 each array is padded to 8 bytes so that, the
+// header being 32 bytes, every array starts aligned for its records and a mapped file is
+// used in place. Little-endian, as
 // written by the machines we run on. Loading maps the file and checks every offset,
 // length and index against its bounds once, so a damaged file is an error and the
 // searches that follow never read out of bounds.
@@ -31,7 +34,7 @@ namespace interdict {
 namespace {
 
 constexpr char kMagic[8] = {'I', 'D', 'X', 'N', 'A', 'M', 'E', 'S'};
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;
 constexpr std::size_t kAlign = 8;
 constexpr std::uint32_t kRecordCheck =
     sizeof(EntryRec) << 24 | sizeof(NameRec) << 16 | sizeof(FormRec) << 8 | sizeof(TokenRec);
