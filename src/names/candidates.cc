@@ -124,15 +124,19 @@ std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
   // form (`size` of it) go first: a common word ("irina") reaches hundreds of names, and
   // the one named just so must not be cut.
   auto keep = [&](float floor, float total, auto size) {
+    // Never NaN, so that the order stays strict and weak even for weights a damaged index
+    // file holds: nth_element may read out of range under a comparator that is not.
+    auto cover = [&](std::uint32_t f) {
+      const float share = reached[f] / (total + size(f));
+      return share >= 0.0F ? share : 0.0F;
+    };
     const std::size_t before = candidates.size();
     for (auto f : touched)
       if (reached[f] >= floor) candidates.push_back(f);
     if (candidates.size() - before > kMaxCandidates) {
       std::nth_element(candidates.begin() + static_cast<std::ptrdiff_t>(before),
                        candidates.begin() + static_cast<std::ptrdiff_t>(before + kMaxCandidates), candidates.end(),
-                       [&](std::uint32_t a, std::uint32_t b) {
-                         return reached[a] / (total + size(a)) > reached[b] / (total + size(b));
-                       });
+                       [&](std::uint32_t a, std::uint32_t b) { return cover(a) > cover(b); });
       candidates.resize(before + kMaxCandidates);
     }
     for (auto f : touched) reached[f] = 0.0F;

@@ -65,7 +65,7 @@ struct Translit {
 // (and ISO 9's readings of ч ш ж) become ch, sh and zh, since Latin-ASCII would drop their h: "Čagajev" / "Chagaev",
 // "Чернышевский" / "Chernyshevsky".
 constexpr char16_t kLatinRules[] =
-    u"[цЦ] > тс; [щЩ] > шч; [яЯ] > йа; [юЮ] > йу; [єЄ] > йе; [їЇ] > йі; [ёЁ] > йо;"
+    u"[цЦ] > тс; [щЩ] > шч; [яЯ] > йа; [юЮ] > йу; [єЄ] > йе; [їЇ] > yi; [ёЁ] > йо;"
     u"::Any-Latin;"
     u"[čćČĆ] > ch; [šśŠŚ] > sh; [žźżŽŹŻ] > zh;"
     u"::Latin-ASCII;";

@@ -92,12 +92,31 @@ double token_similarity(std::string_view a, std::string_view b) {
   return spelling_similarity(a, b);
 }
 
+namespace {
+
+// The letter an initial stands for, as the spelling fold leaves a full name's first letter:
+// an initial is not folded (a lone "y" or "x" has no spelling to read), but the name it
+// abbreviates is ("Yuri" reads "iuri", "Carlos" "karlos", "Walter" "valter").
+char initial_class(char c) {
+  switch (c) {
+    case 'y':
+    case 'j': return 'i';
+    case 'w': return 'v';
+    case 'c':
+    case 'q':
+    case 'x': return 'k';
+    default: return c;
+  }
+}
+
+}  // namespace
+
 double spelling_similarity(std::string_view a, std::string_view b) {
   if (a == b) return 1.0;
   if (a.size() == 1 || b.size() == 1) {
     const std::string_view longer = a.size() == 1 ? b : a;
     const std::string_view initial = a.size() == 1 ? a : b;
-    return longer.size() > 1 && longer[0] == initial[0] ? kInitialSimilarity : 0.0;
+    return longer.size() > 1 && initial_class(longer[0]) == initial_class(initial[0]) ? kInitialSimilarity : 0.0;
   }
   if (a.size() <= 2 || b.size() <= 2) return 0.0;
   const double jw = jaro_winkler(a, b);

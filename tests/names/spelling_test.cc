@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 #include "names/names.h"
 #include "names/score.h"
@@ -91,6 +92,35 @@ TEST(NamesSpelling, JoinedReadingKeepsInitialsApart) {
   ASSERT_EQ(han.size(), 2U);
   EXPECT_EQ(han[1], (NameTokens{"ala"}));
 }
+
+// The spelling fold changes a full name's first letter (Yuri -> iuri, Carlos -> karlos) but
+// leaves an initial alone, so "Y. Ivanov" once missed "Yuri Ivanov" entirely.
+TEST(NamesSpelling, AnInitialStandsForTheFoldedFirstLetter) {
+  const std::pair<const char*, const char*> pairs[] = {{"y", "Yuri"},   {"c", "Carlos"}, {"j", "Juan"},   {"j", "Jiri"},
+                                                       {"w", "Walter"}, {"x", "Xavier"}, {"q", "Quentin"}};
+  for (const auto& [initial, full] : pairs) {
+    const NameTokens folded = first(full);
+    ASSERT_FALSE(folded.empty()) << full;
+    EXPECT_DOUBLE_EQ(token_similarity(initial, folded[0]), kInitialSimilarity) << initial << " / " << folded[0];
+  }
+  EXPECT_DOUBLE_EQ(token_similarity("b", first("Carlos")[0]), 0.0);
+
+  NameIndex index;
+  index.add({"yuri", EntityKind::kPerson, {}, {"Yuri Ivanov"}});
+  index.add({"boris", EntityKind::kPerson, {}, {"Boris Ivanov"}});
+  index.freeze();
+  index.set_thresholds({0.95, 0.30});  // an initial and a surname score well below review
+  const auto y = index.search("Y. Ivanov", {}, 2);
+  const auto b = index.search("B. Ivanov", {}, 2);
+  ASSERT_FALSE(y.empty());
+  ASSERT_FALSE(b.empty());
+  EXPECT_EQ(y[0].id, "yuri");
+  EXPECT_EQ(b[0].id, "boris");
+  EXPECT_DOUBLE_EQ(y[0].score, b[0].score);  // an initial counts alike whichever its letter
+}
+
+// Ukrainian ї is "yi" in English lists; read as "ji", the fold kept it (pinyin's "ji").
+TEST(NamesSpelling, UkrainianYiReadsAsListsWriteIt) { EXPECT_EQ(first("Київ"), first("Kyiv")); }
 
 TEST(NamesSpelling, JoinedReadingIsNoInflection) {
   NameIndex index;
