@@ -429,8 +429,7 @@ int run_scan(const GlobalOptions& global, ScanOptions options) {
   // that went on would print findings screened against less than the user asked for.
   if (!options.lists.empty()) {
     if (Status lists = check_lists_index(options.lists); !lists) {
-      std::cerr << "interdict: --lists " << options.lists << ": " << lists.error().to_string()
-                << " (build it with `interdict lists import`)\n";
+      std::cerr << "interdict: --lists: " << lists.error().to_string() << " (build it with `interdict lists import`)\n";
       return kExitInputError;
     }
   }

@@ -133,7 +133,7 @@ TEST(ScanPaymentsLists, DamagedIndexExitsTwoWithAClearMessage) {
   const std::string cut = dir.write("cut.idx", bytes.substr(0, bytes.size() / 2));
   CommandResult r = run_interdict("--format jsonl scan --lists " + shell_quote(cut) + " " + shell_quote(kTransfers));
   EXPECT_EQ(r.exit_code, 2) << r.err;
-  EXPECT_NE(r.err.find("--lists " + cut + ": "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--lists: " + cut + ": "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("interdict lists import"), std::string::npos) << r.err;
 }
 
@@ -155,7 +155,7 @@ CommandResult scan_with_bad_lists(const std::string& index) {
 void expect_refused(const CommandResult& r, const std::string& index, const std::string& problem) {
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_TRUE(r.out.empty()) << r.out;
-  EXPECT_EQ(r.err.find("interdict: --lists " + index + ": "), 0u) << r.err;
+  EXPECT_EQ(r.err.find("interdict: --lists: " + index + ": "), 0u) << r.err;
   EXPECT_NE(r.err.find(problem), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("(build it with `interdict lists import`)"), std::string::npos) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
