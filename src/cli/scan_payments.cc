@@ -44,12 +44,7 @@ PaymentScan::PaymentScan(const OrderSet& orders, Options options)
       options_(std::move(options)),
       screen_(orders.corpus()),
       undated_at_(options_.as_of.value_or(static_cast<Instant>(::time(nullptr)))) {
-  if (!options_.lists.empty()) {
-    if (Status loaded = screen_.load_lists(options_.lists); !loaded) {
-      lists_error_ =
-          "--lists " + options_.lists + ": " + loaded.error().to_string() + " (build it with `interdict lists import`)";
-    }
-  }
+  screen_.use_lists(options_.lists);
 }
 
 void PaymentScan::scan(const std::string& path, PaymentFormat format, std::span<const std::byte> bytes) {

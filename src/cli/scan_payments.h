@@ -26,8 +26,8 @@ class PaymentScan final : private PaymentSink {
   struct Options {
     std::optional<Instant> as_of;  // decide every payment at this time; default: its own
     std::optional<Instant> known_at;
-    std::string column_mapping;  // --columns: extra CSV header or JSON key names
-    std::string lists;           // --lists: an index from `interdict lists import`, or ""
+    std::string column_mapping;              // --columns: extra CSV header or JSON key names
+    std::shared_ptr<const NameIndex> lists;  // --lists, loaded; null: the orders alone
   };
   struct Tally {
     std::uint64_t files = 0;
@@ -40,12 +40,8 @@ class PaymentScan final : private PaymentSink {
     bool fatal = false;  // a file could not be read to its end
   };
 
-  // Builds the orders' name index and loads --lists; a lists index that cannot be loaded
-  // is reported by lists_error() and the scan goes on against the orders alone.
+  // Builds the orders' name index.
   PaymentScan(const OrderSet& orders, Options options);
-
-  // Why --lists could not be loaded ("--lists FILE: ..."), or "" when it was (or none given).
-  [[nodiscard]] const std::string& lists_error() const { return lists_error_; }
 
   // Reads one payment file whose first bytes sniffed as `format`.
   void scan(const std::string& path, PaymentFormat format, std::span<const std::byte> bytes);
@@ -96,7 +92,6 @@ class PaymentScan final : private PaymentSink {
   const OrderSet& orders_;
   Options options_;
   PartyScreen screen_;
-  std::string lists_error_;
   std::vector<NameFound> found_;  // scratch, reused for every payment
   Instant undated_at_;            // when a payment without a time is decided: --as-of, else the start
   Tally tally_;

@@ -56,19 +56,6 @@ PartyScreen::PartyScreen(const Corpus& corpus) {
   orders_.freeze();
 }
 
-Status check_lists_index(const std::string& path) {
-  auto loaded = NameIndex::load(path);
-  if (!loaded) return loaded.error();
-  return Ok{};
-}
-
-Status PartyScreen::load_lists(const std::string& path) {
-  auto loaded = NameIndex::load(path);
-  if (!loaded) return loaded.error();
-  lists_ = std::move(*loaded);
-  return Ok{};
-}
-
 void PartyScreen::trim() {
   for (Cache* cache : {&orders_cache_, &lists_cache_}) {
     // by_text counts too: many spellings of one form add keys, not answers.

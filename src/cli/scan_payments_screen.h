@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,11 +41,6 @@ struct OrderEntry {
   std::string_view id;  // the entity's or subject's id, a view into the corpus
 };
 
-// Checks that `path` is an index `interdict lists import` wrote and that it loads, so a
-// scan can refuse it before reading any input. Errors: those of NameIndex::load (kIo for a
-// file that cannot be read, kParse for a damaged, truncated or foreign file).
-[[nodiscard]] Status check_lists_index(const std::string& path);
-
 class PartyScreen {
  public:
   // Builds the orders' index from `corpus` (every entity's and subject's name and aliases,
@@ -53,10 +49,10 @@ class PartyScreen {
   PartyScreen(const PartyScreen&) = delete;
   PartyScreen& operator=(const PartyScreen&) = delete;
 
-  // Loads an index written by `interdict lists import`. Errors: those of NameIndex::load
-  // (kIo for a file that cannot be read, kParse for a damaged or foreign file).
-  [[nodiscard]] Status load_lists(const std::string& path);
-  [[nodiscard]] bool has_lists() const { return lists_.has_value(); }
+  // Screens parties against `lists` too (an index `interdict lists import` wrote, loaded by
+  // the caller when it read its options), or against the orders alone when null.
+  void use_lists(std::shared_ptr<const NameIndex> lists) { lists_ = std::move(lists); }
+  [[nodiscard]] bool has_lists() const { return lists_ != nullptr; }
 
   // The orders' entries that `name` matches: every hit at the match threshold, else the
   // best review hit; empty for a name with no letter or digit.
@@ -90,7 +86,7 @@ class PartyScreen {
 
   NameIndex orders_;
   std::vector<OrderEntry> entries_;  // by entry number in orders_
-  std::optional<NameIndex> lists_;
+  std::shared_ptr<const NameIndex> lists_;
   Cache orders_cache_;
   Cache lists_cache_;
   std::string key_;  // scratch for cache keys

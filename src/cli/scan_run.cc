@@ -129,9 +129,8 @@ PaymentScan& Scan::payments() {
     if (options_.as_of != "now") o.as_of = as_of_;  // else each payment at its own time
     o.known_at = known_at_;
     o.column_mapping = options_.columns;
-    o.lists = options_.lists;
+    o.lists = options_.lists_index;
     payments_ = std::make_unique<PaymentScan>(orders_, std::move(o));
-    if (!payments_->lists_error().empty()) fatal(payments_->lists_error());
   }
   return *payments_;
 }
@@ -428,10 +427,12 @@ int run_scan(const GlobalOptions& global, ScanOptions options) {
   // A lists index that cannot be used is refused here, before any input is read: a scan
   // that went on would print findings screened against less than the user asked for.
   if (!options.lists.empty()) {
-    if (Status lists = check_lists_index(options.lists); !lists) {
-      std::cerr << "interdict: --lists: " << lists.error().to_string() << " (build it with `interdict lists import`)\n";
+    auto index = NameIndex::load(options.lists);
+    if (!index) {
+      std::cerr << "interdict: --lists: " << index.error().to_string() << " (build it with `interdict lists import`)\n";
       return kExitInputError;
     }
+    options.lists_index = std::make_shared<const NameIndex>(std::move(*index));
   }
   auto orders = load_order_set(global);
   if (!orders) return kExitInputError;

@@ -44,6 +44,7 @@ struct ScanOptions {
   std::string accessible_in = "US";  // --accessible-in: where scanned software is accessible
   std::string columns;               // --columns: extra column names of payment files
   std::string lists;                 // --lists: sanctions lists index the payment parties are screened against
+  std::shared_ptr<const NameIndex> lists_index;  // loaded from `lists`, once, before any input
 };
 
 struct Tally {
