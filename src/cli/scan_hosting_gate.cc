@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "cli/scan_hosting_worker.h"
+#include "match/flat_map.h"
 
 namespace interdict::cli {
 namespace {
@@ -33,33 +34,6 @@ inline void copy_short(char* to, const char* from, std::size_t size) {
   } else {
     for (std::size_t i = 0; i < size; ++i) to[i] = from[i];
   }
-}
-
-// Eight bytes at a time: a byte-wise hash is a chain of one multiply per byte, and the
-// gate hashes a label pair on every line.
-std::uint64_t hash(std::string_view s) {
-  constexpr std::uint64_t kMul = 0x9e3779b97f4a7c15ULL;
-  std::uint64_t h = s.size() * kMul;
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    h = (h ^ word) * kMul;
-    h ^= h >> 29;
-  }
-  if (i < s.size()) {
-    std::uint64_t word = 0;
-    if (s.size() >= 8) {
-      // The last eight bytes, shifted down to those not hashed yet: a fixed-size load, where
-      // a copy of the few left is a call to memcpy.
-      std::memcpy(&word, s.data() + s.size() - 8, 8);
-      word >>= 8 * (8 - (s.size() - i));
-    } else {
-      for (std::size_t k = s.size(); k-- > i;) word = (word << 8) | static_cast<unsigned char>(s[k]);
-    }
-    h = (h ^ word) * kMul;
-  }
-  return h ^ (h >> 32);
 }
 
 // The last `n` labels of `name` (all of it when it has fewer).
@@ -117,7 +91,7 @@ void LabelGate::add(std::string_view domain) {
   while (size < keys_.size() * 4) size *= 2;
   slots_.assign(size, 0);
   for (std::uint32_t i = 0; i < keys_.size(); ++i) {
-    for (std::size_t at = hash(keys_[i]) & (size - 1);; at = (at + 1) & (size - 1)) {
+    for (std::size_t at = hash_text(keys_[i]) & (size - 1);; at = (at + 1) & (size - 1)) {
       if (slots_[at] == 0) {
         slots_[at] = i + 1;
         break;
@@ -204,7 +178,7 @@ bool LabelGate::tail_hit(std::uint64_t word) const {
 bool LabelGate::contains(std::string_view key) const {
   if (slots_.empty()) return false;
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t at = hash(key) & mask; slots_[at] != 0; at = (at + 1) & mask) {
+  for (std::size_t at = hash_text(key) & mask; slots_[at] != 0; at = (at + 1) & mask) {
     if (keys_[slots_[at] - 1] == key) return true;
   }
   return false;
