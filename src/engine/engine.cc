@@ -175,7 +175,7 @@ Result<std::shared_ptr<const OrderSet>> OrderSet::compile(Corpus corpus) {
         case IdentifierKind::kPackage: x.packages.add(id.value, target); break;
         case IdentifierKind::kClass: x.classes.add(id.value, target); break;
         case IdentifierKind::kUrl: x.urls.add(id.value, target); break;
-        case IdentifierKind::kName: x.subject_names.add(id.value, target); break;
+        case IdentifierKind::kName: x.names.add(id.value, target, kSubjectNames); break;
         case IdentifierKind::kScheme: x.schemes.add(id.value, target); break;
         case IdentifierKind::kSymbol: x.symbols.add(id.value, target); break;
       }
@@ -188,8 +188,8 @@ Result<std::shared_ptr<const OrderSet>> OrderSet::compile(Corpus corpus) {
   for (std::uint32_t e = 0; e < c.entities.size(); ++e) {
     const Entity& entity = c.entities[e];
     x.ids.try_emplace(lower(entity.id), IdTarget{true, e});
-    x.entity_names.add(entity.name, e);
-    for (const std::string& alias : entity.aliases) x.entity_names.add(alias, e);
+    x.names.add(entity.name, e, kEntityNames);
+    for (const std::string& alias : entity.aliases) x.names.add(alias, e, kEntityNames);
   }
   // Each subject counts under its owner and every controlling ancestor: a parent with no
   // share given or a majority share. A minority holder (ByteDance's 19.9% of the US joint
@@ -351,12 +351,14 @@ Finding OrderSet::decide(const Observation& obs, Instant known_at) const {
         break;
       case ProbeKind::kName:
       case ProbeKind::kTitle: {
-        // The entity names are asked only when no subject's name matched: a subject hit
-        // decides, and asking both would be a second partial search for nothing.
-        const bool subject_hit = add_rule_hit(probe, x.subject_names.match(probe.value));
-        if (std::optional<MatchHit> e; !subject_hit && (e = x.entity_names.match(probe.value))) {
-          const bool certain = probe.strength == Strength::kUse && e->exact && probe.kind == ProbeKind::kName;
-          add_entity(e->target, Identification{probe.kind, probe.value, nullptr, e->rule, certain, probe.strength});
+        // A subject's name comes before an entity's: the subject hit decides.
+        const std::optional<NameMatchHit> hit = x.names.match(probe.value);
+        if (!hit) break;
+        if (hit->group == kSubjectNames) {
+          add_rule_hit(probe, *hit);
+        } else {
+          const bool certain = probe.strength == Strength::kUse && hit->exact && probe.kind == ProbeKind::kName;
+          add_entity(hit->target, Identification{probe.kind, probe.value, nullptr, hit->rule, certain, probe.strength});
         }
         break;
       }

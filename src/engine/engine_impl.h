@@ -49,6 +49,9 @@ struct IdTarget {
   std::uint32_t index;
 };
 
+constexpr std::uint8_t kSubjectNames = 0;
+constexpr std::uint8_t kEntityNames = 1;
+
 struct OrderSet::Impl {
   Corpus corpus;
   std::vector<Rule> rules;
@@ -61,9 +64,10 @@ struct OrderSet::Impl {
   UrlMatcher urls;
   ExactMatcher schemes{ExactMatcher::Case::kInsensitive};
   ExactMatcher symbols{ExactMatcher::Case::kSensitive};
-  NameMatcher subject_names;  // targets: rule index
-  NameMatcher entity_names;   // targets: entity index
-  FlatMap<IdTarget> ids;      // lowercase subject ids, subject aliases, entity ids
+  // Subjects' names (group kSubjectNames, targets: rule index) before entities' names
+  // (kEntityNames, targets: entity index).
+  NameMatcher names;
+  FlatMap<IdTarget> ids;  // lowercase subject ids, subject aliases, entity ids
   std::vector<SubjectIndex> subjects;
   std::vector<std::vector<std::uint32_t>> entity_subjects;  // subjects owned by an entity or its descendants
 };

@@ -233,20 +233,34 @@ class UrlMatcher {
   std::vector<std::pair<std::string, std::uint32_t>> rules_;  // longest first
 };
 
+// A name hit, and the group of the name it met (see NameMatcher::add).
+struct NameMatchHit : MatchHit {
+  std::uint8_t group = 0;
+};
+
 // Names of entities and subjects. Normalises case, accents, punctuation and legal-form
 // words (Ltd, Inc., LLC, Co., Pte, 有限公司 ...), and transliterates other scripts to Latin.
 // An exact match of the normalised form is `exact`; a probe whose tokens contain all the
 // tokens of a name (or the reverse) is a partial hit (exact = false), for review.
+//
+// Names come in groups searched in one pass, a hit in an earlier group, exact or partial,
+// before any in a later one: the engine puts its subjects' names before its entities'
+// names, since a subject identified decides more than its owner named.
 class NameMatcher {
  public:
+  static constexpr std::uint8_t kGroups = 2;
+
   NameMatcher();
   ~NameMatcher();
   NameMatcher(NameMatcher&&) noexcept;
   NameMatcher& operator=(NameMatcher&&) noexcept;
 
-  void add(std::string_view name, std::uint32_t target);
-  // May allocate: names are not on the per-record hot path.
-  [[nodiscard]] std::optional<MatchHit> match(std::string_view name) const;
+  // `group` < kGroups; a name of another group is ignored.
+  void add(std::string_view name, std::uint32_t target, std::uint8_t group = 0);
+  // The hit of the first group that has one: its exact hit, else its longest partial hit
+  // (the first added among equals). Allocates only while its thread's scratch grows, and
+  // for a name that is not ASCII (ICU).
+  [[nodiscard]] std::optional<NameMatchHit> match(std::string_view name) const;
   // The normalised form ("ByteDance Ltd." -> "bytedance").
   [[nodiscard]] std::string normalise(std::string_view name) const;
 

@@ -1,5 +1,5 @@
-// Internal to src/match: the tokens of a normalised name, and the ASCII fast path that
-// makes them without ICU (name.cc).
+// Internal to src/match: the tokens of a normalised name, the ASCII fast path that makes
+// them without ICU (name.cc), and the legal forms dropped from them (name_legal.cc).
 #pragma once
 
 #include <array>
@@ -39,28 +39,33 @@ struct Tokens {
   }
 };
 
-// Each ASCII byte as a name token holds it: letters lowercased, digits kept, 0 for the rest
-// (separators).
+// Each byte as a name token holds it: letters lowercased, digits kept, 0 for the rest of
+// ASCII (separators), kNotAscii for the bytes of other characters.
+constexpr char kNotAscii = 1;
 constexpr auto kAsciiFold = [] {
-  std::array<char, 128> table{};
+  std::array<char, 256> table{};
   for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = static_cast<char>(c);
   for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<std::size_t>(c)] = static_cast<char>(c - 'A' + 'a');
   for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = static_cast<char>(c);
+  for (int c = 0x80; c <= 0xff; ++c) table[static_cast<std::size_t>(c)] = kNotAscii;
   return table;
 }();
 
 // Splits ASCII text into lowercase letter-and-digit tokens, appending to `out`. Every other
 // character separates tokens, as in the Unicode path. Writes through a pointer into room
-// made once: a name probe is folded in one pass.
-inline void append_ascii_tokens(std::string_view text, Tokens& out) {
+// made once: a name probe is folded in one pass. Returns false, with `out` undefined, at
+// the first byte that is not ASCII.
+inline bool append_ascii_tokens(std::string_view text, Tokens& out) {
   std::size_t n = out.text.size();
   out.text.resize(n + text.size());
   char* p = out.text.data();
   std::size_t last_end = out.ends.empty() ? 0 : out.ends.back();
   for (char c : text) {
-    const char folded = kAsciiFold[static_cast<unsigned char>(c) & 0x7f];
-    if (folded != 0) {
+    const char folded = kAsciiFold[static_cast<unsigned char>(c)];
+    if (folded > kNotAscii) {
       p[n++] = folded;
+    } else if (folded == kNotAscii) {
+      return false;
     } else if (n > last_end) {
       out.ends.push_back(static_cast<std::uint32_t>(n));
       last_end = n;
@@ -68,6 +73,11 @@ inline void append_ascii_tokens(std::string_view text, Tokens& out) {
   }
   if (n > last_end) out.ends.push_back(static_cast<std::uint32_t>(n));
   out.text.resize(n);
+  return true;
 }
+
+// Drops the runs of adjacent tokens that spell a legal form ("ltd", "l l c", "you xian gong
+// si"), the longest at each token, unless nothing else would be left (name_legal.cc).
+void drop_legal_forms(Tokens& tokens);
 
 }  // namespace interdict::name_detail
