@@ -46,6 +46,14 @@ std::string_view normalise_app(std::string_view app, char* out) {
 
 // ---- package URLs
 
+// The last `c` in `s`, or npos. string_view::rfind steps a byte at a time; glibc's memrchr
+// reads a vector at a time, and a purl's last '/' is some twenty bytes from its end.
+std::size_t last_of(std::string_view s, char c) {
+  const void* found = s.empty() ? nullptr : memrchr(s.data(), c, s.size());
+  return found == nullptr ? std::string_view::npos
+                          : static_cast<std::size_t>(static_cast<const char*>(found) - s.data());
+}
+
 // Writes the lowercase "type/namespace/name" of a purl (or purl pattern) to `out`, with
 // version, qualifiers and subpath dropped and "%40" decoded to '@'.
 // REQUIRES: `out` has room for purl.size() bytes.
@@ -56,7 +64,7 @@ std::string_view normalise_purl(std::string_view purl, char* out) {
   while (!purl.empty() && purl.front() == '/') purl.remove_prefix(1);
   while (!purl.empty() && purl.back() == '/') purl.remove_suffix(1);
   // The version follows an '@' in the last segment; an '@' earlier is an npm scope.
-  const std::size_t last_slash = purl.rfind('/');
+  const std::size_t last_slash = last_of(purl, '/');
   const std::size_t at = purl.find('@', last_slash == std::string_view::npos ? 0 : last_slash);
   purl = purl.substr(0, at);
   ascii_lower_copy(purl.data(), purl.size(), out);
@@ -76,6 +84,19 @@ std::string_view normalise_purl(std::string_view purl, char* out) {
 
 // Glob within one segment: '*' matches any run of characters, including none.
 bool glob_segment(std::string_view pattern, std::string_view text) {
+  // The literal text before the first '*' and after the last is compared whole: most
+  // patterns are a name with one '*' at the end ("wechat-sdk-android*"), a prefix test.
+  const std::size_t first_star = pattern.find('*');
+  if (first_star == std::string_view::npos) return pattern == text;
+  const std::size_t last_star = pattern.rfind('*');
+  const std::size_t tail = pattern.size() - last_star - 1;
+  if (text.size() < first_star + tail) return false;
+  if (text.compare(0, first_star, pattern, 0, first_star) != 0) return false;
+  if (text.compare(text.size() - tail, tail, pattern, last_star + 1, tail) != 0) return false;
+  if (first_star == last_star) return true;
+  // Between the two: backtracking over the stars, on what the literals left.
+  pattern = pattern.substr(first_star, last_star + 1 - first_star);
+  text = text.substr(first_star, text.size() - tail - first_star);
   std::size_t p = 0;
   std::size_t t = 0;
   std::size_t star = std::string_view::npos;
@@ -247,7 +268,7 @@ std::optional<MatchHit> PackageMatcher::match(std::string_view purl) const {
   const std::string_view key = normalise_purl(purl, buf);
   if (key.empty()) return std::nullopt;
   if (const auto hit = exact_.find_entry(key); hit.value != nullptr) return MatchHit{*hit.value, hit.key, true};
-  if (const std::size_t last_slash = key.rfind('/'); last_slash != std::string_view::npos) {
+  if (const std::size_t last_slash = last_of(key, '/'); last_slash != std::string_view::npos) {
     if (const auto* list = by_namespace_.find(key.substr(0, last_slash)); list != nullptr) {
       // The namespace matched whole; only the name segment is left to glob.
       const std::string_view name = key.substr(last_slash + 1);

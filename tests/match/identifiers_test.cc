@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "match/match.h"
 
@@ -154,6 +156,39 @@ TEST(PackageMatcher, WildcardBacktracks) {
   EXPECT_TRUE(m.match("pkg:npm/react-tiktok-tiktok-embed"));
   EXPECT_TRUE(m.match("pkg:npm/a-tiktok-"));
   EXPECT_FALSE(m.match("pkg:npm/react-tiktok"));
+}
+
+// A glob by its definition, recursively: '*' takes no character, or one more.
+bool reference_glob(std::string_view pattern, std::string_view text) {
+  if (pattern.empty()) return text.empty();
+  if (pattern[0] == '*')
+    return reference_glob(pattern.substr(1), text) || (!text.empty() && reference_glob(pattern, text.substr(1)));
+  return !text.empty() && pattern[0] == text[0] && reference_glob(pattern.substr(1), text.substr(1));
+}
+
+TEST(PackageMatcher, WildcardNamesAgreeWithTheDefinitionOnSmallAlphabets) {
+  // Every pattern of up to five symbols from {a, b, *} against every name of up to five
+  // letters from {a, b}: heads, tails, stars side by side, and stars that must backtrack.
+  const auto all = [](std::string_view alphabet, std::size_t longest) {
+    std::vector<std::string> out = {""};
+    for (std::size_t begin = 0, end = 1; out.back().size() < longest; begin = end, end = out.size()) {
+      for (std::size_t i = begin; i < end; ++i) {
+        for (const char c : alphabet) out.push_back(out[i] + c);
+      }
+    }
+    return out;
+  };
+  std::size_t compared = 0;
+  for (const std::string& pattern : all("ab*", 5)) {
+    if (pattern.find('*') == std::string::npos) continue;
+    PackageMatcher m;
+    m.add("pkg:npm/ns/x" + pattern, 1);
+    for (const std::string& name : all("ab", 5)) {
+      EXPECT_EQ(m.match("pkg:npm/ns/x" + name).has_value(), reference_glob(pattern, name)) << pattern << " " << name;
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 10000u);
 }
 
 TEST(PackageMatcher, ExactBeforeWildcard) {
