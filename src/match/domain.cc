@@ -1,5 +1,5 @@
-// DomainMatcher: one right-to-left pass hashes every suffix that starts on a label
-// boundary; each is one probe of a bucketed table. A name with a non-ASCII byte is first
+// DomainMatcher: every suffix that starts on a label boundary, and has as many labels as
+// some suffix rule, is hashed and is one probe of a bucketed table. A name with a non-ASCII byte is first
 // put in its ASCII (A-label) form by ICU's UTS #46 processing, on both sides.
 //
 // Why buckets of entries rather than slots pointing at text: in a table larger than the
@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstring>
 
+#include "base/ascii.h"
 #include "match/domain_name.h"
 #include "match/match.h"
 
@@ -92,12 +93,15 @@ bool DomainMatcher::add(std::string_view domain, bool exact, std::uint32_t targe
   const std::size_t need = kEntryHeader + domain.size();
   if (text_.size() + pending_.size() + need > kMaxText) return false;
   // A duplicate is dropped when the buckets are built, so adding costs no lookup here.
+  std::array<char, kMaxDomainLength> lower;
+  ascii_lower_copy(domain.data(), domain.size(), lower.data());
+  const std::string_view name(lower.data(), domain.size());
   pending_.push_back(static_cast<char>(domain.size()));
-  pending_.push_back(meta_of(hash_name(domain, exact), exact));
+  pending_.push_back(meta_of(hash_name(name, exact), exact));
   char bytes[4];
   std::memcpy(bytes, &target, sizeof bytes);
   pending_.insert(pending_.end(), bytes, bytes + sizeof bytes);
-  for (char c : domain) pending_.push_back(ascii_lower(c));
+  pending_.insert(pending_.end(), name.begin(), name.end());
   if (!exact) {
     // Counted as match() counts a suffix's labels: by the label starts, so a dot at the end
     // (of a name that ended in two) starts none.
@@ -195,27 +199,28 @@ std::optional<MatchHit> DomainMatcher::match(std::string_view host) const {
   // and thread-safe; the ASCII path never touches it.
   thread_local std::array<char, kIdnaCapacity> scratch;
   if (!canonical(host, scratch.data())) return std::nullopt;
-  // One right-to-left pass lowers the name and gives the hash of every suffix on a label
-  // boundary (253 bytes hold at most 253 boundaries, empty labels counted), shortest first.
   std::array<char, kMaxDomainLength> lower;
-  std::array<std::uint64_t, kMaxDomainLength + 1> hashes;
-  std::array<std::uint8_t, kMaxDomainLength + 1> starts;
-  std::size_t n = 0;
+  ascii_lower_copy(host.data(), host.size(), lower.data());
+  // The suffixes on a label boundary, longest first, and the hash of each with as many
+  // labels as some suffix rule has (only those can be one). A dot ending the name (of a
+  // name that ended in two) starts no label.
+  std::array<std::uint8_t, kMaxDomainLength> label_starts;
   std::size_t labels = 0;
-  std::uint64_t h = kFnvOffset;
-  for (std::size_t i = host.size(); i-- > 0;) {
-    const char c = ascii_lower(host[i]);
-    lower[i] = c;
-    h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
-    if (i != 0 && host[i - 1] != '.') continue;
-    // Only suffixes with as many labels as some suffix rule has can be one.
-    if ((suffix_labels_ >> std::min<std::size_t>(labels++, 63)) & 1) {
-      hashes[n] = finish(h, false);
-      starts[n++] = static_cast<std::uint8_t>(i);
-    }
+  label_starts[labels++] = 0;
+  for (std::size_t i = 0; i + 1 < host.size(); ++i) {
+    if (lower[i] == '.') label_starts[labels++] = static_cast<std::uint8_t>(i + 1);
   }
-  const std::uint64_t exact_hash = finish(h, true);
+  std::array<std::uint64_t, kMaxDomainLength> hashes;
+  std::array<std::uint8_t, kMaxDomainLength> starts;
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < labels; ++k) {
+    if (((suffix_labels_ >> std::min<std::size_t>(labels - k - 1, 63)) & 1) == 0) continue;
+    const std::size_t start = label_starts[k];
+    hashes[n] = hash_name(std::string_view(lower.data() + start, host.size() - start), false);
+    starts[n++] = static_cast<std::uint8_t>(start);
+  }
   const std::string_view name(lower.data(), host.size());
+  const std::uint64_t exact_hash = hash_name(name, true);
   // In a large table every probe is a cache miss; asking for all their buckets at once lets
   // the misses overlap instead of queueing one behind the other.
   const std::size_t count = buckets_.size() - 1;
@@ -229,7 +234,7 @@ std::optional<MatchHit> DomainMatcher::match(std::string_view host) const {
   // An exact rule is the most specific statement about a name; then the longest suffix
   // wins, so the first found, longest first, is the answer.
   if (const char* e = find(exact_hash, name, true)) return hit(e, true);
-  for (std::size_t k = n; k-- > 0;) {
+  for (std::size_t k = 0; k < n; ++k) {
     if (const char* e = find(hashes[k], name.substr(starts[k]), false)) return hit(e, starts[k] == 0);
   }
   return std::nullopt;

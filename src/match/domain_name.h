@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "match/flat_map.h"
+
 namespace interdict::domain_name {
 
 // RFC 1035 limits a name to 255 octets on the wire, which is 253 characters of text
@@ -19,8 +21,6 @@ inline constexpr std::size_t kMaxDomainLength = 253;
 // work an adversarial name can cause.
 inline constexpr std::size_t kMaxUnicodeInput = 1024;
 inline constexpr std::size_t kIdnaCapacity = 1024;
-inline constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
-inline constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
 inline constexpr std::uint64_t kExactSalt = 0x9e3779b97f4a7c15ULL;
 // Errors UTS #46 reports that the ASCII path never checks either: an empty label, a label
 // or name too long (the length is checked afterwards), hyphens at either end or in
@@ -29,10 +29,8 @@ inline constexpr std::uint32_t kToleratedIdnaErrors = UIDNA_ERROR_EMPTY_LABEL | 
                                                       UIDNA_ERROR_DOMAIN_NAME_TOO_LONG | UIDNA_ERROR_LEADING_HYPHEN |
                                                       UIDNA_ERROR_TRAILING_HYPHEN | UIDNA_ERROR_HYPHEN_3_4;
 
-constexpr char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// FNV-1a runs well over short labels but leaves the low bits weak; the murmur finaliser
-// spreads them before the table uses them.
+// hash_text mixes a word at a time, and its low bits are weak for short names; the murmur
+// finaliser spreads them before the table uses them.
 constexpr std::uint64_t finish(std::uint64_t h, bool exact) {
   h ^= exact ? kExactSalt : 0;
   h ^= h >> 33;
@@ -43,10 +41,11 @@ constexpr std::uint64_t finish(std::uint64_t h, bool exact) {
   return h;
 }
 
-inline std::uint64_t hash_name(std::string_view name, bool exact) {
-  std::uint64_t h = kFnvOffset;
-  for (std::size_t i = name.size(); i-- > 0;) h = (h ^ static_cast<unsigned char>(ascii_lower(name[i]))) * kFnvPrime;
-  return finish(h, exact);
+// The hash of a lowercase name in canonical form: a suffix of a probe is hashed as the
+// rule it may be, each on its own (the suffixes are few and short, and hashed side by side
+// rather than in one chain of multiplies a byte long).
+inline std::uint64_t hash_name(std::string_view lowercase_name, bool exact) {
+  return finish(hash_text(lowercase_name), exact);
 }
 
 inline bool is_ascii(std::string_view s) {
