@@ -8,13 +8,13 @@
 #include <optional>
 #include <string_view>
 
+#include "base/ascii.h"
 #include "base/time.h"
 
 namespace interdict::dns {
 
 constexpr bool is_blank(char c) { return c == ' ' || c == '\t'; }
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
-constexpr char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // The next run of non-blank bytes of `rest`, which is advanced past it; "" at the end.
 [[nodiscard]] std::string_view next_token(std::string_view& rest);
