@@ -5,8 +5,9 @@
 namespace interdict::cli {
 
 OrderedChunks::OrderedChunks(ChunkSource& source, int threads)
-    // Twice the threads: a thread may run a chunk or so ahead of a slow one before it waits.
-    : source_(source), threads_(threads), slots_(static_cast<std::size_t>(threads) * 2) {}
+    // Four a thread: on a shared machine a thread may lose its core for several chunks' time,
+    // and the others answer ahead of it meanwhile instead of waiting for its slot.
+    : source_(source), threads_(threads), slots_(static_cast<std::size_t>(threads) * 4) {}
 
 bool OrderedChunks::run(const Answer& answer, const Emit& emit) {
   std::vector<std::thread> helpers;
