@@ -252,7 +252,8 @@ void register_check(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "Each answer: verdict (prohibited, permitted, review), status (scheduled, in_force, enjoined,\n"
       "suspended, revoked, none), order, prohibition, subject, reasons, and every match.\n"
       "A line that cannot be read gets {\"line\": N, \"error\": ...}; the others are still answered.\n"
-      "Exit: 0 nothing prohibited, 1 something prohibited, 2 a line could not be read.\n\n"
+      "Exit: 0 nothing prohibited, 1 something prohibited, 2 a line could not be read or the\n"
+      "answers could not be written.\n\n"
       "Example:\n"
       "  echo '{\"activity\":\"store.distribute\",\"subject\":{\"app\":\"com.zhiliaoapp.musically\"},\n"
       "         \"country\":\"US\",\"at\":\"2020-09-28T12:00:00Z\"}' | interdict check --format json");
