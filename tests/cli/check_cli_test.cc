@@ -237,6 +237,92 @@ TEST(CheckCli, LinesLongerThanAReadChunkAreAnswered) {
   EXPECT_EQ(str(answers[2], "verdict"), "prohibited");
 }
 
+// About 9 MiB of lines of every kind (prohibited, permitted, review, unreadable, blank):
+// nine of the reader's 1 MiB chunks, more than the threads below hold at once, so answered
+// chunks wait for their turn and slots are reused.
+std::string many_chunks_of_lines(std::size_t* answered) {
+  std::string text;
+  *answered = 0;
+  for (std::size_t i = 0; text.size() < (9u << 20); ++i) {
+    switch (i % 7) {
+      case 0: text += kProhibitedLine; break;
+      case 1: text += kPermittedLine; break;
+      case 2: text += kReviewLine; break;
+      case 3: text += kBadLine; break;
+      case 4: text += "  "; break;  // blank: counted, not answered
+      default: text += kPermittedLine; break;
+    }
+    if (i % 7 != 4) ++*answered;
+    text += '\n';
+  }
+  return text;
+}
+
+TEST(CheckCli, ManyChunksOnManyThreadsGiveTheBytesOfOneThread) {
+  TempDir dir;
+  std::size_t answered = 0;
+  const std::string input = dir.write("many.jsonl", many_chunks_of_lines(&answered));
+  CommandResult one = run_interdict("check --threads 1 " + shell_quote(input));
+  EXPECT_EQ(one.exit_code, 2);  // the unreadable lines
+  std::vector<std::string> lines = split_lines(one.out);
+  ASSERT_EQ(lines.size(), answered);
+  // In input order, each line once: line numbers rise, skipping only the blank lines.
+  std::int64_t previous = 0;
+  for (const std::string& line : lines) {
+    const std::size_t at = line.find(',');
+    const std::int64_t number = std::stoll(line.substr(8, at - 8));
+    ASSERT_GT(number, previous) << line;
+    ASSERT_LE(number - previous, 2) << line;
+    previous = number;
+  }
+  for (int threads : {2, 3, 5}) {
+    CommandResult many = run_interdict("check --threads " + std::to_string(threads) + " " + shell_quote(input));
+    EXPECT_EQ(many.exit_code, 2);
+    EXPECT_TRUE(many.out == one.out) << threads << " threads: " << many.out.size() << " bytes, not " << one.out.size();
+  }
+}
+
+TEST(CheckCli, FormatJsonAcrossManyChunksIsOneArray) {
+  TempDir dir;
+  std::size_t answered = 0;
+  const std::string input = dir.write("many.jsonl", many_chunks_of_lines(&answered));
+  CommandResult r = run_interdict("--format json check --threads 3 " + shell_quote(input));
+  simdjson::dom::parser parser;
+  simdjson::dom::array items;
+  ASSERT_EQ(parser.parse(r.out).get_array().get(items), simdjson::SUCCESS) << r.out.substr(0, 200);
+  EXPECT_EQ(items.size(), answered);
+}
+
+TEST(CheckCli, StrictOnManyThreadsStopsAtTheFirstBadLineOfALaterChunk) {
+  // The one bad line sits in the sixth chunk; the threads have read past it when it stops.
+  std::string text;
+  std::size_t bad_line = 0;
+  for (std::size_t i = 1; text.size() < (8u << 20); ++i) {
+    if (bad_line == 0 && text.size() > (5u << 20) + 1000) {
+      text += kBadLine;
+      bad_line = i;
+    } else {
+      text += kPermittedLine;
+    }
+    text += '\n';
+  }
+  TempDir dir;
+  const std::string input = dir.write("strict.jsonl", text);
+  CommandResult r = run_interdict("check --strict --threads 3 " + shell_quote(input));
+  EXPECT_EQ(r.exit_code, 2);
+  std::vector<std::string> lines = split_lines(r.out);
+  ASSERT_EQ(lines.size(), bad_line);
+  EXPECT_EQ(lines.back().rfind("{\"line\":" + std::to_string(bad_line) + ",\"error\":", 0), 0u) << lines.back();
+  EXPECT_NE(r.err.find("stopping: --strict"), std::string::npos) << r.err;
+}
+
+TEST(CheckCli, AnswersThatCannotBeWrittenExitTwoWithAMessage) {
+  // Answered 0 (nothing prohibited) when the answer can be written.
+  CommandResult r = run_interdict("check >/dev/full", std::string(kPermittedLine) + "\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("cannot write the answers: No space left on device"), std::string::npos) << r.err;
+}
+
 TEST(CheckCli, HelpExitsZeroAndNamesEveryActivity) {
   for (const char* args : {"--help", "check --help"}) {
     SCOPED_TRACE(args);

@@ -181,6 +181,22 @@ TEST(JsonString, EveryAsciiByteRoundTripsThroughAParser) {
   for (char c : literal) EXPECT_GE(static_cast<unsigned char>(c), 0x20) << static_cast<int>(c);
 }
 
+TEST(JsonString, AByteToEscapeIsFoundAtEveryOffsetOfALongText) {
+  // The escaper looks eight bytes at a time, then byte by byte: a quote, a backslash or a
+  // control byte at any offset, in or after the words, is escaped and the rest copied.
+  const std::string plain = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (char c : {'"', '\\', '\n', '\x01', '\x1f'}) {
+    for (std::size_t at = 0; at < plain.size(); ++at) {
+      std::string text = plain;
+      text[at] = c;
+      std::string literal = json(text);
+      EXPECT_EQ(parse_back(literal), text) << static_cast<int>(c) << " at " << at;
+      EXPECT_EQ(literal.size(), plain.size() + 2 + (c == '\x01' || c == '\x1f' ? 5 : 1)) << literal;
+    }
+  }
+  EXPECT_EQ(json(plain), "\"" + plain + "\"");
+}
+
 TEST(LineError, NamesTheLineAndEscapesTheMessage) {
   std::string out;
   append_line_error(out, 13, "in.jsonl:13: unknown activity `hostng` \"x\"");

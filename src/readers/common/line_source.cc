@@ -143,7 +143,13 @@ bool ChunkSource::next(LineChunk& chunk) {
   chunk.size = cut;
   chunk.first_line = next_line_;
   chunk.first_offset = offset_;
-  next_line_ += static_cast<std::uint64_t>(std::count(b.data(), b.data() + cut, '\n'));
+  // memchr from newline to newline: std::count goes a byte at a time at -O2, which was a
+  // tenth of `check`'s instructions, on the thread every other waits for to read.
+  const char* const end = b.data() + cut;
+  for (const char* p = b.data();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr; ++p) {
+    ++next_line_;
+  }
   if (cut > 0 && b[cut - 1] != '\n') ++next_line_;
   offset_ += cut;
   return true;
