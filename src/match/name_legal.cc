@@ -51,13 +51,17 @@ constexpr Trie kTrie = [] {
 }();
 static_assert(kTrie.nodes < Trie::kMaxNodes, "the legal forms outgrow the trie");
 
-// The number of tokens from `i` that make the longest legal form there, or 0.
+// The number of tokens from `i` that make the longest legal form there, or 0. Reads the
+// tokens' text and ends directly: this runs for every token of every name probe.
 std::size_t legal_form_at(const Tokens& tokens, std::size_t i) {
+  const char* text = tokens.text.data();
+  const std::uint32_t* ends = tokens.ends.data();
+  const std::size_t last = std::min(tokens.size(), i + kMaxLegalTokens);
   std::size_t longest = 0;
   std::size_t node = 0;
-  for (std::size_t j = i; j < tokens.size() && j - i < kMaxLegalTokens; ++j) {
-    for (const char c : tokens.token(j)) {
-      const auto letter = static_cast<std::size_t>(static_cast<unsigned char>(c) - 'a');
+  for (std::size_t j = i, at = tokens.begin_of(i); j < last; ++j) {
+    for (; at < ends[j]; ++at) {
+      const auto letter = static_cast<std::size_t>(static_cast<unsigned char>(text[at]) - 'a');
       if (letter >= 26) return longest;
       node = kTrie.next[node][letter];
       if (node == 0) return longest;
