@@ -131,8 +131,10 @@ struct NameMatcher::Impl {
 
   // The normalised tokens of `name` into `out`.
   void tokens(std::string_view name, Tokens& out) const;
-  // The same for a name that is not ASCII, by ICU.
+  // The tokens ICU reads in `name` (NFKC, transliteration, split), legal forms kept.
   void unicode_tokens(std::string_view name, Tokens& out) const;
+  // name_detail::ReadIdeograph for append_han_tokens, `context` this Impl.
+  static bool read_ideograph(const void* context, char32_t c, std::string& reading);
   void index(std::string_view name, std::uint32_t target, std::uint8_t group);
   // The answer for `tokens`: exact in group 0, else partial in group 0, else exact in group
   // 1... `use_answers` lets an exact hit answer from its entry's stored answer.
@@ -204,10 +206,15 @@ void NameMatcher::Impl::tokens(std::string_view name, Tokens& out) const {
     name_detail::drop_legal_forms(out);
     return;
   }
-  // ICU reads the rest. Its Han-Latin rules are tried one by one, about 0.1 ms a Han name,
-  // and a payment file names the same counterparties again and again: each thread keeps
-  // the tokens of the names it read, emptied when full. Every NameMatcher tokenises alike
-  // (the same ICU rules and legal forms), so the memo serves them all.
+  out.clear();
+  if (name_detail::append_han_tokens(name, out, &Impl::read_ideograph, this)) {
+    name_detail::drop_legal_forms(out);
+    return;
+  }
+  // ICU reads the rest. Its rules are tried one by one (about 0.1 ms a Han name), and a
+  // payment file names the same counterparties again and again: each thread keeps the
+  // tokens of the names it read, emptied when full. Every NameMatcher tokenises alike (the
+  // same ICU rules and legal forms), so the memo serves them all.
   thread_local StringMap<Tokens> memo;
   if (const auto known = memo.find(name); known != memo.end()) {
     out.text = known->second.text;
@@ -216,6 +223,7 @@ void NameMatcher::Impl::tokens(std::string_view name, Tokens& out) const {
   }
   out.clear();
   unicode_tokens(name, out);
+  name_detail::drop_legal_forms(out);
   if (memo.size() >= kMaxMemoNames) memo.clear();
   memo.emplace(std::string(name), out);
 }
@@ -251,7 +259,16 @@ void NameMatcher::Impl::unicode_tokens(std::string_view name, Tokens& out) const
     }
   }
   out.end_token();
-  name_detail::drop_legal_forms(out);
+}
+
+bool NameMatcher::Impl::read_ideograph(const void* context, char32_t c, std::string& reading) {
+  const char utf8[3] = {static_cast<char>(0xe0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3f)),
+                        static_cast<char>(0x80 | (c & 0x3f))};
+  Tokens tokens;
+  static_cast<const Impl*>(context)->unicode_tokens(std::string_view(utf8, sizeof utf8), tokens);
+  if (tokens.size() != 1) return false;
+  reading = tokens.text;
+  return true;
 }
 
 NameMatcher::NameMatcher() : impl_(std::make_unique<Impl>()) {}

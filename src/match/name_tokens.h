@@ -1,5 +1,6 @@
 // Internal to src/match: the tokens of a normalised name, the ASCII fast path that makes
-// them without ICU (name.cc), and the legal forms dropped from them (name_legal.cc).
+// them without ICU (name.cc), the Han path that reads an ideograph at a time
+// (name_han.cc), and the legal forms dropped from them (name_legal.cc).
 #pragma once
 
 #include <array>
@@ -75,6 +76,14 @@ inline bool append_ascii_tokens(std::string_view text, Tokens& out) {
   out.text.resize(n);
   return true;
 }
+
+// How ICU reads ideograph `c` alone: the text of its one token into `reading`, or false.
+using ReadIdeograph = bool (*)(const void* context, char32_t c, std::string& reading);
+
+// Appends the tokens of a name of Han ideographs and ASCII where no ASCII letter or digit
+// touches an ideograph (name_han.cc): each ideograph is a token, read by `read` once per
+// thread. Returns false, with `out` undefined, for any other name, which ICU reads whole.
+bool append_han_tokens(std::string_view name, Tokens& out, ReadIdeograph read, const void* context);
 
 // Drops the runs of adjacent tokens that spell a legal form ("ltd", "l l c", "you xian gong
 // si"), the longest at each token, unless nothing else would be left (name_legal.cc).

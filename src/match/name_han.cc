@@ -1,0 +1,104 @@
+// Han names read an ideograph at a time, each reading asked of ICU once per thread.
+//
+// ICU's Han-Latin transliterator tries its rules one by one and costs 80-100 us a name.
+// Its rules (Transliterator::toRules of "Han-Latin") are a syllable per ideograph, but for
+// four read by what follows (藏文 zang wen, 重庆 chong qing, 沈阳 shen yang, 秘鲁 bi lu),
+// and the Han-Spacedhan step before them puts a space between ideographs, so in a name of
+// ideographs each is a token of its own, read as it is read alone. Where an ideograph
+// touches an ASCII letter or digit, ICU joins them ("腾讯abc" is "teng xunabc"), and other
+// characters have rules of their own (〇〇 is "lingling"): such names are left to ICU whole.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "match/name_tokens.h"
+
+namespace interdict::name_detail {
+namespace {
+
+constexpr char32_t kExtensionA = 0x3400;  // CJK Unified Ideographs Extension A: 3400-4DBF
+constexpr char32_t kExtensionAEnd = 0x4DBF;
+constexpr char32_t kUnified = 0x4E00;  // CJK Unified Ideographs: 4E00-9FFF
+constexpr char32_t kUnifiedEnd = 0x9FFF;
+// Ideographs whose reading depends on the next one, in ICU's Han-Latin rules.
+constexpr char32_t kReadByContext[] = {0x85CF, 0x91CD, 0x6C88, 0x79D8};  // 藏 重 沈 秘
+
+bool is_plain_ideograph(char32_t c) {
+  if (!((c >= kExtensionA && c <= kExtensionAEnd) || (c >= kUnified && c <= kUnifiedEnd))) return false;
+  for (const char32_t context : kReadByContext) {
+    if (c == context) return false;
+  }
+  return true;
+}
+
+// Each thread's readings, by code point from kExtensionA: 0 not asked yet, kUnreadable when
+// ICU's reading is not one ASCII token, else (offset + 1) << 4 | length into `text`.
+struct Readings {
+  static constexpr std::uint32_t kUnreadable = 0xf;
+  std::vector<std::uint32_t> slot = std::vector<std::uint32_t>(kUnifiedEnd - kExtensionA + 1, 0);
+  std::string text;
+};
+
+// The reading of ideograph `c`, or "" when it cannot be read alone.
+std::string_view reading_of(char32_t c, ReadIdeograph read, const void* context) {
+  thread_local Readings readings;
+  std::uint32_t& slot = readings.slot[c - kExtensionA];
+  if (slot == 0) {
+    std::string r;
+    const bool one_token = read(context, c, r) && !r.empty() && r.size() < 0xf &&
+                           r.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") == std::string::npos;
+    if (one_token) {
+      slot = static_cast<std::uint32_t>(readings.text.size() + 1) << 4 | static_cast<std::uint32_t>(r.size());
+      readings.text += r;
+    } else {
+      slot = Readings::kUnreadable;
+    }
+  }
+  if (slot == Readings::kUnreadable) return {};
+  return std::string_view(readings.text).substr((slot >> 4) - 1, slot & 0xf);
+}
+
+}  // namespace
+
+bool append_han_tokens(std::string_view name, Tokens& out, ReadIdeograph read, const void* context) {
+  enum class Last { kSeparator, kAlnum, kIdeograph };
+  Last last = Last::kSeparator;
+  bool any_ideograph = false;
+  for (std::size_t i = 0; i < name.size();) {
+    const auto byte = static_cast<unsigned char>(name[i]);
+    if (byte < 0x80) {
+      const char folded = kAsciiFold[byte];
+      if (folded == 0) {
+        out.end_token();
+        last = Last::kSeparator;
+      } else {
+        if (last == Last::kIdeograph) return false;
+        out.text.push_back(folded);
+        last = Last::kAlnum;
+      }
+      ++i;
+      continue;
+    }
+    // Only three-byte sequences can be ideographs of these blocks.
+    if ((byte & 0xf0) != 0xe0 || i + 3 > name.size()) return false;
+    const auto b1 = static_cast<unsigned char>(name[i + 1]);
+    const auto b2 = static_cast<unsigned char>(name[i + 2]);
+    if ((b1 & 0xc0) != 0x80 || (b2 & 0xc0) != 0x80) return false;
+    const char32_t c = static_cast<char32_t>((byte & 0x0f) << 12 | (b1 & 0x3f) << 6 | (b2 & 0x3f));
+    if (!is_plain_ideograph(c) || last == Last::kAlnum) return false;
+    const std::string_view reading = reading_of(c, read, context);
+    if (reading.empty()) return false;
+    out.end_token();
+    out.text.append(reading);
+    out.end_token();
+    last = Last::kIdeograph;
+    any_ideograph = true;
+    i += 3;
+  }
+  out.end_token();
+  return any_ideograph;
+}
+
+}  // namespace interdict::name_detail
