@@ -23,6 +23,7 @@
 #include <memory>
 
 #include "names/phonetic.h"
+#include "names/transcribe.h"
 
 namespace interdict {
 namespace {
@@ -109,9 +110,18 @@ void tokenise_ascii(std::string_view text, NameTokens& out) {
   if (!current.empty()) out.push_back(std::move(current));
 }
 
-void tokenise_unicode(const icu::UnicodeString& text, NameTokens& out) {
+// `word_of`, when not null, gets the word (counted by the " | " marks) of each token.
+void tokenise_unicode(const icu::UnicodeString& text, NameTokens& out, std::vector<std::size_t>* word_of = nullptr) {
   std::string current;
   icu::UnicodeString piece;
+  std::size_t word = 0;
+  auto flush = [&] {
+    current.clear();
+    piece.toUTF8String(current);
+    out.push_back(current);
+    if (word_of) word_of->push_back(word);
+    piece.remove();
+  };
   for (int32_t i = 0; i < text.length();) {
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
@@ -119,18 +129,12 @@ void tokenise_unicode(const icu::UnicodeString& text, NameTokens& out) {
       piece.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
     } else if (is_apostrophe(c) || is_mark(c)) {
       continue;
-    } else if (!piece.isEmpty()) {
-      current.clear();
-      piece.toUTF8String(current);
-      out.push_back(current);
-      piece.remove();
+    } else {
+      if (!piece.isEmpty()) flush();
+      if (c == '|') ++word;
     }
   }
-  if (!piece.isEmpty()) {
-    current.clear();
-    piece.toUTF8String(current);
-    out.push_back(current);
-  }
+  if (!piece.isEmpty()) flush();
 }
 
 // Spelling variants of one sound across romanisations, folded the same way on both sides,
@@ -248,29 +252,56 @@ Spelling spelling_of(UChar32 c) {
 
 // `text` with " | " between its words, so the words survive transliteration (Han-Latin
 // puts spaces between syllables, and 罗哈斯 is one word); the script of each word's first
-// letter goes to `spellings`. The katakana length mark vanishes (ICU leaves it after
-// some syllables, "urajiーmiru").
-icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelling>& spellings) {
+// letter goes to `spellings`, and its transcription pattern (transcribe.h) or "" to
+// `patterns`. A word all in kana is written here by its own romaji (the pattern with its
+// vowels): ICU's Katakana-Latin splits ヴァ and drops ッジャ ("boari" for ボッジャーリ). The
+// katakana length mark adds nothing.
+constexpr std::size_t kMinHanTranscription = 2;
+bool is_hiragana(char32_t c) { return c >= 0x3041 && c <= 0x3096; }
+
+icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelling>& spellings,
+                              std::vector<std::string>& patterns) {
   icu::UnicodeString marked;
-  bool in_word = false;
+  std::u32string word;
+  auto flush = [&] {
+    const auto alpha =
+        std::find_if(word.begin(), word.end(), [](char32_t c) { return u_isalpha(static_cast<UChar32>(c)); });
+    if (alpha == word.end()) {
+      for (char32_t c : word) marked.append(static_cast<UChar32>(c));
+      marked.append(u' ');
+    } else {
+      const Spelling spelling = spelling_of(static_cast<UChar32>(*alpha));
+      spellings.push_back(spelling);
+      std::string pattern;
+      if (spelling == Spelling::kKana && std::all_of(word.begin(), word.end(), is_kana)) {
+        pattern = kana_pattern(word);
+        marked.append(icu::UnicodeString::fromUTF8(pattern_letters(pattern)));
+        // Hiragana writes Japanese words; foreign names are written in katakana.
+        if (std::any_of(word.begin(), word.end(), is_hiragana)) pattern.clear();
+      } else {
+        // One character is a Chinese surname or given name far more often than a whole
+        // foreign name (文 Wen, not Ven).
+        if (spelling == Spelling::kPinyin && word.size() >= kMinHanTranscription) pattern = han_pattern(word);
+        for (char32_t c : word) marked.append(static_cast<UChar32>(c));
+      }
+      patterns.push_back(std::move(pattern));
+      marked.append(u" | ");
+    }
+    word.clear();
+  };
   for (int32_t i = 0; i < text.length();) {
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
     if (c == 0x30FC) continue;
     if (u_isalnum(c) || is_apostrophe(c) || is_mark(c)) {
-      if (!in_word && u_isalpha(c)) {
-        in_word = true;
-        spellings.push_back(spelling_of(c));
-      }
-      marked.append(c);
-    } else if (in_word) {
-      marked.append(u" | ");
-      in_word = false;
+      word.push_back(static_cast<char32_t>(c));
+    } else if (!word.empty()) {
+      flush();
     } else {
       marked.append(u' ');
     }
   }
-  if (in_word) marked.append(u" | ");
+  if (!word.empty()) flush();
   return marked;
 }
 
@@ -308,7 +339,9 @@ bool is_weak_token(std::string_view token) {
 NormalisedName normalise_query(std::string_view utf8) {
   NormalisedName out;
   NameTokens tokens;
-  bool syllabic = false;  // a word in Han, kana or Hangul
+  std::vector<std::string> patterns;  // per word, "" when none
+  std::vector<std::size_t> word_of;   // per token
+  bool syllabic = false;              // a word in Han, kana or Hangul
   const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
     tokenise_ascii(utf8, tokens);
@@ -319,10 +352,10 @@ NormalisedName normalise_query(std::string_view utf8) {
     if (t.before && t.after) {
       t.before->transliterate(text);
       replace_cjk_forms(text);
-      text = mark_words(text, spellings);
+      text = mark_words(text, spellings, patterns);
       t.after->transliterate(text);
     }
-    tokenise_unicode(text, tokens);
+    tokenise_unicode(text, tokens, &word_of);
     if (std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; }))
       out.sounds = sound_words(text, spellings);
     out.by_sound = std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; });
@@ -353,6 +386,19 @@ NormalisedName normalise_query(std::string_view utf8) {
     if (is_ascii(token)) token = fold_spelling(token);
   }
   if (is_ascii(joined)) joined = fold_spelling(joined);
+  if (std::any_of(patterns.begin(), patterns.end(), [](const std::string& p) { return !p.empty(); })) {
+    // One pattern per transcribed word (a Han word is several syllable tokens).
+    std::size_t last_word = word_of.size() + patterns.size();
+    for (std::size_t i = 0; i < tokens.size() && i < word_of.size(); ++i) {
+      const std::size_t w = word_of[i];
+      if (w < patterns.size() && !patterns[w].empty()) {
+        if (w != last_word) out.transcribed.push_back({patterns[w], true});
+        last_word = w;
+      } else {
+        out.transcribed.push_back({tokens[i], false});
+      }
+    }
+  }
   readings.push_back(std::move(tokens));
   if (strong >= 2 && strong <= 5) {
     NameTokens second{std::move(joined)};

@@ -36,6 +36,14 @@ struct NormalisedName {
   // abjad...), where transliteration cannot give the list's spelling back: the words are
   // then scored by sound as well. Cyrillic and Greek transliterate letter for letter.
   bool by_sound = false;
+  // The query read as a transcription (transcribe.h), when a word is in kana or in Han
+  // characters that all belong to the transcription table: one token per such word, its
+  // pattern; the other words' tokens as in the first reading. Empty otherwise.
+  struct Transcribed {
+    std::string text;
+    bool pattern = false;  // `text` is a pattern, compared by transcription_similarity
+  };
+  std::vector<Transcribed> transcribed;
 };
 
 [[nodiscard]] NormalisedName normalise_query(std::string_view utf8);

@@ -11,6 +11,7 @@
 #include <array>
 
 #include "names/phonetic.h"
+#include "names/transcribe.h"
 
 namespace interdict {
 
@@ -142,8 +143,9 @@ double jaro_winkler_one_liquid(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d, const FormRec& f, bool joined,
+double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d, const FormRec& f, FormMode mode,
                   Explanation* why) {
+  const bool joined = mode == FormMode::kJoined;
   struct Pair {
     double sim;
     std::uint32_t q;
@@ -160,8 +162,14 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
       const TokenRec& t = d.tokens[d.form_tokens[f.first_token + j]];
       // A joined reading holds several words: an ending or an h on it is no inflection
       // ("martin aas" joined is not Lithuanian for Martin).
-      const double sim =
-          joined ? spelling_similarity(query[i].text, d.str(t.text)) : token_similarity(query[i].text, d.str(t.text));
+      double sim = 0;
+      if (query[i].pattern) {
+        sim = t.weak != 0 ? 0.0 : transcription_similarity(query[i].text, d.str(t.text));
+        if (sim < kTranscriptionFloor) sim = 0;
+      } else {
+        sim =
+            joined ? spelling_similarity(query[i].text, d.str(t.text)) : token_similarity(query[i].text, d.str(t.text));
+      }
       if (sim > 0 && (!joined || sim >= kJoinedFloor)) pairs[count++] = Pair{sim, i, j};
     }
   }
