@@ -218,11 +218,22 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     if (weighed.transcribed.empty()) {
       candidates = pick_candidates(d, readings, sounds);
     } else {
-      // A pattern's letters reach the forms its spelling would.
+      // A pattern reaches the forms its plainest spellings would (pattern_spellings), one
+      // reading each.
       auto with = readings;
-      std::vector<QueryToken> letters = weighed.transcribed;
-      for (auto& q : letters) q.text = pattern_letters(q.text);
-      with.push_back(std::move(letters));
+      std::vector<std::vector<std::string>> spellings;
+      std::size_t most = 0;
+      for (const auto& q : weighed.transcribed) {
+        spellings.emplace_back();
+        if (q.pattern) pattern_spellings(q.text, spellings.back());
+        most = std::max(most, spellings.back().size());
+      }
+      for (std::size_t k = 0; k < most; ++k) {
+        std::vector<QueryToken> reading = weighed.transcribed;
+        for (std::size_t i = 0; i < reading.size(); ++i)
+          if (reading[i].pattern) reading[i].text = spellings[i][std::min(k, spellings[i].size() - 1)];
+        with.push_back(std::move(reading));
+      }
       candidates = pick_candidates(d, with, sounds);
     }
   }

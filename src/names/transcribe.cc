@@ -110,6 +110,22 @@ std::string pattern_letters(std::string_view pattern) {
   return out;
 }
 
+void pattern_spellings(std::string_view pattern, std::vector<std::string>& out) {
+  std::string bare;
+  for (char c : pattern)
+    if (!is_upper_vowel(c)) bare.push_back(c);
+  for (const std::string& base : {pattern_letters(pattern), bare}) {
+    for (int liquid = 0; liquid < 3; ++liquid) {
+      std::string s = base;
+      for (char& c : s) {
+        if (liquid == 1 && c == 'l') c = 'r';
+        if (liquid == 2 && c == 'r') c = 'l';
+      }
+      if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+    }
+  }
+}
+
 namespace {
 
 char sound_class(char c) {
