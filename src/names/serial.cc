@@ -10,12 +10,10 @@
 // Version 4 holds tokens read by today's rules (normalise.cc): version 3 files spelled kana
 // names by ICU's romaji (ボッジャーリ "boari", now "boiari") and version 2 files folded by
 // older spelling rules ("kajusov", now "kaiusov"), so older files would not meet today's
-// queries; they are refused and rebuilt with `lists import`. Since version 2 each array is padded to 8 bytes so that, the
-// header being 32 bytes, every array starts aligned for its records and a mapped file is
-// used in place. Little-endian, as
-// written by the machines we run on. Loading maps the file and checks every offset,
-// length and index against its bounds once, so a damaged file is an error and the
-// searches that follow never read out of bounds.
+// queries; they are refused and rebuilt with `lists import`. Since version 2 each array is padded to 8 bytes so that,
+// the header being 32 bytes, every array starts aligned for its records and a mapped file is used in place.
+// Little-endian, as written by the machines we run on. Loading maps the file and checks every offset, length and index
+// against its bounds once, so a damaged file is an error and the searches that follow never read out of bounds.
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>

@@ -172,32 +172,73 @@ double gap(char c) {
 
 }  // namespace
 
+namespace {
+
+// Letters of a European spelling that make one sound the pattern writes otherwise
+// (Italian, whose names fill most of the transcription misses, and German): ch before i
+// or e is k (Pinocchio), ci and gi before a vowel are ch and j (Ciampi, Giulio), sc before
+// i or e is sh, z is ts. The cost of pattern[pi, pi + pn) against token[tj, tj + tn), or a
+// negative number when these are not such a pair.
+double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::string_view t, std::size_t tj,
+                     std::size_t tn) {
+  const std::string_view pu = p.substr(pi, pn);
+  const std::string_view tu = t.substr(tj, tn);
+  const char after = tj + tn < t.size() ? t[tj + tn] : '\0';
+  const bool front = after == 'i' || after == 'e';
+  if (tu == "ch" && front && pu == "k") return 0.0;
+  if ((tu == "gi" && is_vowel(after)) && (pu == "i" || pu == "j")) return 0.0;
+  if ((tu == "ci" && is_vowel(after)) && pu == "ch") return 0.0;
+  if (tu == "sc" && front && pu == "sh") return 0.0;
+  if (tu == "c" && front && pu == "ch") return 0.0;
+  if (tu == "z" && pu == "ts") return 0.0;
+  return -1.0;
+}
+
+}  // namespace
+
 double transcription_similarity(std::string_view pattern, std::string_view token) {
   constexpr std::size_t kMax = 32;
   if (pattern.size() > kMax) pattern = pattern.substr(0, kMax);
   if (token.size() > kMax) token = token.substr(0, kMax);
   if (token.size() < 3) return pattern_letters(pattern) == token && !token.empty() ? 1.0 : 0.0;
-  // cost[i][j]: pattern[0, i) aligned with token[0, j); one row kept at a time.
-  std::array<double, kMax + 1> row{};
-  std::array<double, kMax + 1> next{};
-  row[0] = 0;
-  for (std::size_t j = 1; j <= token.size(); ++j) row[j] = row[j - 1] + gap(token[j - 1]);
+  // The pattern with its optional vowels lowered and l as r, and which letters are optional.
+  std::array<char, kMax> p{};
+  std::array<bool, kMax> optional{};
+  std::array<char, kMax> t{};
   std::size_t required = 0;
-  for (std::size_t i = 1; i <= pattern.size(); ++i) {
-    const char raw = pattern[i - 1];
-    const bool optional = is_upper_vowel(raw);
-    const char p = liquid(optional ? static_cast<char>(raw - 'A' + 'a') : raw);
-    if (!optional) ++required;
-    const double skip = optional ? 0.0 : gap(p);
-    next[0] = row[0] + skip;
-    for (std::size_t j = 1; j <= token.size(); ++j) {
-      const char t = liquid(token[j - 1]);
-      next[j] = std::min({row[j - 1] + substitution(p, t), row[j] + skip, next[j - 1] + gap(t)});
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    optional[i] = is_upper_vowel(pattern[i]);
+    p[i] = liquid(optional[i] ? static_cast<char>(pattern[i] - 'A' + 'a') : pattern[i]);
+    if (!optional[i]) ++required;
+  }
+  for (std::size_t j = 0; j < token.size(); ++j) t[j] = liquid(token[j]);
+  const std::string_view ps(p.data(), pattern.size());
+  const std::string_view ts(t.data(), token.size());
+  // cost[i][j]: pattern[0, i) aligned with token[0, j).
+  std::array<std::array<double, kMax + 1>, kMax + 1> cost{};
+  for (std::size_t i = 0; i <= ps.size(); ++i) {
+    for (std::size_t j = 0; j <= ts.size(); ++j) {
+      if (i == 0 && j == 0) continue;
+      double best = 1e9;
+      if (i > 0) best = std::min(best, cost[i - 1][j] + (optional[i - 1] ? 0.0 : gap(ps[i - 1])));
+      if (j > 0) {
+        // Italian gl and gn are one sound, written l and n (or ni) by the transcriptions.
+        const bool silent_g = ts[j - 1] == 'g' && j < ts.size() && (ts[j] == 'r' || ts[j] == 'n');
+        best = std::min(best, cost[i][j - 1] + (silent_g ? kVowelCost : gap(ts[j - 1])));
+      }
+      if (i > 0 && j > 0) best = std::min(best, cost[i - 1][j - 1] + substitution(ps[i - 1], ts[j - 1]));
+      for (std::size_t pn = 1; pn <= 2 && pn <= i; ++pn) {
+        for (std::size_t tn = 1; tn <= 2 && tn <= j; ++tn) {
+          if (pn == 1 && tn == 1) continue;
+          const double unit = spelling_unit(ps, i - pn, pn, ts, j - tn, tn);
+          if (unit >= 0) best = std::min(best, cost[i - pn][j - tn] + unit);
+        }
+      }
+      cost[i][j] = best;
     }
-    row = next;
   }
   const double length = static_cast<double>(std::max(token.size(), required));
-  return std::max(0.0, 1.0 - row[token.size()] / length);
+  return std::max(0.0, 1.0 - cost[ps.size()][ts.size()] / length);
 }
 
 }  // namespace interdict

@@ -167,8 +167,16 @@ TEST(NamesSpelling, ShortKeyCorroboratesAFullOne) {
   ASSERT_FALSE(both.empty());
   EXPECT_EQ(both[0].id, "reyes-sandoval");
   EXPECT_GE(both[0].score, 0.8);
-  const auto alone = index.search("雷耶斯", {}, 1);
-  EXPECT_TRUE(alone.empty() || alone[0].score < 0.8);
+  // Alone, its short key does not make the double surname; its transcription reading
+  // (transcribe.h) reads it as Reyes itself.
+  const auto alone = index.search("雷耶斯", {}, 3);
+  ASSERT_FALSE(alone.empty());
+  EXPECT_EQ(alone[0].id, "reyes");
+  for (const auto& hit : alone) {
+    if (hit.id == "reyes-sandoval") {
+      EXPECT_LT(hit.score, 0.8);
+    }
+  }
 }
 
 TEST(NamesSpelling, CommonWordDoesNotCrowdOutTheExactName) {
