@@ -45,8 +45,10 @@ inline constexpr double kHushingSimilarity = 0.97;
 // True when the longer of `a` and `b` is the other (of kMinInflectedBase letters or more)
 // with the ending another language's grammar puts on a foreign surname: Czech and Slovak
 // feminine "-ova" (Musil / Musilova), Lithuanian "-as" (Putin / Putinas), Latvian "-s"
-// after -ov, -ev, -in (Putins). Shorter bases are other names (Jon / Jonas). Such a pair
-// scores kInflectionSimilarity.
+// after -ov, -ev, -in (Putins); and, on a stem ending -ov or -ev, the Russian
+// feminine -a (Semenov / Semenova), the Czech feminine on it (Semenova / Semenovova) and a
+// son's and a daughter's patronymic (Pavlovich / Pavlovna). Shorter bases are other names
+// (Jon / Jonas). Such a pair scores kInflectionSimilarity.
 [[nodiscard]] bool equal_but_inflection(std::string_view a, std::string_view b);
 inline constexpr std::size_t kMinInflectedBase = 4;
 inline constexpr double kInflectionSimilarity = 0.95;

@@ -83,6 +83,15 @@ TEST(NamesSpelling, InflectedSurnamesScoreNearlyEqual) {
   EXPECT_FALSE(equal_but_inflection("william", "williams"));                       // -s only after -ov, -ev, -in
 }
 
+TEST(NamesSpelling, RussianFeminineAndPatronymicScoreNearlyEqual) {
+  EXPECT_DOUBLE_EQ(token_similarity("pavlovich", "pavlovna"), kInflectionSimilarity);  // a son's, a daughter's
+  EXPECT_DOUBLE_EQ(token_similarity("georgievna", "georgievich"), kInflectionSimilarity);
+  EXPECT_DOUBLE_EQ(token_similarity("semenov", "semenova"), kInflectionSimilarity);     // Russian feminine
+  EXPECT_DOUBLE_EQ(token_similarity("semenovova", "semenova"), kInflectionSimilarity);  // Czech on Russian
+  EXPECT_FALSE(equal_but_inflection("martin", "martina"));  // a man's and a woman's given names
+  EXPECT_FALSE(equal_but_inflection("ivich", "ivna"));      // stem too short
+}
+
 TEST(NamesSpelling, JoinedReadingKeepsInitialsApart) {
   const auto readings = normalise_name("Christopher H. Smith");
   ASSERT_EQ(readings.size(), 2U);
