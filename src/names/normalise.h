@@ -48,4 +48,10 @@ struct NormalisedName {
 
 [[nodiscard]] NormalisedName normalise_query(std::string_view utf8);
 
+// `token` (ASCII) with the spellings of one sound across Latin-script languages folded
+// alike on both sides (cz, cs, tch -> ch; sz, sch -> sh; hard c, ck, qu -> k; x -> ks;
+// ph -> f; th -> t; kh -> h; ou, oe -> u; w -> v; y, j -> i; final -of -> -ov; doubled
+// letters once; a glide between vowels dropped in long tokens). In fold.cc.
+[[nodiscard]] std::string fold_spelling(std::string_view token);
+
 }  // namespace interdict
