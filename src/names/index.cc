@@ -8,6 +8,7 @@
 #include "names/candidates.h"
 #include "names/phonetic.h"
 #include "names/score.h"
+#include "names/transcribe.h"
 
 namespace interdict {
 namespace {
@@ -21,6 +22,7 @@ std::string lower_ascii(std::string_view s) {
 
 struct WeighedQuery {
   std::vector<std::vector<QueryToken>> readings;
+  std::vector<QueryToken> transcribed;  // empty unless the query has a transcription reading
   std::vector<QuerySound> sounds;
   bool by_sound = false;
 };
@@ -52,7 +54,21 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
     }
     out.readings.push_back(std::move(tokens));
   }
+  for (auto& t : normalised.transcribed) {
+    const auto [first, last] = postings_of(d, exact_key(t.text));
+    const double df = std::max<double>(static_cast<double>(last - first), 1.0);
+    QueryToken q{std::move(t.text), static_cast<float>(std::log1p(forms / df)), false, t.pattern};
+    q.weak = !q.pattern && is_weak_token(q.text);
+    if (q.weak) q.weight *= kWeakFactor;
+    out.transcribed.push_back(std::move(q));
+  }
   return out;
+}
+
+// A query's second reading, or any reading against a form that is a joined reading,
+// compares joined words.
+FormMode mode_of(std::size_t reading, const FormRec& form) {
+  return reading > 0 || form.joined != 0 ? FormMode::kJoined : FormMode::kTokens;
 }
 
 double kind_factor(EntityKind hint, std::uint32_t kind) {
@@ -199,13 +215,33 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     candidates.resize(d.forms.size());
     for (std::uint32_t f = 0; f < d.forms.size(); ++f) candidates[f] = f;
   } else {
-    candidates = pick_candidates(d, readings, sounds);
+    if (weighed.transcribed.empty()) {
+      candidates = pick_candidates(d, readings, sounds);
+    } else {
+      // A pattern reaches the forms its plainest spellings would (pattern_spellings), one
+      // reading each.
+      auto with = readings;
+      std::vector<std::vector<std::string>> spellings;
+      std::size_t most = 0;
+      for (const auto& q : weighed.transcribed) {
+        spellings.emplace_back();
+        if (q.pattern) pattern_spellings(q.text, spellings.back());
+        most = std::max(most, spellings.back().size());
+      }
+      for (std::size_t k = 0; k < most; ++k) {
+        std::vector<QueryToken> reading = weighed.transcribed;
+        for (std::size_t i = 0; i < reading.size(); ++i)
+          if (reading[i].pattern) reading[i].text = spellings[i][std::min(k, spellings[i].size() - 1)];
+        with.push_back(std::move(reading));
+      }
+      candidates = pick_candidates(d, with, sounds);
+    }
   }
 
   struct Best {
     double score;
     std::uint32_t form;
-    std::size_t reading;  // readings.size(): by sound
+    std::size_t reading;  // readings.size(): by sound; readings.size() + 1: transcribed
   };
   std::vector<Best> best;
   for (auto f : candidates) {
@@ -214,7 +250,7 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     double top = 0;
     std::size_t top_reading = 0;
     for (std::size_t r = 0; r < readings.size(); ++r) {
-      const double s = score_form(readings[r], d, form, r > 0 || form.joined != 0, nullptr);
+      const double s = score_form(readings[r], d, form, mode_of(r, form), nullptr);
       if (s > top) {
         top = s;
         top_reading = r;
@@ -225,6 +261,13 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
       if (s > top) {
         top = s;
         top_reading = readings.size();
+      }
+    }
+    if (!weighed.transcribed.empty() && form.joined == 0) {
+      const double s = score_form(weighed.transcribed, d, form, FormMode::kTranscribed, nullptr);
+      if (s > top) {
+        top = s;
+        top_reading = readings.size() + 1;
       }
     }
     if (top <= 0) continue;
@@ -251,8 +294,10 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     hit.verdict = b.score >= d.thresholds.match ? NameVerdict::kMatch : NameVerdict::kReview;
     if (b.reading == readings.size()) {
       (void)score_sounds(sounds, d, form, &hit.why);
+    } else if (b.reading == readings.size() + 1) {
+      (void)score_form(weighed.transcribed, d, form, FormMode::kTranscribed, &hit.why);
     } else {
-      (void)score_form(readings[b.reading], d, form, b.reading > 0 || form.joined != 0, &hit.why);
+      (void)score_form(readings[b.reading], d, form, mode_of(b.reading, form), &hit.why);
     }
     hit.why.kind_factor = kind_factor(hints.kind, e.kind);
     hit.why.country_factor = country_factor(d, e, hints.country);

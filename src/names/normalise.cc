@@ -23,6 +23,7 @@
 #include <memory>
 
 #include "names/phonetic.h"
+#include "names/transcribe.h"
 
 namespace interdict {
 namespace {
@@ -41,18 +42,6 @@ constexpr std::array<std::pair<std::u16string_view, std::u16string_view>, 9> kCj
     {u"（", u" "},
     {u"）", u" "},
 }};
-
-// Legal forms, titles and filler words, normalised (a short list: searched in order).
-constexpr std::string_view kWeak[] = {
-    "ag", "and", "bv", "co", "company", "corp", "corporation", "de", "gmbh", "group", "holding", "holdings", "inc",
-    "incorporated", "jsc", "kg", "kk", "limited", "llc", "llp", "lp", "ltd", "nv", "oao", "of", "ooo", "pao", "pjsc",
-    "plc", "pte", "pty", "sa", "sarl", "sas", "spa", "srl", "the", "zao", "ao", "tov", "ojsc", "cjsc", "intl", "gongsi",
-    "gufen", "youxian", "zeren", "jituan", "konggu", "kabushiki", "kaisha",
-    // Titles and honorifics, as folded: a payment says "Presidente Putin" or "Mr Putin",
-    // the list says "PUTIN, Vladimir"; a rare title word would otherwise cost the match.
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "herr", "frau", "monsieur", "madame", "senor", "senora",
-    "president", "presidente", "prasident", "presiden", "prezident", "predsjednik", "presedintele", "elnok", "gospodin",
-    "gospozha", "sheikh", "shaikh"};
 
 struct Translit {
   std::unique_ptr<icu::Transliterator> before;  // NFKC; Traditional-Simplified
@@ -109,9 +98,18 @@ void tokenise_ascii(std::string_view text, NameTokens& out) {
   if (!current.empty()) out.push_back(std::move(current));
 }
 
-void tokenise_unicode(const icu::UnicodeString& text, NameTokens& out) {
+// `word_of`, when not null, gets the word (counted by the " | " marks) of each token.
+void tokenise_unicode(const icu::UnicodeString& text, NameTokens& out, std::vector<std::size_t>* word_of = nullptr) {
   std::string current;
   icu::UnicodeString piece;
+  std::size_t word = 0;
+  auto flush = [&] {
+    current.clear();
+    piece.toUTF8String(current);
+    out.push_back(current);
+    if (word_of) word_of->push_back(word);
+    piece.remove();
+  };
   for (int32_t i = 0; i < text.length();) {
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
@@ -119,101 +117,12 @@ void tokenise_unicode(const icu::UnicodeString& text, NameTokens& out) {
       piece.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
     } else if (is_apostrophe(c) || is_mark(c)) {
       continue;
-    } else if (!piece.isEmpty()) {
-      current.clear();
-      piece.toUTF8String(current);
-      out.push_back(current);
-      piece.remove();
-    }
-  }
-  if (!piece.isEmpty()) {
-    current.clear();
-    piece.toUTF8String(current);
-    out.push_back(current);
-  }
-}
-
-// Spelling variants of one sound across romanisations, folded the same way on both sides,
-// so that renderings of one name in different languages become one token:
-//   ch: German/Dutch "tsch"/"tsj", French "tch", Polish "cz", Hungarian "cs", Swedish final
-//       "tj" ("Vladimirovitj"), Catalan final "tx" ("Vladimirovitx"); Czech and Croatian
-//       "č" becomes "ch" before this (see kLatinRules);
-//   sh: German "sch", Polish "sz";
-//   k:  "ck", "c" before a, o or u ("Nicodim" / "Nikodim"), "qu" before e or
-//       i ("Barquin" / "Barkin");  ks: "x" ("Alexandr" / "Aleksandr");
-//   f:  "ph";  t: "th";  h: "kh";  u: French "ou", Dutch "oe";  v: German "w";
-//   i:  English "y", and Slavic and German "j" but before i ("Jurukov" / "Iouroukov",
-//       "Kajusov" / "Kayusov"), which write the glide before a vowel and the vowel after
-//       one; "ji" stays, since in pinyin ("Jinping") j is a consonant, not a glide;
-//   ov, ev: a final "of"/"ef" ("Baidakoff" / "Baidakov");
-//   doubled letters once ("Owssej" / "Ovsei").
-//   a glide i between vowels (after the above) is dropped in tokens of kMinGlideLength
-//       letters or more.
-// Only pure ASCII tokens change.
-constexpr std::size_t kMinGlideLength = 6;
-std::string fold_spelling(std::string_view t) {
-  std::string out;
-  out.reserve(t.size() + 2);
-  auto push = [&out](char c) {
-    if (out.empty() || out.back() != c || (c >= '0' && c <= '9')) out += c;
-  };
-  for (std::size_t i = 0; i < t.size();) {
-    const std::string_view rest = t.substr(i);
-    const char next = rest.size() > 1 ? rest[1] : '\0';
-    std::string_view to;
-    std::size_t used = 1;
-    if (rest.starts_with("tsch")) {
-      to = "ch", used = 4;
-    } else if (rest.starts_with("tsj") || rest.starts_with("tch") || rest.starts_with("sch")) {
-      to = rest[0] == 's' ? "sh" : "ch", used = 3;
-    } else if (rest.starts_with("cz") || rest.starts_with("cs") ||
-               (rest.size() == 2 && (rest == "tj" || rest == "tx"))) {
-      to = "ch", used = 2;
-    } else if (rest.starts_with("sz")) {
-      to = "sh", used = 2;
-    } else if (rest.starts_with("ph")) {
-      to = "f", used = 2;
-    } else if (rest.starts_with("th")) {
-      to = "t", used = 2;
-    } else if (rest.starts_with("ck")) {
-      to = "k", used = 2;
-    } else if (rest.starts_with("kh")) {
-      to = "h", used = 2;
-    } else if (rest.starts_with("qu") && rest.size() > 2 && (rest[2] == 'e' || rest[2] == 'i')) {
-      to = "k", used = 2;
-    } else if (rest.starts_with("ou") || rest.starts_with("oe")) {
-      to = "u", used = 2;
-    } else if (rest[0] == 'x') {
-      to = "ks";
-    } else if (rest[0] == 'c' && (next == 'a' || next == 'o' || next == 'u')) {
-      to = "k";
-    } else if (rest[0] == 'w') {
-      to = "v";
-    } else if (rest[0] == 'y' || (rest[0] == 'j' && next != 'i')) {
-      to = "i";
-    }
-    if (to.empty()) {
-      push(rest[0]);
     } else {
-      for (char c : to) push(c);
+      if (!piece.isEmpty()) flush();
+      if (c == '|') ++word;
     }
-    i += used;
   }
-  if (out.size() > 4 && out.back() == 'f' && (out[out.size() - 2] == 'o' || out[out.size() - 2] == 'e'))
-    out.back() = 'v';
-  // A glide between vowels is written i, j, y or not at all ("Galateja" / "Galatea",
-  // "Nikolajevich" / "Nikolaevich"); in short tokens it is too much of the name to drop.
-  if (out.size() >= kMinGlideLength) {
-    auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'o' || c == 'u'; };
-    std::string kept;
-    kept.reserve(out.size());
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      if (out[i] == 'i' && i > 0 && i + 1 < out.size() && vowel(out[i - 1]) && vowel(out[i + 1])) continue;
-      if (kept.empty() || kept.back() != out[i] || (out[i] >= '0' && out[i] <= '9')) kept += out[i];
-    }
-    out.swap(kept);
-  }
-  return out;
+  if (!piece.isEmpty()) flush();
 }
 
 void replace_cjk_forms(icu::UnicodeString& text) {
@@ -248,29 +157,56 @@ Spelling spelling_of(UChar32 c) {
 
 // `text` with " | " between its words, so the words survive transliteration (Han-Latin
 // puts spaces between syllables, and 罗哈斯 is one word); the script of each word's first
-// letter goes to `spellings`. The katakana length mark vanishes (ICU leaves it after
-// some syllables, "urajiーmiru").
-icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelling>& spellings) {
+// letter goes to `spellings`, and its transcription pattern (transcribe.h) or "" to
+// `patterns`. A word all in kana is written here by its own romaji (the pattern with its
+// vowels): ICU's Katakana-Latin splits ヴァ and drops ッジャ ("boari" for ボッジャーリ). The
+// katakana length mark adds nothing.
+constexpr std::size_t kMinHanTranscription = 2;
+bool is_hiragana(char32_t c) { return c >= 0x3041 && c <= 0x3096; }
+
+icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelling>& spellings,
+                              std::vector<std::string>& patterns) {
   icu::UnicodeString marked;
-  bool in_word = false;
+  std::u32string word;
+  auto flush = [&] {
+    const auto alpha =
+        std::find_if(word.begin(), word.end(), [](char32_t c) { return u_isalpha(static_cast<UChar32>(c)); });
+    if (alpha == word.end()) {
+      for (char32_t c : word) marked.append(static_cast<UChar32>(c));
+      marked.append(u' ');
+    } else {
+      const Spelling spelling = spelling_of(static_cast<UChar32>(*alpha));
+      spellings.push_back(spelling);
+      std::string pattern;
+      if (spelling == Spelling::kKana && std::all_of(word.begin(), word.end(), is_kana)) {
+        pattern = kana_pattern(word);
+        marked.append(icu::UnicodeString::fromUTF8(pattern_letters(pattern)));
+        // Hiragana writes Japanese words; foreign names are written in katakana.
+        if (std::any_of(word.begin(), word.end(), is_hiragana)) pattern.clear();
+      } else {
+        // One character is a Chinese surname or given name far more often than a whole
+        // foreign name (文 Wen, not Ven).
+        if (spelling == Spelling::kPinyin && word.size() >= kMinHanTranscription) pattern = han_pattern(word);
+        for (char32_t c : word) marked.append(static_cast<UChar32>(c));
+      }
+      patterns.push_back(std::move(pattern));
+      marked.append(u" | ");
+    }
+    word.clear();
+  };
   for (int32_t i = 0; i < text.length();) {
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
     if (c == 0x30FC) continue;
     if (u_isalnum(c) || is_apostrophe(c) || is_mark(c)) {
-      if (!in_word && u_isalpha(c)) {
-        in_word = true;
-        spellings.push_back(spelling_of(c));
-      }
-      marked.append(c);
-    } else if (in_word) {
-      marked.append(u" | ");
-      in_word = false;
+      word.push_back(static_cast<char32_t>(c));
+    } else if (!word.empty()) {
+      flush();
     } else {
       marked.append(u' ');
     }
   }
-  if (in_word) marked.append(u" | ");
+  if (!word.empty()) flush();
   return marked;
 }
 
@@ -301,14 +237,12 @@ std::vector<QuerySound> sound_words(const icu::UnicodeString& marked, const std:
 }
 }  // namespace
 
-bool is_weak_token(std::string_view token) {
-  return std::find(std::begin(kWeak), std::end(kWeak), token) != std::end(kWeak);
-}
-
 NormalisedName normalise_query(std::string_view utf8) {
   NormalisedName out;
   NameTokens tokens;
-  bool syllabic = false;  // a word in Han, kana or Hangul
+  std::vector<std::string> patterns;  // per word, "" when none
+  std::vector<std::size_t> word_of;   // per token
+  bool syllabic = false;              // a word in Han, kana or Hangul
   const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
     tokenise_ascii(utf8, tokens);
@@ -319,10 +253,10 @@ NormalisedName normalise_query(std::string_view utf8) {
     if (t.before && t.after) {
       t.before->transliterate(text);
       replace_cjk_forms(text);
-      text = mark_words(text, spellings);
+      text = mark_words(text, spellings, patterns);
       t.after->transliterate(text);
     }
-    tokenise_unicode(text, tokens);
+    tokenise_unicode(text, tokens, &word_of);
     if (std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; }))
       out.sounds = sound_words(text, spellings);
     out.by_sound = std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; });
@@ -353,6 +287,19 @@ NormalisedName normalise_query(std::string_view utf8) {
     if (is_ascii(token)) token = fold_spelling(token);
   }
   if (is_ascii(joined)) joined = fold_spelling(joined);
+  if (std::any_of(patterns.begin(), patterns.end(), [](const std::string& p) { return !p.empty(); })) {
+    // One pattern per transcribed word (a Han word is several syllable tokens).
+    std::size_t last_word = word_of.size() + patterns.size();
+    for (std::size_t i = 0; i < tokens.size() && i < word_of.size(); ++i) {
+      const std::size_t w = word_of[i];
+      if (w < patterns.size() && !patterns[w].empty()) {
+        if (w != last_word) out.transcribed.push_back({patterns[w], true});
+        last_word = w;
+      } else {
+        out.transcribed.push_back({tokens[i], false});
+      }
+    }
+  }
   readings.push_back(std::move(tokens));
   if (strong >= 2 && strong <= 5) {
     NameTokens second{std::move(joined)};

@@ -36,8 +36,22 @@ struct NormalisedName {
   // abjad...), where transliteration cannot give the list's spelling back: the words are
   // then scored by sound as well. Cyrillic and Greek transliterate letter for letter.
   bool by_sound = false;
+  // The query read as a transcription (transcribe.h), when a word is in kana or in Han
+  // characters that all belong to the transcription table: one token per such word, its
+  // pattern; the other words' tokens as in the first reading. Empty otherwise.
+  struct Transcribed {
+    std::string text;
+    bool pattern = false;  // `text` is a pattern, compared by transcription_similarity
+  };
+  std::vector<Transcribed> transcribed;
 };
 
 [[nodiscard]] NormalisedName normalise_query(std::string_view utf8);
+
+// `token` (ASCII) with the spellings of one sound across Latin-script languages folded
+// alike on both sides (cz, cs, tch -> ch; sz, sch -> sh; hard c, ck, qu -> k; x -> ks;
+// ph -> f; th -> t; kh -> h; ou, oe -> u; w -> v; y, j -> i; final -of -> -ov; doubled
+// letters once; a glide between vowels dropped in long tokens). In fold.cc.
+[[nodiscard]] std::string fold_spelling(std::string_view token);
 
 }  // namespace interdict

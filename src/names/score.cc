@@ -11,6 +11,7 @@
 #include <array>
 
 #include "names/phonetic.h"
+#include "names/transcribe.h"
 
 namespace interdict {
 
@@ -73,7 +74,31 @@ bool equal_but_hushing_h(std::string_view a, std::string_view b) {
   return kept >= kMinHushingLength;
 }
 
+namespace {
+
+// Russian surname and patronymic stems. Not -in: Martin / Martina and Justin / Justina
+// are a man's and a woman's given names.
+bool slavic_stem(std::string_view s) { return s.ends_with("ov") || s.ends_with("ev"); }
+
+// `a` and `b` as one stem with two endings: {ending_a, ending_b} in either order, the stem
+// of kMinInflectedBase letters or more and ending in -ov or -ev.
+bool stem_with(std::string_view a, std::string_view b, std::string_view x, std::string_view y) {
+  for (int turn = 0; turn < 2; ++turn, std::swap(a, b)) {
+    if (!a.ends_with(x) || !b.ends_with(y)) continue;
+    const std::string_view stem = a.substr(0, a.size() - x.size());
+    if (stem.size() >= kMinInflectedBase && slavic_stem(stem) && b.substr(0, b.size() - y.size()) == stem) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool equal_but_inflection(std::string_view a, std::string_view b) {
+  // Russian patronymics of one father, a son's and a daughter's: Pavlovich / Pavlovna.
+  if (stem_with(a, b, "ich", "na")) return true;
+  // Russian feminine -a, and the Czech feminine built on it: Semenov / Semenova /
+  // Semenovova.
+  if (stem_with(a, b, "", "a") || stem_with(a, b, "a", "ova")) return true;
   if (a.size() > b.size()) std::swap(a, b);
   if (a.size() < kMinInflectedBase || !b.starts_with(a)) return false;
   const std::string_view ending = b.substr(a.size());
@@ -142,8 +167,9 @@ double jaro_winkler_one_liquid(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d, const FormRec& f, bool joined,
+double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d, const FormRec& f, FormMode mode,
                   Explanation* why) {
+  const bool joined = mode == FormMode::kJoined;
   struct Pair {
     double sim;
     std::uint32_t q;
@@ -160,8 +186,14 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
       const TokenRec& t = d.tokens[d.form_tokens[f.first_token + j]];
       // A joined reading holds several words: an ending or an h on it is no inflection
       // ("martin aas" joined is not Lithuanian for Martin).
-      const double sim =
-          joined ? spelling_similarity(query[i].text, d.str(t.text)) : token_similarity(query[i].text, d.str(t.text));
+      double sim = 0;
+      if (query[i].pattern) {
+        sim = t.weak != 0 ? 0.0 : transcription_similarity(query[i].text, d.str(t.text));
+        if (sim < kTranscriptionFloor) sim = 0;
+      } else {
+        sim =
+            joined ? spelling_similarity(query[i].text, d.str(t.text)) : token_similarity(query[i].text, d.str(t.text));
+      }
       if (sim > 0 && (!joined || sim >= kJoinedFloor)) pairs[count++] = Pair{sim, i, j};
     }
   }

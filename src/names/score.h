@@ -3,6 +3,7 @@
 // Thread-safety: pure functions over immutable data; safe from any thread.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,13 @@ struct QueryToken {
   std::string text;
   float weight = 0;
   bool weak = false;
+  bool pattern = false;  // a transcription pattern (transcribe.h), not a token
 };
+
+// How a query reading meets a form: token by token; as a joined reading (either side
+// holds several words joined: kJoinedFloor holds, no inflections); or as a transcription,
+// where patterns are compared by transcription_similarity.
+enum class FormMode : std::uint8_t { kTokens, kJoined, kTranscribed };
 
 // Similarity of two normalised tokens in [0,1]: 1 when equal; an initial against a word
 // it starts ("j" / "john") kInitialSimilarity; otherwise Jaro-Winkler cubed when
@@ -38,8 +45,10 @@ inline constexpr double kHushingSimilarity = 0.97;
 // True when the longer of `a` and `b` is the other (of kMinInflectedBase letters or more)
 // with the ending another language's grammar puts on a foreign surname: Czech and Slovak
 // feminine "-ova" (Musil / Musilova), Lithuanian "-as" (Putin / Putinas), Latvian "-s"
-// after -ov, -ev, -in (Putins). Shorter bases are other names (Jon / Jonas). Such a pair
-// scores kInflectionSimilarity.
+// after -ov, -ev, -in (Putins); and, on a stem ending -ov or -ev, the Russian
+// feminine -a (Semenov / Semenova), the Czech feminine on it (Semenova / Semenovova) and a
+// son's and a daughter's patronymic (Pavlovich / Pavlovna). Shorter bases are other names
+// (Jon / Jonas). Such a pair scores kInflectionSimilarity.
 [[nodiscard]] bool equal_but_inflection(std::string_view a, std::string_view b);
 inline constexpr std::size_t kMinInflectedBase = 4;
 inline constexpr double kInflectionSimilarity = 0.95;
@@ -53,10 +62,12 @@ inline constexpr double kJoinedFloor = 0.86;  // Jaro-Winkler 0.95, cubed
 // first (each token at most once); a pair adds similarity * (both weights), unmatched
 // query tokens their full weight and unmatched name tokens half of theirs to the
 // denominator (lists carry middle names and patronymics a payment often omits). 0 when no
-// two strong tokens pair. `joined`: either side is a joined reading (kJoinedFloor holds).
-// Fills `why` (pairs, unmatched tokens) when not null.
+// two strong tokens pair. Fills `why` (pairs, unmatched tokens) when not null.
 [[nodiscard]] double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d, const FormRec& f,
-                                bool joined, Explanation* why);
+                                FormMode mode, Explanation* why);
+// A pattern and a token pair only this alike (transcription_similarity): below, one
+// consonant in five is another.
+inline constexpr double kTranscriptionFloor = 0.8;
 
 // Score of a query's words by sound (see phonetic.h) against form `f`, in [0,1], for a
 // query written in a script that spells names by sound. Words pair with the form's strong

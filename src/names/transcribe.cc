@@ -1,0 +1,244 @@
+// Kana patterns and the comparison of a pattern with a list token.
+//
+// Katakana, as the Japanese writing system defines it: every letter is a consonant and a
+// vowel (or a vowel, or the nasal ン); small ァ ィ ゥ ェ ォ replace the vowel of the letter
+// before (フ fu + ァ = fa, テ + ィ = ti), small ャ ュ ョ add a glide to an i-column letter
+// (キャ kya, シャ sha); ッ doubles the next consonant and ー lengthens the vowel before.
+// Foreign consonants with no vowel are written with the column's epenthetic vowel: u after
+// most (ク ス ズ ツ ヌ フ ブ プ ム ル グ ヴ), o after t and d (ト ド), i after ch, sh and j
+// (チ シ ジ). Those vowels are the pattern's optional ones. Hiragana has the same letters
+// 0x60 code points lower.
+//
+// Thread-safety: pure functions over constant tables.
+#include "names/transcribe.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace interdict {
+namespace {
+
+constexpr char32_t kKatakanaFirst = 0x30A1;  // ァ
+constexpr char32_t kKatakanaLast = 0x30FA;   // ヺ
+constexpr char32_t kHiraganaShift = 0x60;
+constexpr char32_t kLongVowel = 0x30FC;   // ー
+constexpr char32_t kGemination = 0x30C3;  // ッ
+
+// Katakana from ァ (U+30A1) to ヺ (U+30FA) in code point order. "~" marks a small letter
+// that combines with the letter before; "" is ッ.
+constexpr std::array<std::string_view, kKatakanaLast - kKatakanaFirst + 1> kKatakana{
+    "~a",  "a",  "~i",  "i",  "~u",  "u",   "~e", "e",  "~o", "o",                                 // ァ..オ
+    "ka",  "ga", "ki",  "gi", "kU",  "gU",  "ke", "ge", "ko", "go",                                // カ..ゴ
+    "sa",  "za", "shI", "jI", "sU",  "zU",  "se", "ze", "so", "zo",                                // サ..ゾ
+    "ta",  "da", "chI", "jI", "",    "tsU", "zU", "te", "de", "tO", "dO",                          // タ..ド
+    "na",  "ni", "nU",  "ne", "no",                                                                // ナ..ノ
+    "ha",  "ba", "pa",  "hi", "bi",  "pi",  "fU", "bU", "pU", "he", "be", "pe", "ho", "bo", "po",  // ハ..ポ
+    "ma",  "mi", "mU",  "me", "mo",                                                                // マ..モ
+    "~ia", "ia", "~iu", "iu", "~io", "io",                                                         // ャ..ヨ
+    "ra",  "ri", "rU",  "re", "ro",                                                                // ラ..ロ
+    "~va", "va", "vi",  "ve", "o",   "n",   "vU", "ka", "ke", "va", "vi", "ve", "vo",              // ヮ..ヺ
+};
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool is_upper_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; }
+
+char32_t as_katakana(char32_t c) {
+  if (c >= kKatakanaFirst - kHiraganaShift && c <= 0x3096) return c + kHiraganaShift;
+  return c;
+}
+
+// The pattern's trailing vowel (optional or not) removed: the consonant a small letter
+// builds on. ウ is the w of ウィ wi, ウェ we (folded to v).
+std::string onset_of(std::string_view letter) {
+  if (letter == "u") return "v";
+  std::string out(letter);
+  if (!out.empty() && (is_vowel(out.back()) || is_upper_vowel(out.back()))) out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+bool is_kana(char32_t c) {
+  const char32_t k = as_katakana(c);
+  return (k >= kKatakanaFirst && k <= kKatakanaLast) || c == kLongVowel;
+}
+
+std::string kana_pattern(std::u32string_view word) {
+  std::string out;
+  std::string last;  // the previous letter's pattern, for a small letter to combine with
+  std::size_t last_at = 0;
+  for (char32_t raw : word) {
+    const char32_t c = as_katakana(raw);
+    if (c == kLongVowel || c == kGemination || c < kKatakanaFirst || c > kKatakanaLast) continue;
+    const std::string_view letter = kKatakana[c - kKatakanaFirst];
+    if (!letter.starts_with('~')) {
+      last_at = out.size();
+      out += letter;
+      last = letter;
+      continue;
+    }
+    const std::string_view vowel = letter.substr(1);  // "a", or "ia" for a small glide
+    if (last.empty()) {
+      out += vowel.back();
+      continue;
+    }
+    std::string onset = onset_of(last);
+    std::string made;
+    if (vowel.size() == 2 && (last.back() == 'i' || last.back() == 'I')) {
+      // キャ kya, but シャ sha, チャ cha, ジャ ja: the glide is in the consonant already.
+      made = onset + (onset.ends_with("sh") || onset.ends_with("ch") || onset.ends_with("j") ? "" : "i") + vowel.back();
+    } else if (last == "i") {
+      made = "i" + std::string(1, vowel.back());  // イェ ye
+    } else {
+      made = onset + std::string(vowel);
+    }
+    out.resize(last_at);
+    out += made;
+    last.clear();
+  }
+  // j before a vowel other than i is a glide in the folded lists (fold_spelling).
+  for (std::size_t i = 0; i + 1 < out.size(); ++i)
+    if (out[i] == 'j' && out[i + 1] != 'i' && out[i + 1] != 'I') out[i] = 'i';
+  return out;
+}
+
+std::string pattern_letters(std::string_view pattern) {
+  std::string out(pattern);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+void pattern_spellings(std::string_view pattern, std::vector<std::string>& out) {
+  std::string bare;
+  for (char c : pattern)
+    if (!is_upper_vowel(c)) bare.push_back(c);
+  for (const std::string& base : {pattern_letters(pattern), bare}) {
+    for (int liquid = 0; liquid < 3; ++liquid) {
+      std::string s = base;
+      for (char& c : s) {
+        if (liquid == 1 && c == 'l') c = 'r';
+        if (liquid == 2 && c == 'r') c = 'l';
+      }
+      if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+    }
+  }
+}
+
+namespace {
+
+char sound_class(char c) {
+  switch (c) {
+    case 'b':
+    case 'p':
+    case 'f':
+    case 'v': return 'B';
+    case 't':
+    case 'd': return 'T';
+    case 'k':
+    case 'g':
+    case 'q': return 'K';
+    case 's':
+    case 'z':
+    case 'c':
+    case 'x': return 'S';
+    case 'm':
+    case 'n': return 'N';
+    default: return c;
+  }
+}
+
+char liquid(char c) { return c == 'l' ? 'r' : c; }
+
+double substitution(char p, char t) {
+  if (p == t) return 0.0;
+  const bool pv = is_vowel(p);
+  const bool tv = is_vowel(t);
+  if (pv && tv) return kVowelCost;
+  if (pv != tv) return (p == 'i' && t == 'j') || (p == 'j' && t == 'i') ? kVowelCost : 2.0;
+  if (sound_class(p) == sound_class(t) || (p == 'j' && t == 'g') || (p == 'g' && t == 'j')) return kNearCost;
+  return 1.0;
+}
+
+// The cost of a letter one side has and the other does not: a vowel is the script's or
+// the language's; an r (non-rhotic English, 科萨托 for Corsato) and an h are often left
+// unwritten; any other consonant is a different name.
+double gap(char c) {
+  if (is_vowel(c)) return kVowelCost + 0.1;
+  if (c == 'r' || c == 'h') return kNearCost;
+  return 1.0;
+}
+
+}  // namespace
+
+namespace {
+
+// Letters of a European spelling that make one sound the pattern writes otherwise
+// (Italian, whose names fill most of the transcription misses, and German): ch before i
+// or e is k (Pinocchio), ci and gi before a vowel are ch and j (Ciampi, Giulio), sc before
+// i or e is sh, z is ts. The cost of pattern[pi, pi + pn) against token[tj, tj + tn), or a
+// negative number when these are not such a pair.
+double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::string_view t, std::size_t tj,
+                     std::size_t tn) {
+  const std::string_view pu = p.substr(pi, pn);
+  const std::string_view tu = t.substr(tj, tn);
+  const char after = tj + tn < t.size() ? t[tj + tn] : '\0';
+  const bool front = after == 'i' || after == 'e';
+  if (tu == "ch" && front && pu == "k") return 0.0;
+  if ((tu == "gi" && is_vowel(after)) && (pu == "i" || pu == "j")) return 0.0;
+  if ((tu == "ci" && is_vowel(after)) && pu == "ch") return 0.0;
+  if (tu == "sc" && front && pu == "sh") return 0.0;
+  if (tu == "c" && front && pu == "ch") return 0.0;
+  if (tu == "z" && pu == "ts") return 0.0;
+  return -1.0;
+}
+
+}  // namespace
+
+double transcription_similarity(std::string_view pattern, std::string_view token) {
+  constexpr std::size_t kMax = 32;
+  if (pattern.size() > kMax) pattern = pattern.substr(0, kMax);
+  if (token.size() > kMax) token = token.substr(0, kMax);
+  if (token.size() < 3) return pattern_letters(pattern) == token && !token.empty() ? 1.0 : 0.0;
+  // The pattern with its optional vowels lowered and l as r, and which letters are optional.
+  std::array<char, kMax> p{};
+  std::array<bool, kMax> optional{};
+  std::array<char, kMax> t{};
+  std::size_t required = 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    optional[i] = is_upper_vowel(pattern[i]);
+    p[i] = liquid(optional[i] ? static_cast<char>(pattern[i] - 'A' + 'a') : pattern[i]);
+    if (!optional[i]) ++required;
+  }
+  for (std::size_t j = 0; j < token.size(); ++j) t[j] = liquid(token[j]);
+  const std::string_view ps(p.data(), pattern.size());
+  const std::string_view ts(t.data(), token.size());
+  // cost[i][j]: pattern[0, i) aligned with token[0, j).
+  std::array<std::array<double, kMax + 1>, kMax + 1> cost{};
+  for (std::size_t i = 0; i <= ps.size(); ++i) {
+    for (std::size_t j = 0; j <= ts.size(); ++j) {
+      if (i == 0 && j == 0) continue;
+      double best = 1e9;
+      if (i > 0) best = std::min(best, cost[i - 1][j] + (optional[i - 1] ? 0.0 : gap(ps[i - 1])));
+      if (j > 0) {
+        // Italian gl and gn are one sound, written l and n (or ni) by the transcriptions.
+        const bool silent_g = ts[j - 1] == 'g' && j < ts.size() && (ts[j] == 'r' || ts[j] == 'n');
+        best = std::min(best, cost[i][j - 1] + (silent_g ? kVowelCost : gap(ts[j - 1])));
+      }
+      if (i > 0 && j > 0) best = std::min(best, cost[i - 1][j - 1] + substitution(ps[i - 1], ts[j - 1]));
+      for (std::size_t pn = 1; pn <= 2 && pn <= i; ++pn) {
+        for (std::size_t tn = 1; tn <= 2 && tn <= j; ++tn) {
+          if (pn == 1 && tn == 1) continue;
+          const double unit = spelling_unit(ps, i - pn, pn, ts, j - tn, tn);
+          if (unit >= 0) best = std::min(best, cost[i - pn][j - tn] + unit);
+        }
+      }
+      cost[i][j] = best;
+    }
+  }
+  const double length = static_cast<double>(std::max(token.size(), required));
+  return std::max(0.0, 1.0 - cost[ps.size()][ts.size()] / length);
+}
+
+}  // namespace interdict

@@ -1,0 +1,57 @@
+// Transcription readings: how Chinese characters and Japanese kana spell a foreign name,
+// read back as a Latin pattern with the vowels the script had to add marked optional.
+//
+// Chinese writes a European surname with a fixed set of characters, one per syllable of
+// the Xinhua transcription table, several of which stand for a bare consonant (斯 s, 特 t,
+// 克 k, 尔 r): 罗德里格斯 is ro-d-ri-g-s, Rodriguez. Japanese katakana gives every
+// consonant a vowel, u after most (ス su for s, ク ku for k), o after t and d (ト, ド), i
+// after ch and j (チ, ジ): ロハス is ro-ha-s(u), Rojas. Pinyin and romaji read these back
+// letter by letter ("luo de li ge si", "rohasu"); the pattern reads them as the table
+// meant them ("rodrigs" with optional vowels), so that a comparison can forgive the added
+// vowels and nothing else. Where the facts come from: docs/names.md.
+//
+// Patterns are ASCII: a lowercase letter is a sound the script wrote; an uppercase vowel
+// is one it may have added (present in the name or not, at no cost).
+//
+// Thread-safety: pure functions over constant tables; safe from any thread.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace interdict {
+
+// True for a kana letter this module reads (hiragana or katakana, small letters, ッ, ー).
+[[nodiscard]] bool is_kana(char32_t c);
+
+// The pattern of a word in kana, e.g. ロハス -> "rohasU", ニコラエヴィチ -> "nikoraevichI".
+// REQUIRES: every letter of `word` is_kana. The gemination mark ッ and the long-vowel
+// mark ー add nothing (lists spell doubled letters once after folding).
+[[nodiscard]] std::string kana_pattern(std::u32string_view word);
+
+// The pattern of a word in Chinese characters when every character is one the
+// transcription table uses for foreign names (科萨托 -> "kosato", 斯 -> "s"); empty when
+// any is not (a Chinese name such as 王秀英 is read by its pinyin only). `word` is in
+// simplified characters.
+[[nodiscard]] std::string han_pattern(std::u32string_view word);
+
+// The pattern lowered: every optional vowel kept, as the plain reading of a kana word.
+[[nodiscard]] std::string pattern_letters(std::string_view pattern);
+
+// The spellings a pattern stands for most plainly, to look up in the index: its letters
+// with every optional vowel and with none, each as written, with every l as r and every r
+// as l (one liquid). Appends the distinct ones to `out`.
+void pattern_spellings(std::string_view pattern, std::vector<std::string>& out);
+
+// Similarity in [0,1] of a pattern and a folded list token (lowercase ASCII): 1 minus the
+// cheapest alignment's cost over the token's length. Optional vowels cost nothing; a
+// vowel for another, or one added or missing, costs kVowelCost; a consonant for one of its
+// class (b p f v, t d, k g, s z, m n), or an r or h the script left out, kNearCost; any
+// other consonant change 1. l and r are one letter (Chinese and Japanese have one liquid).
+// Tokens of fewer than three letters compare equal or not at all.
+[[nodiscard]] double transcription_similarity(std::string_view pattern, std::string_view token);
+inline constexpr double kVowelCost = 0.3;
+inline constexpr double kNearCost = 0.4;
+
+}  // namespace interdict
