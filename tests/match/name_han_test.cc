@@ -55,6 +55,15 @@ TEST(NameHan, NamesOfIdeographsAndAsciiReadAsIcuReadsThem) {
   }
 }
 
+TEST(NameHan, BrokenUtf8AmongIdeographsIsLeftToIcu) {
+  NameMatcher m;
+  for (const std::string& name : {std::string("腾讯\xe8\xae"), std::string("腾\xe8\x41\x41讯"), std::string("\xe8腾讯"),
+                                  std::string("腾讯\xed\xa0\x80"), std::string("\xe0\x80\x80腾")}) {
+    EXPECT_EQ(m.normalise(name), by_icu(m, name)) << name;
+    EXPECT_NE(m.normalise(name).find("teng"), std::string::npos) << name;
+  }
+}
+
 TEST(NameHan, ReadByContextStaysIcus) {
   NameMatcher m;
   EXPECT_EQ(m.normalise("重庆"), "chong qing");  // 重 alone is zhong
