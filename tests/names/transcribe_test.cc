@@ -127,7 +127,8 @@ TEST(NamesTranscribe, TranscriptionsMatchTheirSurnames) {
 }
 
 TEST(NamesTranscribe, AChineseNameIsReadByItsPinyin) {
-  const auto hits = surnames().search("王秀英", {}, 3);
+  const auto index = surnames();  // hits view the index's strings: it must outlive them
+  const auto hits = index.search("王秀英", {}, 3);
   ASSERT_FALSE(hits.empty());
   EXPECT_EQ(hits.front().id, "WANG, Xiuying");
 }
