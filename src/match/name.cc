@@ -1,12 +1,7 @@
 // NameMatcher: names reduced to lowercase ASCII tokens, then compared whole or by containment.
 //
-// Normalisation, in order:
-//   1. NFKC, so full-width and compatibility forms ("ＴｉｋＴｏｋ") become plain letters;
-//   2. ICU "Any-Latin; Latin-ASCII; Lower": Han to toneless pinyin syllables (simplified and
-//      traditional alike: 騰訊 and 腾讯 are both "teng xun"), Cyrillic, Arabic and accents to
-//      ASCII, then lowercase;
-//   3. every character that is not a letter or digit separates tokens;
-//   4. legal-form words are dropped (name_legal.cc), unless nothing else is left.
+// Names are read into tokens by NameReader (name_read.h): NFKC, transliteration to ASCII,
+// case, separators, legal forms.
 // Transliteration splits Han into one token per syllable while people write pinyin as words
 // ("Zijie Tiaodong"), so whole names compare by the concatenation of their tokens, and
 // containment also accepts a run of adjacent tokens spelling a whole name.
@@ -14,11 +9,6 @@
 // All groups share one index, so a probe is tokenised and searched once. A probe that is
 // token for token a name of a later group answers from that name's stored answer: it would
 // otherwise search every earlier group's partial hits to learn that none comes first.
-
-#include <unicode/normalizer2.h>
-#include <unicode/translit.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <array>
@@ -32,6 +22,7 @@
 
 #include "match/flat_map.h"
 #include "match/match.h"
+#include "match/name_read.h"
 #include "match/name_tokens.h"
 
 namespace interdict {
@@ -45,8 +36,6 @@ using name_detail::Tokens;
 // found by token containment, and names stay linear to index.
 constexpr std::size_t kMaxRunTokens = 16;
 constexpr std::uint32_t kNoEntry = UINT32_MAX;
-// Names read by ICU whose tokens a thread keeps (see tokens()): about 0.5 MB at most.
-constexpr std::size_t kMaxMemoNames = 4096;
 
 // A name this short on its own would match too much by containment ("qq", "mi").
 bool can_be_contained(std::size_t token_count, std::size_t first_token_size) {
@@ -129,20 +118,14 @@ struct NameMatcher::Impl {
     bool exact = false;
   };
 
-  // The normalised tokens of `name` into `out`.
-  void tokens(std::string_view name, Tokens& out) const;
-  // The tokens ICU reads in `name` (NFKC, transliteration, split), legal forms kept.
-  void unicode_tokens(std::string_view name, Tokens& out) const;
-  // name_detail::ReadIdeograph for append_han_tokens, `context` this Impl.
-  static bool read_ideograph(const void* context, char32_t c, std::string& reading);
   void index(std::string_view name, std::uint32_t target, std::uint8_t group);
   // The answer for `tokens`: exact in group 0, else partial in group 0, else exact in group
   // 1... `use_answers` lets an exact hit answer from its entry's stored answer.
   [[nodiscard]] Found find(const Tokens& tokens, Scratch& s, bool use_answers) const;
   // The best partial hit of each group (the longest name, then the first added).
   void partial(const Tokens& tokens, Scratch& s, std::array<std::uint32_t, NameMatcher::kGroups>& best) const;
-  // Builds the index on first use: ICU's transliterator costs a tenth of a second to
-  // create, which a run that never screens a name should not pay.
+  // Builds the reader and the index on first use: ICU's transliterator costs a tenth of a
+  // second to create, which a run that never screens a name should not pay.
   void ensure_built() const;
 
   struct Pending {
@@ -153,11 +136,7 @@ struct NameMatcher::Impl {
   std::vector<Pending> pending;  // added, not yet indexed
   mutable std::once_flag built;
 
-  const icu::Normalizer2* nfkc = nullptr;  // owned by ICU; null if its data is missing
-  // Null if ICU lacks the rules; names then keep their own script, lowercased.
-  std::unique_ptr<icu::Transliterator> transliterator;
-  // ICU does not promise that one Transliterator may run on several threads at once.
-  mutable std::mutex transliterator_mu;
+  std::unique_ptr<name_detail::NameReader> reader;  // made by ensure_built()
 
   // INVARIANT: entries never move (a deque only appends), so hits can view their strings.
   std::deque<Entry> entries;
@@ -174,13 +153,7 @@ struct NameMatcher::Impl {
 void NameMatcher::Impl::ensure_built() const {
   std::call_once(built, [this] {
     auto* self = const_cast<Impl*>(this);  // the one mutation, serialised by call_once
-    UErrorCode status = U_ZERO_ERROR;
-    self->nfkc = icu::Normalizer2::getNFKCInstance(status);
-    if (U_FAILURE(status)) self->nfkc = nullptr;
-    status = U_ZERO_ERROR;
-    self->transliterator.reset(
-        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) self->transliterator.reset();
+    self->reader = std::make_unique<name_detail::NameReader>();
     for (const Pending& p : pending) self->index(p.name, p.target, p.group);
     self->pending.clear();
     self->pending.shrink_to_fit();
@@ -198,79 +171,6 @@ void NameMatcher::Impl::ensure_built() const {
   });
 }
 
-void NameMatcher::Impl::tokens(std::string_view name, Tokens& out) const {
-  out.clear();
-  // Plain ASCII needs neither NFKC nor transliteration (both leave it as it is, but for
-  // case, which the split folds): split and fold it directly, without ICU.
-  if (name_detail::append_ascii_tokens(name, out)) {
-    name_detail::drop_legal_forms(out);
-    return;
-  }
-  out.clear();
-  if (name_detail::append_han_tokens(name, out, &Impl::read_ideograph, this)) {
-    name_detail::drop_legal_forms(out);
-    return;
-  }
-  // ICU reads the rest. Its rules are tried one by one (about 0.1 ms a Han name), and a
-  // payment file names the same counterparties again and again: each thread keeps the
-  // tokens of the names it read, emptied when full. Every NameMatcher tokenises alike (the
-  // same ICU rules and legal forms), so the memo serves them all.
-  thread_local StringMap<Tokens> memo;
-  if (const auto known = memo.find(name); known != memo.end()) {
-    out.text = known->second.text;
-    out.ends = known->second.ends;
-    return;
-  }
-  out.clear();
-  unicode_tokens(name, out);
-  name_detail::drop_legal_forms(out);
-  if (memo.size() >= kMaxMemoNames) memo.clear();
-  memo.emplace(std::string(name), out);
-}
-
-void NameMatcher::Impl::unicode_tokens(std::string_view name, Tokens& out) const {
-  icu::UnicodeString text =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
-  if (nfkc != nullptr) {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString normalised = nfkc->normalize(text, status);
-    if (U_SUCCESS(status)) text = std::move(normalised);
-  }
-  if (transliterator) {
-    const std::lock_guard lock(transliterator_mu);
-    transliterator->transliterate(text);
-  }
-  for (int32_t i = 0; i < text.length();) {
-    const UChar32 c = text.char32At(i);
-    i += U16_LENGTH(c);
-    if (c < 0x80) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        out.text.push_back(static_cast<char>(c));
-      } else if (c >= 'A' && c <= 'Z') {
-        out.text.push_back(static_cast<char>(c - 'A' + 'a'));
-      } else {
-        out.end_token();
-      }
-    } else if (u_isalnum(c)) {
-      // A letter of a script the transliterator left alone (or all of them, without it).
-      icu::UnicodeString(u_tolower(c)).toUTF8String(out.text);
-    } else {
-      out.end_token();
-    }
-  }
-  out.end_token();
-}
-
-bool NameMatcher::Impl::read_ideograph(const void* context, char32_t c, std::string& reading) {
-  const char utf8[3] = {static_cast<char>(0xe0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3f)),
-                        static_cast<char>(0x80 | (c & 0x3f))};
-  Tokens tokens;
-  static_cast<const Impl*>(context)->unicode_tokens(std::string_view(utf8, sizeof utf8), tokens);
-  if (tokens.size() != 1) return false;
-  reading = tokens.text;
-  return true;
-}
-
 NameMatcher::NameMatcher() : impl_(std::make_unique<Impl>()) {}
 NameMatcher::~NameMatcher() = default;
 NameMatcher::NameMatcher(NameMatcher&&) noexcept = default;
@@ -283,7 +183,7 @@ void NameMatcher::add(std::string_view name, std::uint32_t target, std::uint8_t 
 
 void NameMatcher::Impl::index(std::string_view name, std::uint32_t target, std::uint8_t group) {
   Tokens t;
-  tokens(name, t);
+  reader->tokens(name, t);
   if (t.size() == 0) return;
   const std::string_view concat = t.concat();
   // The first name of a group to normalise to a form keeps it, as in the other matchers.
@@ -412,7 +312,7 @@ std::optional<NameMatchHit> NameMatcher::match(std::string_view name) const {
   impl_->ensure_built();
   const Impl& m = *impl_;
   Scratch& s = scratch();
-  m.tokens(name, s.tokens);
+  m.reader->tokens(name, s.tokens);
   if (s.tokens.size() == 0) return std::nullopt;
   const Impl::Found found = m.find(s.tokens, s, true);
   if (found.entry == kNoEntry) return std::nullopt;
@@ -429,7 +329,7 @@ std::string NameMatcher::normalise(std::string_view name) const {
   if (!impl_) return {};
   impl_->ensure_built();
   Tokens tokens;
-  impl_->tokens(name, tokens);
+  impl_->reader->tokens(name, tokens);
   return spaced(tokens);
 }
 
