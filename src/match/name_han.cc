@@ -9,6 +9,7 @@
 // characters have rules of their own (〇〇 is "lingling"): such names are left to ICU whole.
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,30 +25,35 @@ constexpr char32_t kUnified = 0x4E00;  // CJK Unified Ideographs: 4E00-9FFF
 constexpr char32_t kUnifiedEnd = 0x9FFF;
 // Ideographs whose reading depends on the next one, in ICU's Han-Latin rules.
 constexpr char32_t kReadByContext[] = {0x85CF, 0x91CD, 0x6C88, 0x79D8};  // 藏 重 沈 秘
-
-bool is_plain_ideograph(char32_t c) {
-  if (!((c >= kExtensionA && c <= kExtensionAEnd) || (c >= kUnified && c <= kUnifiedEnd))) return false;
-  for (const char32_t context : kReadByContext) {
-    if (c == context) return false;
-  }
-  return true;
-}
+// The longest reading kept: a slot holds its length in four bits.
+constexpr std::size_t kMaxReading = 14;
 
 // Each thread's readings, by code point from kExtensionA: 0 not asked yet, kUnreadable when
-// ICU's reading is not one ASCII token, else (offset + 1) << 4 | length into `text`.
+// ICU's reading is not one ASCII token, else (offset + 1) << 4 | length into `text`. The
+// code points between the two blocks and the ideographs read by context start unreadable,
+// so one slot tells whether a character can be read alone.
 struct Readings {
   static constexpr std::uint32_t kUnreadable = 0xf;
+  Readings() {
+    for (char32_t c = kExtensionAEnd + 1; c < kUnified; ++c) slot[c - kExtensionA] = kUnreadable;
+    for (const char32_t c : kReadByContext) slot[c - kExtensionA] = kUnreadable;
+  }
   std::vector<std::uint32_t> slot = std::vector<std::uint32_t>(kUnifiedEnd - kExtensionA + 1, 0);
   std::string text;
 };
 
-// The reading of ideograph `c`, or "" when it cannot be read alone.
-std::string_view reading_of(char32_t c, ReadIdeograph read, const void* context) {
+Readings& thread_readings() {
   thread_local Readings readings;
+  return readings;
+}
+
+// The reading of ideograph `c` (REQUIRES: kExtensionA <= c <= kUnifiedEnd), or "" when it
+// cannot be read alone.
+std::string_view reading_of(Readings& readings, char32_t c, ReadIdeograph read, const void* context) {
   std::uint32_t& slot = readings.slot[c - kExtensionA];
   if (slot == 0) {
     std::string r;
-    const bool one_token = read(context, c, r) && !r.empty() && r.size() < 0xf &&
+    const bool one_token = read(context, c, r) && !r.empty() && r.size() <= kMaxReading &&
                            r.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") == std::string::npos;
     if (one_token) {
       slot = static_cast<std::uint32_t>(readings.text.size() + 1) << 4 | static_cast<std::uint32_t>(r.size());
@@ -57,7 +63,7 @@ std::string_view reading_of(char32_t c, ReadIdeograph read, const void* context)
     }
   }
   if (slot == Readings::kUnreadable) return {};
-  return std::string_view(readings.text).substr((slot >> 4) - 1, slot & 0xf);
+  return std::string_view(readings.text.data() + (slot >> 4) - 1, slot & 0xf);
 }
 
 }  // namespace
@@ -66,16 +72,25 @@ bool append_han_tokens(std::string_view name, Tokens& out, ReadIdeograph read, c
   enum class Last { kSeparator, kAlnum, kIdeograph };
   Last last = Last::kSeparator;
   bool any_ideograph = false;
+  Readings& readings = thread_readings();  // once a name: each use of a thread_local checks its set-up
+  // Written through a pointer into room made once: an ASCII byte writes at most one byte, and
+  // an ideograph's three bytes at most kMaxReading.
+  std::size_t n = out.text.size();
+  out.text.resize(n + name.size() / 3 * kMaxReading + name.size() % 3);
+  char* p = out.text.data();
+  const auto end_token = [&] {
+    if (n > (out.ends.empty() ? 0 : out.ends.back())) out.ends.push_back(static_cast<std::uint32_t>(n));
+  };
   for (std::size_t i = 0; i < name.size();) {
     const auto byte = static_cast<unsigned char>(name[i]);
     if (byte < 0x80) {
       const char folded = kAsciiFold[byte];
       if (folded == 0) {
-        out.end_token();
+        end_token();
         last = Last::kSeparator;
       } else {
         if (last == Last::kIdeograph) return false;
-        out.text.push_back(folded);
+        p[n++] = folded;
         last = Last::kAlnum;
       }
       ++i;
@@ -87,17 +102,20 @@ bool append_han_tokens(std::string_view name, Tokens& out, ReadIdeograph read, c
     const auto b2 = static_cast<unsigned char>(name[i + 2]);
     if ((b1 & 0xc0) != 0x80 || (b2 & 0xc0) != 0x80) return false;
     const char32_t c = static_cast<char32_t>((byte & 0x0f) << 12 | (b1 & 0x3f) << 6 | (b2 & 0x3f));
-    if (!is_plain_ideograph(c) || last == Last::kAlnum) return false;
-    const std::string_view reading = reading_of(c, read, context);
+    if (c < kExtensionA || c > kUnifiedEnd || last == Last::kAlnum) return false;
+    const std::string_view reading = reading_of(readings, c, read, context);
     if (reading.empty()) return false;
-    out.end_token();
-    out.text.append(reading);
-    out.end_token();
+    // The ideograph is a token of its own: what came before it ended at a separator or an
+    // ideograph (an ASCII letter or digit returned above), so only its own end is marked.
+    std::memcpy(p + n, reading.data(), reading.size());
+    n += reading.size();
+    out.ends.push_back(static_cast<std::uint32_t>(n));
     last = Last::kIdeograph;
     any_ideograph = true;
     i += 3;
   }
-  out.end_token();
+  end_token();
+  out.text.resize(n);
   return any_ideograph;
 }
 

@@ -51,9 +51,35 @@ constexpr Trie kTrie = [] {
 }();
 static_assert(kTrie.nodes < Trie::kMaxNodes, "the legal forms outgrow the trie");
 
-// The number of tokens from `i` that make the longest legal form there, or 0. Reads the
-// tokens' text and ends directly: this runs for every token of every name probe.
-std::size_t legal_form_at(const Tokens& tokens, std::size_t i) {
+// The first two letters of every form, as a bit per pair: most tokens of most names start
+// no form, and one table lookup tells, where the walk below costs a call and its setup.
+struct Starts {
+  std::array<std::uint32_t, 26> second_letters{};  // bit b of [a]: some form starts a, 'a' + b
+};
+constexpr Starts kStarts = [] {
+  Starts starts;
+  for (const std::string_view form : kLegalForms) {
+    starts.second_letters[static_cast<std::size_t>(form[0] - 'a')] |= 1u << (form[1] - 'a');
+  }
+  return starts;
+}();
+static_assert(std::all_of(std::begin(kLegalForms), std::end(kLegalForms),
+                          [](std::string_view form) { return form.size() >= 2; }),
+              "kStarts reads two letters of every form");
+
+// Whether a legal form may start at token `i`: its first two letters (the second may be the
+// next token's, as in "l l c") start one.
+inline bool may_start_form(const Tokens& tokens, std::size_t i) {
+  const std::size_t at = tokens.begin_of(i);
+  if (at + 1 >= tokens.text.size()) return false;
+  const auto first = static_cast<std::size_t>(static_cast<unsigned char>(tokens.text[at]) - 'a');
+  const auto second = static_cast<unsigned>(static_cast<unsigned char>(tokens.text[at + 1]) - 'a');
+  return first < 26 && second < 26 && ((kStarts.second_letters[first] >> second) & 1u) != 0;
+}
+
+// The number of tokens from `i` that make the longest legal form there, or 0, by walking
+// the trie. Reads the tokens' text and ends directly.
+std::size_t walk_legal_form(const Tokens& tokens, std::size_t i) {
   const char* text = tokens.text.data();
   const std::uint32_t* ends = tokens.ends.data();
   const std::size_t last = std::min(tokens.size(), i + kMaxLegalTokens);
@@ -71,12 +97,18 @@ std::size_t legal_form_at(const Tokens& tokens, std::size_t i) {
   return longest;
 }
 
+// As walk_legal_form, but most tokens are turned away before the call.
+inline std::size_t legal_form_at(const Tokens& tokens, std::size_t i) {
+  return may_start_form(tokens, i) ? walk_legal_form(tokens, i) : 0;
+}
+
 }  // namespace
 
 void drop_legal_forms(Tokens& tokens) {
   // First, whether anything goes and anything stays: a name made only of legal forms keeps
   // them all. Most names hold none, or one at the end.
   std::size_t first_drop = tokens.size();
+  std::size_t first_drop_tokens = 0;
   bool any_kept = false;
   for (std::size_t i = 0; i < tokens.size() && !(any_kept && first_drop < tokens.size());) {
     const std::size_t n = legal_form_at(tokens, i);
@@ -84,16 +116,20 @@ void drop_legal_forms(Tokens& tokens) {
       any_kept = true;
       ++i;
     } else {
-      first_drop = std::min(first_drop, i);
+      if (first_drop == tokens.size()) {
+        first_drop = i;
+        first_drop_tokens = n;
+      }
       i += n;
     }
   }
   if (first_drop == tokens.size() || !any_kept) return;
   // Then kept tokens move down over dropped ones, in place: the text only shrinks. Writes
   // trail reads, so a token and the runs from it are read before anything overwrites them.
+  // The first form is known, so the walk resumes after it.
   std::size_t write_text = tokens.begin_of(first_drop);
   std::size_t write_token = first_drop;
-  for (std::size_t i = first_drop; i < tokens.size();) {
+  for (std::size_t i = first_drop + first_drop_tokens; i < tokens.size();) {
     if (const std::size_t n = legal_form_at(tokens, i); n != 0) {
       i += n;
       continue;
