@@ -7,8 +7,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
+#include "base/ascii.h"
 #include "match/flat_map.h"
 
 namespace interdict::domain_name {
@@ -48,10 +50,17 @@ inline std::uint64_t hash_name(std::string_view lowercase_name, bool exact) {
   return finish(hash_text(lowercase_name), exact);
 }
 
+// Eight bytes a step: this runs on every probe.
 inline bool is_ascii(std::string_view s) {
-  unsigned char any = 0;
-  for (char c : s) any |= static_cast<unsigned char>(c);
-  return any < 0x80;
+  std::uint64_t any = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    any |= w;
+  }
+  for (; i < s.size(); ++i) any |= static_cast<unsigned char>(s[i]);
+  return (any & 0x8080808080808080ULL) == 0;
 }
 
 // One UTS #46 instance for the process. ICU's IDNA objects are immutable and safe to share

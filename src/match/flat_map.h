@@ -11,14 +11,19 @@
 namespace interdict {
 
 // A 64-bit hash of short text, eight bytes a step: keys here are identifiers, tokens and names.
-inline std::uint64_t hash_text(std::string_view s) {
+// `fold` maps each word read to what is hashed, byte by byte (a byte's result depends on that
+// byte alone, and 0 stays 0): hash_text(s, ascii_lower_word) hashes s lowercased without
+// writing the lowercase copy, which a caller would read back at once, in words straddling
+// the stores that wrote it, and wait for each.
+template <typename Fold>
+inline std::uint64_t hash_text(std::string_view s, Fold fold) {
   constexpr std::uint64_t kMul = 0xff51afd7ed558ccdULL;
   std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
   std::size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * kMul;
+    h = (h ^ fold(w)) * kMul;
     h ^= h >> 32;
   }
   if (i < s.size()) {
@@ -41,12 +46,16 @@ inline std::uint64_t hash_text(std::string_view s) {
       w = static_cast<unsigned char>(p[0]) | (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
           (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
     }
-    h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+    h = (h ^ fold(w)) * 0xc4ceb9fe1a85ec53ULL;
   }
   h ^= h >> 33;
   h *= kMul;
   h ^= h >> 33;
   return h;
+}
+
+inline std::uint64_t hash_text(std::string_view s) {
+  return hash_text(s, [](std::uint64_t w) { return w; });
 }
 
 // A string-keyed map for lookups on a decision's path: open addressing over a power-of-two
