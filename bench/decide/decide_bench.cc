@@ -158,6 +158,26 @@ void BM_DecideNameHanCold(benchmark::State& state) {
   static std::size_t next = 0;
   run_each(state, observations, &next);
 }
+// European parties never seen before, their names with accents: "Société Générale",
+// "Müller Außenhandel GmbH". Made of three words of 24, 6,000 distinct, asked in turn.
+void BM_DecideNameLatinCold(benchmark::State& state) {
+  const char* words[] = {"Société", "Générale", "Müller", "Außenhandel", "Crédit", "Agricole", "Łódź", "Škoda",
+                         "Dvořák", "Øresund", "Ångström", "Gonçalves", "Peña", "Çelik", "Ñandú", "Fjällräven",
+                         "Bäckerei", "Hôtel", "Économique", "Zürich", "Kraków", "São", "Paulo", "Hønefoss"};
+  constexpr std::size_t kWords = sizeof words / sizeof words[0];
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < 6000; ++i) {
+    const std::size_t x = i * 7919 % (kWords * kWords * kWords);  // distinct: 7919 is prime to 24^3
+    names.push_back(std::string(words[x % kWords]) + " " + words[x / kWords % kWords] + " " +
+                    words[x / kWords / kWords]);
+  }
+  std::vector<Observation> observations;
+  for (const std::string& name : names) {
+    observations.push_back(make(Activity::kPayment, ProbeKind::kName, name, "2020-09-22T00:00:00Z"));
+  }
+  static std::size_t next = 0;
+  run_each(state, observations, &next);
+}
 void BM_DecideAndExplain(benchmark::State& state) {
   const OrderSet& set = orders();
   Observation obs =
@@ -198,6 +218,7 @@ BENCHMARK(BM_DecideNameMiss);
 BENCHMARK(BM_DecideNameMixedCase);
 BENCHMARK(BM_DecideNameHan);
 BENCHMARK(BM_DecideNameHanCold);
+BENCHMARK(BM_DecideNameLatinCold);
 BENCHMARK(BM_DecideAndExplain);
 BENCHMARK(BM_DecideAndJsonReasons);
 

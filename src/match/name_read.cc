@@ -37,6 +37,11 @@ void NameReader::tokens(std::string_view name, Tokens& out) const {
     drop_legal_forms(out);
     return;
   }
+  out.clear();
+  if (append_latin_tokens(name, out, &NameReader::read_character, this)) {
+    drop_legal_forms(out);
+    return;
+  }
   // ICU reads the rest. Its rules are tried one by one (about 0.1 ms a Han name), and a
   // payment file names the same counterparties again and again: each thread keeps the
   // tokens of the names it read, emptied when full. Every NameReader reads alike (the
@@ -54,18 +59,34 @@ void NameReader::tokens(std::string_view name, Tokens& out) const {
   memo.emplace(std::string(name), out);
 }
 
-void NameReader::unicode_tokens(std::string_view name, Tokens& out) const {
+namespace {
+
+icu::UnicodeString read_by_icu(std::string_view name, const icu::Normalizer2* nfkc, const icu::Transliterator* rules,
+                               std::mutex& rules_mu) {
   icu::UnicodeString text =
       icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
-  if (nfkc_ != nullptr) {
+  if (nfkc != nullptr) {
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString normalised = nfkc_->normalize(text, status);
+    icu::UnicodeString normalised = nfkc->normalize(text, status);
     if (U_SUCCESS(status)) text = std::move(normalised);
   }
-  if (transliterator_) {
-    const std::lock_guard lock(transliterator_mu_);
-    transliterator_->transliterate(text);
+  if (rules != nullptr) {
+    const std::lock_guard lock(rules_mu);
+    rules->transliterate(text);
   }
+  return text;
+}
+
+}  // namespace
+
+std::string NameReader::icu_reading(std::string_view text) const {
+  std::string out;
+  read_by_icu(text, nfkc_, transliterator_.get(), transliterator_mu_).toUTF8String(out);
+  return out;
+}
+
+void NameReader::unicode_tokens(std::string_view name, Tokens& out) const {
+  const icu::UnicodeString text = read_by_icu(name, nfkc_, transliterator_.get(), transliterator_mu_);
   for (int32_t i = 0; i < text.length();) {
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
@@ -94,6 +115,13 @@ bool NameReader::read_ideograph(const void* context, char32_t c, std::string& re
   static_cast<const NameReader*>(context)->unicode_tokens(std::string_view(utf8, sizeof utf8), tokens);
   if (tokens.size() != 1) return false;
   reading = tokens.text;
+  return true;
+}
+
+bool NameReader::read_character(const void* context, char32_t c, std::string& reading) {
+  std::string utf8;
+  icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(utf8);
+  reading = static_cast<const NameReader*>(context)->icu_reading(utf8);
   return true;
 }
 

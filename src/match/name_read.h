@@ -8,8 +8,9 @@
 //      ASCII, then lowercase;
 //   3. every character that is not a letter or digit separates tokens;
 //   4. legal-form words are dropped (name_legal.cc), unless nothing else is left.
-// Plain ASCII skips ICU (name_tokens.h), and so does a name of Han ideographs read an
-// ideograph at a time (name_han.cc); both give the tokens ICU would.
+// Plain ASCII skips ICU (name_tokens.h), and so do a name of Han ideographs read an
+// ideograph at a time (name_han.cc) and a Latin name with accents read a character at a
+// time (name_latin.cc); all give the tokens ICU would.
 //
 // Thread-safety: tokens() may be called from any thread; ICU's transliterator, which ICU
 // does not promise to be safe on several threads at once, runs behind a mutex.
@@ -43,6 +44,10 @@ class NameReader {
   void unicode_tokens(std::string_view name, Tokens& out) const;
   // ReadIdeograph for append_han_tokens, `context` this reader.
   static bool read_ideograph(const void* context, char32_t c, std::string& reading);
+  // ReadCharacter for append_latin_tokens, `context` this reader.
+  static bool read_character(const void* context, char32_t c, std::string& reading);
+  // ICU's reading of `text` (NFKC, then the transliterator), as UTF-8.
+  [[nodiscard]] std::string icu_reading(std::string_view text) const;
 
   const icu::Normalizer2* nfkc_ = nullptr;               // owned by ICU; null if its data is missing
   std::unique_ptr<icu::Transliterator> transliterator_;  // null if ICU lacks the rules

@@ -82,11 +82,20 @@ inline bool append_ascii_tokens(std::string_view text, Tokens& out) {
 
 // How ICU reads ideograph `c` alone: the text of its one token into `reading`, or false.
 using ReadIdeograph = bool (*)(const void* context, char32_t c, std::string& reading);
+// How ICU reads character `c` alone: its whole reading, as UTF-8, into `reading`, or false.
+using ReadCharacter = bool (*)(const void* context, char32_t c, std::string& reading);
 
 // Appends the tokens of a name of Han ideographs and ASCII where no ASCII letter or digit
 // touches an ideograph (name_han.cc): each ideograph is a token, read by `read` once per
 // thread. Returns false, with `out` undefined, for any other name, which ICU reads whole.
 bool append_han_tokens(std::string_view name, Tokens& out, ReadIdeograph read, const void* context);
+
+// Appends the tokens of a name of ASCII and precomposed Latin letters (Latin-1 Supplement,
+// Latin Extended-A, -B and Additional) (name_latin.cc): each such character is read by `read`
+// once per thread, and its reading joins the token it stands in. Returns false, with `out`
+// undefined, for any other name (combining marks, other scripts, broken UTF-8), which ICU
+// reads whole.
+bool append_latin_tokens(std::string_view name, Tokens& out, ReadCharacter read, const void* context);
 
 // Drops the runs of adjacent tokens that spell a legal form ("ltd", "l l c", "you xian gong
 // si"), the longest at each token, unless nothing else would be left (name_legal.cc).
