@@ -9,6 +9,7 @@
 #include <iterator>
 #include <optional>
 
+#include "base/utf8.h"
 #include "cli/common.h"
 #include "cli/screen_orders.h"
 #include "cli/screen_output.h"
@@ -96,6 +97,13 @@ std::vector<Query> read_stdin_queries(const Query& defaults, std::size_t& bad) {
     pos = end + 1;
     ++line_no;
     if (line.empty()) continue;
+    // A name that is not UTF-8 cannot be read as the person typed it: reported, not guessed.
+    if (const auto bad_byte = first_invalid_utf8(line)) {
+      std::cerr << "interdict: screen: stdin:" << line_no << ": not valid UTF-8 at byte " << *bad_byte + 1
+                << " of the line\n";
+      ++bad;
+      continue;
+    }
     Query q = defaults;
     if (line.front() == '{') {
       std::string error = parse_json_query(parser, line, q);
@@ -155,7 +163,13 @@ int run_screen(const GlobalOptions& global, const ScreenOptions& options) {
   std::size_t bad = 0;
   std::vector<Query> queries;
   if (!options.names.empty()) {
-    for (const std::string& name : options.names) {
+    for (std::size_t i = 0; i < options.names.size(); ++i) {
+      const std::string& name = options.names[i];
+      if (const auto bad_byte = first_invalid_utf8(name)) {
+        std::cerr << "interdict: screen: name " << i + 1 << ": not valid UTF-8 at byte " << *bad_byte + 1 << "\n";
+        ++bad;
+        continue;
+      }
       queries.push_back(defaults);
       queries.back().name = name;
     }

@@ -183,6 +183,23 @@ TEST(ScreenInput, BadJsonLineIsReportedWithItsLineAndExitsTwo) {
   EXPECT_EQ(JsonLines(r.out).size(), 1u) << r.out;
 }
 
+TEST(ScreenInput, LineNotInUtf8IsReportedWithItsLineAndByteAndTheRestScreened) {
+  auto r = run_interdict("screen --format jsonl", "Tencent\nSoci\xc3t\xc3\xa9\n{\"name\":\"Gr\xc3\"}\nByteDance\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("stdin:2: not valid UTF-8 at byte 5 of the line"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("stdin:3: not valid UTF-8 at byte 12 of the line"), std::string::npos) << r.err;
+  JsonLines lines(r.out);
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  EXPECT_EQ(str(lines[1], "query"), "ByteDance");
+}
+
+TEST(ScreenInput, NameArgumentNotInUtf8IsReportedAndTheOthersScreened) {
+  auto r = run_interdict("screen --format jsonl Tencent \"$(printf 'Gr\\303')\" ByteDance");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("name 2: not valid UTF-8 at byte 3"), std::string::npos) << r.err;
+  EXPECT_EQ(JsonLines(r.out).size(), 2u) << r.out;
+}
+
 TEST(ScreenInput, UnknownTypeInJsonIsReported) {
   auto r = run_interdict("screen --format jsonl", "{\"name\":\"Tencent\",\"type\":\"planet\"}\n");
   EXPECT_EQ(r.exit_code, 2);

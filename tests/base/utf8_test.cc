@@ -1,0 +1,32 @@
+#include "base/utf8.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace interdict {
+namespace {
+
+TEST(Utf8, WellFormedTextOfEveryLengthIsValid) {
+  EXPECT_EQ(first_invalid_utf8(""), std::nullopt);
+  EXPECT_EQ(first_invalid_utf8("Tencent"), std::nullopt);
+  EXPECT_EQ(first_invalid_utf8("Société Générale"), std::nullopt);                   // two bytes
+  EXPECT_EQ(first_invalid_utf8("腾讯控股"), std::nullopt);                           // three
+  EXPECT_EQ(first_invalid_utf8("\xf0\x9f\x98\x80 \xf4\x8f\xbf\xbf"), std::nullopt);  // four, U+10FFFF
+}
+
+TEST(Utf8, FirstBadByteIsReportedWhereItStands) {
+  EXPECT_EQ(first_invalid_utf8("ab\x80"), 2u);                // stray continuation byte
+  EXPECT_EQ(first_invalid_utf8("ab\xc3("), 2u);               // a sequence cut by ASCII
+  EXPECT_EQ(first_invalid_utf8("Gr\xc3\xbc\xc3"), 4u);        // cut by the end
+  EXPECT_EQ(first_invalid_utf8("x\xc0\xaf"), 1u);             // overlong '/'
+  EXPECT_EQ(first_invalid_utf8("x\xe0\x80\xaf"), 1u);         // overlong, three bytes
+  EXPECT_EQ(first_invalid_utf8("x\xed\xa0\x80"), 1u);         // a surrogate, U+D800
+  EXPECT_EQ(first_invalid_utf8("x\xf4\x90\x80\x80"), 1u);     // past U+10FFFF
+  EXPECT_EQ(first_invalid_utf8("x\xf5\x80\x80\x80"), 1u);     // no such lead byte
+  EXPECT_EQ(first_invalid_utf8("\xe8\xae\xaf\xe8\xae"), 3u);  // the second ideograph cut
+  EXPECT_EQ(first_invalid_utf8("ok \xf0\x9f\x98 more"), 3u);  // four-byte sequence cut
+}
+
+}  // namespace
+}  // namespace interdict
