@@ -24,6 +24,7 @@
 
 #include "names/phonetic.h"
 #include "names/transcribe.h"
+#include "names/transcribe_kanji.h"
 
 namespace interdict {
 namespace {
@@ -164,8 +165,17 @@ Spelling spelling_of(UChar32 c) {
 constexpr std::size_t kMinHanTranscription = 2;
 bool is_hiragana(char32_t c) { return c >= 0x3041 && c <= 0x3096; }
 
+bool is_han(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(c, &status) == USCRIPT_HAN;
+}
+
+bool word_has_han(const std::u32string& word) {
+  return std::any_of(word.begin(), word.end(), [](char32_t c) { return is_han(static_cast<UChar32>(c)); });
+}
+
 icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelling>& spellings,
-                              std::vector<std::string>& patterns) {
+                              std::vector<std::string>& patterns, std::vector<bool>& han_words) {
   icu::UnicodeString marked;
   std::u32string word;
   auto flush = [&] {
@@ -177,6 +187,7 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
     } else {
       const Spelling spelling = spelling_of(static_cast<UChar32>(*alpha));
       spellings.push_back(spelling);
+      han_words.push_back(word_has_han(word));
       std::string pattern;
       if (spelling == Spelling::kKana && std::all_of(word.begin(), word.end(), is_kana)) {
         pattern = kana_pattern(word);
@@ -237,12 +248,18 @@ std::vector<QuerySound> sound_words(const icu::UnicodeString& marked, const std:
 }
 }  // namespace
 
-NormalisedName normalise_query(std::string_view utf8) {
+namespace {
+
+// Query and list name are read alike, but for the Japanese reading of kanji, which only a
+// query gets (`japanese`): the list side's index holds what it held before, and a query in
+// kanji meets the list's romaji (綱木 / TSUNAKI), the case the lists hold.
+NormalisedName normalise(std::string_view utf8, bool japanese) {
   NormalisedName out;
   NameTokens tokens;
-  std::vector<std::string> patterns;  // per word, "" when none
-  std::vector<std::size_t> word_of;   // per token
-  bool syllabic = false;              // a word in Han, kana or Hangul
+  std::vector<std::string> patterns;    // per word, "" when none
+  std::vector<std::size_t> word_of;     // per token
+  std::vector<NameTokens> japanese_of;  // per word: its Japanese reading, or none
+  bool syllabic = false;                // a word in Han, kana or Hangul
   const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
     tokenise_ascii(utf8, tokens);
@@ -250,11 +267,23 @@ NormalisedName normalise_query(std::string_view utf8) {
     auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     Translit& t = translit();
     std::vector<Spelling> spellings;
+    std::vector<bool> han_words;
     if (t.before && t.after) {
       t.before->transliterate(text);
       replace_cjk_forms(text);
-      text = mark_words(text, spellings, patterns);
+      text = mark_words(text, spellings, patterns, han_words);
       t.after->transliterate(text);
+    }
+    if (japanese && std::find(han_words.begin(), han_words.end(), true) != han_words.end()) {
+      // Words are matched in order; a legal form cut out of a word (有限公司) can change
+      // the count, and then no word is read as Japanese rather than a wrong one.
+      auto readings = japanese_words(utf8);
+      if (static_cast<std::size_t>(std::count(han_words.begin(), han_words.end(), true)) == readings.size()) {
+        std::size_t k = 0;
+        japanese_of.resize(han_words.size());
+        for (std::size_t w = 0; w < han_words.size(); ++w)
+          if (han_words[w]) japanese_of[w] = std::move(readings[k++]);
+      }
     }
     tokenise_unicode(text, tokens, &word_of);
     if (std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; }))
@@ -300,15 +329,37 @@ NormalisedName normalise_query(std::string_view utf8) {
       }
     }
   }
+  // The Japanese reading: each word in kanji that the dictionary reads, by its readings,
+  // the other words as in the first reading.
+  NameTokens japanese_reading;
+  if (std::any_of(japanese_of.begin(), japanese_of.end(), [](const NameTokens& j) { return !j.empty(); })) {
+    std::size_t last_word = word_of.size() + japanese_of.size();
+    for (std::size_t i = 0; i < tokens.size() && i < word_of.size(); ++i) {
+      const std::size_t w = word_of[i];
+      if (w < japanese_of.size() && !japanese_of[w].empty()) {
+        if (w != last_word)
+          for (const auto& token : japanese_of[w]) japanese_reading.push_back(fold_spelling(token));
+        last_word = w;
+      } else {
+        japanese_reading.push_back(tokens[i]);
+      }
+    }
+  }
   readings.push_back(std::move(tokens));
   if (strong >= 2 && strong <= 5) {
     NameTokens second{std::move(joined)};
     second.insert(second.end(), weak.begin(), weak.end());
     readings.push_back(std::move(second));
   }
+  if (!japanese_reading.empty() && japanese_reading != readings.front())
+    readings.push_back(std::move(japanese_reading));
   return out;
 }
 
-std::vector<NameTokens> normalise_name(std::string_view utf8) { return normalise_query(utf8).readings; }
+}  // namespace
+
+NormalisedName normalise_query(std::string_view utf8) { return normalise(utf8, true); }
+
+std::vector<NameTokens> normalise_name(std::string_view utf8) { return normalise(utf8, false).readings; }
 
 }  // namespace interdict
