@@ -54,8 +54,17 @@ struct Translit {
 // them (ts, shch, ya, yu, ye, yi, yo), not as ISO 9's c, ŝ, â, û, ê, ï, ë; the Czech, Croatian and Polish č ć š ś ž ź ż
 // (and ISO 9's readings of ч ш ж) become ch, sh and zh, since Latin-ASCII would drop their h: "Čagajev" / "Chagaev",
 // "Чернышевский" / "Chernyshevsky".
+//
+// Greek is read as modern Greek is romanised (ELOT 743, the Greek standard behind ISO 843's
+// transcription), not as ICU's classical reading: β is v and η is i, and μπ, ντ and γκ,
+// which are how Greek writes b, d and g, read so at the start of a word and as mb, nd and
+// ng inside it ("Βλαντίμιρ" vlandimir, not blantimir; "Μπουράκ" Burak, "Κολόμπο" Kolombo).
 constexpr char16_t kLatinRules[] =
     u"[цЦ] > тс; [щЩ] > шч; [яЯ] > йа; [юЮ] > йу; [єЄ] > йе; [їЇ] > yi; [ёЁ] > йо;"
+    u"[βΒϐ] > v; [ηΗήΉ] > i;"
+    u"^ [μΜ][πΠ] > b; [^[:L:][:M:]] { [μΜ][πΠ] > b; [μΜ][πΠ] > mb;"
+    u"^ [νΝ][τΤ] > d; [^[:L:][:M:]] { [νΝ][τΤ] > d; [νΝ][τΤ] > nd;"
+    u"^ [γΓ][κΚ] > g; [^[:L:][:M:]] { [γΓ][κΚ] > g; [γΓ][κΚ] > ng;"
     u"::Any-Latin;"
     u"[čćČĆ] > ch; [šśŠŚ] > sh; [žźżŽŹŻ] > zh;"
     u"::Latin-ASCII;";

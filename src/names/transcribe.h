@@ -41,7 +41,9 @@ namespace interdict {
 
 // The spellings a pattern stands for most plainly, to look up in the index: its letters
 // with every optional vowel and with none, each as written, with every l as r and every r
-// as l (one liquid). Appends the distinct ones to `out`.
+// as l (one liquid), and the letters with each i before a vowel (a folded j) spelled as
+// Italian spells j (g before e and i, gi before the others: "boioni" -> "bogioni").
+// Appends the distinct ones to `out`.
 void pattern_spellings(std::string_view pattern, std::vector<std::string>& out);
 
 // Similarity in [0,1] of a pattern and a folded list token (lowercase ASCII): 1 minus the
