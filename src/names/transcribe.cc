@@ -41,7 +41,8 @@ constexpr std::array<std::string_view, kKatakanaLast - kKatakanaFirst + 1> kKata
 };
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-bool is_upper_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; }
+// An optional letter: a vowel the script added, or the h of シ (below).
+bool is_upper_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H'; }
 
 char32_t as_katakana(char32_t c) {
   if (c >= kKatakanaFirst - kHiraganaShift && c <= 0x3096) return c + kHiraganaShift;
@@ -100,6 +101,12 @@ std::string kana_pattern(std::u32string_view word) {
   // j before a vowel other than i is a glide in the folded lists (fold_spelling).
   for (std::size_t i = 0; i + 1 < out.size(); ++i)
     if (out[i] == 'j' && out[i + 1] != 'i' && out[i + 1] != 'I') out[i] = 'i';
+  // Katakana has no si: シ writes a foreign si as well as shi (トッシ Tossi), so its h is
+  // optional. A final オフ is the Russian -ov (イワノフ Ivanov, レトフ Letov), as Japanese
+  // writes it.
+  for (std::size_t i = 0; i + 2 < out.size(); ++i)
+    if (out[i] == 's' && out[i + 1] == 'h' && out[i + 2] == 'I') out[i + 1] = 'H';
+  if (out.ends_with("ofU") || out.ends_with("OfU")) out.replace(out.size() - 3, 3, "ov");
   return out;
 }
 

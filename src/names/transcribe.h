@@ -11,7 +11,8 @@
 // vowels and nothing else. Where the facts come from: docs/names.md.
 //
 // Patterns are ASCII: a lowercase letter is a sound the script wrote; an uppercase vowel
-// is one it may have added (present in the name or not, at no cost).
+// is one it may have added (present in the name or not, at no cost), and an uppercase H
+// the h of katakana シ, which writes a foreign si as well as shi.
 //
 // Thread-safety: pure functions over constant tables; safe from any thread.
 #pragma once

@@ -67,6 +67,18 @@ TEST(NamesRecallRules, PatternSpellingsIncludeItalianJ) {
   EXPECT_NE(std::find(spellings.begin(), spellings.end(), "bogioni"), spellings.end());
 }
 
+TEST(NamesRecallRules, KatakanaShiAlsoWritesSi) {
+  EXPECT_EQ(kana_pattern(U"トッシ"), "tOsHI");
+  EXPECT_DOUBLE_EQ(transcription_similarity(kana_pattern(U"トッシ"), "tosi"), 1.0);  // Tossi, folded
+  EXPECT_DOUBLE_EQ(transcription_similarity(kana_pattern(U"シマ"), "shima"), 1.0);
+}
+
+TEST(NamesRecallRules, KatakanaFinalOfuIsRussianOv) {
+  EXPECT_EQ(kana_pattern(U"レトフ"), "retov");  // Letov
+  EXPECT_DOUBLE_EQ(transcription_similarity(kana_pattern(U"リポフ"), "lipov"), 1.0);
+  EXPECT_EQ(kana_pattern(U"フジ"), "fUjI");  // フ elsewhere is still fu
+}
+
 TEST(NamesRecallRules, HanTableHoldsSpanishLlAndSilva) {
   EXPECT_EQ(han_pattern(U"卡里略"), "karilIo");
   EXPECT_EQ(han_pattern(U"席尔瓦"), "sirva");
