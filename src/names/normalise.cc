@@ -22,12 +22,18 @@
 #include <array>
 #include <memory>
 
+#include "names/normalise_words.h"
 #include "names/phonetic.h"
 #include "names/transcribe.h"
 #include "names/transcribe_kanji.h"
 
 namespace interdict {
 namespace {
+
+using words::is_apostrophe;
+using words::is_mark;
+using words::mark_words;
+using words::sound_words;
 
 // Chinese and Japanese legal forms, longest first, and their romanisation as whole weak
 // words: "腾讯控股有限公司" must meet both "Tencent Holdings Limited" (weak words cost little
@@ -84,12 +90,6 @@ Translit& translit() {
   return t;
 }
 
-bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018 || c == '`'; }
-
-// Combining marks (Devanagari vowel signs, Arabic harakat) belong to the letter before:
-// "شُكُر" is one word, not "sh k r".
-bool is_mark(UChar32 c) { return (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
-
 void tokenise_ascii(std::string_view text, NameTokens& out) {
   std::string current;
   for (char raw : text) {
@@ -143,118 +143,6 @@ void replace_cjk_forms(icu::UnicodeString& text) {
   }
 }
 
-Spelling spelling_of(UChar32 c) {
-  UErrorCode status = U_ZERO_ERROR;
-  switch (uscript_getScript(c, &status)) {
-    case USCRIPT_HAN: return Spelling::kPinyin;
-    case USCRIPT_HIRAGANA:
-    case USCRIPT_KATAKANA: return Spelling::kKana;
-    case USCRIPT_HANGUL: return Spelling::kHangul;
-    case USCRIPT_ARABIC:
-    case USCRIPT_HEBREW:
-    case USCRIPT_SYRIAC: return Spelling::kAbjad;
-    case USCRIPT_CYRILLIC: return Spelling::kCyrillic;
-    case USCRIPT_GREEK: return Spelling::kGreek;
-    case USCRIPT_LATIN:
-    case USCRIPT_COMMON:
-    case USCRIPT_INHERITED: return Spelling::kLatin;
-    default:
-      // Other scripts (Devanagari, Thai, Georgian...) transliterate letter by letter,
-      // so their words are heard like an abjad's: vowels and glides uncertain.
-      return Spelling::kAbjad;
-  }
-}
-
-// `text` with " | " between its words, so the words survive transliteration (Han-Latin
-// puts spaces between syllables, and 罗哈斯 is one word); the script of each word's first
-// letter goes to `spellings`, and its transcription pattern (transcribe.h) or "" to
-// `patterns`. A word all in kana is written here by its own romaji (the pattern with its
-// vowels): ICU's Katakana-Latin splits ヴァ and drops ッジャ ("boari" for ボッジャーリ). The
-// katakana length mark adds nothing.
-constexpr std::size_t kMinHanTranscription = 2;
-bool is_hiragana(char32_t c) { return c >= 0x3041 && c <= 0x3096; }
-
-bool is_han(UChar32 c) {
-  UErrorCode status = U_ZERO_ERROR;
-  return uscript_getScript(c, &status) == USCRIPT_HAN;
-}
-
-bool word_has_han(const std::u32string& word) {
-  return std::any_of(word.begin(), word.end(), [](char32_t c) { return is_han(static_cast<UChar32>(c)); });
-}
-
-icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelling>& spellings,
-                              std::vector<std::string>& patterns, std::vector<bool>& han_words) {
-  icu::UnicodeString marked;
-  std::u32string word;
-  auto flush = [&] {
-    const auto alpha =
-        std::find_if(word.begin(), word.end(), [](char32_t c) { return u_isalpha(static_cast<UChar32>(c)); });
-    if (alpha == word.end()) {
-      for (char32_t c : word) marked.append(static_cast<UChar32>(c));
-      marked.append(u' ');
-    } else {
-      const Spelling spelling = spelling_of(static_cast<UChar32>(*alpha));
-      spellings.push_back(spelling);
-      han_words.push_back(word_has_han(word));
-      std::string pattern;
-      if (spelling == Spelling::kKana && std::all_of(word.begin(), word.end(), is_kana)) {
-        pattern = kana_pattern(word);
-        marked.append(icu::UnicodeString::fromUTF8(pattern_letters(pattern)));
-        // Hiragana writes Japanese words; foreign names are written in katakana.
-        if (std::any_of(word.begin(), word.end(), is_hiragana)) pattern.clear();
-      } else {
-        // One character is a Chinese surname or given name far more often than a whole
-        // foreign name (文 Wen, not Ven).
-        if (spelling == Spelling::kPinyin && word.size() >= kMinHanTranscription) pattern = han_pattern(word);
-        for (char32_t c : word) marked.append(static_cast<UChar32>(c));
-      }
-      patterns.push_back(std::move(pattern));
-      marked.append(u" | ");
-    }
-    word.clear();
-  };
-  for (int32_t i = 0; i < text.length();) {
-    const UChar32 c = text.char32At(i);
-    i += U16_LENGTH(c);
-    if (c == 0x30FC) continue;
-    if (u_isalnum(c) || is_apostrophe(c) || is_mark(c)) {
-      word.push_back(static_cast<char32_t>(c));
-    } else if (!word.empty()) {
-      flush();
-    } else {
-      marked.append(u' ');
-    }
-  }
-  if (!word.empty()) flush();
-  return marked;
-}
-
-// The strong words of a transliterated, marked text with their sound keys (maybe empty).
-std::vector<QuerySound> sound_words(const icu::UnicodeString& marked, const std::vector<Spelling>& spellings) {
-  std::vector<QuerySound> out;
-  std::string utf8;
-  marked.toUTF8String(utf8);
-  std::size_t word = 0;
-  std::string letters;
-  for (char raw : utf8) {
-    const auto c = static_cast<unsigned char>(raw);
-    if (c == '|') {
-      // A word with a short key or none still counts, unmatched, against every name.
-      if (word < spellings.size() && !letters.empty() && !is_weak_token(letters))
-        out.push_back({letters, sound_key(letters, spellings[word]),
-                       spellings[word] == Spelling::kPinyin || spellings[word] == Spelling::kKana ||
-                           spellings[word] == Spelling::kHangul});
-      letters.clear();
-      ++word;
-    } else if (c >= 'a' && c <= 'z') {
-      letters.push_back(static_cast<char>(c));
-    } else if (c >= 'A' && c <= 'Z') {
-      letters.push_back(static_cast<char>(c - 'A' + 'a'));
-    }
-  }
-  return out;
-}
 }  // namespace
 
 namespace {
