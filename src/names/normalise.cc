@@ -22,11 +22,18 @@
 #include <array>
 #include <memory>
 
+#include "names/normalise_words.h"
 #include "names/phonetic.h"
 #include "names/transcribe.h"
+#include "names/transcribe_kanji.h"
 
 namespace interdict {
 namespace {
+
+using words::is_apostrophe;
+using words::is_mark;
+using words::mark_words;
+using words::sound_words;
 
 // Chinese and Japanese legal forms, longest first, and their romanisation as whole weak
 // words: "腾讯控股有限公司" must meet both "Tencent Holdings Limited" (weak words cost little
@@ -53,8 +60,17 @@ struct Translit {
 // them (ts, shch, ya, yu, ye, yi, yo), not as ISO 9's c, ŝ, â, û, ê, ï, ë; the Czech, Croatian and Polish č ć š ś ž ź ż
 // (and ISO 9's readings of ч ш ж) become ch, sh and zh, since Latin-ASCII would drop their h: "Čagajev" / "Chagaev",
 // "Чернышевский" / "Chernyshevsky".
+//
+// Greek is read as modern Greek is romanised (ELOT 743, the Greek standard behind ISO 843's
+// transcription), not as ICU's classical reading: β is v and η is i, and μπ, ντ and γκ,
+// which are how Greek writes b, d and g, read so at the start of a word and as mb, nd and
+// ng inside it ("Βλαντίμιρ" vlandimir, not blantimir; "Μπουράκ" Burak, "Κολόμπο" Kolombo).
 constexpr char16_t kLatinRules[] =
     u"[цЦ] > тс; [щЩ] > шч; [яЯ] > йа; [юЮ] > йу; [єЄ] > йе; [їЇ] > yi; [ёЁ] > йо;"
+    u"[βΒϐ] > v; [ηΗήΉ] > i;"
+    u"^ [μΜ][πΠ] > b; [^[:L:][:M:]] { [μΜ][πΠ] > b; [μΜ][πΠ] > mb;"
+    u"^ [νΝ][τΤ] > d; [^[:L:][:M:]] { [νΝ][τΤ] > d; [νΝ][τΤ] > nd;"
+    u"^ [γΓ][κΚ] > g; [^[:L:][:M:]] { [γΓ][κΚ] > g; [γΓ][κΚ] > ng;"
     u"::Any-Latin;"
     u"[čćČĆ] > ch; [šśŠŚ] > sh; [žźżŽŹŻ] > zh;"
     u"::Latin-ASCII;";
@@ -73,12 +89,6 @@ Translit& translit() {
   }();
   return t;
 }
-
-bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018 || c == '`'; }
-
-// Combining marks (Devanagari vowel signs, Arabic harakat) belong to the letter before:
-// "شُكُر" is one word, not "sh k r".
-bool is_mark(UChar32 c) { return (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
 
 void tokenise_ascii(std::string_view text, NameTokens& out) {
   std::string current;
@@ -133,116 +143,20 @@ void replace_cjk_forms(icu::UnicodeString& text) {
   }
 }
 
-Spelling spelling_of(UChar32 c) {
-  UErrorCode status = U_ZERO_ERROR;
-  switch (uscript_getScript(c, &status)) {
-    case USCRIPT_HAN: return Spelling::kPinyin;
-    case USCRIPT_HIRAGANA:
-    case USCRIPT_KATAKANA: return Spelling::kKana;
-    case USCRIPT_HANGUL: return Spelling::kHangul;
-    case USCRIPT_ARABIC:
-    case USCRIPT_HEBREW:
-    case USCRIPT_SYRIAC: return Spelling::kAbjad;
-    case USCRIPT_CYRILLIC: return Spelling::kCyrillic;
-    case USCRIPT_GREEK: return Spelling::kGreek;
-    case USCRIPT_LATIN:
-    case USCRIPT_COMMON:
-    case USCRIPT_INHERITED: return Spelling::kLatin;
-    default:
-      // Other scripts (Devanagari, Thai, Georgian...) transliterate letter by letter,
-      // so their words are heard like an abjad's: vowels and glides uncertain.
-      return Spelling::kAbjad;
-  }
-}
-
-// `text` with " | " between its words, so the words survive transliteration (Han-Latin
-// puts spaces between syllables, and 罗哈斯 is one word); the script of each word's first
-// letter goes to `spellings`, and its transcription pattern (transcribe.h) or "" to
-// `patterns`. A word all in kana is written here by its own romaji (the pattern with its
-// vowels): ICU's Katakana-Latin splits ヴァ and drops ッジャ ("boari" for ボッジャーリ). The
-// katakana length mark adds nothing.
-constexpr std::size_t kMinHanTranscription = 2;
-bool is_hiragana(char32_t c) { return c >= 0x3041 && c <= 0x3096; }
-
-icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelling>& spellings,
-                              std::vector<std::string>& patterns) {
-  icu::UnicodeString marked;
-  std::u32string word;
-  auto flush = [&] {
-    const auto alpha =
-        std::find_if(word.begin(), word.end(), [](char32_t c) { return u_isalpha(static_cast<UChar32>(c)); });
-    if (alpha == word.end()) {
-      for (char32_t c : word) marked.append(static_cast<UChar32>(c));
-      marked.append(u' ');
-    } else {
-      const Spelling spelling = spelling_of(static_cast<UChar32>(*alpha));
-      spellings.push_back(spelling);
-      std::string pattern;
-      if (spelling == Spelling::kKana && std::all_of(word.begin(), word.end(), is_kana)) {
-        pattern = kana_pattern(word);
-        marked.append(icu::UnicodeString::fromUTF8(pattern_letters(pattern)));
-        // Hiragana writes Japanese words; foreign names are written in katakana.
-        if (std::any_of(word.begin(), word.end(), is_hiragana)) pattern.clear();
-      } else {
-        // One character is a Chinese surname or given name far more often than a whole
-        // foreign name (文 Wen, not Ven).
-        if (spelling == Spelling::kPinyin && word.size() >= kMinHanTranscription) pattern = han_pattern(word);
-        for (char32_t c : word) marked.append(static_cast<UChar32>(c));
-      }
-      patterns.push_back(std::move(pattern));
-      marked.append(u" | ");
-    }
-    word.clear();
-  };
-  for (int32_t i = 0; i < text.length();) {
-    const UChar32 c = text.char32At(i);
-    i += U16_LENGTH(c);
-    if (c == 0x30FC) continue;
-    if (u_isalnum(c) || is_apostrophe(c) || is_mark(c)) {
-      word.push_back(static_cast<char32_t>(c));
-    } else if (!word.empty()) {
-      flush();
-    } else {
-      marked.append(u' ');
-    }
-  }
-  if (!word.empty()) flush();
-  return marked;
-}
-
-// The strong words of a transliterated, marked text with their sound keys (maybe empty).
-std::vector<QuerySound> sound_words(const icu::UnicodeString& marked, const std::vector<Spelling>& spellings) {
-  std::vector<QuerySound> out;
-  std::string utf8;
-  marked.toUTF8String(utf8);
-  std::size_t word = 0;
-  std::string letters;
-  for (char raw : utf8) {
-    const auto c = static_cast<unsigned char>(raw);
-    if (c == '|') {
-      // A word with a short key or none still counts, unmatched, against every name.
-      if (word < spellings.size() && !letters.empty() && !is_weak_token(letters))
-        out.push_back({letters, sound_key(letters, spellings[word]),
-                       spellings[word] == Spelling::kPinyin || spellings[word] == Spelling::kKana ||
-                           spellings[word] == Spelling::kHangul});
-      letters.clear();
-      ++word;
-    } else if (c >= 'a' && c <= 'z') {
-      letters.push_back(static_cast<char>(c));
-    } else if (c >= 'A' && c <= 'Z') {
-      letters.push_back(static_cast<char>(c - 'A' + 'a'));
-    }
-  }
-  return out;
-}
 }  // namespace
 
-NormalisedName normalise_query(std::string_view utf8) {
+namespace {
+
+// Query and list name are read alike, but for the Japanese reading of kanji, which only a
+// query gets (`japanese`): the list side's index holds what it held before, and a query in
+// kanji meets the list's romaji (綱木 / TSUNAKI), the case the lists hold.
+NormalisedName normalise(std::string_view utf8, bool japanese) {
   NormalisedName out;
   NameTokens tokens;
-  std::vector<std::string> patterns;  // per word, "" when none
-  std::vector<std::size_t> word_of;   // per token
-  bool syllabic = false;              // a word in Han, kana or Hangul
+  std::vector<std::string> patterns;    // per word, "" when none
+  std::vector<std::size_t> word_of;     // per token
+  std::vector<NameTokens> japanese_of;  // per word: its Japanese reading, or none
+  bool syllabic = false;                // a word in Han, kana or Hangul
   const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
     tokenise_ascii(utf8, tokens);
@@ -250,11 +164,23 @@ NormalisedName normalise_query(std::string_view utf8) {
     auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     Translit& t = translit();
     std::vector<Spelling> spellings;
+    std::vector<bool> han_words;
     if (t.before && t.after) {
       t.before->transliterate(text);
       replace_cjk_forms(text);
-      text = mark_words(text, spellings, patterns);
+      text = mark_words(text, spellings, patterns, han_words);
       t.after->transliterate(text);
+    }
+    if (japanese && std::find(han_words.begin(), han_words.end(), true) != han_words.end()) {
+      // Words are matched in order; a legal form cut out of a word (有限公司) can change
+      // the count, and then no word is read as Japanese rather than a wrong one.
+      auto readings = japanese_words(utf8);
+      if (static_cast<std::size_t>(std::count(han_words.begin(), han_words.end(), true)) == readings.size()) {
+        std::size_t k = 0;
+        japanese_of.resize(han_words.size());
+        for (std::size_t w = 0; w < han_words.size(); ++w)
+          if (han_words[w]) japanese_of[w] = std::move(readings[k++]);
+      }
     }
     tokenise_unicode(text, tokens, &word_of);
     if (std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; }))
@@ -300,15 +226,37 @@ NormalisedName normalise_query(std::string_view utf8) {
       }
     }
   }
+  // The Japanese reading: each word in kanji that the dictionary reads, by its readings,
+  // the other words as in the first reading.
+  NameTokens japanese_reading;
+  if (std::any_of(japanese_of.begin(), japanese_of.end(), [](const NameTokens& j) { return !j.empty(); })) {
+    std::size_t last_word = word_of.size() + japanese_of.size();
+    for (std::size_t i = 0; i < tokens.size() && i < word_of.size(); ++i) {
+      const std::size_t w = word_of[i];
+      if (w < japanese_of.size() && !japanese_of[w].empty()) {
+        if (w != last_word)
+          for (const auto& token : japanese_of[w]) japanese_reading.push_back(fold_spelling(token));
+        last_word = w;
+      } else {
+        japanese_reading.push_back(tokens[i]);
+      }
+    }
+  }
   readings.push_back(std::move(tokens));
   if (strong >= 2 && strong <= 5) {
     NameTokens second{std::move(joined)};
     second.insert(second.end(), weak.begin(), weak.end());
     readings.push_back(std::move(second));
   }
+  if (!japanese_reading.empty() && japanese_reading != readings.front())
+    readings.push_back(std::move(japanese_reading));
   return out;
 }
 
-std::vector<NameTokens> normalise_name(std::string_view utf8) { return normalise_query(utf8).readings; }
+}  // namespace
+
+NormalisedName normalise_query(std::string_view utf8) { return normalise(utf8, true); }
+
+std::vector<NameTokens> normalise_name(std::string_view utf8) { return normalise(utf8, false).readings; }
 
 }  // namespace interdict

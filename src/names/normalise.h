@@ -28,7 +28,11 @@ inline constexpr double kAmbiguityCost = 0.015;
 inline constexpr double kMinCertainty = 0.85;
 
 struct NormalisedName {
-  std::vector<NameTokens> readings;  // what normalise_name returns
+  // What normalise_name returns, and for a query with a word in kanji that the Japanese
+  // dictionary reads (transcribe_kanji.h) one reading more, last: those words by their
+  // Japanese reading (綱木 "tsunaki"), the others as in the first. A list name has no such
+  // reading, so the index holds what it did.
+  std::vector<NameTokens> readings;
   // Every strong word with its sound key, when any word is in a script other than Latin:
   // their sound keys pick candidates. Empty for Latin-only names.
   std::vector<QuerySound> sounds;

@@ -53,67 +53,11 @@ double jaro_winkler(std::string_view a, std::string_view b) {
   return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
 }
 
-bool equal_but_hushing_h(std::string_view a, std::string_view b) {
-  std::size_t i = 0;
-  std::size_t j = 0;
-  std::size_t kept = 0;
-  auto hushing_h = [](std::string_view s, std::size_t k) {
-    return s[k] == 'h' && k > 0 && (s[k - 1] == 'c' || s[k - 1] == 's' || s[k - 1] == 'z');
-  };
-  while (i < a.size() || j < b.size()) {
-    if (i < a.size() && hushing_h(a, i)) {
-      ++i;
-    } else if (j < b.size() && hushing_h(b, j)) {
-      ++j;
-    } else if (i < a.size() && j < b.size() && a[i] == b[j]) {
-      ++i, ++j, ++kept;
-    } else {
-      return false;
-    }
-  }
-  return kept >= kMinHushingLength;
-}
-
-namespace {
-
-// Russian surname and patronymic stems. Not -in: Martin / Martina and Justin / Justina
-// are a man's and a woman's given names.
-bool slavic_stem(std::string_view s) { return s.ends_with("ov") || s.ends_with("ev"); }
-
-// `a` and `b` as one stem with two endings: {ending_a, ending_b} in either order, the stem
-// of kMinInflectedBase letters or more and ending in -ov or -ev.
-bool stem_with(std::string_view a, std::string_view b, std::string_view x, std::string_view y) {
-  for (int turn = 0; turn < 2; ++turn, std::swap(a, b)) {
-    if (!a.ends_with(x) || !b.ends_with(y)) continue;
-    const std::string_view stem = a.substr(0, a.size() - x.size());
-    if (stem.size() >= kMinInflectedBase && slavic_stem(stem) && b.substr(0, b.size() - y.size()) == stem) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
-bool equal_but_inflection(std::string_view a, std::string_view b) {
-  // Russian patronymics of one father, a son's and a daughter's: Pavlovich / Pavlovna.
-  if (stem_with(a, b, "ich", "na")) return true;
-  // Russian feminine -a, and the Czech feminine built on it: Semenov / Semenova /
-  // Semenovova.
-  if (stem_with(a, b, "", "a") || stem_with(a, b, "a", "ova")) return true;
-  if (a.size() > b.size()) std::swap(a, b);
-  if (a.size() < kMinInflectedBase || !b.starts_with(a)) return false;
-  const std::string_view ending = b.substr(a.size());
-  auto ends = [&a](std::string_view s) { return a.ends_with(s); };
-  if (ending == "ova") return true;  // Czech and Slovak feminine: Musil / Musilova
-  if (ending == "as") return true;   // Lithuanian: Putin / Putinas, Vladimir / Vladimiras
-  // Latvian -s, only on the Slavic endings it inflects (Putins, Urusovs): after most
-  // other letters an -s makes another English name (William / Williams).
-  return ending == "s" && (ends("ov") || ends("ev") || ends("in"));
-}
-
 double token_similarity(std::string_view a, std::string_view b) {
   if (a == b) return 1.0;
   if (equal_but_hushing_h(a, b)) return kHushingSimilarity;
   if (equal_but_inflection(a, b)) return kInflectionSimilarity;
+  if (equal_but_affricate(a, b)) return kAffricateSimilarity;
   return spelling_similarity(a, b);
 }
 

@@ -47,10 +47,19 @@ inline constexpr double kHushingSimilarity = 0.97;
 // feminine "-ova" (Musil / Musilova), Lithuanian "-as" (Putin / Putinas), Latvian "-s"
 // after -ov, -ev, -in (Putins); and, on a stem ending -ov or -ev, the Russian
 // feminine -a (Semenov / Semenova), the Czech feminine on it (Semenova / Semenovova) and a
-// son's and a daughter's patronymic (Pavlovich / Pavlovna). Shorter bases are other names
-// (Jon / Jonas). Such a pair scores kInflectionSimilarity.
+// son's and a daughter's patronymic (Pavlovich / Pavlovna); the Czech feminine of a
+// surname ending -a (Badinka / Badinkova); and Slavic adjectival surnames' masculine and
+// feminine, -ki and -ka once folded (Pumpyansky / Pumpyanskaya, Owicki / Owicka). Shorter
+// bases are other names (Jon / Jonas). Such a pair scores kInflectionSimilarity.
 [[nodiscard]] bool equal_but_inflection(std::string_view a, std::string_view b);
 inline constexpr std::size_t kMinInflectedBase = 4;
+
+// True when `a` and `b` differ only where one writes c and the other ts (Czech, Polish,
+// Croatian and Latvian c is ts: Urvancev / Urvantsev, Golicin / Golitsyn), keeping
+// kMinAffricateLength letters besides. Such a pair scores kAffricateSimilarity.
+[[nodiscard]] bool equal_but_affricate(std::string_view a, std::string_view b);
+inline constexpr std::size_t kMinAffricateLength = 5;
+inline constexpr double kAffricateSimilarity = 0.95;
 inline constexpr double kInflectionSimilarity = 0.95;
 inline constexpr double kTokenFloor = 0.84;
 inline constexpr double kInitialSimilarity = 0.6;

@@ -41,7 +41,8 @@ constexpr std::array<std::string_view, kKatakanaLast - kKatakanaFirst + 1> kKata
 };
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-bool is_upper_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; }
+// An optional letter: a vowel the script added, or the h of シ (below).
+bool is_upper_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H'; }
 
 char32_t as_katakana(char32_t c) {
   if (c >= kKatakanaFirst - kHiraganaShift && c <= 0x3096) return c + kHiraganaShift;
@@ -100,6 +101,12 @@ std::string kana_pattern(std::u32string_view word) {
   // j before a vowel other than i is a glide in the folded lists (fold_spelling).
   for (std::size_t i = 0; i + 1 < out.size(); ++i)
     if (out[i] == 'j' && out[i + 1] != 'i' && out[i + 1] != 'I') out[i] = 'i';
+  // Katakana has no si: シ writes a foreign si as well as shi (トッシ Tossi), so its h is
+  // optional. A final オフ is the Russian -ov (イワノフ Ivanov, レトフ Letov), as Japanese
+  // writes it.
+  for (std::size_t i = 0; i + 2 < out.size(); ++i)
+    if (out[i] == 's' && out[i + 1] == 'h' && out[i + 2] == 'I') out[i + 1] = 'H';
+  if (out.ends_with("ofU") || out.ends_with("OfU")) out.replace(out.size() - 3, 3, "ov");
   return out;
 }
 
@@ -114,7 +121,19 @@ void pattern_spellings(std::string_view pattern, std::vector<std::string>& out) 
   std::string bare;
   for (char c : pattern)
     if (!is_upper_vowel(c)) bare.push_back(c);
-  for (const std::string& base : {pattern_letters(pattern), bare}) {
+  // Italian writes j as g before e and i, and as gi before other vowels (Boggioni for
+  // ボッジョーニ, read "boioni" once j is folded to i): that spelling shares no key with ours.
+  const std::string letters = pattern_letters(pattern);
+  std::string italian;
+  for (std::size_t i = 0; i < letters.size(); ++i) {
+    const bool glide = letters[i] == 'i' && i + 1 < letters.size() && is_vowel(letters[i + 1]);
+    if (glide)
+      italian += letters[i + 1] == 'e' || letters[i + 1] == 'i' ? "g" : "gi";
+    else
+      italian.push_back(letters[i]);
+  }
+  if (italian != letters && std::find(out.begin(), out.end(), italian) == out.end()) out.push_back(italian);
+  for (const std::string& base : {letters, bare}) {
     for (int liquid = 0; liquid < 3; ++liquid) {
       std::string s = base;
       for (char& c : s) {
@@ -187,6 +206,10 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   const bool front = after == 'i' || after == 'e';
   if (tu == "ch" && front && pu == "k") return 0.0;
   if ((tu == "gi" && is_vowel(after)) && (pu == "i" || pu == "j")) return 0.0;
+  // Italian ge and gi are je and ji: ジェルモニ Germoni (the pattern's j folded to i).
+  if (tn == 2 && pn == 2 && tu[0] == 'g' && (tu[1] == 'e' || tu[1] == 'i') && (pu[0] == 'i' || pu[0] == 'j') &&
+      pu[1] == tu[1])
+    return 0.0;
   if ((tu == "ci" && is_vowel(after)) && pu == "ch") return 0.0;
   if (tu == "sc" && front && pu == "sh") return 0.0;
   if (tu == "c" && front && pu == "ch") return 0.0;

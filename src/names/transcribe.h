@@ -11,7 +11,8 @@
 // vowels and nothing else. Where the facts come from: docs/names.md.
 //
 // Patterns are ASCII: a lowercase letter is a sound the script wrote; an uppercase vowel
-// is one it may have added (present in the name or not, at no cost).
+// is one it may have added (present in the name or not, at no cost), and an uppercase H
+// the h of katakana シ, which writes a foreign si as well as shi.
 //
 // Thread-safety: pure functions over constant tables; safe from any thread.
 #pragma once
@@ -41,7 +42,9 @@ namespace interdict {
 
 // The spellings a pattern stands for most plainly, to look up in the index: its letters
 // with every optional vowel and with none, each as written, with every l as r and every r
-// as l (one liquid). Appends the distinct ones to `out`.
+// as l (one liquid), and the letters with each i before a vowel (a folded j) spelled as
+// Italian spells j (g before e and i, gi before the others: "boioni" -> "bogioni").
+// Appends the distinct ones to `out`.
 void pattern_spellings(std::string_view pattern, std::vector<std::string>& out);
 
 // Similarity in [0,1] of a pattern and a folded list token (lowercase ASCII): 1 minus the

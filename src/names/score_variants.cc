@@ -1,0 +1,100 @@
+// Token pairs that one language's spelling or grammar makes different and the scorer counts
+// as nearly the same (score.h): a hushing h a list stripped, c for ts, and the endings
+// Slavic, Baltic and Czech grammar puts on one surname. Each is narrow on purpose: a rule
+// that also paired two names of different people would cost the negatives (docs/names.md).
+//
+// Thread-safety: pure functions; safe from any thread.
+#include <string_view>
+#include <utility>
+
+#include "names/score.h"
+
+namespace interdict {
+
+bool equal_but_hushing_h(std::string_view a, std::string_view b) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  std::size_t kept = 0;
+  auto hushing_h = [](std::string_view s, std::size_t k) {
+    return s[k] == 'h' && k > 0 && (s[k - 1] == 'c' || s[k - 1] == 's' || s[k - 1] == 'z');
+  };
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && hushing_h(a, i)) {
+      ++i;
+    } else if (j < b.size() && hushing_h(b, j)) {
+      ++j;
+    } else if (i < a.size() && j < b.size() && a[i] == b[j]) {
+      ++i, ++j, ++kept;
+    } else {
+      return false;
+    }
+  }
+  return kept >= kMinHushingLength;
+}
+
+bool equal_but_affricate(std::string_view a, std::string_view b) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  std::size_t kept = 0;
+  bool changed = false;
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && j < b.size() && a[i] == b[j]) {
+      ++i, ++j, ++kept;
+    } else if (i < a.size() && a[i] == 'c' && b.substr(j, 2) == "ts") {
+      ++i, j += 2, changed = true;
+    } else if (j < b.size() && b[j] == 'c' && a.substr(i, 2) == "ts") {
+      ++j, i += 2, changed = true;
+    } else {
+      return false;
+    }
+  }
+  return changed && kept >= kMinAffricateLength;
+}
+
+namespace {
+
+// Russian surname and patronymic stems. Not -in: Martin / Martina and Justin / Justina
+// are a man's and a woman's given names.
+bool slavic_stem(std::string_view s) { return s.ends_with("ov") || s.ends_with("ev"); }
+
+// `a` and `b` as one stem with two endings: {ending_a, ending_b} in either order, the stem
+// of kMinInflectedBase letters or more and ending in -ov or -ev.
+bool stem_with(std::string_view a, std::string_view b, std::string_view x, std::string_view y) {
+  for (int turn = 0; turn < 2; ++turn, std::swap(a, b)) {
+    if (!a.ends_with(x) || !b.ends_with(y)) continue;
+    const std::string_view stem = a.substr(0, a.size() - x.size());
+    if (stem.size() >= kMinInflectedBase && slavic_stem(stem) && b.substr(0, b.size() - y.size()) == stem) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool equal_but_inflection(std::string_view a, std::string_view b) {
+  // Russian patronymics of one father, a son's and a daughter's: Pavlovich / Pavlovna.
+  if (stem_with(a, b, "ich", "na")) return true;
+  // Russian feminine -a, and the Czech feminine built on it: Semenov / Semenova /
+  // Semenovova.
+  if (stem_with(a, b, "", "a") || stem_with(a, b, "a", "ova")) return true;
+  // Slavic adjectival surnames, a man's and a woman's: Polish -ski / -ska and -cki / -cka,
+  // Russian -skiy / -skaya, Czech -ský / -ská, all -ki / -ka once folded (Pumpyansky /
+  // Pumpyanskaya, Owicki / Owicka).
+  if (a.size() == b.size() && a.size() > kMinInflectedBase && a.substr(0, a.size() - 1) == b.substr(0, b.size() - 1) &&
+      a[a.size() - 2] == 'k' && ((a.back() == 'i' && b.back() == 'a') || (a.back() == 'a' && b.back() == 'i')))
+    return true;
+  if (a.size() > b.size()) std::swap(a, b);
+  // Czech feminine of a surname ending -a: Badinka / Badinková, Kafka / Kafková.
+  if (a.size() > kMinInflectedBase && a.back() == 'a' && b.size() == a.size() + 2 &&
+      b.substr(0, a.size() - 1) == a.substr(0, a.size() - 1) && b.ends_with("ova"))
+    return true;
+  if (a.size() < kMinInflectedBase || !b.starts_with(a)) return false;
+  const std::string_view ending = b.substr(a.size());
+  auto ends = [&a](std::string_view s) { return a.ends_with(s); };
+  if (ending == "ova") return true;  // Czech and Slovak feminine: Musil / Musilova
+  if (ending == "as") return true;   // Lithuanian: Putin / Putinas, Vladimir / Vladimiras
+  // Latvian -s, only on the Slavic endings it inflects (Putins, Urusovs): after most
+  // other letters an -s makes another English name (William / Williams).
+  return ending == "s" && (ends("ov") || ends("ev") || ends("in"));
+}
+
+}  // namespace interdict
