@@ -244,13 +244,17 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     std::size_t reading;  // readings.size(): by sound; readings.size() + 1: transcribed
   };
   std::vector<Best> best;
+  // The baseline scores every name as it is, without the memo.
+  thread_local PairMemo memo;
+  memo.clear();
+  PairMemo* const pairs = all ? nullptr : &memo;
   for (auto f : candidates) {
     const FormRec& form = d.forms[f];
     const std::uint32_t entry = d.names[form.name].entry;
     double top = 0;
     std::size_t top_reading = 0;
     for (std::size_t r = 0; r < readings.size(); ++r) {
-      const double s = score_form(readings[r], d, form, mode_of(r, form), nullptr);
+      const double s = score_form(readings[r], d, form, mode_of(r, form), nullptr, pairs);
       if (s > top) {
         top = s;
         top_reading = r;
@@ -264,7 +268,7 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
       }
     }
     if (!weighed.transcribed.empty() && form.joined == 0) {
-      const double s = score_form(weighed.transcribed, d, form, FormMode::kTranscribed, nullptr);
+      const double s = score_form(weighed.transcribed, d, form, FormMode::kTranscribed, nullptr, pairs);
       if (s > top) {
         top = s;
         top_reading = readings.size() + 1;
