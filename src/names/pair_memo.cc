@@ -17,8 +17,9 @@ std::size_t mix(std::uint64_t key) {
 void PairMemo::clear() {
   used_ = 0;
   slots_.clear();
-  if (++generation_ == 0) {
-    // After 2^32 queries the counter wraps: old cells could look current, so they go.
+  if (++generation_ > 0xFFFF) {
+    // The generation lives in a key's top 16 bits: before it comes round again, old
+    // cells could look current, so they go.
     std::fill(cells_.begin(), cells_.end(), Cell{});
     generation_ = 1;
   }
@@ -27,6 +28,7 @@ void PairMemo::clear() {
 std::uint32_t PairMemo::slot(const void* query_token, std::uint32_t way) {
   for (std::size_t i = 0; i < slots_.size(); ++i)
     if (slots_[i].token == query_token && slots_[i].way == way) return static_cast<std::uint32_t>(i);
+  if (slots_.size() >= kMaxSlots) return kNoSlot;
   slots_.push_back(Slot{query_token, way});
   return static_cast<std::uint32_t>(slots_.size() - 1);
 }
@@ -35,7 +37,7 @@ PairMemo::Cell& PairMemo::find(std::uint64_t key) {
   const std::size_t mask = cells_.size() - 1;
   for (std::size_t i = mix(key) & mask;; i = (i + 1) & mask) {
     Cell& cell = cells_[i];
-    if (cell.generation != generation_ || cell.key == key) return cell;
+    if (cell.key == key || !current(cell)) return cell;
   }
 }
 
@@ -43,7 +45,7 @@ void PairMemo::grow() {
   std::vector<Cell> old(cells_.size() * 2);
   old.swap(cells_);
   for (const Cell& cell : old)
-    if (cell.generation == generation_) find(cell.key) = cell;
+    if (current(cell)) find(cell.key) = cell;
 }
 
 }  // namespace interdict

@@ -19,33 +19,39 @@ namespace interdict {
 
 class PairMemo {
  public:
-  // Forgets every slot and value: call once at the start of each query. O(1) but for a
-  // full wrap of the generation counter.
+  // Forgets every slot and value: call once at the start of each query. O(1) but once in
+  // 65,535 queries, when the generation number wraps and the table is wiped.
   void clear();
 
   // The slot of `query_token` (the address of one query token, stable during the query)
   // compared in `way` (the caller's number for how it is compared: a token read whole or
-  // as a joined word). Slots are small numbers given in first-asked order.
+  // as a joined word). Slots are small numbers given in first-asked order; past kMaxSlots
+  // in one query, kNoSlot, for which get() computes every time.
   [[nodiscard]] std::uint32_t slot(const void* query_token, std::uint32_t way);
+  static constexpr std::uint32_t kMaxSlots = 0xFFFF;
+  static constexpr std::uint32_t kNoSlot = kMaxSlots;
 
   // The value stored for (`slot`, `token`); computes it with `compute()` on first use.
   template <typename Compute>
   double get(std::uint32_t slot, std::uint32_t token, Compute&& compute) {
-    const std::uint64_t key = static_cast<std::uint64_t>(slot) << 32 | token;
+    if (slot >= kMaxSlots) return compute();
+    const std::uint64_t key =
+        static_cast<std::uint64_t>(generation_) << 48 | static_cast<std::uint64_t>(slot) << 32 | token;
     Cell& cell = find(key);
-    if (cell.generation == generation_) return cell.value;
+    if (cell.key == key) return cell.value;
     // compute() never touches this memo, so `cell` is still the free cell for `key`.
     const double value = compute();
-    cell = Cell{key, value, generation_};
+    cell = Cell{key, value};
     if (++used_ * 2 > cells_.size()) grow();
     return value;
   }
 
  private:
+  // INVARIANT: a cell holds a value of this query when its key's top 16 bits are
+  // generation_, which is never 0; other cells are free.
   struct Cell {
-    std::uint64_t key = 0;
+    std::uint64_t key = 0;  // generation << 48 | slot << 32 | token
     double value = 0;
-    std::uint32_t generation = 0;  // the cell holds a value only when equal to generation_
   };
   struct Slot {
     const void* token;
@@ -55,10 +61,11 @@ class PairMemo {
   Cell& find(std::uint64_t key);
   // Doubles the table, keeping the values of this query.
   void grow();
+  [[nodiscard]] bool current(const Cell& cell) const { return cell.key >> 48 == generation_; }
 
   std::vector<Cell> cells_ = std::vector<Cell>(4096);  // a power of two
   std::size_t used_ = 0;
-  std::uint32_t generation_ = 1;
+  std::uint64_t generation_ = 1;  // 1 to 0xFFFF
   std::vector<Slot> slots_;
 };
 
