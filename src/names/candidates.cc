@@ -11,19 +11,78 @@
 #include "names/candidates.h"
 
 #include <algorithm>
+#include <functional>
+#include <string>
+
+#include "names/transcribe.h"
 
 namespace interdict {
 namespace {
 
 constexpr std::size_t kMaxCandidates = 400;
+// Of the list tokens a pattern's transcription keys reach (a thousand or more when its key
+// is short), this many, the nearest in spelling, are aligned with it: an alignment costs
+// about thirty times a Jaro-Winkler.
+constexpr std::size_t kMaxAligned = 128;
+constexpr double kClosenessShare = 0.1;
+
+// The list tokens that pair with `pattern` (transcription_similarity at kTranscriptionFloor
+// or more) among those its keys reach, with their similarity, appended to `out`. Tokens
+// nearest in spelling (Jaro-Winkler with the pattern's letters) are aligned first, and a
+// token whose own key is the pattern's counts kClosenessShare more than one whose loose key
+// is, which counts that more than one a class apart: the spelling decides, since a short
+// key is the own key of hundreds of tokens (BN: bin, ben, vanni...) and the one that pairs
+// (bogioni for "boioni") may be only loosely keyed alike.
+void pair_pattern(const NameIndex::Data& d, std::string_view pattern,
+                  std::vector<std::pair<double, std::uint32_t>>& out) {
+  thread_local std::vector<std::uint8_t> closeness;  // per token: 3 same key, 2 loose, 1 near
+  thread_local std::vector<std::uint32_t> reached;
+  thread_local TranscriptionKeys keys;
+  thread_local std::vector<std::pair<double, std::uint32_t>> ranked;
+  if (closeness.size() < d.tokens.size()) closeness.resize(d.tokens.size(), 0);
+  keys.clear();
+  transcription_query_keys(pattern, keys);
+  reached.clear();
+  auto reach = [&](const std::vector<std::uint64_t>& group, std::uint8_t close) {
+    for (auto k : group) {
+      const auto [first, last] = tokens_of(d, k);
+      for (auto p = first; p != last; ++p) {
+        if (closeness[*p] == 0) reached.push_back(*p);
+        closeness[*p] = std::max(closeness[*p], close);
+      }
+    }
+  };
+  reach(keys.same, 3);
+  reach(keys.loose, 2);
+  reach(keys.near, 1);
+  const std::string letters = pattern_letters(pattern);
+  ranked.clear();
+  for (auto t : reached) {
+    ranked.emplace_back(kClosenessShare * closeness[t] + jaro_winkler(letters, d.str(d.tokens[t].text)), t);
+    closeness[t] = 0;
+  }
+  // Ties go to the lower token id, so the same query always aligns the same tokens.
+  auto nearer = [](const std::pair<double, std::uint32_t>& a, const std::pair<double, std::uint32_t>& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  };
+  if (ranked.size() > kMaxAligned) {
+    std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kMaxAligned), ranked.end(), nearer);
+    ranked.resize(kMaxAligned);
+  }
+  for (const auto& [rank, t] : ranked) {
+    const double sim = transcription_similarity(pattern, d.str(d.tokens[t].text));
+    if (sim >= kTranscriptionFloor) out.emplace_back(sim, t);
+  }
+}
 
 }  // namespace
 
 // Forms worth scoring. By spelling: a query adds each token's weight to the forms it
 // reaches, and forms reached by a quarter of the query's weight are kept. By transcription
-// (a query with transcription patterns) and by sound (a query in a script that spells
-// names by sound): each pattern or word adds one to the forms its keys reach (a half when
-// the key is a class apart), and forms reached by half the patterns or words are kept.
+// (a query with transcription patterns): each pattern adds one to the forms holding a
+// token it pairs with (pair_pattern). By sound (a query in a script that spells names by
+// sound): each word adds one to the forms its sound keys reach (a half when the key is a
+// class apart). Forms reached by half the patterns or words are kept.
 // Each way keeps at most kMaxCandidates, the most reached: a query of common words
 // ("mohammed ali") reaches thousands, and the scorer is the costly part. The ways keep
 // apart because their weights mean different things: a pattern is never a list token, so
@@ -91,27 +150,32 @@ std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
   }
   keep(
       0.25F * best_total, best_total, [&d](std::uint32_t f) { return d.forms[f].weight_sum; }, kMaxCandidates);
-  // A form whose key equals the pattern's or word's ranks above one that is a class apart.
+  // A form whose key equals the word's ranks above one that is a class apart.
   thread_local std::vector<std::uint64_t> near;
-  thread_local std::vector<std::uint64_t> loose;
   auto count_tokens = [&d](std::uint32_t f) { return static_cast<float>(d.forms[f].token_count); };
   if (patterns > 0) {
+    thread_local std::vector<std::pair<double, std::uint32_t>> paired;
     for (const auto* reading : readings) {
       for (const auto& q : *reading) {
         if (!q.pattern) continue;
-        keys.clear();
-        loose.clear();
-        near.clear();
-        transcription_query_keys(q.text, keys, loose, near);
-        reach(1.0F);
-        keys.swap(loose);
-        reach(0.75F);
-        keys.swap(near);
-        reach(0.5F);
+        paired.clear();
+        pair_pattern(d, q.text, paired);
+        // Best pair first: a form reached by a pattern counts its best token only.
+        std::sort(paired.begin(), paired.end(), std::greater<>());
+        for (const auto& [sim, t] : paired) {
+          for (auto i = d.token_form_offsets[t]; i < d.token_form_offsets[t + 1]; ++i) {
+            const std::uint32_t f = d.token_forms[i];
+            if (reached[f] == 0.0F) touched.push_back(f);
+            if (reached[f] >= 0.0F) reached[f] = -(reached[f] + static_cast<float>(sim));
+          }
+        }
+        for (auto f : touched)
+          if (reached[f] < 0.0F) reached[f] = -reached[f];
       }
     }
+    // Forms paired with by half the patterns; past the cap, the best paired go first.
     const auto n = static_cast<float>(patterns);
-    keep(0.5F * n, n, count_tokens, kMaxCandidates);
+    keep(0.5F * n * static_cast<float>(kTranscriptionFloor), n, count_tokens, kMaxCandidates);
   }
   if (!sounds.empty()) {
     for (const auto& s : sounds) {

@@ -28,17 +28,27 @@ namespace interdict {
 // Italian does not sound (gl, gn, gi before a vowel: Pagliaini, Boggioni). "pagliaini"
 // -> "BN".
 [[nodiscard]] std::string loose_transcription_key(std::string_view letters);
-// The keys a transcription pattern looks up: `exact` reaches list tokens whose
-// transcription key is its own, `loose` those whose loose key is (of two classes or more),
-// `near` those one class apart (one inserted, for keys of two classes or more; one
-// deleted or changed, for keys of three or more).
-void transcription_query_keys(std::string_view pattern, std::vector<std::uint64_t>& exact,
-                              std::vector<std::uint64_t>& loose, std::vector<std::uint64_t>& near);
+// The transcription postings keys a pattern looks up (index_data.h): list tokens whose
+// transcription key is its own (`same`), whose loose key is its own, of two classes or more
+// (`loose`), or whose key is a class apart (`near`: one inserted, for keys of two classes
+// or more; one deleted or changed, for keys of three or more).
+struct TranscriptionKeys {
+  std::vector<std::uint64_t> same;
+  std::vector<std::uint64_t> loose;
+  std::vector<std::uint64_t> near;
+  void clear() {
+    same.clear();
+    loose.clear();
+    near.clear();
+  }
+};
+void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out);
 
 // Forms worth scoring for every weighed reading of a query (each token looked up by its
 // kind: a pattern by its transcription keys, any other token by its spelling keys) and,
 // when not empty, its words' sounds; each form once, at most 400 by spelling, 400 by
-// transcription and 400 by sound. REQUIRES: `d` frozen.
+// transcription (forms holding a token some pattern pairs with) and 400 by sound.
+// REQUIRES: `d` frozen.
 [[nodiscard]] std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
                                                          std::span<const std::vector<QueryToken>* const> readings,
                                                          const std::vector<QuerySound>& sounds);

@@ -20,6 +20,46 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+// The transcription postings (index_data.h): patterns are scored against the strong
+// tokens of token readings only, so only those are posted, once per token.
+void post_transcriptions(NameIndex::Data& d) {
+  NameIndex::Data::Building& b = d.building;
+  std::vector<std::vector<std::uint32_t>> forms_of(d.tokens.size());
+  for (std::uint32_t f = 0; f < d.forms.size(); ++f) {
+    const FormRec& form = d.forms[f];
+    if (form.joined != 0) continue;
+    for (std::uint32_t i = 0; i < form.token_count; ++i) {
+      const std::uint32_t t = d.form_tokens[form.first_token + i];
+      if (d.tokens[t].weak != 0) continue;
+      auto& list = forms_of[t];
+      if (list.empty() || list.back() != f) list.push_back(f);
+    }
+  }
+  std::map<std::uint64_t, std::vector<std::uint32_t>> lists;
+  std::vector<std::uint64_t> keys;
+  b.token_form_offsets.assign(1, 0);
+  b.token_forms.clear();
+  for (std::uint32_t t = 0; t < d.tokens.size(); ++t) {
+    b.token_forms.insert(b.token_forms.end(), forms_of[t].begin(), forms_of[t].end());
+    b.token_form_offsets.push_back(static_cast<std::uint32_t>(b.token_forms.size()));
+    if (forms_of[t].empty()) continue;
+    keys.clear();
+    transcription_keys(d.str(d.tokens[t].text), keys);
+    for (auto k : keys) {
+      auto& list = lists[k];
+      if (list.empty() || list.back() != t) list.push_back(t);
+    }
+  }
+  b.token_keys.clear();
+  b.token_key_offsets.assign(1, 0);
+  b.token_postings.clear();
+  for (auto& [key, list] : lists) {
+    b.token_keys.push_back(key);
+    b.token_postings.insert(b.token_postings.end(), list.begin(), list.end());
+    b.token_key_offsets.push_back(static_cast<std::uint32_t>(b.token_postings.size()));
+  }
+}
+
 }  // namespace
 
 NameIndex::NameIndex() : data_(std::make_unique<Data>()) {}
@@ -94,8 +134,6 @@ void NameIndex::freeze() {
       const TokenRec& t = d.tokens[d.form_tokens[form.first_token + i]];
       token_keys(d.str(t.text), keys);
       sound_keys(d.str(t.sound), keys);
-      // Patterns are scored against token readings' strong tokens only.
-      if (form.joined == 0 && t.weak == 0) transcription_keys(d.str(t.text), keys);
       for (auto k : keys) {
         auto& list = lists[k];
         if (list.empty() || list.back() != f) list.push_back(f);
@@ -110,6 +148,7 @@ void NameIndex::freeze() {
     b.postings.insert(b.postings.end(), list.begin(), list.end());
     b.key_offsets.push_back(static_cast<std::uint32_t>(b.postings.size()));
   }
+  post_transcriptions(d);
   d.view_building();
   const double forms = static_cast<double>(std::max<std::size_t>(d.forms.size(), 1));
   for (auto& t : b.tokens) {

@@ -164,23 +164,37 @@ void transcription_keys(std::string_view token, std::vector<std::uint64_t>& out)
   if (loose.size() >= kMinLooseKey) out.push_back(hash_key('Y', loose));
 }
 
-void transcription_query_keys(std::string_view pattern, std::vector<std::uint64_t>& exact,
-                              std::vector<std::uint64_t>& loose, std::vector<std::uint64_t>& near) {
+void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out) {
   const std::string key = transcription_key(pattern);
   if (key.empty()) return;
-  exact.push_back(hash_key('X', key));
+  out.same.push_back(hash_key('X', key));
   const std::string loosened = loose_transcription_key(pattern);
-  if (loosened.size() >= kMinLooseKey) loose.push_back(hash_key('Y', loosened));
-  if (key.size() + 1 >= kMinDeletedKey) near.push_back(hash_key('x', key));  // the token has one class more
-  deletions(key, 'X', near);                                                 // the pattern has one class more
-  deletions(key, 'x', near);                                                 // one class differs
+  if (loosened.size() >= kMinLooseKey) out.loose.push_back(hash_key('Y', loosened));
+  if (key.size() + 1 >= kMinDeletedKey) out.near.push_back(hash_key('x', key));  // the token has one class more
+  deletions(key, 'X', out.near);                                                 // the pattern has one class more
+  deletions(key, 'x', out.near);                                                 // one class differs
 }
 
+namespace {
+
+std::pair<const std::uint32_t*, const std::uint32_t*> find_postings(std::span<const std::uint64_t> keys,
+                                                                    std::span<const std::uint32_t> offsets,
+                                                                    std::span<const std::uint32_t> postings,
+                                                                    std::uint64_t key) {
+  const auto it = std::lower_bound(keys.begin(), keys.end(), key);
+  if (it == keys.end() || *it != key) return {nullptr, nullptr};
+  const auto k = static_cast<std::size_t>(it - keys.begin());
+  return {postings.data() + offsets[k], postings.data() + offsets[k + 1]};
+}
+
+}  // namespace
+
 std::pair<const std::uint32_t*, const std::uint32_t*> postings_of(const NameIndex::Data& d, std::uint64_t key) {
-  const auto it = std::lower_bound(d.keys.begin(), d.keys.end(), key);
-  if (it == d.keys.end() || *it != key) return {nullptr, nullptr};
-  const auto k = static_cast<std::size_t>(it - d.keys.begin());
-  return {d.postings.data() + d.key_offsets[k], d.postings.data() + d.key_offsets[k + 1]};
+  return find_postings(d.keys, d.key_offsets, d.postings, key);
+}
+
+std::pair<const std::uint32_t*, const std::uint32_t*> tokens_of(const NameIndex::Data& d, std::uint64_t key) {
+  return find_postings(d.token_keys, d.token_key_offsets, d.token_postings, key);
 }
 
 std::uint64_t sound_exact_key(std::string_view key) { return hash_key('F', key); }
