@@ -32,7 +32,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)small_index().search(rest, {interdict::EntityKind::kPerson, "ru"}, 5);
   } else {
     auto loaded = interdict::NameIndex::decode(rest);
-    if (loaded) (void)loaded->search("Tencent Putin", {}, 5);
+    if (loaded) {
+      (void)loaded->search("Tencent Putin", {}, 5);
+      (void)loaded->search("科萨托", {}, 5);  // a transcription pattern reads the token postings
+    }
   }
   return 0;
 }

@@ -1,7 +1,8 @@
 // Name matcher: quality on labelled name pairs, false positives on non-sanctioned names,
 // and speed of the index against scoring every name (the brute-force baseline), in one run.
 //
-//   bench_names [shared-data-dir] [quick | dump | explain NAME...]
+//   bench_names [shared-data-dir] [quick | dump | scores | negatives | speed [ROUNDS [index]] | misses |
+//                                  answers | explain NAME...]
 //
 // quick: every tenth negative, no speed run, the missed labelled names listed.
 // negatives: every negative scoring 0.9 or more, with the name it met.
@@ -9,11 +10,19 @@
 // dump: every labelled query below the match threshold as a tab-separated row (source,
 //   script, listed name, query, its reading, the expected entry's score by the index and by
 //   scoring every name, the best other name and its score), to count misses by kind.
+// speed: only the speed run (speed.h), ROUNDS times (default 3), index and brute force
+//   alternately; with "index", the index alone (to profile it).
+// misses: the speed sample's queries whose right entry the index scores lower than brute
+//   force does.
+// answers: every labelled query's and every 100th negative's hits by the index, to diff two
+//   builds that should answer alike.
 // The evaluation set is described in eval_set.h.
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <string>
@@ -21,6 +30,7 @@
 #include <vector>
 
 #include "eval_set.h"
+#include "speed.h"
 
 using interdict::NameIndex;
 using names_bench::EvalSet;
@@ -30,12 +40,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-// CPU time of this process: the machine is shared, so wall time overstates the cost.
-double cpu_ms() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
-}
+using names_bench::cpu_ms;
 
 struct Outcome {
   double expected = 0;  // best score of a right entry, 0 when not found
@@ -96,17 +101,19 @@ int main(int argc, char** argv) {
     return 0;
   }
   // File round trip.
-  const std::string path = "/tmp/bench_names.idx";
+  // Named for this process: two benches at once must not load each other's file.
+  const std::string path = "/tmp/bench_names." + std::to_string(getpid()) + ".idx";
   start = Clock::now();
   if (!index.save(path).has_value()) return 1;
   const double save_ms = ms_since(start);
   start = Clock::now();
   auto loaded = NameIndex::load(path);
   const double load_ms = ms_since(start);
-  if (!loaded) return 1;
   std::ifstream sized(path, std::ios::binary | std::ios::ate);
-  std::printf("file: %lld bytes, save %.1f ms, load %.1f ms\n", static_cast<long long>(sized.tellg()), save_ms,
-              load_ms);
+  const auto file_size = static_cast<long long>(sized.tellg());
+  std::remove(path.c_str());  // a mapping stays valid
+  if (!loaded) return 1;
+  std::printf("file: %lld bytes, save %.1f ms, load %.1f ms\n", file_size, save_ms, load_ms);
 
   // Transliterator cost: the first non-ASCII name on a fresh thread builds its own.
   std::thread([] {
@@ -123,6 +130,19 @@ int main(int argc, char** argv) {
   const auto defaults = interdict::Thresholds{};
   // Scores at a low review threshold, so one pass serves every threshold below.
   loaded->set_thresholds({0.6, 0.6});
+  if (mode == "speed" || mode == "misses" || mode == "answers") {
+    loaded->set_thresholds(defaults);
+    if (mode == "speed")
+      names_bench::run_speed(set, *loaded, argc > 3 ? std::atoi(argv[3]) : 3,
+                             argc > 4 && std::string(argv[4]) == "index");
+    if (mode == "misses") names_bench::run_misses(set, *loaded);
+    if (mode == "answers") {
+      std::vector<Query> all = positives;
+      for (std::size_t i = 0; i < negatives.size(); i += 100) all.push_back(negatives[i]);
+      names_bench::run_answers(*loaded, all);
+    }
+    return 0;
+  }
   std::vector<Outcome> pos;
   double cpu = cpu_ms();
   if (negatives_only) {
@@ -203,30 +223,6 @@ int main(int argc, char** argv) {
   if (quick) return 0;
   // Speed: the index against every name scored, the same queries, the same scorer.
   loaded->set_thresholds(defaults);
-  std::vector<Query> sample;
-  for (std::size_t i = 0; i < positives.size(); i += 5) sample.push_back(positives[i]);
-  for (std::size_t i = 0; i < negatives.size(); i += 500) sample.push_back(negatives[i]);
-  std::size_t found_index = 0, found_all = 0, labelled = 0;
-  cpu = cpu_ms();
-  for (const auto& q : sample) {
-    const auto o = outcome(set, loaded->search(q.text, {}, 10), q.expected);
-    if (!q.expected.empty()) found_index += o.expected > 0 ? 1 : 0;
-  }
-  const double index_ms = cpu_ms() - cpu;
-  cpu = cpu_ms();
-  for (const auto& q : sample) {
-    const auto o = outcome(set, loaded->search_all(q.text, {}, 10), q.expected);
-    if (!q.expected.empty()) {
-      ++labelled;
-      found_all += o.expected > 0 ? 1 : 0;
-    }
-  }
-  const double all_ms = cpu_ms() - cpu;
-  std::printf("\nspeed (CPU time) on %zu queries: index %.3f ms/query, brute force %.3f ms/query, speed-up %.0fx\n",
-              sample.size(), index_ms / static_cast<double>(sample.size()), all_ms / static_cast<double>(sample.size()),
-              all_ms / index_ms);
-  std::printf("recall at the review threshold on the %zu labelled of them: index %.4f, brute force %.4f\n", labelled,
-              static_cast<double>(found_index) / static_cast<double>(labelled),
-              static_cast<double>(found_all) / static_cast<double>(labelled));
+  names_bench::run_speed(set, *loaded, 1, false);
   return 0;
 }

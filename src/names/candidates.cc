@@ -1,105 +1,95 @@
-// Candidate selection: the postings keys of list tokens and query words, and the forms
-// a query reaches.
+// Candidate selection: the forms a query reaches through the postings (keys.cc), and which
+// of them are scored.
 //
-// Every token is posted under itself, its first four letters
-// (typos late in a word) and its consonant key (first letter, then consonants with
-// repeats and vowels dropped: "mohammed" and "muhammad" both "mhmd", typos in vowels).
-// A typo in both the first four letters and a consonant escapes all three; Jaro-Winkler
-// scores such pairs low anyway (its prefix bonus), so little recall is lost (measured in
-// docs/names.md against scoring every name). Strong tokens are also posted under their
-// sound key and its one-class deletions (phonetic.h). A query adds each token's weight to the
-// forms it reaches; only forms reached by a quarter of the query's weight are scored.
-// A query in a non-Latin script also looks up its words' sound keys (phonetic.h) and
-// their one-class neighbours, so 罗哈斯-阿尔瓦拉多 reaches Rojas-Alvarado.
+// A query adds each token's weight to the forms it reaches; only forms reached by a
+// quarter of the query's weight are scored. A query with transcription patterns also
+// looks up their transcription keys, and a query in a non-Latin script its words' sound
+// keys (phonetic.h) and their one-class neighbours, so 罗哈斯-阿尔瓦拉多 reaches
+// Rojas-Alvarado.
 //
 // Thread-safety: per-thread scratch (thread_local); the index is only read.
 #include "names/candidates.h"
 
 #include <algorithm>
+#include <functional>
+#include <string>
 
-#include "names/phonetic.h"
+#include "names/transcribe.h"
 
 namespace interdict {
 namespace {
 
-std::uint64_t hash_key(char tag, std::string_view s) {
-  // FNV-1a, 64 bit: collisions only add candidates, the scorer decides.
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  auto mix = [&h](unsigned char c) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  };
-  mix(static_cast<unsigned char>(tag));
-  for (char c : s) mix(static_cast<unsigned char>(c));
-  return h;
-}
-
 constexpr std::size_t kMaxCandidates = 400;
+// Of the list tokens a pattern's transcription keys reach (a thousand or more when its key
+// is short), this many, the nearest in spelling, are aligned with it: an alignment costs
+// about thirty times a Jaro-Winkler.
+constexpr std::size_t kMaxAligned = 128;
+constexpr double kClosenessShare = 0.1;
 
-bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+// The list tokens that pair with `pattern` (transcription_similarity at kTranscriptionFloor
+// or more) among those its keys reach, with their similarity, appended to `out`. Tokens
+// nearest in spelling (Jaro-Winkler with the pattern's letters) are aligned first, and a
+// token whose own key is the pattern's counts kClosenessShare more than one whose loose key
+// is, which counts that more than one a class apart: the spelling decides, since a short
+// key is the own key of hundreds of tokens (BN: bin, ben, vanni...) and the one that pairs
+// (bogioni for "boioni") may be only loosely keyed alike.
+void pair_pattern(const NameIndex::Data& d, std::string_view pattern,
+                  std::vector<std::pair<double, std::uint32_t>>& out) {
+  thread_local std::vector<std::uint8_t> closeness;  // per token: 3 same key, 2 loose, 1 near
+  thread_local std::vector<std::uint32_t> reached;
+  thread_local TranscriptionKeys keys;
+  thread_local std::vector<std::pair<double, std::uint32_t>> ranked;
+  if (closeness.size() < d.tokens.size()) closeness.resize(d.tokens.size(), 0);
+  keys.clear();
+  transcription_query_keys(pattern, keys);
+  reached.clear();
+  auto reach = [&](const std::vector<std::uint64_t>& group, std::uint8_t close) {
+    for (auto k : group) {
+      const auto [first, last] = tokens_of(d, k);
+      for (auto p = first; p != last; ++p) {
+        if (closeness[*p] == 0) reached.push_back(*p);
+        closeness[*p] = std::max(closeness[*p], close);
+      }
+    }
+  };
+  reach(keys.same, 3);
+  reach(keys.loose, 2);
+  reach(keys.near, 1);
+  const std::string letters = pattern_letters(pattern);
+  ranked.clear();
+  for (auto t : reached) {
+    ranked.emplace_back(kClosenessShare * closeness[t] + jaro_winkler(letters, d.str(d.tokens[t].text)), t);
+    closeness[t] = 0;
+  }
+  // Ties go to the lower token id, so the same query always aligns the same tokens.
+  auto nearer = [](const std::pair<double, std::uint32_t>& a, const std::pair<double, std::uint32_t>& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  };
+  if (ranked.size() > kMaxAligned) {
+    std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kMaxAligned), ranked.end(), nearer);
+    ranked.resize(kMaxAligned);
+  }
+  for (const auto& [rank, t] : ranked) {
+    const double sim = transcription_similarity(pattern, d.str(d.tokens[t].text));
+    if (sim >= kTranscriptionFloor) out.emplace_back(sim, t);
+  }
+}
 
 }  // namespace
 
-std::uint64_t exact_key(std::string_view token) { return hash_key('t', token); }
-
-void token_keys(std::string_view token, std::vector<std::uint64_t>& out) {
-  out.push_back(exact_key(token));
-  if (token.size() > 4) out.push_back(hash_key('p', token.substr(0, 4)));
-  if (token.size() >= 4) {
-    // Consonant key: letters that sound alike merged (c k q, s z, f v w), h and vowels
-    // dropped (so ch/sh/kh and "cuvakov"/"chuvakov" meet), repeats collapsed.
-    std::string key;
-    for (std::size_t i = 0; i < token.size(); ++i) {
-      char c = token[i];
-      if (c == 'c' || c == 'q') c = 'k';
-      if (c == 'z') c = 's';
-      if (c == 'v' || c == 'w') c = 'f';
-      if ((i > 0 && is_vowel(c)) || c == 'h') continue;
-      if (key.empty() || key.back() != c) key.push_back(c);
-    }
-    out.push_back(hash_key('s', key));
-  }
-}
-
-void sound_keys(std::string_view key, std::vector<std::uint64_t>& out) {
-  thread_local std::vector<std::string> variants;
-  variants.clear();
-  sound_postings(key, variants);
-  for (std::size_t i = 0; i < variants.size(); ++i) out.push_back(hash_key(i == 0 ? 'F' : 'f', variants[i]));
-}
-
-void sound_query_keys(std::string_view key, std::vector<std::uint64_t>& exact, std::vector<std::uint64_t>& near) {
-  thread_local std::vector<std::string> variants;
-  variants.clear();
-  sound_postings(key, variants);
-  for (std::size_t i = 0; i < variants.size(); ++i) {
-    if (i == 0) {
-      exact.push_back(hash_key('F', variants[i]));
-      near.push_back(hash_key('f', variants[i]));  // the list key has one class more
-    } else {
-      near.push_back(hash_key('F', variants[i]));  // one class fewer
-      near.push_back(hash_key('f', variants[i]));  // one class different
-    }
-  }
-}
-
-std::pair<const std::uint32_t*, const std::uint32_t*> postings_of(const NameIndex::Data& d, std::uint64_t key) {
-  const auto it = std::lower_bound(d.keys.begin(), d.keys.end(), key);
-  if (it == d.keys.end() || *it != key) return {nullptr, nullptr};
-  const auto k = static_cast<std::size_t>(it - d.keys.begin());
-  return {d.postings.data() + d.key_offsets[k], d.postings.data() + d.key_offsets[k + 1]};
-}
-
-std::uint64_t sound_exact_key(std::string_view key) { return hash_key('F', key); }
-
 // Forms worth scoring. By spelling: a query adds each token's weight to the forms it
-// reaches, and forms reached by a quarter of the query's weight are kept. By sound (a
-// query in a script that spells names by sound): each word adds one to the forms its
-// sound keys reach, and forms reached by half the words are kept. Each way keeps at most
-// kMaxCandidates, the most reached: a query of common words ("mohammed ali") reaches
-// thousands, and the scorer is the costly part.
+// reaches, and forms reached by a quarter of the query's weight are kept. By transcription
+// (a query with transcription patterns): each pattern adds one to the forms holding a
+// token it pairs with (pair_pattern). By sound (a query in a script that spells names by
+// sound): each word adds one to the forms its sound keys reach (a half when the key is a
+// class apart). Forms reached by half the patterns or words are kept.
+// Each way keeps at most kMaxCandidates, the most reached: a query of common words
+// ("mohammed ali") reaches thousands, and the scorer is the costly part. The ways keep
+// apart because their weights mean different things: a pattern is never a list token, so
+// its rarity is unknown, and a short transcription key reaches thousands of names that
+// would crowd the spelling way's cut.
 std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
-                                           const std::vector<std::vector<QueryToken>>& readings,
+                                           std::span<const std::vector<QueryToken>* const> readings,
                                            const std::vector<QuerySound>& sounds) {
   // Per-thread scratch, sized to the largest index this thread searched.
   thread_local std::vector<float> reached;
@@ -123,7 +113,7 @@ std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
   // Past the cap, the forms whose reach covers most of both the query (`total`) and the
   // form (`size` of it) go first: a common word ("irina") reaches hundreds of names, and
   // the one named just so must not be cut.
-  auto keep = [&](float floor, float total, auto size) {
+  auto keep = [&](float floor, float total, auto size, std::size_t cap) {
     // Never NaN, so that the order stays strict and weak even for weights a damaged index
     // file holds: nth_element may read out of range under a comparator that is not.
     auto cover = [&](std::uint32_t f) {
@@ -133,19 +123,24 @@ std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
     const std::size_t before = candidates.size();
     for (auto f : touched)
       if (reached[f] >= floor) candidates.push_back(f);
-    if (candidates.size() - before > kMaxCandidates) {
+    if (candidates.size() - before > cap) {
       std::nth_element(candidates.begin() + static_cast<std::ptrdiff_t>(before),
-                       candidates.begin() + static_cast<std::ptrdiff_t>(before + kMaxCandidates), candidates.end(),
+                       candidates.begin() + static_cast<std::ptrdiff_t>(before + cap), candidates.end(),
                        [&](std::uint32_t a, std::uint32_t b) { return cover(a) > cover(b); });
-      candidates.resize(before + kMaxCandidates);
+      candidates.resize(before + cap);
     }
     for (auto f : touched) reached[f] = 0.0F;
     touched.clear();
   };
   float best_total = 0;
-  for (const auto& reading : readings) {
+  std::size_t patterns = 0;
+  for (const auto* reading : readings) {
     float total = 0;
-    for (const auto& q : reading) {
+    for (const auto& q : *reading) {
+      if (q.pattern) {
+        ++patterns;
+        continue;
+      }
       total += q.weight;
       keys.clear();
       token_keys(q.text, keys);
@@ -153,10 +148,36 @@ std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
     }
     best_total = std::max(best_total, total);
   }
-  keep(0.25F * best_total, best_total, [&d](std::uint32_t f) { return d.forms[f].weight_sum; });
+  keep(
+      0.25F * best_total, best_total, [&d](std::uint32_t f) { return d.forms[f].weight_sum; }, kMaxCandidates);
+  // A form whose key equals the word's ranks above one that is a class apart.
+  thread_local std::vector<std::uint64_t> near;
+  auto count_tokens = [&d](std::uint32_t f) { return static_cast<float>(d.forms[f].token_count); };
+  if (patterns > 0) {
+    thread_local std::vector<std::pair<double, std::uint32_t>> paired;
+    for (const auto* reading : readings) {
+      for (const auto& q : *reading) {
+        if (!q.pattern) continue;
+        paired.clear();
+        pair_pattern(d, q.text, paired);
+        // Best pair first: a form reached by a pattern counts its best token only.
+        std::sort(paired.begin(), paired.end(), std::greater<>());
+        for (const auto& [sim, t] : paired) {
+          for (auto i = d.token_form_offsets[t]; i < d.token_form_offsets[t + 1]; ++i) {
+            const std::uint32_t f = d.token_forms[i];
+            if (reached[f] == 0.0F) touched.push_back(f);
+            if (reached[f] >= 0.0F) reached[f] = -(reached[f] + static_cast<float>(sim));
+          }
+        }
+        for (auto f : touched)
+          if (reached[f] < 0.0F) reached[f] = -reached[f];
+      }
+    }
+    // Forms paired with by half the patterns; past the cap, the best paired go first.
+    const auto n = static_cast<float>(patterns);
+    keep(0.5F * n * static_cast<float>(kTranscriptionFloor), n, count_tokens, kMaxCandidates);
+  }
   if (!sounds.empty()) {
-    // A form whose key equals the word's ranks above one that is a class apart.
-    thread_local std::vector<std::uint64_t> near;
     for (const auto& s : sounds) {
       keys.clear();
       near.clear();
@@ -166,7 +187,9 @@ std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
       reach(0.5F);
     }
     const auto words = static_cast<float>(sounds.size());
-    keep(0.5F * words, words, [&d](std::uint32_t f) { return static_cast<float>(d.forms[f].token_count); });
+    keep(0.5F * words, words, count_tokens, kMaxCandidates);
+  }
+  if (patterns > 0 || !sounds.empty()) {
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   }

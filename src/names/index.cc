@@ -1,22 +1,20 @@
-// NameIndex: building, candidate selection and search.
-//
-// Candidates are picked in candidates.cc; forms are scored in score.cc.
+// NameIndex: search. A query is read and weighed here, its candidates are picked in
+// candidates.cc, and each is scored in score.cc; building is in index_build.cc.
 #include <algorithm>
 #include <cmath>
-#include <map>
 
+#include "base/ascii.h"
 #include "names/candidates.h"
+#include "names/pair_memo.h"
 #include "names/phonetic.h"
 #include "names/score.h"
-#include "names/transcribe.h"
 
 namespace interdict {
 namespace {
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (char& c : out) c = ascii_lower(c);
   return out;
 }
 
@@ -92,107 +90,6 @@ double country_factor(const NameIndex::Data& d, const EntryRec& e, std::string_v
 
 }  // namespace
 
-NameIndex::NameIndex() : data_(std::make_unique<Data>()) {}
-NameIndex::~NameIndex() = default;
-NameIndex::NameIndex(NameIndex&&) noexcept = default;
-NameIndex& NameIndex::operator=(NameIndex&&) noexcept = default;
-
-bool NameIndex::frozen() const { return data_->frozen; }
-void NameIndex::set_thresholds(Thresholds t) { data_->thresholds = t; }
-Thresholds NameIndex::thresholds() const { return data_->thresholds; }
-std::size_t NameIndex::entry_count() const {
-  return data_->frozen ? data_->entries.size() : data_->building.entries.size();
-}
-std::size_t NameIndex::name_count() const { return data_->frozen ? data_->names.size() : data_->building.names.size(); }
-std::string_view NameIndex::entry_id(std::uint32_t entry) const {
-  if (!data_->frozen || entry >= data_->entries.size()) return {};
-  return data_->str(data_->entries[entry].id);
-}
-
-void NameIndex::add(const NameEntry& entry) {
-  Data& d = *data_;
-  if (d.frozen) return;
-  Data::Building& b = d.building;
-  EntryRec e;
-  e.id = d.intern(entry.id);
-  std::string countries;
-  for (const auto& c : entry.countries) {
-    if (!countries.empty()) countries.push_back(',');
-    countries += lower_ascii(c);
-  }
-  e.countries = d.intern(countries);
-  e.kind = static_cast<std::uint32_t>(entry.kind);
-  e.first_name = static_cast<std::uint32_t>(b.names.size());
-  const auto entry_index = static_cast<std::uint32_t>(b.entries.size());
-  for (const auto& name : entry.names) {
-    auto readings = normalise_name(name);
-    if (readings.empty()) continue;
-    const auto name_index = static_cast<std::uint32_t>(b.names.size());
-    b.names.push_back(NameRec{d.intern(name), entry_index});
-    for (std::size_t r = 0; r < readings.size(); ++r) {
-      const auto& reading = readings[r];
-      FormRec f{name_index, static_cast<std::uint32_t>(b.form_tokens.size()), 0, 0, r > 0 ? 1U : 0U};
-      for (const auto& token : reading) {
-        auto [it, fresh] = b.token_ids.try_emplace(token, static_cast<std::uint32_t>(b.tokens.size()));
-        if (fresh) {
-          const bool weak = is_weak_token(token);
-          const StrRef text = d.intern(token);
-          b.tokens.push_back(
-              TokenRec{text, 0, weak ? 1U : 0U, d.intern(weak ? "" : sound_key(token, Spelling::kLatin))});
-        }
-        b.form_tokens.push_back(it->second);
-        ++f.token_count;
-      }
-      b.forms.push_back(f);
-    }
-  }
-  e.name_count = static_cast<std::uint32_t>(b.names.size()) - e.first_name;
-  b.entries.push_back(e);
-}
-
-void NameIndex::freeze() {
-  Data& d = *data_;
-  if (d.frozen) return;
-  Data::Building& b = d.building;
-  d.view_building();
-  std::map<std::uint64_t, std::vector<std::uint32_t>> lists;
-  std::vector<std::uint64_t> keys;
-  for (std::uint32_t f = 0; f < d.forms.size(); ++f) {
-    const FormRec& form = d.forms[f];
-    for (std::uint32_t i = 0; i < form.token_count; ++i) {
-      keys.clear();
-      const TokenRec& t = d.tokens[d.form_tokens[form.first_token + i]];
-      token_keys(d.str(t.text), keys);
-      sound_keys(d.str(t.sound), keys);
-      for (auto k : keys) {
-        auto& list = lists[k];
-        if (list.empty() || list.back() != f) list.push_back(f);
-      }
-    }
-  }
-  b.keys.clear();
-  b.key_offsets.assign(1, 0);
-  b.postings.clear();
-  for (auto& [key, list] : lists) {
-    b.keys.push_back(key);
-    b.postings.insert(b.postings.end(), list.begin(), list.end());
-    b.key_offsets.push_back(static_cast<std::uint32_t>(b.postings.size()));
-  }
-  d.view_building();
-  const double forms = static_cast<double>(std::max<std::size_t>(d.forms.size(), 1));
-  for (auto& t : b.tokens) {
-    const auto [first, last] = postings_of(d, exact_key(d.str(t.text)));
-    const double df = std::max<double>(static_cast<double>(last - first), 1.0);
-    t.weight = static_cast<float>(std::log1p(forms / df)) * (t.weak ? kWeakFactor : 1.0F);
-  }
-  for (auto& f : b.forms) {
-    f.weight_sum = 0;
-    for (std::uint32_t i = 0; i < f.token_count; ++i) f.weight_sum += d.tokens[d.form_tokens[f.first_token + i]].weight;
-  }
-  b.token_ids.clear();
-  d.frozen = true;
-}
-
 std::vector<NameHit> NameIndex::search(std::string_view query, const SearchHints& hints, std::size_t limit) const {
   return run(query, hints, limit, false);
 }
@@ -215,27 +112,12 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     candidates.resize(d.forms.size());
     for (std::uint32_t f = 0; f < d.forms.size(); ++f) candidates[f] = f;
   } else {
-    if (weighed.transcribed.empty()) {
-      candidates = pick_candidates(d, readings, sounds);
-    } else {
-      // A pattern reaches the forms its plainest spellings would (pattern_spellings), one
-      // reading each.
-      auto with = readings;
-      std::vector<std::vector<std::string>> spellings;
-      std::size_t most = 0;
-      for (const auto& q : weighed.transcribed) {
-        spellings.emplace_back();
-        if (q.pattern) pattern_spellings(q.text, spellings.back());
-        most = std::max(most, spellings.back().size());
-      }
-      for (std::size_t k = 0; k < most; ++k) {
-        std::vector<QueryToken> reading = weighed.transcribed;
-        for (std::size_t i = 0; i < reading.size(); ++i)
-          if (reading[i].pattern) reading[i].text = spellings[i][std::min(k, spellings[i].size() - 1)];
-        with.push_back(std::move(reading));
-      }
-      candidates = pick_candidates(d, with, sounds);
-    }
+    // Every reading that is scored picks candidates, the transcribed one by its patterns'
+    // own keys.
+    std::vector<const std::vector<QueryToken>*> all_readings;
+    for (const auto& r : readings) all_readings.push_back(&r);
+    if (!weighed.transcribed.empty()) all_readings.push_back(&weighed.transcribed);
+    candidates = pick_candidates(d, all_readings, sounds);
   }
 
   struct Best {
@@ -244,13 +126,17 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     std::size_t reading;  // readings.size(): by sound; readings.size() + 1: transcribed
   };
   std::vector<Best> best;
+  // The baseline scores every name as it is, without the memo.
+  thread_local PairMemo memo;
+  memo.clear();
+  PairMemo* const pairs = all ? nullptr : &memo;
   for (auto f : candidates) {
     const FormRec& form = d.forms[f];
     const std::uint32_t entry = d.names[form.name].entry;
     double top = 0;
     std::size_t top_reading = 0;
     for (std::size_t r = 0; r < readings.size(); ++r) {
-      const double s = score_form(readings[r], d, form, mode_of(r, form), nullptr);
+      const double s = score_form(readings[r], d, form, mode_of(r, form), nullptr, pairs);
       if (s > top) {
         top = s;
         top_reading = r;
@@ -264,7 +150,7 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
       }
     }
     if (!weighed.transcribed.empty() && form.joined == 0) {
-      const double s = score_form(weighed.transcribed, d, form, FormMode::kTranscribed, nullptr);
+      const double s = score_form(weighed.transcribed, d, form, FormMode::kTranscribed, nullptr, pairs);
       if (s > top) {
         top = s;
         top_reading = readings.size() + 1;

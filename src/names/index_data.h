@@ -64,6 +64,14 @@ struct NameIndex::Data {
   std::span<const std::uint64_t> keys;
   std::span<const std::uint32_t> key_offsets;
   std::span<const std::uint32_t> postings;
+  // Transcription postings, by token: keys (hashes, sorted) -> token ids
+  // token_key_offsets[k]..[k+1] in token_postings; and each token's forms, token t's
+  // token_form_offsets[t]..[t+1] in token_forms (token readings where it is strong).
+  std::span<const std::uint64_t> token_keys;
+  std::span<const std::uint32_t> token_key_offsets;
+  std::span<const std::uint32_t> token_postings;
+  std::span<const std::uint32_t> token_form_offsets;
+  std::span<const std::uint32_t> token_forms;
   Thresholds thresholds;
   bool frozen = false;
 
@@ -78,6 +86,11 @@ struct NameIndex::Data {
     std::vector<std::uint64_t> keys;
     std::vector<std::uint32_t> key_offsets;
     std::vector<std::uint32_t> postings;
+    std::vector<std::uint64_t> token_keys;
+    std::vector<std::uint32_t> token_key_offsets;
+    std::vector<std::uint32_t> token_postings;
+    std::vector<std::uint32_t> token_form_offsets;
+    std::vector<std::uint32_t> token_forms;
     std::unordered_map<std::string, std::uint32_t> token_ids;
   };
   Building building;
@@ -101,6 +114,11 @@ struct NameIndex::Data {
     keys = building.keys;
     key_offsets = building.key_offsets;
     postings = building.postings;
+    token_keys = building.token_keys;
+    token_key_offsets = building.token_key_offsets;
+    token_postings = building.token_postings;
+    token_form_offsets = building.token_form_offsets;
+    token_forms = building.token_forms;
   }
 };
 
@@ -110,12 +128,20 @@ void token_keys(std::string_view token, std::vector<std::uint64_t>& out);
 // The postings keys of a list token's sound key (phonetic.h): itself and its one-deletion
 // variants, tagged apart.
 void sound_keys(std::string_view key, std::vector<std::uint64_t>& out);
+// The transcription postings keys of a strong list token of a token reading, for
+// transcription patterns to reach (keys.cc; posted by token, not by form): its transcription key (consonant classes,
+// liquids as one, vowels and h dropped), from three classes up each key with one class deleted, and its loose key
+// (liquids and an unsounded Italian g dropped too).
+void transcription_keys(std::string_view token, std::vector<std::uint64_t>& out);
 // The keys a query word's sound key looks up: `exact` reaches list keys equal to it,
 // `near` those one class inserted, deleted or changed.
 void sound_query_keys(std::string_view key, std::vector<std::uint64_t>& exact, std::vector<std::uint64_t>& near);
 // The postings of `key`, empty when absent.
 [[nodiscard]] std::pair<const std::uint32_t*, const std::uint32_t*> postings_of(const NameIndex::Data& d,
                                                                                 std::uint64_t key);
+// The tokens posted under transcription key `key`, empty when absent.
+[[nodiscard]] std::pair<const std::uint32_t*, const std::uint32_t*> tokens_of(const NameIndex::Data& d,
+                                                                              std::uint64_t key);
 // The exact-token key (the first token_keys gives), for document frequency.
 [[nodiscard]] std::uint64_t exact_key(std::string_view token);
 

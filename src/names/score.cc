@@ -112,7 +112,7 @@ double jaro_winkler_one_liquid(std::string_view a, std::string_view b) {
 }  // namespace
 
 double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d, const FormRec& f, FormMode mode,
-                  Explanation* why) {
+                  Explanation* why, PairMemo* memo) {
   const bool joined = mode == FormMode::kJoined;
   struct Pair {
     double sim;
@@ -126,18 +126,20 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
   std::array<Pair, kMaxTokens * kMaxTokens> pairs;
   std::size_t count = 0;
   for (std::uint32_t i = 0; i < nq; ++i) {
+    const std::uint32_t slot = memo ? memo->slot(&query[i], joined ? 1 : 0) : 0;
     for (std::uint32_t j = 0; j < nn; ++j) {
-      const TokenRec& t = d.tokens[d.form_tokens[f.first_token + j]];
+      const std::uint32_t id = d.form_tokens[f.first_token + j];
+      const TokenRec& t = d.tokens[id];
       // A joined reading holds several words: an ending or an h on it is no inflection
       // ("martin aas" joined is not Lithuanian for Martin).
-      double sim = 0;
-      if (query[i].pattern) {
-        sim = t.weak != 0 ? 0.0 : transcription_similarity(query[i].text, d.str(t.text));
-        if (sim < kTranscriptionFloor) sim = 0;
-      } else {
-        sim =
-            joined ? spelling_similarity(query[i].text, d.str(t.text)) : token_similarity(query[i].text, d.str(t.text));
-      }
+      auto similarity = [&] {
+        if (!query[i].pattern)
+          return joined ? spelling_similarity(query[i].text, d.str(t.text))
+                        : token_similarity(query[i].text, d.str(t.text));
+        const double s = t.weak != 0 ? 0.0 : transcription_similarity(query[i].text, d.str(t.text));
+        return s < kTranscriptionFloor ? 0.0 : s;
+      };
+      const double sim = memo ? memo->get(slot, id, similarity) : similarity();
       if (sim > 0 && (!joined || sim >= kJoinedFloor)) pairs[count++] = Pair{sim, i, j};
     }
   }

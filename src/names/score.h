@@ -9,6 +9,7 @@
 
 #include "names/index_data.h"
 #include "names/normalise.h"
+#include "names/pair_memo.h"
 
 namespace interdict {
 
@@ -71,9 +72,10 @@ inline constexpr double kJoinedFloor = 0.86;  // Jaro-Winkler 0.95, cubed
 // first (each token at most once); a pair adds similarity * (both weights), unmatched
 // query tokens their full weight and unmatched name tokens half of theirs to the
 // denominator (lists carry middle names and patronymics a payment often omits). 0 when no
-// two strong tokens pair. Fills `why` (pairs, unmatched tokens) when not null.
+// two strong tokens pair. Fills `why` (pairs, unmatched tokens) when not null. `memo`, when
+// not null, keeps each token pair's similarity for the rest of the query (pair_memo.h).
 [[nodiscard]] double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d, const FormRec& f,
-                                FormMode mode, Explanation* why);
+                                FormMode mode, Explanation* why, PairMemo* memo = nullptr);
 // A pattern and a token pair only this alike (transcription_similarity): below, one
 // consonant in five is another.
 inline constexpr double kTranscriptionFloor = 0.8;

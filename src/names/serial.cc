@@ -1,16 +1,21 @@
 // The index file: a versioned header, then each flat array as (u64 byte length, bytes).
 //
-//   file    = magic "IDXNAMES" u32 version(=4) u32 record-size-check
+//   file    = magic "IDXNAMES" u32 version(=5) u32 record-size-check
 //             f64 match f64 review
 //             array{blob} array{entries} array{names} array{forms} array{form_tokens}
 //             array{tokens} array{keys} array{key_offsets} array{postings}
+//             array{token_keys} array{token_key_offsets} array{token_postings}
+//             array{token_form_offsets} array{token_forms}
 //   array   = u64 byte-length, bytes (length a multiple of the record size),
 //             zero bytes to the next multiple of 8
 //
-// Version 4 holds tokens read by today's rules (normalise.cc): version 3 files spelled kana
-// names by ICU's romaji (ボッジャーリ "boari", now "boiari") and version 2 files folded by
-// older spelling rules ("kajusov", now "kaiusov"), so older files would not meet today's
-// queries; they are refused and rebuilt with `lists import`. Since version 2 each array is padded to 8 bytes so that,
+// Version 5 posts every strong token of a token reading under its transcription keys
+// (candidates.cc), which version 4 files lack: a Han or kana pattern would reach fewer
+// names through them than scoring every name finds. Version 4 holds tokens read by today's
+// rules (normalise.cc): version 3 files spelled kana names by ICU's romaji (ボッジャーリ
+// "boari", now "boiari") and version 2 files folded by older spelling rules ("kajusov",
+// now "kaiusov"), so older files would not meet today's queries. All are refused and
+// rebuilt with `lists import`. Since version 2 each array is padded to 8 bytes so that,
 // the header being 32 bytes, every array starts aligned for its records and a mapped file is used in place.
 // Little-endian, as written by the machines we run on. Loading maps the file and checks every offset, length and index
 // against its bounds once, so a damaged file is an error and the searches that follow never read out of bounds.
@@ -33,7 +38,7 @@ namespace interdict {
 namespace {
 
 constexpr char kMagic[8] = {'I', 'D', 'X', 'N', 'A', 'M', 'E', 'S'};
-constexpr std::uint32_t kVersion = 4;
+constexpr std::uint32_t kVersion = 5;
 constexpr std::size_t kAlign = 8;
 constexpr std::uint32_t kRecordCheck =
     sizeof(EntryRec) << 24 | sizeof(NameRec) << 16 | sizeof(FormRec) << 8 | sizeof(TokenRec);
@@ -123,6 +128,20 @@ bool in_blob(const NameIndex::Data& d, StrRef r) {
   return r.offset <= d.blob.size() && r.length <= d.blob.size() - r.offset;
 }
 
+// Transcription postings: sorted keys, offsets in order and to the end, ids under `ids`.
+const char* check_postings(std::span<const std::uint64_t> keys, std::span<const std::uint32_t> offsets,
+                           std::span<const std::uint32_t> postings, std::size_t ids) {
+  if (offsets.size() != keys.size() + 1 || offsets.front() != 0 || offsets.back() != postings.size())
+    return "transcription offsets do not match the keys";
+  for (std::size_t k = 0; k + 1 < offsets.size(); ++k)
+    if (offsets[k] > offsets[k + 1]) return "transcription offsets out of order";
+  for (std::size_t k = 1; k < keys.size(); ++k)
+    if (keys[k - 1] >= keys[k]) return "transcription keys out of order";
+  for (auto p : postings)
+    if (p >= ids) return "transcription posting past the end";
+  return "";
+}
+
 // Every cross reference in bounds; "" when so, else what is wrong.
 const char* check(const NameIndex::Data& d) {
   for (const auto& e : d.entries) {
@@ -155,6 +174,16 @@ const char* check(const NameIndex::Data& d) {
     if (d.keys[k - 1] >= d.keys[k]) return "keys out of order";
   for (auto p : d.postings)
     if (p >= d.forms.size()) return "posting past the end";
+  if (const char* problem = check_postings(d.token_keys, d.token_key_offsets, d.token_postings, d.tokens.size());
+      *problem != '\0')
+    return problem;
+  if (d.token_form_offsets.size() != d.tokens.size() + 1 || d.token_form_offsets.front() != 0 ||
+      d.token_form_offsets.back() != d.token_forms.size())
+    return "token forms offsets do not match the tokens";
+  for (std::size_t t = 0; t + 1 < d.token_form_offsets.size(); ++t)
+    if (d.token_form_offsets[t] > d.token_form_offsets[t + 1]) return "token forms offsets out of order";
+  for (auto f : d.token_forms)
+    if (f >= d.forms.size()) return "token form past the end";
   return "";
 }
 
@@ -179,6 +208,11 @@ Status NameIndex::save(const std::string& path) const {
   put_array(out, d.keys);
   put_array(out, d.key_offsets);
   put_array(out, d.postings);
+  put_array(out, d.token_keys);
+  put_array(out, d.token_key_offsets);
+  put_array(out, d.token_postings);
+  put_array(out, d.token_form_offsets);
+  put_array(out, d.token_forms);
   // Written beside and renamed over: an index mapped by a running screen keeps its old
   // file, which rewriting in place would change under it.
   const std::string temporary = path + ".tmp";
@@ -246,7 +280,9 @@ Result<NameIndex> NameIndex::view(std::string_view bytes, std::shared_ptr<const 
   d.storage = std::move(storage);
   if (!r.read_blob(d.blob) || !r.read_array(d.entries) || !r.read_array(d.names) || !r.read_array(d.forms) ||
       !r.read_array(d.form_tokens) || !r.read_array(d.tokens) || !r.read_array(d.keys) ||
-      !r.read_array(d.key_offsets) || !r.read_array(d.postings))
+      !r.read_array(d.key_offsets) || !r.read_array(d.postings) || !r.read_array(d.token_keys) ||
+      !r.read_array(d.token_key_offsets) || !r.read_array(d.token_postings) || !r.read_array(d.token_form_offsets) ||
+      !r.read_array(d.token_forms))
     return damaged("array length past the end of the file", r.pos());
   if (!r.at_end()) return damaged("bytes after the last array", r.pos());
   if (const char* problem = check(d); *problem != '\0') return damaged(problem, 0);

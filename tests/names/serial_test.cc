@@ -131,6 +131,17 @@ TEST(NamesFile, Version3Rejected) {
   EXPECT_NE(loaded.error().message().find("unsupported version"), std::string::npos);
 }
 
+TEST(NamesFile, Version4Rejected) {
+  // Version 4 files hold no transcription keys: a kana or Han pattern would reach fewer
+  // names than scoring every name finds.
+  auto bytes = saved_bytes();
+  bytes[8] = 4;
+  auto loaded = NameIndex::decode(bytes);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_EQ(loaded.error().category(), ErrorCategory::kParse);
+  EXPECT_NE(loaded.error().message().find("unsupported version"), std::string::npos);
+}
+
 TEST(NamesFile, EveryTruncationRejected) {
   const auto bytes = saved_bytes();
   for (std::size_t n = 0; n < bytes.size(); ++n) {
@@ -172,7 +183,9 @@ TEST(NamesFile, FlippedBytesNeverCrash) {
     auto damaged = bytes;
     damaged[i] = static_cast<char>(damaged[i] ^ 0x5a);
     auto loaded = NameIndex::decode(damaged);
-    if (loaded) (void)loaded->search("Tencent Putin", {}, 3);  // must stay in bounds
+    if (!loaded) continue;
+    (void)loaded->search("Tencent Putin", {}, 3);  // must stay in bounds
+    (void)loaded->search("科萨托", {}, 3);         // a pattern: the transcription postings too
   }
 }
 

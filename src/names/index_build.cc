@@ -1,0 +1,167 @@
+// NameIndex: building (add, freeze) and what an index knows of itself.
+//
+// Each name is read into its readings (normalise_name); every token of every reading is
+// posted under its keys (keys.cc). Weights are IDF, ln(1 + forms / df), a tenth of it for
+// weak tokens.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "base/ascii.h"
+#include "names/candidates.h"
+#include "names/phonetic.h"
+
+namespace interdict {
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
+// The transcription postings (index_data.h): patterns are scored against the strong
+// tokens of token readings only, so only those are posted, once per token.
+void post_transcriptions(NameIndex::Data& d) {
+  NameIndex::Data::Building& b = d.building;
+  std::vector<std::vector<std::uint32_t>> forms_of(d.tokens.size());
+  for (std::uint32_t f = 0; f < d.forms.size(); ++f) {
+    const FormRec& form = d.forms[f];
+    if (form.joined != 0) continue;
+    for (std::uint32_t i = 0; i < form.token_count; ++i) {
+      const std::uint32_t t = d.form_tokens[form.first_token + i];
+      if (d.tokens[t].weak != 0) continue;
+      auto& list = forms_of[t];
+      if (list.empty() || list.back() != f) list.push_back(f);
+    }
+  }
+  std::map<std::uint64_t, std::vector<std::uint32_t>> lists;
+  std::vector<std::uint64_t> keys;
+  b.token_form_offsets.assign(1, 0);
+  b.token_forms.clear();
+  for (std::uint32_t t = 0; t < d.tokens.size(); ++t) {
+    b.token_forms.insert(b.token_forms.end(), forms_of[t].begin(), forms_of[t].end());
+    b.token_form_offsets.push_back(static_cast<std::uint32_t>(b.token_forms.size()));
+    if (forms_of[t].empty()) continue;
+    keys.clear();
+    transcription_keys(d.str(d.tokens[t].text), keys);
+    for (auto k : keys) {
+      auto& list = lists[k];
+      if (list.empty() || list.back() != t) list.push_back(t);
+    }
+  }
+  b.token_keys.clear();
+  b.token_key_offsets.assign(1, 0);
+  b.token_postings.clear();
+  for (auto& [key, list] : lists) {
+    b.token_keys.push_back(key);
+    b.token_postings.insert(b.token_postings.end(), list.begin(), list.end());
+    b.token_key_offsets.push_back(static_cast<std::uint32_t>(b.token_postings.size()));
+  }
+}
+
+}  // namespace
+
+NameIndex::NameIndex() : data_(std::make_unique<Data>()) {}
+NameIndex::~NameIndex() = default;
+NameIndex::NameIndex(NameIndex&&) noexcept = default;
+NameIndex& NameIndex::operator=(NameIndex&&) noexcept = default;
+
+bool NameIndex::frozen() const { return data_->frozen; }
+void NameIndex::set_thresholds(Thresholds t) { data_->thresholds = t; }
+Thresholds NameIndex::thresholds() const { return data_->thresholds; }
+std::size_t NameIndex::entry_count() const {
+  return data_->frozen ? data_->entries.size() : data_->building.entries.size();
+}
+std::size_t NameIndex::name_count() const { return data_->frozen ? data_->names.size() : data_->building.names.size(); }
+std::string_view NameIndex::entry_id(std::uint32_t entry) const {
+  if (!data_->frozen || entry >= data_->entries.size()) return {};
+  return data_->str(data_->entries[entry].id);
+}
+
+void NameIndex::add(const NameEntry& entry) {
+  Data& d = *data_;
+  if (d.frozen) return;
+  Data::Building& b = d.building;
+  EntryRec e;
+  e.id = d.intern(entry.id);
+  std::string countries;
+  for (const auto& c : entry.countries) {
+    if (!countries.empty()) countries.push_back(',');
+    countries += lower_ascii(c);
+  }
+  e.countries = d.intern(countries);
+  e.kind = static_cast<std::uint32_t>(entry.kind);
+  e.first_name = static_cast<std::uint32_t>(b.names.size());
+  const auto entry_index = static_cast<std::uint32_t>(b.entries.size());
+  for (const auto& name : entry.names) {
+    auto readings = normalise_name(name);
+    if (readings.empty()) continue;
+    const auto name_index = static_cast<std::uint32_t>(b.names.size());
+    b.names.push_back(NameRec{d.intern(name), entry_index});
+    for (std::size_t r = 0; r < readings.size(); ++r) {
+      const auto& reading = readings[r];
+      FormRec f{name_index, static_cast<std::uint32_t>(b.form_tokens.size()), 0, 0, r > 0 ? 1U : 0U};
+      for (const auto& token : reading) {
+        auto [it, fresh] = b.token_ids.try_emplace(token, static_cast<std::uint32_t>(b.tokens.size()));
+        if (fresh) {
+          const bool weak = is_weak_token(token);
+          const StrRef text = d.intern(token);
+          b.tokens.push_back(
+              TokenRec{text, 0, weak ? 1U : 0U, d.intern(weak ? "" : sound_key(token, Spelling::kLatin))});
+        }
+        b.form_tokens.push_back(it->second);
+        ++f.token_count;
+      }
+      b.forms.push_back(f);
+    }
+  }
+  e.name_count = static_cast<std::uint32_t>(b.names.size()) - e.first_name;
+  b.entries.push_back(e);
+}
+
+void NameIndex::freeze() {
+  Data& d = *data_;
+  if (d.frozen) return;
+  Data::Building& b = d.building;
+  d.view_building();
+  std::map<std::uint64_t, std::vector<std::uint32_t>> lists;
+  std::vector<std::uint64_t> keys;
+  for (std::uint32_t f = 0; f < d.forms.size(); ++f) {
+    const FormRec& form = d.forms[f];
+    for (std::uint32_t i = 0; i < form.token_count; ++i) {
+      keys.clear();
+      const TokenRec& t = d.tokens[d.form_tokens[form.first_token + i]];
+      token_keys(d.str(t.text), keys);
+      sound_keys(d.str(t.sound), keys);
+      for (auto k : keys) {
+        auto& list = lists[k];
+        if (list.empty() || list.back() != f) list.push_back(f);
+      }
+    }
+  }
+  b.keys.clear();
+  b.key_offsets.assign(1, 0);
+  b.postings.clear();
+  for (auto& [key, list] : lists) {
+    b.keys.push_back(key);
+    b.postings.insert(b.postings.end(), list.begin(), list.end());
+    b.key_offsets.push_back(static_cast<std::uint32_t>(b.postings.size()));
+  }
+  post_transcriptions(d);
+  d.view_building();
+  const double forms = static_cast<double>(std::max<std::size_t>(d.forms.size(), 1));
+  for (auto& t : b.tokens) {
+    const auto [first, last] = postings_of(d, exact_key(d.str(t.text)));
+    const double df = std::max<double>(static_cast<double>(last - first), 1.0);
+    t.weight = static_cast<float>(std::log1p(forms / df)) * (t.weak ? kWeakFactor : 1.0F);
+  }
+  for (auto& f : b.forms) {
+    f.weight_sum = 0;
+    for (std::uint32_t i = 0; i < f.token_count; ++i) f.weight_sum += d.tokens[d.form_tokens[f.first_token + i]].weight;
+  }
+  b.token_ids.clear();
+  d.frozen = true;
+}
+
+}  // namespace interdict

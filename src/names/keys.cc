@@ -1,0 +1,213 @@
+// Postings keys: what a list token is posted under and what a query token looks up.
+//
+// Every token is posted under itself, its first four letters (typos late in a word) and
+// its consonant key (first letter, then consonants with repeats and vowels dropped:
+// "mohammed" and "muhammad" both "mhmd", typos in vowels). A typo in both the first four
+// letters and a consonant escapes all three; Jaro-Winkler scores such pairs low anyway
+// (its prefix bonus), so little recall is lost (measured in docs/names.md against scoring
+// every name). Strong tokens are also posted under their sound key and its one-class
+// deletions (phonetic.h), and the strong tokens of token readings under their
+// transcription key and its one-class deletions, for transcription patterns (transcribe.h)
+// to reach the names their alignment would score: 科萨托 "kosato" (KST) reaches CORSATO
+// (KRST), バド "badO" (BT) reaches BUD (BT).
+//
+// Thread-safety: pure functions but for per-thread scratch (thread_local).
+#include <algorithm>
+#include <string>
+
+#include "names/candidates.h"
+#include "names/phonetic.h"
+
+namespace interdict {
+namespace {
+
+std::uint64_t hash_key(char tag, std::string_view s) {
+  // FNV-1a, 64 bit: collisions only add candidates, the scorer decides.
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  auto mix = [&h](unsigned char c) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  };
+  mix(static_cast<unsigned char>(tag));
+  for (char c : s) mix(static_cast<unsigned char>(c));
+  return h;
+}
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+
+}  // namespace
+
+std::uint64_t exact_key(std::string_view token) { return hash_key('t', token); }
+
+void token_keys(std::string_view token, std::vector<std::uint64_t>& out) {
+  out.push_back(exact_key(token));
+  if (token.size() > 4) out.push_back(hash_key('p', token.substr(0, 4)));
+  if (token.size() >= 4) {
+    // Consonant key: letters that sound alike merged (c k q, s z, f v w), h and vowels
+    // dropped (so ch/sh/kh and "cuvakov"/"chuvakov" meet), repeats collapsed.
+    std::string key;
+    for (std::size_t i = 0; i < token.size(); ++i) {
+      char c = token[i];
+      if (c == 'c' || c == 'q') c = 'k';
+      if (c == 'z') c = 's';
+      if (c == 'v' || c == 'w') c = 'f';
+      if ((i > 0 && is_vowel(c)) || c == 'h') continue;
+      if (key.empty() || key.back() != c) key.push_back(c);
+    }
+    out.push_back(hash_key('s', key));
+  }
+}
+
+void sound_keys(std::string_view key, std::vector<std::uint64_t>& out) {
+  thread_local std::vector<std::string> variants;
+  variants.clear();
+  sound_postings(key, variants);
+  for (std::size_t i = 0; i < variants.size(); ++i) out.push_back(hash_key(i == 0 ? 'F' : 'f', variants[i]));
+}
+
+void sound_query_keys(std::string_view key, std::vector<std::uint64_t>& exact, std::vector<std::uint64_t>& near) {
+  thread_local std::vector<std::string> variants;
+  variants.clear();
+  sound_postings(key, variants);
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    if (i == 0) {
+      exact.push_back(hash_key('F', variants[i]));
+      near.push_back(hash_key('f', variants[i]));  // the list key has one class more
+    } else {
+      near.push_back(hash_key('F', variants[i]));  // one class fewer
+      near.push_back(hash_key('f', variants[i]));  // one class different
+    }
+  }
+}
+
+namespace {
+
+// The class a transcription alignment (transcribe.h) hears in a letter, or 0 for a letter
+// it forgives cheaply: vowels (added, dropped or swapped by every transcription), h (left
+// unwritten). l and r are one letter. j is a velar: the alignment takes j for g.
+char transcription_class(char c) {
+  switch (c) {
+    case 'b':
+    case 'p':
+    case 'f':
+    case 'v':
+    case 'w': return 'B';
+    case 't':
+    case 'd': return 'T';
+    case 'k':
+    case 'g':
+    case 'q':
+    case 'j': return 'K';
+    case 's':
+    case 'z':
+    case 'c':
+    case 'x': return 'S';
+    case 'm':
+    case 'n': return 'N';
+    case 'l':
+    case 'r': return 'R';
+    default: return 0;  // vowels, optional (uppercase) vowels, h, y, digits
+  }
+}
+
+// Variants of a key one class shorter, for keys of kMinDeletedKey classes or more: a key
+// of one or two classes minus one is shared by too many tokens to pick anything.
+constexpr std::size_t kMinDeletedKey = 3;
+// A loose key of one class (every name whose only consonants are t, d and liquids) is
+// shared by too many tokens as well.
+constexpr std::size_t kMinLooseKey = 2;
+
+void deletions(std::string_view key, char tag, std::vector<std::uint64_t>& out) {
+  if (key.size() < kMinDeletedKey) return;
+  std::string shorter;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (i > 0 && key[i] == key[i - 1]) continue;  // the same variant as deleting key[i - 1]
+    shorter.assign(key.substr(0, i));
+    shorter.append(key.substr(i + 1));
+    out.push_back(hash_key(tag, shorter));
+  }
+}
+
+}  // namespace
+
+std::string transcription_key(std::string_view letters) {
+  std::string key;
+  for (char c : letters) {
+    const char k = transcription_class(c);
+    if (k != 0 && (key.empty() || key.back() != k)) key.push_back(k);
+  }
+  return key;
+}
+
+std::string loose_transcription_key(std::string_view letters) {
+  auto is_vowel_letter = [](char c) { return transcription_class(c) == 0 && c != 'h'; };
+  std::string key;
+  for (std::size_t i = 0; i < letters.size(); ++i) {
+    const char c = letters[i];
+    const char next = i + 1 < letters.size() ? letters[i + 1] : '\0';
+    const char after = i + 2 < letters.size() ? letters[i + 2] : '\0';
+    // Italian gl and gn are one sound, and gi before a vowel is j, which transcriptions
+    // write as a glide: the g is not heard.
+    if (c == 'g' && (next == 'l' || next == 'n' || (next == 'i' && after != '\0' && is_vowel_letter(after)))) continue;
+    const char k = transcription_class(c);
+    if (k != 0 && k != 'R' && (key.empty() || key.back() != k)) key.push_back(k);
+  }
+  return key;
+}
+
+void transcription_keys(std::string_view token, std::vector<std::uint64_t>& out) {
+  const std::string key = transcription_key(token);
+  if (key.empty()) return;
+  out.push_back(hash_key('X', key));
+  deletions(key, 'x', out);
+  const std::string loose = loose_transcription_key(token);
+  if (loose.size() >= kMinLooseKey) out.push_back(hash_key('Y', loose));
+}
+
+void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out) {
+  const std::string key = transcription_key(pattern);
+  if (key.empty()) return;
+  out.same.push_back(hash_key('X', key));
+  const std::string loosened = loose_transcription_key(pattern);
+  if (loosened.size() >= kMinLooseKey) out.loose.push_back(hash_key('Y', loosened));
+  if (key.size() + 1 >= kMinDeletedKey) out.near.push_back(hash_key('x', key));  // the token has one class more
+  deletions(key, 'X', out.near);                                                 // the pattern has one class more
+  deletions(key, 'x', out.near);                                                 // one class differs
+}
+
+namespace {
+
+std::pair<const std::uint32_t*, const std::uint32_t*> find_postings(std::span<const std::uint64_t> keys,
+                                                                    std::span<const std::uint32_t> offsets,
+                                                                    std::span<const std::uint32_t> postings,
+                                                                    std::uint64_t key) {
+  // Keys are 64-bit hashes spread evenly, so a key's share of 2^64 guesses its place within
+  // a few entries: gallop from the guess to a range that holds it, then search that range.
+  // A binary search over the whole array took some twenty dependent cache misses.
+  const std::size_t n = keys.size();
+  if (n == 0) return {nullptr, nullptr};
+  const auto guess = static_cast<std::size_t>((static_cast<unsigned __int128>(key) * n) >> 64);
+  std::size_t lo = guess;
+  std::size_t hi = guess + 1;  // INVARIANT: the key, if present, is at lo or after, before hi
+  for (std::size_t step = 1; lo > 0 && keys[lo] > key; step *= 2) lo = lo > step ? lo - step : 0;
+  for (std::size_t step = 1; hi < n && keys[hi - 1] < key; step *= 2) hi = std::min(n, hi + step);
+  const auto first = keys.begin() + static_cast<std::ptrdiff_t>(lo);
+  const auto it = std::lower_bound(first, keys.begin() + static_cast<std::ptrdiff_t>(hi), key);
+  if (it == keys.end() || *it != key) return {nullptr, nullptr};
+  const auto k = static_cast<std::size_t>(it - keys.begin());
+  return {postings.data() + offsets[k], postings.data() + offsets[k + 1]};
+}
+
+}  // namespace
+
+std::pair<const std::uint32_t*, const std::uint32_t*> postings_of(const NameIndex::Data& d, std::uint64_t key) {
+  return find_postings(d.keys, d.key_offsets, d.postings, key);
+}
+
+std::pair<const std::uint32_t*, const std::uint32_t*> tokens_of(const NameIndex::Data& d, std::uint64_t key) {
+  return find_postings(d.token_keys, d.token_key_offsets, d.token_postings, key);
+}
+
+std::uint64_t sound_exact_key(std::string_view key) { return hash_key('F', key); }
+
+}  // namespace interdict
