@@ -1,47 +1,63 @@
 // Whether text is well-formed UTF-8, and where it stops being so: for inputs that must say
-// which byte of which line is bad (RFC 3629: no overlong forms, no surrogates, nothing past
-// U+10FFFF).
+// which byte of which line is bad, or mend it (RFC 3629: no overlong forms, no surrogates,
+// nothing past U+10FFFF).
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
 namespace interdict {
 
-// The offset of the first byte of `text` that does not begin a well-formed UTF-8 sequence
-// (a stray continuation byte, a sequence cut short, an overlong form, a surrogate, a code
-// point past U+10FFFF), or nullopt when all of it is well formed.
+// The length (1-4) of the well-formed UTF-8 sequence that starts at `text[i]`, or 0 when none
+// does there (a stray continuation byte, a sequence cut short, an overlong form, a
+// surrogate, a code point past U+10FFFF). REQUIRES: i < text.size().
+inline std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char b = at(i);
+  if (b < 0x80) return 1;
+  std::size_t length = 0;
+  // The bounds of the second byte: they rule out overlong forms, surrogates and > U+10FFFF.
+  unsigned char low = 0x80;
+  unsigned char high = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) {
+    length = 2;
+  } else if (b >= 0xe0 && b <= 0xef) {
+    length = 3;
+    if (b == 0xe0) low = 0xa0;
+    if (b == 0xed) high = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    length = 4;
+    if (b == 0xf0) low = 0x90;
+    if (b == 0xf4) high = 0x8f;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size() || at(i + 1) < low || at(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if ((at(i + k) & 0xc0) != 0x80) return 0;
+  }
+  return length;
+}
+
+// The offset of the first byte of `text` that does not begin a well-formed UTF-8 sequence,
+// or nullopt when all of it is well formed. ASCII is skipped eight bytes at a time.
 inline std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
-  const auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const auto continuation = [&](std::size_t i) { return i < text.size() && (at(i) & 0xc0) == 0x80; };
   for (std::size_t i = 0; i < text.size();) {
-    const unsigned char b = at(i);
-    if (b < 0x80) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
+      while (i + 8 <= text.size()) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        if ((word & 0x8080808080808080ULL) != 0) break;
+        i += 8;
+      }
       continue;
     }
-    std::size_t length = 0;
-    // The bounds of the second byte: they rule out overlong forms, surrogates and > U+10FFFF.
-    unsigned char low = 0x80;
-    unsigned char high = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) {
-      length = 2;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      length = 3;
-      if (b == 0xe0) low = 0xa0;
-      if (b == 0xed) high = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      length = 4;
-      if (b == 0xf0) low = 0x90;
-      if (b == 0xf4) high = 0x8f;
-    } else {
-      return i;
-    }
-    if (i + 1 >= text.size() || at(i + 1) < low || at(i + 1) > high) return i;
-    for (std::size_t k = 2; k < length; ++k) {
-      if (!continuation(i + k)) return i;
-    }
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) return i;
     i += length;
   }
   return std::nullopt;

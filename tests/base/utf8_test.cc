@@ -28,5 +28,22 @@ TEST(Utf8, FirstBadByteIsReportedWhereItStands) {
   EXPECT_EQ(first_invalid_utf8("ok \xf0\x9f\x98 more"), 3u);  // four-byte sequence cut
 }
 
+TEST(Utf8, SequenceLengthIsThatOfTheWellFormedSequenceOrZero) {
+  const std::string text = "a\xc3\xa9\xe8\x85\xbe\xf0\x9f\x98\x80\x80\xe8\x85";
+  EXPECT_EQ(utf8_sequence_length(text, 0), 1u);
+  EXPECT_EQ(utf8_sequence_length(text, 1), 2u);
+  EXPECT_EQ(utf8_sequence_length(text, 3), 3u);
+  EXPECT_EQ(utf8_sequence_length(text, 6), 4u);
+  EXPECT_EQ(utf8_sequence_length(text, 10), 0u);  // a stray continuation byte
+  EXPECT_EQ(utf8_sequence_length(text, 11), 0u);  // cut by the end
+}
+
+TEST(Utf8, LongAsciiRunsAreSkippedAndABadByteAfterThemFound) {
+  std::string text(1000, 'a');
+  EXPECT_EQ(first_invalid_utf8(text), std::nullopt);
+  text[997] = '\xff';
+  EXPECT_EQ(first_invalid_utf8(text), 997u);
+}
+
 }  // namespace
 }  // namespace interdict

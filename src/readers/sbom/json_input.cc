@@ -1,42 +1,15 @@
-// UTF-8 per RFC 3629 section 4 (no overlong forms, no surrogates, nothing past U+10FFFF).
+// JsonInput (json_input.h): text mended to well-formed UTF-8 (base/utf8.h, RFC 3629) before simdjson reads it.
 #include "readers/sbom/json_input.h"
 
 #include <algorithm>
 #include <string>
 
+#include "base/utf8.h"
+
 namespace interdict::manifest {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-// Length of the valid UTF-8 sequence at `s[i]`, or 0 if it is not one.
-std::size_t utf8_length(const std::string& s, std::size_t i) {
-  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b = at(i);
-  if (b < 0x80) return 1;
-  std::size_t n = 0;
-  unsigned char lo = 0x80;
-  unsigned char hi = 0xbf;
-  if (b >= 0xc2 && b <= 0xdf) {
-    n = 2;
-  } else if (b >= 0xe0 && b <= 0xef) {
-    n = 3;
-    if (b == 0xe0) lo = 0xa0;
-    if (b == 0xed) hi = 0x9f;
-  } else if (b >= 0xf0 && b <= 0xf4) {
-    n = 4;
-    if (b == 0xf0) lo = 0x90;
-    if (b == 0xf4) hi = 0x8f;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  if (at(i + 1) < lo || at(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < n; ++k) {
-    if ((at(i + k) & 0xc0) != 0x80) return 0;
-  }
-  return n;
-}
 
 }  // namespace
 
@@ -55,13 +28,13 @@ JsonInput::JsonInput(std::string_view text, Emitter& out) : out_(out), size_(tex
 void JsonInput::repair_utf8(std::string& copy) {
   std::size_t i = 0;
   while (i < copy.size()) {
-    const std::size_t n = utf8_length(copy, i);
+    const std::size_t n = utf8_sequence_length(copy, i);
     if (n > 0) {
       i += n;
       continue;
     }
     const std::size_t start = i;
-    while (i < copy.size() && utf8_length(copy, i) == 0) copy[i++] = '?';
+    while (i < copy.size() && utf8_sequence_length(copy, i) == 0) copy[i++] = '?';
     out_.damage(start, "invalid utf-8 (" + std::to_string(i - start) + " bytes replaced)");
   }
 }

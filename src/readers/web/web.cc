@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
+#include "base/utf8.h"
 #include "readers/web/html_scanner.h"
 #include "readers/web/js_scanner.h"
 #include "readers/web/web_emitter.h"
@@ -38,49 +40,6 @@ std::string_view skip_bom_and_space(std::string_view text) {
   return text;
 }
 
-// The offset of the first byte that does not continue valid UTF-8 (RFC 3629: no overlong
-// forms, no surrogates, nothing above U+10FFFF), or npos.
-std::size_t first_invalid_utf8(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      // Eight ASCII bytes at a time: bundles are nearly all ASCII.
-      while (i + 8 <= n) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, p + i, 8);
-        if ((word & 0x8080808080808080ULL) != 0) break;
-        i += 8;
-      }
-      continue;
-    }
-    std::size_t length = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + length > n || p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < length; ++k) {
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
-    }
-    i += length;
-  }
-  return std::string_view::npos;
-}
-
 std::uint64_t line_at(std::string_view text, std::size_t offset) {
   return 1 +
          static_cast<std::uint64_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
@@ -104,8 +63,8 @@ void decode_web(std::span<const std::byte> bytes, std::string_view path, CodeSin
   if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
     out.damage(line_at(text, nul), nul, "nul byte");
   }
-  if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
-    out.damage(line_at(text, bad), bad, "invalid utf-8");
+  if (const std::optional<std::size_t> bad = first_invalid_utf8(text)) {
+    out.damage(line_at(text, *bad), *bad, "invalid utf-8");
   }
   const bool javascript = is_js_name(path) || (!is_html_name(path) && !skip_bom_and_space(text).starts_with('<'));
   if (javascript) {
