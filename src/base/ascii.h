@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
+#include <string_view>
 
 namespace interdict {
 
@@ -32,6 +34,13 @@ inline void ascii_lower_copy(const char* in, std::size_t n, char* out) {
     std::memcpy(out + i, &w, 8);
   }
   for (; i < n; ++i) out[i] = ascii_lower(in[i]);
+}
+
+// `s` with 'A'-'Z' lowered, as a new string.
+inline std::string ascii_lowered(std::string_view s) {
+  std::string out(s.size(), '\0');
+  ascii_lower_copy(s.data(), s.size(), out.data());
+  return out;
 }
 
 }  // namespace interdict

@@ -12,12 +12,6 @@
 namespace interdict {
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
-
 struct WeighedQuery {
   std::vector<std::vector<QueryToken>> readings;
   std::vector<QueryToken> transcribed;  // empty unless the query has a transcription reading
@@ -77,7 +71,7 @@ double kind_factor(EntityKind hint, std::uint32_t kind) {
 
 double country_factor(const NameIndex::Data& d, const EntryRec& e, std::string_view hint) {
   if (hint.empty() || e.countries.length == 0) return 1.0;
-  const std::string want = lower_ascii(hint);
+  const std::string want = ascii_lowered(hint);
   std::string_view list = d.str(e.countries);
   while (!list.empty()) {
     const auto comma = list.find(',');

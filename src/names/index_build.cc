@@ -14,12 +14,6 @@
 namespace interdict {
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
-
 // The transcription postings (index_data.h): patterns are scored against the strong
 // tokens of token readings only, so only those are posted, once per token.
 void post_transcriptions(NameIndex::Data& d) {
@@ -88,7 +82,7 @@ void NameIndex::add(const NameEntry& entry) {
   std::string countries;
   for (const auto& c : entry.countries) {
     if (!countries.empty()) countries.push_back(',');
-    countries += lower_ascii(c);
+    countries += ascii_lowered(c);
   }
   e.countries = d.intern(countries);
   e.kind = static_cast<std::uint32_t>(entry.kind);

@@ -38,5 +38,14 @@ TEST(AsciiLower, TailsAndUtf8PassThrough) {
   EXPECT_EQ(out.substr(0, 3), "com");
 }
 
+TEST(AsciiLower, LoweredCopyOfEveryLength) {
+  const std::string in = "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ Müller";
+  for (std::size_t n = 0; n <= in.size(); ++n) {
+    std::string want = in.substr(0, n);
+    for (char& c : want) c = ascii_lower(c);
+    EXPECT_EQ(ascii_lowered(in.substr(0, n)), want) << n;
+  }
+}
+
 }  // namespace
 }  // namespace interdict
