@@ -14,6 +14,20 @@
 namespace interdict {
 namespace {
 
+// Postings lists by key, in key order, as the file holds them: the keys, and for key k its
+// postings at offsets[k]..offsets[k + 1].
+void flatten(const std::map<std::uint64_t, std::vector<std::uint32_t>>& lists, std::vector<std::uint64_t>& keys,
+             std::vector<std::uint32_t>& offsets, std::vector<std::uint32_t>& postings) {
+  keys.clear();
+  offsets.assign(1, 0);
+  postings.clear();
+  for (const auto& [key, list] : lists) {
+    keys.push_back(key);
+    postings.insert(postings.end(), list.begin(), list.end());
+    offsets.push_back(static_cast<std::uint32_t>(postings.size()));
+  }
+}
+
 // The transcription postings (index_data.h): patterns are scored against the strong
 // tokens of token readings only, so only those are posted, once per token.
 void post_transcriptions(NameIndex::Data& d) {
@@ -44,14 +58,7 @@ void post_transcriptions(NameIndex::Data& d) {
       if (list.empty() || list.back() != t) list.push_back(t);
     }
   }
-  b.token_keys.clear();
-  b.token_key_offsets.assign(1, 0);
-  b.token_postings.clear();
-  for (auto& [key, list] : lists) {
-    b.token_keys.push_back(key);
-    b.token_postings.insert(b.token_postings.end(), list.begin(), list.end());
-    b.token_key_offsets.push_back(static_cast<std::uint32_t>(b.token_postings.size()));
-  }
+  flatten(lists, b.token_keys, b.token_key_offsets, b.token_postings);
 }
 
 }  // namespace
@@ -134,14 +141,7 @@ void NameIndex::freeze() {
       }
     }
   }
-  b.keys.clear();
-  b.key_offsets.assign(1, 0);
-  b.postings.clear();
-  for (auto& [key, list] : lists) {
-    b.keys.push_back(key);
-    b.postings.insert(b.postings.end(), list.begin(), list.end());
-    b.key_offsets.push_back(static_cast<std::uint32_t>(b.postings.size()));
-  }
+  flatten(lists, b.keys, b.key_offsets, b.postings);
   post_transcriptions(d);
   d.view_building();
   const double forms = static_cast<double>(std::max<std::size_t>(d.forms.size(), 1));

@@ -117,34 +117,6 @@ std::string pattern_letters(std::string_view pattern) {
   return out;
 }
 
-void pattern_spellings(std::string_view pattern, std::vector<std::string>& out) {
-  std::string bare;
-  for (char c : pattern)
-    if (!is_upper_vowel(c)) bare.push_back(c);
-  // Italian writes j as g before e and i, and as gi before other vowels (Boggioni for
-  // ボッジョーニ, read "boioni" once j is folded to i): that spelling shares no key with ours.
-  const std::string letters = pattern_letters(pattern);
-  std::string italian;
-  for (std::size_t i = 0; i < letters.size(); ++i) {
-    const bool glide = letters[i] == 'i' && i + 1 < letters.size() && is_vowel(letters[i + 1]);
-    if (glide)
-      italian += letters[i + 1] == 'e' || letters[i + 1] == 'i' ? "g" : "gi";
-    else
-      italian.push_back(letters[i]);
-  }
-  if (italian != letters && std::find(out.begin(), out.end(), italian) == out.end()) out.push_back(italian);
-  for (const std::string& base : {letters, bare}) {
-    for (int liquid = 0; liquid < 3; ++liquid) {
-      std::string s = base;
-      for (char& c : s) {
-        if (liquid == 1 && c == 'l') c = 'r';
-        if (liquid == 2 && c == 'r') c = 'l';
-      }
-      if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
-    }
-  }
-}
-
 namespace {
 
 char sound_class(char c) {

@@ -40,13 +40,6 @@ namespace interdict {
 // The pattern lowered: every optional vowel kept, as the plain reading of a kana word.
 [[nodiscard]] std::string pattern_letters(std::string_view pattern);
 
-// The spellings a pattern stands for most plainly, to look up in the index: its letters
-// with every optional vowel and with none, each as written, with every l as r and every r
-// as l (one liquid), and the letters with each i before a vowel (a folded j) spelled as
-// Italian spells j (g before e and i, gi before the others: "boioni" -> "bogioni").
-// Appends the distinct ones to `out`.
-void pattern_spellings(std::string_view pattern, std::vector<std::string>& out);
-
 // Similarity in [0,1] of a pattern and a folded list token (lowercase ASCII): 1 minus the
 // cheapest alignment's cost over the token's length. Optional vowels cost nothing; a
 // vowel for another, or one added or missing, costs kVowelCost; a consonant for one of its

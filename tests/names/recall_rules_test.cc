@@ -61,12 +61,6 @@ TEST(NamesRecallRules, ItalianGeIsTheTranscriptionsJe) {
   EXPECT_LT(transcription_similarity(kana_pattern(U"ジェルモニ"), "gormoni"), kTranscriptionFloor);  // go is no jo
 }
 
-TEST(NamesRecallRules, PatternSpellingsIncludeItalianJ) {
-  std::vector<std::string> spellings;
-  pattern_spellings(kana_pattern(U"ボッジョーニ"), spellings);
-  EXPECT_NE(std::find(spellings.begin(), spellings.end(), "bogioni"), spellings.end());
-}
-
 TEST(NamesRecallRules, KatakanaShiAlsoWritesSi) {
   EXPECT_EQ(kana_pattern(U"トッシ"), "tOsHI");
   EXPECT_DOUBLE_EQ(transcription_similarity(kana_pattern(U"トッシ"), "tosi"), 1.0);  // Tossi, folded
