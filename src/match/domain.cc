@@ -46,8 +46,6 @@ std::uint64_t load_word(const char* p) {
   return w;
 }
 
-// Whether `length` bytes at `a` and `b` are equal, a word at a time: a library memcmp call
-// costs more than the compare of a 20-byte name.
 // 0x80 in each byte of `w` that is '.', 0 in the others (exactly: no borrow between bytes).
 std::uint64_t dot_bytes(std::uint64_t w) {
   constexpr std::uint64_t kLow7 = 0x7f7f7f7f7f7f7f7fULL;
@@ -55,7 +53,8 @@ std::uint64_t dot_bytes(std::uint64_t w) {
   return ~(((x & kLow7) + kLow7) | x | kLow7);
 }
 
-// Whether rule text `a` (lowercase) is `b` lowercased.
+// Whether rule text `a` (lowercase) is `b` lowercased, a word at a time: a library memcmp
+// call costs more than the compare of a 20-byte name.
 bool same_name(const char* a, const char* b, std::size_t length) {
   std::size_t i = 0;
   for (; i + 8 <= length; i += 8) {

@@ -58,10 +58,34 @@ inline std::uint64_t hash_text(std::string_view s) {
   return hash_text(s, [](std::uint64_t w) { return w; });
 }
 
+// Whether the `n` bytes at `a` and `b` are equal, by fixed-size loads that overlap rather
+// than a library memcmp, whose call and dispatch cost more than comparing a token.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+  const auto word = [](const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  };
+  const auto half = [](const char* p) {
+    std::uint32_t w;
+    std::memcpy(&w, p, 4);
+    return w;
+  };
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (word(a + i) != word(b + i)) return false;
+    }
+    return word(a + n - 8) == word(b + n - 8);
+  }
+  if (n >= 4) return half(a) == half(b) && half(a + n - 4) == half(b + n - 4);
+  // Bytes 0, n/2 and n-1 are every byte of a text of one to three.
+  return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
 // A string-keyed map for lookups on a decision's path: open addressing over a power-of-two
 // table of slots holding each key's 64-bit hash, the keys back to back in one string. Filled
 // at index time, then only read (concurrently): a lookup is one cheap hash, and nearly always
-// one slot and one memcmp, where a std::unordered_map pays a hash of the whole key, a division
+// one slot and one compare, where a std::unordered_map pays a hash of the whole key, a division
 // and a node. Keys found are views into the map, valid while it lives unchanged.
 template <typename V>
 class FlatMap {
@@ -127,8 +151,7 @@ class FlatMap {
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
       if (slot.value == 0) return i;
-      if (slot.hash == h && slot.size == key.size() &&
-          std::memcmp(keys_.data() + slot.offset, key.data(), key.size()) == 0) {
+      if (slot.hash == h && slot.size == key.size() && same_bytes(keys_.data() + slot.offset, key.data(), key.size())) {
         return i;
       }
     }
