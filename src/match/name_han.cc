@@ -68,25 +68,28 @@ std::string_view reading_of(Readings& readings, char32_t c, ReadIdeograph read, 
 
 }  // namespace
 
-bool append_han_tokens(std::string_view name, Tokens& out, ReadIdeograph read, const void* context) {
+bool append_han_tokens(std::string_view name, std::size_t from, Tokens& out, ReadIdeograph read, const void* context) {
   enum class Last { kSeparator, kAlnum, kIdeograph };
-  Last last = Last::kSeparator;
+  std::size_t n = out.text.size();
+  std::size_t last_end = out.ends.empty() ? 0 : out.ends.back();
+  // The ASCII before `from` ended in a letter or digit when its last token is still open.
+  Last last = n > last_end ? Last::kAlnum : Last::kSeparator;
   bool any_ideograph = false;
   Readings& readings = thread_readings();  // once a name: each use of a thread_local checks its set-up
-  // Written through a pointer into room made once: an ASCII byte writes at most one byte, and
-  // an ideograph's three bytes at most kMaxReading.
-  std::size_t n = out.text.size();
-  out.text.resize(n + name.size() / 3 * kMaxReading + name.size() % 3);
+  // Written through a local pointer and count into room made once: an ASCII byte writes at
+  // most one byte, and an ideograph's three bytes at most kMaxReading.
+  const std::size_t rest = name.size() - from;
+  out.text.resize(n + rest / 3 * kMaxReading + rest % 3);
   char* p = out.text.data();
-  const auto end_token = [&] {
-    if (n > (out.ends.empty() ? 0 : out.ends.back())) out.ends.push_back(static_cast<std::uint32_t>(n));
-  };
-  for (std::size_t i = 0; i < name.size();) {
+  for (std::size_t i = from; i < name.size();) {
     const auto byte = static_cast<unsigned char>(name[i]);
     if (byte < 0x80) {
       const char folded = kAsciiFold[byte];
       if (folded == 0) {
-        end_token();
+        if (n > last_end) {
+          out.ends.push_back(static_cast<std::uint32_t>(n));
+          last_end = n;
+        }
         last = Last::kSeparator;
       } else {
         if (last == Last::kIdeograph) return false;
@@ -110,12 +113,13 @@ bool append_han_tokens(std::string_view name, Tokens& out, ReadIdeograph read, c
     std::memcpy(p + n, reading.data(), reading.size());
     n += reading.size();
     out.ends.push_back(static_cast<std::uint32_t>(n));
+    last_end = n;
     last = Last::kIdeograph;
     any_ideograph = true;
     i += 3;
   }
-  end_token();
   out.text.resize(n);
+  out.end_token();
   return any_ideograph;
 }
 

@@ -71,55 +71,61 @@ bool reading_of(Readings& readings, std::size_t s, char32_t c, ReadCharacter rea
 
 }  // namespace
 
-bool append_latin_tokens(std::string_view name, Tokens& out, ReadCharacter read, const void* context) {
+bool append_latin_tokens(std::string_view name, std::size_t from, Tokens& out, ReadCharacter read,
+                         const void* context) {
   Readings& readings = thread_readings();
-  // Written through a pointer into room made once: a byte of ASCII writes at most one byte,
-  // and a character of two or three bytes at most kMaxReading.
+  // Room is made for the rest as ASCII and one reading more, and grows when a reading is
+  // longer than the character it reads.
   std::size_t n = out.text.size();
-  out.text.resize(n + name.size() / 2 * kMaxReading + name.size() % 2);
+  std::size_t last_end = out.ends.empty() ? 0 : out.ends.back();
+  out.text.resize(n + (name.size() - from) + kMaxReading);
   char* p = out.text.data();
-  const auto end_token = [&] {
-    if (n > (out.ends.empty() ? 0 : out.ends.back())) out.ends.push_back(static_cast<std::uint32_t>(n));
-  };
-  const auto put = [&](char c) {
-    const char folded = kAsciiFold[static_cast<unsigned char>(c)];
+  std::size_t room = out.text.size();
+  // Takes the pointer and counts as arguments: a lambda holding references to them would
+  // make them live in memory, stored and reloaded at every byte.
+  const auto put = [&out](char folded, char* p, std::size_t& n, std::size_t& last_end) {
     if (folded != 0) {
       p[n++] = folded;
-    } else {
-      end_token();
+    } else if (n > last_end) {
+      out.ends.push_back(static_cast<std::uint32_t>(n));
+      last_end = n;
     }
   };
-  for (std::size_t i = 0; i < name.size();) {
+  for (std::size_t i = from; i < name.size();) {
     const auto byte = static_cast<unsigned char>(name[i]);
     if (byte < 0x80) {
-      put(static_cast<char>(byte));
+      put(kAsciiFold[byte], p, n, last_end);
       ++i;
       continue;
     }
     char32_t c = 0;
-    std::size_t length = 0;
     if ((byte & 0xe0) == 0xc0 && i + 2 <= name.size()) {
       const auto b1 = static_cast<unsigned char>(name[i + 1]);
       if ((b1 & 0xc0) != 0x80) return false;
       c = static_cast<char32_t>((byte & 0x1f) << 6 | (b1 & 0x3f));
-      length = 2;
+      i += 2;
     } else if ((byte & 0xf0) == 0xe0 && i + 3 <= name.size()) {
       const auto b1 = static_cast<unsigned char>(name[i + 1]);
       const auto b2 = static_cast<unsigned char>(name[i + 2]);
       if ((b1 & 0xc0) != 0x80 || (b2 & 0xc0) != 0x80) return false;
       c = static_cast<char32_t>((byte & 0x0f) << 12 | (b1 & 0x3f) << 6 | (b2 & 0x3f));
-      length = 3;
+      i += 3;
     } else {
       return false;
     }
     const std::size_t s = slot_of(c);
     std::string_view reading;
     if (s == kSlots || !reading_of(readings, s, c, read, context, reading)) return false;
-    for (const char r : reading) put(r);  // ASCII: letters and digits join, the rest separate
-    i += length;
+    // The rest still fits as ASCII: room is needed only for what a reading adds.
+    if (n + reading.size() + (name.size() - i) > room) {
+      out.text.resize(n + reading.size() + (name.size() - i) + kMaxReading);
+      p = out.text.data();
+      room = out.text.size();
+    }
+    for (const char r : reading) put(kAsciiFold[static_cast<unsigned char>(r)], p, n, last_end);
   }
-  end_token();
   out.text.resize(n);
+  out.end_token();
   return true;
 }
 

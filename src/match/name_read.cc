@@ -28,17 +28,21 @@ void NameReader::tokens(std::string_view name, Tokens& out) const {
   out.clear();
   // Plain ASCII needs neither NFKC nor transliteration (both leave it as it is, but for
   // case, which the split folds): split and fold it directly, without ICU.
-  if (append_ascii_tokens(name, out)) {
+  const std::size_t stop = fold_ascii_prefix(name, out);
+  if (stop == name.size()) {
+    out.end_token();
     drop_legal_forms(out);
     return;
   }
-  out.clear();
-  if (append_han_tokens(name, out, &NameReader::read_ideograph, this)) {
-    drop_legal_forms(out);
-    return;
-  }
-  out.clear();
-  if (append_latin_tokens(name, out, &NameReader::read_character, this)) {
+  // The first other character tells which path alone can read the name, which goes on from
+  // there: a Han name holds only ideographs of U+3400-9FFF (lead bytes E3-E9) beside ASCII,
+  // and a Latin one only letters of U+0080-024F (C2-C9) and U+1E00-1EFF (E1).
+  const auto lead = static_cast<unsigned char>(name[stop]);
+  const bool read = lead >= 0xe3 && lead <= 0xe9
+                        ? append_han_tokens(name, stop, out, &NameReader::read_ideograph, this)
+                        : ((lead >= 0xc2 && lead <= 0xc9) || lead == 0xe1) &&
+                              append_latin_tokens(name, stop, out, &NameReader::read_character, this);
+  if (read) {
     drop_legal_forms(out);
     return;
   }

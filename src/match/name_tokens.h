@@ -55,29 +55,32 @@ constexpr auto kAsciiFold = [] {
   return table;
 }();
 
-// Splits ASCII text into lowercase letter-and-digit tokens, appending to `out`. Every other
-// character separates tokens, as in the Unicode path. Writes through a pointer into room
-// made once: a name probe is folded in one pass. Returns false, with `out` undefined, at
-// the first byte that is not ASCII.
-inline bool append_ascii_tokens(std::string_view text, Tokens& out) {
+// Splits the ASCII bytes at the start of `text` into lowercase letter-and-digit tokens,
+// appending to `out`; every other ASCII character separates tokens, as in the Unicode path.
+// Stops at the first byte that is not ASCII and returns its offset (text.size() when there
+// is none). The token being written there is left open, not yet in `out.ends`: the path
+// that reads the rest of the name (append_han_tokens, append_latin_tokens) continues it,
+// and a name of ASCII alone ends it with out.end_token(). Writes through a pointer into
+// room made once: a name probe is folded in one pass, and never read twice.
+inline std::size_t fold_ascii_prefix(std::string_view text, Tokens& out) {
   std::size_t n = out.text.size();
   out.text.resize(n + text.size());
   char* p = out.text.data();
   std::size_t last_end = out.ends.empty() ? 0 : out.ends.back();
-  for (char c : text) {
-    const char folded = kAsciiFold[static_cast<unsigned char>(c)];
+  std::size_t i = 0;
+  for (; i < text.size(); ++i) {
+    const char folded = kAsciiFold[static_cast<unsigned char>(text[i])];
     if (folded > kNotAscii) {
       p[n++] = folded;
     } else if (folded == kNotAscii) {
-      return false;
+      break;
     } else if (n > last_end) {
       out.ends.push_back(static_cast<std::uint32_t>(n));
       last_end = n;
     }
   }
-  if (n > last_end) out.ends.push_back(static_cast<std::uint32_t>(n));
   out.text.resize(n);
-  return true;
+  return i;
 }
 
 // How ICU reads ideograph `c` alone: the text of its one token into `reading`, or false.
@@ -87,15 +90,17 @@ using ReadCharacter = bool (*)(const void* context, char32_t c, std::string& rea
 
 // Appends the tokens of a name of Han ideographs and ASCII where no ASCII letter or digit
 // touches an ideograph (name_han.cc): each ideograph is a token, read by `read` once per
-// thread. Returns false, with `out` undefined, for any other name, which ICU reads whole.
-bool append_han_tokens(std::string_view name, Tokens& out, ReadIdeograph read, const void* context);
+// thread. Reading starts at offset `from`, `out` holding what fold_ascii_prefix made of
+// the bytes before it. Returns false, with `out` undefined, for any other name, which ICU
+// reads whole.
+bool append_han_tokens(std::string_view name, std::size_t from, Tokens& out, ReadIdeograph read, const void* context);
 
 // Appends the tokens of a name of ASCII and precomposed Latin letters (Latin-1 Supplement,
 // Latin Extended-A, -B and Additional) (name_latin.cc): each such character is read by `read`
 // once per thread, and its reading joins the token it stands in. Returns false, with `out`
 // undefined, for any other name (combining marks, other scripts, broken UTF-8), which ICU
-// reads whole.
-bool append_latin_tokens(std::string_view name, Tokens& out, ReadCharacter read, const void* context);
+// reads whole. Reading starts at offset `from`, as in append_han_tokens.
+bool append_latin_tokens(std::string_view name, std::size_t from, Tokens& out, ReadCharacter read, const void* context);
 
 // Drops the runs of adjacent tokens that spell a legal form ("ltd", "l l c", "you xian gong
 // si"), the longest at each token, unless nothing else would be left (name_legal.cc).
