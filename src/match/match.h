@@ -255,7 +255,8 @@ class NameMatcher {
   NameMatcher(NameMatcher&&) noexcept;
   NameMatcher& operator=(NameMatcher&&) noexcept;
 
-  // `group` < kGroups; a name of another group is ignored.
+  // `group` < kGroups; a name of another group is ignored. Add every name before the first
+  // match() or normalise(), which builds the index once: a name added later is not indexed.
   void add(std::string_view name, std::uint32_t target, std::uint8_t group = 0);
   // The hit of the first group that has one: its exact hit, else its longest partial hit
   // (the first added among equals). Allocates only while its thread's scratch grows, and

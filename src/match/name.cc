@@ -48,6 +48,7 @@ void NameMatcher::Impl::ensure_built() const {
     self->pending.clear();
     self->pending.shrink_to_fit();
     self->entry_count = self->entries.size();
+    self->mark_run_ends();
     self->by_rarest.resize(self->holder_counts.size());
     for (std::uint32_t index = 0; index < self->entry_count; ++index) {
       const Entry& e = self->entries[index];
@@ -125,6 +126,32 @@ void NameMatcher::Impl::index(std::string_view name, std::uint32_t target, std::
       part_keys.add(run);
       auto& list = by_part[run];
       if (list.empty() || list.back() != index) list.push_back(index);
+    }
+  }
+}
+
+void NameMatcher::Impl::mark_run_ends() {
+  // The beginnings and endings of every containable name, joined: a few per name and byte,
+  // and the orders hold a few hundred names.
+  FlatIndex<char> beginnings;
+  FlatIndex<char> endings;
+  for (const Entry& e : entries) {
+    if (!e.containable) continue;
+    std::string concat;
+    std::copy_if(e.spaced.begin(), e.spaced.end(), std::back_inserter(concat), [](char c) { return c != ' '; });
+    for (std::size_t n = 1; n <= concat.size(); ++n) {
+      beginnings.try_emplace(std::string_view(concat).substr(0, n), 1);
+      endings.try_emplace(std::string_view(concat).substr(concat.size() - n), 1);
+    }
+  }
+  for (const Entry& e : entries) {
+    for (std::size_t at = 0; at < e.spaced.size();) {
+      const std::size_t space = std::min(e.spaced.find(' ', at), e.spaced.size());
+      const std::string_view token = std::string_view(e.spaced).substr(at, space - at);
+      Postings& postings = by_token[token];
+      postings.begins_name = beginnings.contains(token);
+      postings.ends_name = endings.contains(token);
+      at = space + 1;
     }
   }
 }

@@ -96,6 +96,8 @@ struct NameMatcher::Impl {
   [[nodiscard]] Found find(const Tokens& tokens, Scratch& s, bool use_answers) const;
   // The best partial hit of each group (the longest name, then the first added).
   void partial(const Tokens& tokens, Scratch& s, std::array<std::uint32_t, NameMatcher::kGroups>& best) const;
+  // Sets each token's begins_name and ends_name, once every name is indexed.
+  void mark_run_ends();
   // Builds the reader and the index on first use: ICU's transliterator costs a tenth of a
   // second to create, which a run that never screens a name should not pay.
   void ensure_built() const;
@@ -122,6 +124,11 @@ struct NameMatcher::Impl {
   struct Postings {
     std::uint32_t id = 0;
     std::vector<std::uint32_t> holders;
+    // Whether some containable name, its tokens joined, begins or ends with this token: a
+    // run of probe tokens can spell such a name only from a token that begins one to a
+    // token that ends one (set by mark_run_ends).
+    bool begins_name = false;
+    bool ends_name = false;
   };
   FlatIndex<Postings> by_token;
   std::vector<std::uint32_t> entry_tokens;   // each entry's distinct token ids, sorted, back to back

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "match/name_index.h"
 
@@ -30,12 +31,19 @@ void NameMatcher::Impl::partial(const Tokens& tokens, Scratch& s, std::array<std
   s.ids.clear();
   bool all_indexed = true;
   const Postings* narrowest = nullptr;
+  // Bit i: token i is indexed, and begins (ends) no containable name; of the first 64.
+  std::uint64_t begins_none = 0;
+  std::uint64_t ends_none = 0;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string_view t = tokens.token(i);
     const Postings* postings = token_keys.may_hold(t) ? by_token.find(t) : nullptr;
     if (postings == nullptr) {
       all_indexed = false;
       continue;
+    }
+    if (i < 64) {
+      begins_none |= std::uint64_t{!postings->begins_name} << i;
+      ends_none |= std::uint64_t{!postings->ends_name} << i;
     }
     if (std::find(s.ids.begin(), s.ids.end(), postings->id) != s.ids.end()) continue;
     s.ids.push_back(postings->id);
@@ -62,11 +70,16 @@ void NameMatcher::Impl::partial(const Tokens& tokens, Scratch& s, std::array<std
   }
 
   // Adjacent-token runs either way, so "zi jie tiao dong ke ji" holds "Zijie Tiaodong".
+  // A run spells a name only from a token that begins one to a token that ends one; an
+  // indexed token tells which it does, so most runs of a probe of indexed tokens (a Han
+  // name's syllables) are not looked at.
   for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (i < 64 && ((begins_none >> i) & 1) != 0) continue;
     for (std::size_t j = i; j < tokens.size(); ++j) {
       const std::string_view run = tokens.run(i, j);
       if (run.size() > longest_concat) break;
       if (i == 0 && j + 1 == tokens.size()) break;  // the whole probe, already looked up
+      if (j < 64 && ((ends_none >> j) & 1) != 0) continue;
       if (!concat_keys.may_hold(run)) continue;
       if (const Slots* slots = by_concat.find(run)) {
         for (const std::uint32_t index : slots->entry) {
