@@ -27,6 +27,9 @@ constexpr char32_t kUnifiedEnd = 0x9FFF;
 constexpr char32_t kReadByContext[] = {0x85CF, 0x91CD, 0x6C88, 0x79D8};  // 藏 重 沈 秘
 // The longest reading kept: a slot holds its length in four bits.
 constexpr std::size_t kMaxReading = 14;
+// Each reading is kept in, and copied as, a block of this many bytes: a copy of fixed size
+// is two moves, where one of the reading's own size is a library call.
+constexpr std::size_t kReadingRoom = 16;
 
 // Each thread's readings, by code point from kExtensionA: 0 not asked yet, kUnreadable when
 // ICU's reading is not one ASCII token, else (offset + 1) << 4 | length into `text`. The
@@ -57,6 +60,7 @@ std::string_view reading_of(Readings& readings, char32_t c, ReadIdeograph read, 
                            r.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") == std::string::npos;
     if (one_token) {
       slot = static_cast<std::uint32_t>(readings.text.size() + 1) << 4 | static_cast<std::uint32_t>(r.size());
+      r.resize(kReadingRoom);  // a reading is copied as one 16-byte block
       readings.text += r;
     } else {
       slot = Readings::kUnreadable;
@@ -77,9 +81,10 @@ bool append_han_tokens(std::string_view name, std::size_t from, Tokens& out, Rea
   bool any_ideograph = false;
   Readings& readings = thread_readings();  // once a name: each use of a thread_local checks its set-up
   // Written through a local pointer and count into room made once: an ASCII byte writes at
-  // most one byte, and an ideograph's three bytes at most kMaxReading.
+  // most one byte, and an ideograph's three bytes at most kMaxReading (but copies
+  // kReadingRoom).
   const std::size_t rest = name.size() - from;
-  out.text.resize(n + rest / 3 * kMaxReading + rest % 3);
+  out.text.resize(n + rest / 3 * kMaxReading + rest % 3 + (kReadingRoom - kMaxReading));
   char* p = out.text.data();
   for (std::size_t i = from; i < name.size();) {
     const auto byte = static_cast<unsigned char>(name[i]);
@@ -110,7 +115,7 @@ bool append_han_tokens(std::string_view name, std::size_t from, Tokens& out, Rea
     if (reading.empty()) return false;
     // The ideograph is a token of its own: what came before it ended at a separator or an
     // ideograph (an ASCII letter or digit returned above), so only its own end is marked.
-    std::memcpy(p + n, reading.data(), reading.size());
+    std::memcpy(p + n, reading.data(), kReadingRoom);  // the bytes past the reading are overwritten or cut
     n += reading.size();
     out.ends.push_back(static_cast<std::uint32_t>(n));
     last_end = n;
