@@ -4,69 +4,13 @@
 #include <charconv>
 #include <utility>
 
+#include "readers/store/store_keys.h"
+
 namespace interdict {
+
+using namespace store_detail;  // NOLINT(google-build-using-namespace): the reader's own helpers
+
 namespace {
-
-// What a CSV column or a JSON key holds.
-enum Role : int { kIgnored = -1, kId, kTitle, kSeller, kStorefronts, kType, kTime, kClient, kStore };
-
-// The names of each role, normalised (lower case, without `_`, `-` and spaces), each
-// between spaces.
-constexpr std::pair<Role, std::string_view> kRoleKeys[] = {
-    {kId, " appid package packagename bundleid bundle storeid trackid id app appstoreid adamid "},
-    {kTitle, " title name appname trackname "},
-    {kSeller, " seller developer publisher sellername artistname "},
-    {kStorefronts, " storefronts storefront countries country markets "},
-    {kType, " type "},
-    {kTime, " time timestamp "},
-    {kClient, " client "},
-    {kStore, " store "},
-};
-
-constexpr std::string_view kIdColumns = "app_id, package, bundle_id, store_id, track_id or id";
-
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (is_blank(s.front()) || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
-  while (!s.empty() && (is_blank(s.back()) || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
-  return s;
-}
-
-bool is_blank_line(std::string_view s) { return trim(s).empty(); }
-
-std::string_view strip_bom(std::string_view s) {
-  if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
-  return s;
-}
-
-Role role_of(std::string_view key) {
-  char buf[24];
-  std::size_t n = 0;
-  buf[n++] = ' ';
-  for (char c : trim(key)) {
-    if (c == '_' || c == '-' || c == ' ') continue;
-    if (n == sizeof buf - 1) return kIgnored;
-    buf[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  if (n == 1) return kIgnored;
-  buf[n++] = ' ';
-  const std::string_view word(buf, n);
-  for (const auto& [role, names] : kRoleKeys) {
-    if (names.find(word) != std::string_view::npos) return role;
-  }
-  return kIgnored;
-}
-
-bool equals_lower(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
 
 constexpr std::array<Activity, 2> kListingActivities = {Activity::kStoreDistribute, Activity::kStoreUpdate};
 constexpr std::array<Activity, 1> kDistribute = {Activity::kStoreDistribute};
@@ -359,112 +303,6 @@ bool StoreReader::read_csv(const Line& first, StoreRecord& record) {
   }
   if (!add_countries(storefronts)) return skip(first, bytes, reason_);
   record.kind = StoreRecordKind::kListing;
-  return true;
-}
-
-bool StoreReader::read_json(const Line& line, StoreRecord& record) {
-  const std::uint64_t bytes = line.text.size() + 1;
-  auto bad = [&](std::string reason) {
-    reason_ = std::move(reason);
-    return skip(line, bytes, reason_);
-  };
-  // Lines from the source carry LineSource::kPadding readable bytes; a held line does not.
-  simdjson::dom::element doc;
-  if (auto err = parser_.parse(line.text.data(), line.text.size(), /*realloc_if_needed=*/line.held).get(doc)) {
-    return bad(std::string("not JSON: ") + simdjson::error_message(err));
-  }
-  simdjson::dom::object root;
-  if (doc.get_object().get(root)) return bad("a record must be a JSON object");
-
-  bool have_type = false;
-  bool have_time = false;
-  bool have_storefronts = false;
-  int numbers = 0;
-  for (auto [key, value] : root) {
-    const Role role = role_of(key);
-    if (role == kIgnored) continue;
-    if (value.is_null()) continue;
-    const std::string name = "`" + std::string(key.substr(0, 40)) + "`";
-    switch (role) {
-      case kId: {
-        std::string_view text;
-        if (value.is_uint64()) {
-          if (numbers == StoreRecord::kMaxIds) return bad("more than " + std::to_string(StoreRecord::kMaxIds) + " ids");
-          auto& buf = number_text_[static_cast<std::size_t>(numbers++)];
-          auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), value.get_uint64().value_unsafe());
-          text = std::string_view(buf.data(), static_cast<std::size_t>(end - buf.data()));
-        } else if (value.get_string().get(text)) {
-          return bad(name + " must be a string or a whole number");
-        }
-        if (!add_id(record, text)) return bad(reason_);
-        break;
-      }
-      case kTitle:
-      case kSeller:
-      case kClient:
-      case kStore: {
-        std::string_view text;
-        if (value.get_string().get(text)) return bad(name + " must be a string");
-        std::string_view& slot = role == kTitle    ? record.title
-                                 : role == kSeller ? record.seller
-                                 : role == kClient ? record.client
-                                                   : record.store;
-        if (slot.empty()) slot = trim(text);
-        break;
-      }
-      case kStorefronts: {
-        have_storefronts = true;
-        if (value.is_string()) {
-          if (!add_countries(value.get_string().value_unsafe())) return bad(reason_);
-          break;
-        }
-        simdjson::dom::array list;
-        if (value.get_array().get(list)) return bad(name + " must be a string or an array of country codes");
-        for (simdjson::dom::element item : list) {
-          std::string_view code;
-          if (item.get_string().get(code)) return bad(name + " must hold strings like \"US\"");
-          if (!add_countries(code)) return bad(reason_);
-        }
-        break;
-      }
-      case kType: {
-        std::string_view text;
-        if (value.get_string().get(text)) return bad(name + " must be a string");
-        if (equals_lower(text, "download")) {
-          record.type = RequestType::kDownload;
-        } else if (equals_lower(text, "install")) {
-          record.type = RequestType::kInstall;
-        } else if (equals_lower(text, "update")) {
-          record.type = RequestType::kUpdate;
-        } else {
-          return bad("unknown request type `" + std::string(text.substr(0, 40)) + "` (download, install or update)");
-        }
-        have_type = true;
-        break;
-      }
-      case kTime: {
-        std::string_view text;
-        if (value.get_string().get(text)) return bad(name + " must be an RFC 3339 string");
-        auto t = parse_rfc3339(text);
-        if (!t) return bad(name + ": " + t.error().message());
-        record.time = *t;
-        have_time = true;
-        break;
-      }
-      case kIgnored: break;
-    }
-  }
-  if (have_type || have_time) {
-    if (!have_type) return bad("a request needs `type` (download, install or update)");
-    if (!have_time) return bad("a request needs `time` (RFC 3339)");
-    if (countries_.size() > 1) return bad("a request names one `country`");
-    record.kind = StoreRecordKind::kRequest;
-  } else if (have_storefronts) {
-    record.kind = StoreRecordKind::kListing;
-  } else {
-    return bad("neither a listing (no `storefronts`) nor a request (no `type` and `time`)");
-  }
-  if (record.id_count == 0) return bad("no app id (one of `app`, `app_id`, `bundle_id`, `store_id`, `track_id`, `id`)");
   return true;
 }
 
