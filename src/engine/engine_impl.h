@@ -1,11 +1,28 @@
 // Internal to src/engine: the compiled indexes behind OrderSet.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "engine/engine.h"
 
 namespace interdict {
+
+// An AS number written "AS396986", "as396986" or "396986"; nullopt for anything else.
+inline std::optional<std::uint32_t> parse_asn(std::string_view text) {
+  if (text.size() > 2 && (text[0] == 'A' || text[0] == 'a') && (text[1] == 'S' || text[1] == 's'))
+    text.remove_prefix(2);
+  if (text.empty() || text.size() > 10) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (value > 0xffffffffULL) return std::nullopt;
+  return static_cast<std::uint32_t>(value);
+}
 
 // A target of the matchers: one identifier of one subject.
 struct Rule {
