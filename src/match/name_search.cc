@@ -45,11 +45,12 @@ void NameMatcher::Impl::partial(const Tokens& tokens, Scratch& s, std::array<std
       begins_none |= std::uint64_t{!postings->begins_name} << i;
       ends_none |= std::uint64_t{!postings->ends_name} << i;
     }
-    if (std::find(s.ids.begin(), s.ids.end(), postings->id) != s.ids.end()) continue;
-    s.ids.push_back(postings->id);
+    // Kept sorted as they come, a probe's few ids: one pass finds a repeat and the place.
+    const auto place = std::lower_bound(s.ids.begin(), s.ids.end(), postings->id);
+    if (place != s.ids.end() && *place == postings->id) continue;
+    s.ids.insert(place, postings->id);
     if (narrowest == nullptr || postings->holders.size() < narrowest->holders.size()) narrowest = postings;
   }
-  std::sort(s.ids.begin(), s.ids.end());
   const auto ids_of = [&](const Entry& e) { return entry_tokens.data() + e.tokens_at; };
   for (const std::uint32_t id : s.ids) {  // names within the probe
     for (const std::uint32_t index : by_rarest[id]) {
