@@ -194,6 +194,9 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   if (tu == "sc" && front && pu == "sh") return 0.0;
   if (tu == "c" && front && pu == "ch") return 0.0;
   if (tu == "z" && pu == "ts") return 0.0;
+  // German and English ck, and Italian cc before a, o, u as the fold leaves it (Seccaroni
+  // "seckaroni"), are one k (セッカローニ, 桑布科 Sambucco).
+  if (tu == "ck" && pu == "k") return 0.0;
   // Spanish final -z (the -ez, -az, -iz of patronymic surnames) is s, and Chinese and
   // Japanese write it so (罗德里格斯 Rodríguez, ヒメネス Jiménez).
   if (tn == 2 && tj + tn == t.size() && is_vowel(tu[0]) && tu[1] == 'z' && pn == 2 && pu[0] == tu[0] && pu[1] == 's')
