@@ -52,7 +52,7 @@ namespace interdict {
 // other consonant change 1. l and r are one letter (Chinese and Japanese have one liquid).
 // Tokens of fewer than three letters compare equal or not at all.
 [[nodiscard]] double transcription_similarity(std::string_view pattern, std::string_view token);
-inline constexpr double kVowelCost = 0.3;
-inline constexpr double kNearCost = 0.4;
+inline constexpr double kVowelCost = 0.25;
+inline constexpr double kNearCost = 0.35;
 
 }  // namespace interdict
