@@ -197,10 +197,6 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   // German and English ck, and Italian cc before a, o, u as the fold leaves it (Seccaroni
   // "seckaroni"), are one k (セッカローニ, 桑布科 Sambucco).
   if (tu == "ck" && pu == "k") return 0.0;
-  // Spanish final -z (the -ez, -az, -iz of patronymic surnames) is s, and Chinese and
-  // Japanese write it so (罗德里格斯 Rodríguez, ヒメネス Jiménez).
-  if (tn == 2 && tj + tn == t.size() && is_vowel(tu[0]) && tu[1] == 'z' && pn == 2 && pu[0] == tu[0] && pu[1] == 's')
-    return 0.0;
   return -1.0;
 }
 
@@ -212,6 +208,13 @@ bool spanish_j(std::string_view token, std::size_t k) {
   if (token[k] == 'j') return true;
   if (token[k] != 'i' || k + 1 >= token.size() || !is_vowel(token[k + 1])) return false;
   return k == 0 || is_vowel(token[k - 1]);
+}
+
+// True when token[k] is a final z after a vowel: the -ez, -az, -iz of Spanish patronymic
+// surnames, which sound s and which Chinese and Japanese write so (罗德里格斯 Rodríguez,
+// 希门尼斯 and ヒメネス Jiménez). German final z is ts (茨, ツ) and keeps its cost.
+bool spanish_final_z(std::string_view token, std::size_t k) {
+  return k + 1 == token.size() && k > 0 && token[k] == 'z' && is_vowel(token[k - 1]);
 }
 
 }  // namespace
@@ -247,7 +250,9 @@ double transcription_similarity(std::string_view pattern, std::string_view token
         best = std::min(best, cost[i][j - 1] + (silent_g ? kVowelCost : gap(ts[j - 1])));
       }
       if (i > 0 && j > 0) {
-        const double sub = ps[i - 1] == 'h' && spanish_j(ts, j - 1) ? kNearCost : substitution(ps[i - 1], ts[j - 1]);
+        const double sub = ps[i - 1] == 'h' && spanish_j(ts, j - 1)         ? kNearCost
+                           : ps[i - 1] == 's' && spanish_final_z(ts, j - 1) ? 0.0
+                                                                            : substitution(ps[i - 1], ts[j - 1]);
         best = std::min(best, cost[i - 1][j - 1] + sub);
       }
       for (std::size_t pn = 1; pn <= 2 && pn <= i; ++pn) {
