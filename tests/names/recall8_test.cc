@@ -1,6 +1,6 @@
 // The recall rules of issue 6, session 8: the e a Han transcription leaves unwritten,
 // Spanish j and final z in transcriptions, doubled letters in a pattern, ck, the
-// transcription costs, and German spellings of Slavic sibilants. Each case is a rigour
+// transcription costs, German spellings of Slavic sibilants, and Cyrillic г as h. Each case is a rigour
 // spelling the matcher missed before the rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
@@ -71,6 +71,17 @@ TEST(NamesRecall8, GermanSpellingsOfSlavicSibilants) {
   EXPECT_FALSE(equal_but_german_sibilant("kasem", "katem"));        // t is no sibilant
 }
 
+TEST(NamesRecall8, CyrillicGeIsAlsoReadH) {
+  // Ukrainian г is h (Головінський Holovinskyi); Russian writes a foreign h with it.
+  const auto q = normalise_query("Головінський");
+  ASSERT_EQ(q.readings.size(), 2U);
+  EXPECT_EQ(q.readings.front(), (NameTokens{"golovinski"}));
+  EXPECT_EQ(q.readings.back(), (NameTokens{"holovinski"}));
+  // A list name is read as before, and a query without г gets no such reading.
+  EXPECT_EQ(normalise_name("Головінський").size(), 1U);
+  EXPECT_EQ(normalise_query("Іванов").readings.size(), 1U);
+}
+
 NameIndex listed(std::initializer_list<const char*> names) {
   NameIndex index;
   for (const char* name : names) index.add({name, EntityKind::kPerson, {}, {name}});
@@ -79,13 +90,14 @@ NameIndex listed(std::initializer_list<const char*> names) {
 }
 
 TEST(NamesRecall8, TranscriptionsOfSpanishSurnamesMatch) {
-  const auto index = listed({"ROJAS ALVARADO", "RUIZ JIMENEZ", "HELKE", "ZENNONI", "SECCARONI"});
+  const auto index = listed({"ROJAS ALVARADO", "RUIZ JIMENEZ", "HELKE", "ZENNONI", "SECCARONI", "HOLOVINSKYI"});
   for (const auto& [query, id] :
        std::vector<std::pair<std::string, std::string>>{{"罗哈斯-阿尔瓦拉多", "ROJAS ALVARADO"},
                                                         {"ルイス・ヒメネス", "RUIZ JIMENEZ"},
                                                         {"赫尔克", "HELKE"},
                                                         {"曾诺尼", "ZENNONI"},
-                                                        {"セッカローニ", "SECCARONI"}}) {
+                                                        {"セッカローニ", "SECCARONI"},
+                                                        {"Головінський", "HOLOVINSKYI"}}) {
     const auto hits = index.search(query, {}, 3);
     ASSERT_FALSE(hits.empty()) << query;
     EXPECT_EQ(hits.front().id, id) << query;
