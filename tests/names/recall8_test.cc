@@ -1,7 +1,8 @@
 // The recall rules of issue 6, session 8: the e a Han transcription leaves unwritten,
 // Spanish j and final z in transcriptions, doubled letters in a pattern, ck, the
-// transcription costs, German spellings of Slavic sibilants, and Cyrillic г as h. Each case is a rigour
-// spelling the matcher missed before the rule, or a pair the rule must keep apart.
+// transcription costs, German spellings of Slavic sibilants, and Cyrillic г as h. Each
+// case is a rigour spelling the matcher missed before the rule, or a pair the rule must
+// keep apart.
 #include <gtest/gtest.h>
 
 #include <string>
