@@ -150,6 +150,8 @@ namespace {
 // Query and list name are read alike, but for the Japanese reading of kanji, which only a
 // query gets (`japanese`): the list side's index holds what it held before, and a query in
 // kanji meets the list's romaji (綱木 / TSUNAKI), the case the lists hold.
+void add_h_reading(std::string_view utf8, std::vector<NameTokens>& readings);
+
 NormalisedName normalise(std::string_view utf8, bool japanese) {
   NormalisedName out;
   NameTokens tokens;
@@ -250,7 +252,32 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   }
   if (!japanese_reading.empty() && japanese_reading != readings.front())
     readings.push_back(std::move(japanese_reading));
+  if (japanese) add_h_reading(utf8, readings);
   return out;
+}
+
+// Cyrillic г is g in Russian but h in Ukrainian and Belarusian (Ukrainian national
+// romanisation, 2010: Головінський Holovinskyi, Ігорівна Ihorivna), and Russian writes a
+// foreign h with it (Гермиона Hermione). A query with г gets one reading more, last, with
+// every г read as х (kh, folded to h); the list side is read as before.
+void add_h_reading(std::string_view utf8, std::vector<NameTokens>& readings) {
+  constexpr std::string_view kGe = "\xD0\xB3";       // г
+  constexpr std::string_view kGeUpper = "\xD0\x93";  // Г
+  if (readings.empty() || (utf8.find(kGe) == std::string_view::npos && utf8.find(kGeUpper) == std::string_view::npos))
+    return;
+  std::string as_h;
+  as_h.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const std::string_view rest = utf8.substr(i);
+    if (rest.starts_with(kGe) || rest.starts_with(kGeUpper)) {
+      as_h += rest.starts_with(kGe) ? "\xD1\x85" : "\xD0\xA5";  // х, Х
+      ++i;
+    } else {
+      as_h += utf8[i];
+    }
+  }
+  auto read = normalise(as_h, false).readings;
+  if (!read.empty() && read.front() != readings.front()) readings.push_back(std::move(read.front()));
 }
 
 }  // namespace

@@ -31,7 +31,8 @@ struct NormalisedName {
   // What normalise_name returns, and for a query with a word in kanji that the Japanese
   // dictionary reads (transcribe_kanji.h) one reading more, last: those words by their
   // Japanese reading (綱木 "tsunaki"), the others as in the first. A list name has no such
-  // reading, so the index holds what it did.
+  // reading, so the index holds what it did. A query with Cyrillic г gets one reading more,
+  // last, with г read as h (Ukrainian Головінський Holovinskyi; normalise.cc).
   std::vector<NameTokens> readings;
   // Every strong word with its sound key, when any word is in a script other than Latin:
   // their sound keys pick candidates. Empty for Latin-only names.

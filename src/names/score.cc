@@ -57,7 +57,7 @@ double token_similarity(std::string_view a, std::string_view b) {
   if (a == b) return 1.0;
   if (equal_but_hushing_h(a, b)) return kHushingSimilarity;
   if (equal_but_inflection(a, b)) return kInflectionSimilarity;
-  if (equal_but_affricate(a, b)) return kAffricateSimilarity;
+  if (equal_but_affricate(a, b) || equal_but_german_sibilant(a, b)) return kAffricateSimilarity;
   return spelling_similarity(a, b);
 }
 

@@ -61,6 +61,12 @@ inline constexpr std::size_t kMinInflectedBase = 4;
 [[nodiscard]] bool equal_but_affricate(std::string_view a, std::string_view b);
 inline constexpr std::size_t kMinAffricateLength = 5;
 inline constexpr double kAffricateSimilarity = 0.95;
+
+// True when `a` and `b` differ only where German spells a Slavic name's sibilants: s for
+// the voiced z (з: Sadoroschnyj / Zadorozhny, Osolin / Ozolin, Musil / Muzil), and z for
+// the affricate ts or c (ц: Pustynzew / Pustyncev), keeping kMinAffricateLength letters
+// besides. Such a pair scores kAffricateSimilarity. In score_variants.cc.
+[[nodiscard]] bool equal_but_german_sibilant(std::string_view a, std::string_view b);
 inline constexpr double kInflectionSimilarity = 0.95;
 inline constexpr double kTokenFloor = 0.84;
 inline constexpr double kInitialSimilarity = 0.6;

@@ -51,6 +51,36 @@ bool equal_but_affricate(std::string_view a, std::string_view b) {
   return changed && kept >= kMinAffricateLength;
 }
 
+bool equal_but_german_sibilant(std::string_view a, std::string_view b) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  std::size_t kept = 0;
+  bool changed = false;
+  // The length of the affricate at s[k]: 2 for ts, 1 for c or z, 0 for none.
+  auto affricate = [](std::string_view s, std::size_t k) -> std::size_t {
+    if (k >= s.size()) return 0;
+    if (s.substr(k, 2) == "ts") return 2;
+    return s[k] == 'c' || s[k] == 'z' ? 1 : 0;
+  };
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && j < b.size() && a[i] == b[j]) {
+      ++i, ++j, ++kept;
+      continue;
+    }
+    if (i < a.size() && j < b.size() && ((a[i] == 's' && b[j] == 'z') || (a[i] == 'z' && b[j] == 's'))) {
+      ++i, ++j, changed = true;
+      continue;
+    }
+    // ts, c and German z are one affricate (ц): Pustyncev / Pustynzew. c against ts is
+    // equal_but_affricate's; here one side is a z.
+    const std::size_t x = affricate(a, i);
+    const std::size_t y = affricate(b, j);
+    if (x == 0 || y == 0 || (a[i] != 'z' && b[j] != 'z')) return false;
+    i += x, j += y, changed = true;
+  }
+  return changed && kept >= kMinAffricateLength;
+}
+
 namespace {
 
 // Russian surname and patronymic stems. Not -in: Martin / Martina and Justin / Justina

@@ -107,6 +107,14 @@ std::string kana_pattern(std::u32string_view word) {
   for (std::size_t i = 0; i + 2 < out.size(); ++i)
     if (out[i] == 's' && out[i + 1] == 'h' && out[i + 2] == 'I') out[i + 1] = 'H';
   if (out.ends_with("ofU") || out.ends_with("OfU")) out.replace(out.size() - 3, 3, "ov");
+  return single_letters(std::move(out));
+}
+
+std::string single_letters(std::string pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  for (char c : pattern)
+    if (out.empty() || c != out.back() || c < 'a' || c > 'z') out += c;
   return out;
 }
 
@@ -186,7 +194,27 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   if (tu == "sc" && front && pu == "sh") return 0.0;
   if (tu == "c" && front && pu == "ch") return 0.0;
   if (tu == "z" && pu == "ts") return 0.0;
+  // German and English ck, and Italian cc before a, o, u as the fold leaves it (Seccaroni
+  // "seckaroni"), are one k (セッカローニ, 桑布科 Sambucco).
+  if (tu == "ck" && pu == "k") return 0.0;
   return -1.0;
+}
+
+// True when token[k] may be a Spanish j, which sounds [x] and which Chinese and Japanese
+// write with their h (罗哈斯 Rojas, 希门尼斯 Jiménez, ホセ José): a j (kept before i by the
+// fold), or the i the fold made of a j before a vowel, at the start or after a vowel
+// (Rojas "roias", Julio "iulio"). An i between consonants is a vowel, never a j.
+bool spanish_j(std::string_view token, std::size_t k) {
+  if (token[k] == 'j') return true;
+  if (token[k] != 'i' || k + 1 >= token.size() || !is_vowel(token[k + 1])) return false;
+  return k == 0 || is_vowel(token[k - 1]);
+}
+
+// True when token[k] is a final z after a vowel: the -ez, -az, -iz of Spanish patronymic
+// surnames, which sound s and which Chinese and Japanese write so (罗德里格斯 Rodríguez,
+// 希门尼斯 and ヒメネス Jiménez). German final z is ts (茨, ツ) and keeps its cost.
+bool spanish_final_z(std::string_view token, std::size_t k) {
+  return k + 1 == token.size() && k > 0 && token[k] == 'z' && is_vowel(token[k - 1]);
 }
 
 }  // namespace
@@ -221,7 +249,12 @@ double transcription_similarity(std::string_view pattern, std::string_view token
         const bool silent_g = ts[j - 1] == 'g' && j < ts.size() && (ts[j] == 'r' || ts[j] == 'n');
         best = std::min(best, cost[i][j - 1] + (silent_g ? kVowelCost : gap(ts[j - 1])));
       }
-      if (i > 0 && j > 0) best = std::min(best, cost[i - 1][j - 1] + substitution(ps[i - 1], ts[j - 1]));
+      if (i > 0 && j > 0) {
+        const double sub = ps[i - 1] == 'h' && spanish_j(ts, j - 1)         ? kNearCost
+                           : ps[i - 1] == 's' && spanish_final_z(ts, j - 1) ? 0.0
+                                                                            : substitution(ps[i - 1], ts[j - 1]);
+        best = std::min(best, cost[i - 1][j - 1] + sub);
+      }
       for (std::size_t pn = 1; pn <= 2 && pn <= i; ++pn) {
         for (std::size_t tn = 1; tn <= 2 && tn <= j; ++tn) {
           if (pn == 1 && tn == 1) continue;

@@ -37,6 +37,11 @@ namespace interdict {
 // simplified characters.
 [[nodiscard]] std::string han_pattern(std::u32string_view word);
 
+// `pattern` with a letter written twice in a row written once, as the lists' tokens are
+// folded (fold_spelling): 门尼 "menni" -> "meni" (Jiménez), アンナ "anna" -> "ana".
+// Optional letters are kept as they are.
+[[nodiscard]] std::string single_letters(std::string pattern);
+
 // The pattern lowered: every optional vowel kept, as the plain reading of a kana word.
 [[nodiscard]] std::string pattern_letters(std::string_view pattern);
 
@@ -47,7 +52,7 @@ namespace interdict {
 // other consonant change 1. l and r are one letter (Chinese and Japanese have one liquid).
 // Tokens of fewer than three letters compare equal or not at all.
 [[nodiscard]] double transcription_similarity(std::string_view pattern, std::string_view token);
-inline constexpr double kVowelCost = 0.3;
-inline constexpr double kNearCost = 0.4;
+inline constexpr double kVowelCost = 0.25;
+inline constexpr double kNearCost = 0.35;
 
 }  // namespace interdict

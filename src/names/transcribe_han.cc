@@ -43,16 +43,16 @@ constexpr Cell kHan[] = {
     {U'多', "do"}, {U'朵', "do"}, {U'杜', "du"}, {U'都', "du"}, {U'丹', "dan"}, {U'登', "den"}, {U'丁', "din"},
     {U'东', "don"}, {U'敦', "dun"}, {U'道', "do"}, {U'铎', "do"},
     // t
-    {U'特', "t"}, {U'塔', "ta"}, {U'泰', "te"}, {U'太', "tai"}, {U'蒂', "ti"}, {U'提', "ti"}, {U'托', "to"},
+    {U'特', "tE"}, {U'塔', "ta"}, {U'泰', "te"}, {U'太', "tai"}, {U'蒂', "ti"}, {U'提', "ti"}, {U'托', "to"},
     {U'陀', "to"}, {U'图', "tu"}, {U'坦', "tan"}, {U'滕', "ten"}, {U'廷', "tin"}, {U'婷', "tin"},
     {U'通', "ton"}, {U'顿', "ton"}, {U'汤', "tan"}, {U'陶', "tau"}, {U'汀', "tin"}, {U'铁', "te"}, {U'唐', "tan"},
     // g
-    {U'格', "g"}, {U'加', "ga"}, {U'嘉', "ga"}, {U'盖', "ge"}, {U'吉', "gi"}, {U'戈', "go"}, {U'哥', "go"},
+    {U'格', "gE"}, {U'加', "ga"}, {U'嘉', "ga"}, {U'盖', "ge"}, {U'吉', "gi"}, {U'戈', "go"}, {U'哥', "go"},
     {U'果', "go"}, {U'郭', "go"}, {U'古', "gu"}, {U'谷', "gu"}, {U'甘', "gan"}, {U'冈', "gan"}, {U'根', "gen"},
     {U'金', "gin"}, {U'贡', "gon"}, {U'衮', "gun"}, {U'瓜', "gua"}, {U'圭', "gui"}, {U'桂', "gui"},
     {U'高', "go"}, {U'葛', "go"},
     // k
-    {U'克', "k"}, {U'卡', "ka"}, {U'凯', "ke"}, {U'开', "kai"}, {U'基', "ki"}, {U'科', "ko"}, {U'柯', "ko"},
+    {U'克', "kE"}, {U'卡', "ka"}, {U'凯', "ke"}, {U'开', "kai"}, {U'基', "ki"}, {U'科', "ko"}, {U'柯', "ko"},
     {U'可', "ko"}, {U'库', "ku"}, {U'坎', "kan"}, {U'康', "kon"}, {U'肯', "ken"}, {U'孔', "kon"},
     {U'昆', "kun"}, {U'夸', "kua"}, {U'奎', "kui"}, {U'寇', "ko"}, {U'考', "ko"},
     // f
@@ -121,7 +121,7 @@ std::string han_pattern(std::u32string_view word) {
     if (it == table.end() || it->first != c) return {};
     out += it->second;
   }
-  return out;
+  return single_letters(std::move(out));
 }
 
 }  // namespace interdict

@@ -35,9 +35,9 @@ TEST(NamesTranscribe, KatakanaSmallLettersCombine) {
 TEST(NamesTranscribe, HiraganaReadsAsKatakana) { EXPECT_EQ(kana_pattern(U"ろはす"), kana_pattern(U"ロハス")); }
 
 TEST(NamesTranscribe, HanBareConsonantsFromTheTable) {
-  EXPECT_EQ(han_pattern(U"科萨托"), "kosato");        // 科 ko, not pinyin ke
-  EXPECT_EQ(han_pattern(U"罗德里格斯"), "rodErigs");  // 格 g and 斯 s bare, 德 d(e)
-  EXPECT_EQ(han_pattern(U"帕杜阿尔特"), "paduart");
+  EXPECT_EQ(han_pattern(U"科萨托"), "kosato");         // 科 ko, not pinyin ke
+  EXPECT_EQ(han_pattern(U"罗德里格斯"), "rodErigEs");  // 格 g(e) and 斯 s bare, 德 d(e)
+  EXPECT_EQ(han_pattern(U"帕杜阿尔特"), "paduartE");
 }
 
 TEST(NamesTranscribe, HanWordOutsideTheTableHasNoPattern) {
