@@ -14,7 +14,9 @@
 #include <functional>
 #include <string>
 
+#include "names/jaro_bits.h"
 #include "names/transcribe.h"
+#include "names/transcribe_bound.h"
 
 namespace interdict {
 namespace {
@@ -65,7 +67,7 @@ void pair_pattern(const NameIndex::Data& d, std::string_view pattern,
     const std::uint32_t t = reached[i];
     if (i + 2 * kAhead < reached.size()) __builtin_prefetch(&d.tokens[reached[i + 2 * kAhead]]);
     if (i + kAhead < reached.size()) __builtin_prefetch(d.blob.data() + d.tokens[reached[i + kAhead]].text.offset);
-    ranked.emplace_back(kClosenessShare * closeness[t] + jaro_winkler(letters, d.str(d.tokens[t].text)), t);
+    ranked.emplace_back(kClosenessShare * closeness[t] + jaro_winkler_bits(letters, d.str(d.tokens[t].text)), t);
     closeness[t] = 0;
   }
   // Ties go to the lower token id, so the same query always aligns the same tokens.
@@ -77,7 +79,9 @@ void pair_pattern(const NameIndex::Data& d, std::string_view pattern,
     ranked.resize(kMaxAligned);
   }
   for (const auto& [rank, t] : ranked) {
-    const double sim = transcription_similarity(pattern, d.str(d.tokens[t].text));
+    const std::string_view text = d.str(d.tokens[t].text);
+    if (!transcription_may_reach(pattern, text, kTranscriptionFloor)) continue;
+    const double sim = transcription_similarity(pattern, text);
     if (sim >= kTranscriptionFloor) out.emplace_back(sim, t);
   }
 }
