@@ -142,8 +142,10 @@ std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
       // records per comparison, scattered over the index. The same comparisons on the same
       // order, so the same forms are kept.
       covered.clear();
-      for (auto p = candidates.begin() + static_cast<std::ptrdiff_t>(before); p != candidates.end(); ++p)
-        covered.emplace_back(cover(*p), *p);
+      for (std::size_t i = before; i < candidates.size(); ++i) {
+        if (i + kAhead < candidates.size()) __builtin_prefetch(&d.forms[candidates[i + kAhead]]);
+        covered.emplace_back(cover(candidates[i]), candidates[i]);
+      }
       std::nth_element(covered.begin(), covered.begin() + static_cast<std::ptrdiff_t>(cap), covered.end(),
                        [](const auto& a, const auto& b) { return a.first > b.first; });
       candidates.resize(before + cap);

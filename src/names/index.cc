@@ -124,20 +124,25 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
   thread_local PairMemo memo;
   memo.clear();
   PairMemo* const pairs = all ? nullptr : &memo;
-  // Candidates are scattered over the index, and a form's record, its token ids and their
-  // records are each a cache miss the scorer would wait for in turn: they are asked for
-  // kAhead candidates before they are scored, and in index order, where the forms of one
-  // name lie together.
+  // Candidates are scattered over the index, and a form's record, its token ids, their
+  // records and letters are each a cache miss the scorer would wait for in turn: they are
+  // asked for some candidates before they are scored, and in index order, where the forms
+  // of one name lie together.
   std::sort(candidates.begin(), candidates.end());
   constexpr std::size_t kAhead = 8;
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     if (k + kAhead < candidates.size()) __builtin_prefetch(&d.forms[candidates[k + kAhead]]);
     if (k + kAhead / 2 < candidates.size())
       __builtin_prefetch(d.form_tokens.data() + d.forms[candidates[k + kAhead / 2]].first_token);
+    if (k + 2 < candidates.size()) {
+      const FormRec& next = d.forms[candidates[k + 2]];
+      for (std::uint32_t j = 0; j < next.token_count && j < 4; ++j)
+        __builtin_prefetch(d.tokens.data() + d.form_tokens[next.first_token + j]);
+    }
     if (k + 1 < candidates.size()) {
       const FormRec& next = d.forms[candidates[k + 1]];
       for (std::uint32_t j = 0; j < next.token_count && j < 4; ++j)
-        __builtin_prefetch(d.tokens.data() + d.form_tokens[next.first_token + j]);
+        __builtin_prefetch(d.blob.data() + d.tokens[d.form_tokens[next.first_token + j]].text.offset);
     }
     const std::uint32_t f = candidates[k];
     const FormRec& form = d.forms[f];
