@@ -20,6 +20,7 @@ constexpr std::size_t kMaxLetters = 32;  // transcription_similarity's cut
 
 std::uint32_t bit(char c) { return std::uint32_t{1} << (c - 'a'); }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 // An optional letter of a pattern: an uppercase vowel, or the H of katakana シ.
 bool is_optional(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H'; }
@@ -73,19 +74,23 @@ int transcription_cost_floor(std::string_view pattern, std::string_view token) {
   pattern = pattern.substr(0, std::min(pattern.size(), kMaxLetters));
   token = token.substr(0, std::min(token.size(), kMaxLetters));
   const Partners& p = partners();
+  // The alignment's classes are uppercase letters (b p f v are "B"): a stray uppercase
+  // letter on either side would pair cheaply with a class it names, which no mask here
+  // holds. Patterns and folded tokens never hold one; for such input there is no bound.
   std::uint32_t pattern_letters = 0;
   for (char c : pattern) {
+    if (is_upper(c) && !is_optional(c)) return 0;
     const char lowered = is_optional(c) ? static_cast<char>(c - 'A' + 'a') : liquid(c);
     if (is_lower(lowered)) pattern_letters |= bit(lowered);
   }
   std::uint32_t token_letters = 0;
   for (char c : token) {
+    if (is_upper(c)) return 0;
     const char l = liquid(c);
     if (is_lower(l)) token_letters |= bit(l);
   }
-  // A byte that is no lowercase letter is in no mask: it stays uncounted, and letters of
-  // the other side that could have paired with it are not helped by it. Neither side
-  // normally holds one (patterns and folded tokens are lowercase ASCII).
+  // Any other byte that is no lowercase letter (a digit, UTF-8) is in no mask: the
+  // alignment pairs it with itself alone, so it stays uncounted and helps no letter.
   int pattern_alone = 0;
   for (char c : pattern) {
     const char l = liquid(c);

@@ -107,6 +107,14 @@ TEST(NamesTranscribeBound, CountsConsonantsWithNoPartner) {
   EXPECT_EQ(transcription_cost_floor("ania", "agnia"), 0);
 }
 
+TEST(NamesTranscribeBound, GivesNoBoundForUppercaseClassLetters) {
+  // The alignment reads a stray "B" as the class of b p f v: b for B costs 0.4, not 1.
+  EXPECT_GE(transcription_similarity("kBbbbb", "kbbbbb"), kTranscriptionFloor);
+  EXPECT_EQ(transcription_cost_floor("kBbbbb", "kbbbbb"), 0);
+  EXPECT_EQ(transcription_cost_floor("kbbbbb", "kBbbbb"), 0);
+  EXPECT_TRUE(transcription_may_reach("ppTppp", "pptppp", kTranscriptionFloor));
+}
+
 TEST(NamesTranscribeBound, KeepsShortTokensAndPairsAtTheFloor) {
   EXPECT_TRUE(transcription_may_reach("kosato", "ab", kTranscriptionFloor));  // compared whole
   EXPECT_TRUE(transcription_may_reach("kosato", "kosato", kTranscriptionFloor));
