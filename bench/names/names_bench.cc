@@ -2,7 +2,7 @@
 // and speed of the index against scoring every name (the brute-force baseline), in one run.
 //
 //   bench_names [shared-data-dir] [quick | dump | scores | negatives | speed [ROUNDS [index]] | misses |
-//                                  answers | explain NAME...]
+//                                  scripts [ROUNDS [SCRIPT]] | answers | explain NAME...]
 //
 // quick: every tenth negative, no speed run, the missed labelled names listed.
 // negatives: every negative scoring 0.9 or more, with the name it met.
@@ -12,6 +12,9 @@
 //   scoring every name, the best other name and its score), to count misses by kind.
 // speed: only the speed run (speed.h), ROUNDS times (default 3), index and brute force
 //   alternately; with "index", the index alone (to profile it).
+// scripts: the index's time on the speed sample by the query's script, and the slowest
+//   queries (speed.h), best of ROUNDS passes; with SCRIPT (Hani, kana, latin...) that
+//   script's queries alone.
 // misses: the speed sample's queries whose right entry the index scores lower than brute
 //   force does.
 // answers: every labelled query's and every 100th negative's hits by the index, to diff two
@@ -130,12 +133,15 @@ int main(int argc, char** argv) {
   const auto defaults = interdict::Thresholds{};
   // Scores at a low review threshold, so one pass serves every threshold below.
   loaded->set_thresholds({0.6, 0.6});
-  if (mode == "speed" || mode == "misses" || mode == "answers") {
+  if (mode == "speed" || mode == "misses" || mode == "answers" || mode == "scripts") {
     loaded->set_thresholds(defaults);
     if (mode == "speed")
       names_bench::run_speed(set, *loaded, argc > 3 ? std::atoi(argv[3]) : 3,
                              argc > 4 && std::string(argv[4]) == "index");
     if (mode == "misses") names_bench::run_misses(set, *loaded);
+    if (mode == "scripts")
+      names_bench::run_by_script(*loaded, names_bench::speed_sample(set), argc > 3 ? std::atoi(argv[3]) : 3,
+                                 argc > 4 ? argv[4] : "");
     if (mode == "answers") {
       std::vector<Query> all = positives;
       for (std::size_t i = 0; i < negatives.size(); i += 100) all.push_back(negatives[i]);

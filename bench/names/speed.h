@@ -12,7 +12,9 @@
 
 #include <time.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -123,6 +125,40 @@ inline void run_misses(const EvalSet& set, const interdict::NameIndex& index) {
     std::printf("%s\t%s\t%s\t%.3f\t%.3f\n", q.source.c_str(), listed == set.listed.end() ? "" : listed->second.c_str(),
                 q.text.c_str(), by_index.right[i], by_all.right[i]);
   }
+}
+
+// "scripts": the index's CPU time on the speed sample by the query's script (best of
+// `rounds` passes per query), and the slowest queries, to see which readings cost most;
+// with `only`, the queries of that script alone (for a profiler).
+inline void run_by_script(const interdict::NameIndex& index, std::vector<Query> sample, int rounds,
+                          const std::string& only) {
+  if (!only.empty()) std::erase_if(sample, [&only](const Query& q) { return script_of(q.text) != only; });
+  std::vector<double> best(sample.size(), 1e300);
+  for (int round = 0; round < rounds; ++round) {
+    for (std::size_t i = 0; i < sample.size(); ++i) {
+      const double start = cpu_ms();
+      (void)index.search(sample[i].text, {}, 10);
+      best[i] = std::min(best[i], cpu_ms() - start);
+    }
+  }
+  std::map<std::string, std::pair<std::size_t, double>> by_script;
+  double total = 0;
+  for (std::size_t i = 0; i < sample.size(); ++i) {
+    auto& [count, ms] = by_script[script_of(sample[i].text)];
+    ++count;
+    ms += best[i];
+    total += best[i];
+  }
+  std::printf("script\tqueries\tms/query\tshare of time\n");
+  for (const auto& [script, c] : by_script)
+    std::printf("%s\t%zu\t%.3f\t%.1f%%\n", script.c_str(), c.first, c.second / static_cast<double>(c.first),
+                100.0 * c.second / total);
+  std::vector<std::size_t> order(sample.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&best](std::size_t a, std::size_t b) { return best[a] > best[b]; });
+  std::printf("slowest:\n");
+  for (std::size_t k = 0; k < 20 && k < order.size(); ++k)
+    std::printf("%.3f ms\t%s\n", best[order[k]], sample[order[k]].text.c_str());
 }
 
 // "answers": every sample query's hits by the index (id and score), to diff two builds.

@@ -14,7 +14,9 @@
 #include <functional>
 #include <string>
 
+#include "names/jaro_bits.h"
 #include "names/transcribe.h"
+#include "names/transcribe_bound.h"
 
 namespace interdict {
 namespace {
@@ -25,6 +27,8 @@ constexpr std::size_t kMaxCandidates = 400;
 // about thirty times a Jaro-Winkler.
 constexpr std::size_t kMaxAligned = 128;
 constexpr double kClosenessShare = 0.1;
+// How far ahead a loop over scattered records asks for the one it will read (a prefetch).
+constexpr std::size_t kAhead = 8;
 
 // The list tokens that pair with `pattern` (transcription_similarity at kTranscriptionFloor
 // or more) among those its keys reach, with their similarity, appended to `out`. Tokens
@@ -57,8 +61,13 @@ void pair_pattern(const NameIndex::Data& d, std::string_view pattern,
   reach(keys.near, 1);
   const std::string letters = pattern_letters(pattern);
   ranked.clear();
-  for (auto t : reached) {
-    ranked.emplace_back(kClosenessShare * closeness[t] + jaro_winkler(letters, d.str(d.tokens[t].text)), t);
+  // Each reached token's record and its letters are two cache misses: asked for ahead.
+  for (std::size_t i = 0; i < reached.size() && i < 2 * kAhead; ++i) __builtin_prefetch(&d.tokens[reached[i]]);
+  for (std::size_t i = 0; i < reached.size(); ++i) {
+    const std::uint32_t t = reached[i];
+    if (i + 2 * kAhead < reached.size()) __builtin_prefetch(&d.tokens[reached[i + 2 * kAhead]]);
+    if (i + kAhead < reached.size()) __builtin_prefetch(d.blob.data() + d.tokens[reached[i + kAhead]].text.offset);
+    ranked.emplace_back(kClosenessShare * closeness[t] + jaro_winkler_bits(letters, d.str(d.tokens[t].text)), t);
     closeness[t] = 0;
   }
   // Ties go to the lower token id, so the same query always aligns the same tokens.
@@ -70,7 +79,9 @@ void pair_pattern(const NameIndex::Data& d, std::string_view pattern,
     ranked.resize(kMaxAligned);
   }
   for (const auto& [rank, t] : ranked) {
-    const double sim = transcription_similarity(pattern, d.str(d.tokens[t].text));
+    const std::string_view text = d.str(d.tokens[t].text);
+    if (!transcription_may_reach(pattern, text, kTranscriptionFloor)) continue;
+    const double sim = transcription_similarity(pattern, text);
     if (sim >= kTranscriptionFloor) out.emplace_back(sim, t);
   }
 }
@@ -96,12 +107,15 @@ std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
   thread_local std::vector<std::uint32_t> touched;
   thread_local std::vector<std::uint64_t> keys;
   if (reached.size() < d.forms.size()) reached.resize(d.forms.size(), 0.0F);
+  thread_local std::vector<std::pair<float, std::uint32_t>> covered;
   std::vector<std::uint32_t> candidates;
   // Adds `weight` to every form `keys` reach, once per form however many keys reach it.
   auto reach = [&](float weight) {
     for (auto k : keys) {
       const auto [first, last] = postings_of(d, k);
       for (auto p = first; p != last; ++p) {
+        // A form's count is a cache miss of its own (the forms are spread over the index).
+        if (static_cast<std::size_t>(last - p) > kAhead) __builtin_prefetch(&reached[p[kAhead]]);
         if (reached[*p] == 0.0F) touched.push_back(*p);
         if (reached[*p] >= 0.0F) reached[*p] = -(reached[*p] + weight);  // negative: reached by this token already
       }
@@ -124,10 +138,18 @@ std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
     for (auto f : touched)
       if (reached[f] >= floor) candidates.push_back(f);
     if (candidates.size() - before > cap) {
-      std::nth_element(candidates.begin() + static_cast<std::ptrdiff_t>(before),
-                       candidates.begin() + static_cast<std::ptrdiff_t>(before + cap), candidates.end(),
-                       [&](std::uint32_t a, std::uint32_t b) { return cover(a) > cover(b); });
+      // Each form's cover once, beside it: computed in the comparator it read two form
+      // records per comparison, scattered over the index. The same comparisons on the same
+      // order, so the same forms are kept.
+      covered.clear();
+      for (std::size_t i = before; i < candidates.size(); ++i) {
+        if (i + kAhead < candidates.size()) __builtin_prefetch(&d.forms[candidates[i + kAhead]]);
+        covered.emplace_back(cover(candidates[i]), candidates[i]);
+      }
+      std::nth_element(covered.begin(), covered.begin() + static_cast<std::ptrdiff_t>(cap), covered.end(),
+                       [](const auto& a, const auto& b) { return a.first > b.first; });
       candidates.resize(before + cap);
+      for (std::size_t i = 0; i < cap; ++i) candidates[before + i] = covered[i].second;
     }
     for (auto f : touched) reached[f] = 0.0F;
     touched.clear();

@@ -124,9 +124,28 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
   thread_local PairMemo memo;
   memo.clear();
   PairMemo* const pairs = all ? nullptr : &memo;
-  for (auto f : candidates) {
+  // Candidates are scattered over the index, and a form's record, its token ids, their
+  // records and letters are each a cache miss the scorer would wait for in turn: they are
+  // asked for some candidates before they are scored, and in index order, where the forms
+  // of one name lie together.
+  std::sort(candidates.begin(), candidates.end());
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    if (k + kAhead < candidates.size()) __builtin_prefetch(&d.forms[candidates[k + kAhead]]);
+    if (k + kAhead / 2 < candidates.size())
+      __builtin_prefetch(d.form_tokens.data() + d.forms[candidates[k + kAhead / 2]].first_token);
+    if (k + 2 < candidates.size()) {
+      const FormRec& next = d.forms[candidates[k + 2]];
+      for (std::uint32_t j = 0; j < next.token_count && j < 4; ++j)
+        __builtin_prefetch(d.tokens.data() + d.form_tokens[next.first_token + j]);
+    }
+    if (k + 1 < candidates.size()) {
+      const FormRec& next = d.forms[candidates[k + 1]];
+      for (std::uint32_t j = 0; j < next.token_count && j < 4; ++j)
+        __builtin_prefetch(d.blob.data() + d.tokens[d.form_tokens[next.first_token + j]].text.offset);
+    }
+    const std::uint32_t f = candidates[k];
     const FormRec& form = d.forms[f];
-    const std::uint32_t entry = d.names[form.name].entry;
     double top = 0;
     std::size_t top_reading = 0;
     for (std::size_t r = 0; r < readings.size(); ++r) {
@@ -151,7 +170,7 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
       }
     }
     if (top <= 0) continue;
-    const EntryRec& e = d.entries[entry];
+    const EntryRec& e = d.entries[d.names[form.name].entry];
     top *= kind_factor(hints.kind, e.kind) * country_factor(d, e, hints.country);
     if (top < d.thresholds.review) continue;
     best.push_back(Best{top, f, top_reading});

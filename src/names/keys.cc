@@ -80,11 +80,6 @@ void sound_query_keys(std::string_view key, std::vector<std::uint64_t>& exact, s
   }
 }
 
-namespace {
-
-// The class a transcription alignment (transcribe.h) hears in a letter, or 0 for a letter
-// it forgives cheaply: vowels (added, dropped or swapped by every transcription), h (left
-// unwritten). l and r are one letter. j is a velar: the alignment takes j for g.
 char transcription_class(char c) {
   switch (c) {
     case 'b':
@@ -109,6 +104,8 @@ char transcription_class(char c) {
     default: return 0;  // vowels, optional (uppercase) vowels, h, y, digits
   }
 }
+
+namespace {
 
 // Variants of a key one class shorter, for keys of kMinDeletedKey classes or more: a key
 // of one or two classes minus one is shared by too many tokens to pick anything.

@@ -10,8 +10,10 @@
 #include <algorithm>
 #include <array>
 
+#include "names/jaro_bits.h"
 #include "names/phonetic.h"
 #include "names/transcribe.h"
+#include "names/transcribe_bound.h"
 
 namespace interdict {
 
@@ -88,7 +90,7 @@ double spelling_similarity(std::string_view a, std::string_view b) {
     return longer.size() > 1 && initial_class(longer[0]) == initial_class(initial[0]) ? kInitialSimilarity : 0.0;
   }
   if (a.size() <= 2 || b.size() <= 2) return 0.0;
-  const double jw = jaro_winkler(a, b);
+  const double jw = jaro_winkler_bits(a, b);
   // Cubed: Jaro-Winkler puts most unrelated name pairs near 0.85-0.92 ("john"/"johnson",
   // "davis"/"david"), which must cost a full name its match; one typo still scores ~0.9.
   return jw >= kTokenFloor ? jw * jw * jw : 0.0;
@@ -136,7 +138,9 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
         if (!query[i].pattern)
           return joined ? spelling_similarity(query[i].text, d.str(t.text))
                         : token_similarity(query[i].text, d.str(t.text));
-        const double s = t.weak != 0 ? 0.0 : transcription_similarity(query[i].text, d.str(t.text));
+        const std::string_view text = d.str(t.text);
+        if (t.weak != 0 || !transcription_may_reach(query[i].text, text, kTranscriptionFloor)) return 0.0;
+        const double s = transcription_similarity(query[i].text, text);
         return s < kTranscriptionFloor ? 0.0 : s;
       };
       const double sim = memo ? memo->get(slot, id, similarity) : similarity();
@@ -204,7 +208,7 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
       if (corroborating) sim = kCorroboratingSimilarity;
       if (sim < kSoundFloor) continue;
       const double spelling =
-          query[i].one_liquid ? jaro_winkler_one_liquid(query[i].word, text) : jaro_winkler(query[i].word, text);
+          query[i].one_liquid ? jaro_winkler_one_liquid(query[i].word, text) : jaro_winkler_bits(query[i].word, text);
       if (spelling < kSoundSpellingFloor) continue;
       pairs[count++] =
           Pair{sim * query[i].certainty * (1.0 - kSpellingShare + kSpellingShare * spelling), i, j, corroborating};

@@ -1,6 +1,6 @@
 // Candidate selection (issue 6, speed): the index must reach every name that scoring every
-// name finds, transcription patterns included, and the per-query memo must not change a
-// score. The transcription cases are spellings from rigour's groups that the index missed
+// name finds, transcription patterns included (the memo has its own test,
+// pair_memo_test.cc). The transcription cases are spellings from rigour's groups that the index missed
 // on the speed sample while brute force found them.
 #include "names/candidates.h"
 
@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "names/names.h"
-#include "names/pair_memo.h"
 
 namespace interdict {
 namespace {
@@ -70,56 +69,6 @@ TEST(NamesCandidates, IndexFindsWhatScoringEveryNameFinds) {
   for (const char* query : {"デボレ", "バド", "ボッジョーニ", "兰吉尼", "卡苏吉", "费曼多斯", "帕利亚尼", "波蒂奥利",
                             "戴尔·雷阿尔", "塞贝内利", "塞利尔", "埃拉勒迪", "马科斯-卡塔赫纳", "ロハス"})
     expect_same_answers(index, query);
-}
-
-TEST(NamesCandidates, MemoComputesEachPairOnce) {
-  PairMemo memo;
-  memo.clear();
-  const int a = 0;
-  const int b = 0;
-  const auto slot_a = memo.slot(&a, 0);
-  EXPECT_EQ(memo.slot(&a, 0), slot_a);
-  EXPECT_NE(memo.slot(&a, 1), slot_a);  // the same token compared another way
-  EXPECT_NE(memo.slot(&b, 0), slot_a);
-  int calls = 0;
-  auto compute = [&calls] {
-    ++calls;
-    return 0.5;
-  };
-  EXPECT_DOUBLE_EQ(memo.get(slot_a, 7, compute), 0.5);
-  EXPECT_DOUBLE_EQ(memo.get(slot_a, 7, compute), 0.5);
-  EXPECT_EQ(calls, 1);
-  (void)memo.get(slot_a, 8, compute);
-  EXPECT_EQ(calls, 2);
-}
-
-TEST(NamesCandidates, MemoForgetsAtClearAndKeepsValuesWhenItGrows) {
-  PairMemo memo;
-  memo.clear();
-  const auto slot = memo.slot(&memo, 0);
-  // Far more values than the table's first size: it grows and keeps each one.
-  for (std::uint32_t t = 0; t < 20000; ++t) (void)memo.get(slot, t, [t] { return t * 0.5; });
-  int calls = 0;
-  for (std::uint32_t t = 0; t < 20000; ++t) {
-    EXPECT_DOUBLE_EQ(memo.get(slot, t,
-                              [&calls] {
-                                ++calls;
-                                return -1.0;
-                              }),
-                     t * 0.5);
-  }
-  EXPECT_EQ(calls, 0);
-  memo.clear();
-  EXPECT_DOUBLE_EQ(memo.get(memo.slot(&memo, 0), 3, [] { return 2.0; }), 2.0);
-}
-
-TEST(NamesCandidates, MemoForgetsWhenItsGenerationWraps) {
-  PairMemo memo;
-  memo.clear();
-  (void)memo.get(memo.slot(&memo, 0), 5, [] { return 1.0; });
-  // 2^16 queries later the generation number has come round to this one's again.
-  for (int i = 0; i < 0x10000; ++i) memo.clear();
-  EXPECT_DOUBLE_EQ(memo.get(memo.slot(&memo, 0), 5, [] { return 2.0; }), 2.0);
 }
 
 }  // namespace

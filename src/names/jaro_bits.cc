@@ -1,0 +1,56 @@
+// Jaro-Winkler with bit masks (jaro_bits.h).
+#include "names/jaro_bits.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+
+namespace interdict {
+
+double jaro_winkler_bits(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return a.empty() && b.empty() ? 1.0 : 0.0;
+  if (a == b) return 1.0;
+  constexpr std::size_t kMax = 64;  // one bit per position of `b`
+  if (a.size() > kMax) a = a.substr(0, kMax);
+  if (b.size() > kMax) b = b.substr(0, kMax);
+  const std::size_t window = std::max<std::size_t>(std::max(a.size(), b.size()) / 2, 1) - 1;
+  // Where each byte value stands in `b`. Kept zero between calls: only the entries of
+  // `b`'s own bytes are set, and cleared again at the end.
+  thread_local std::array<std::uint64_t, 256> at{};
+  for (std::size_t j = 0; j < b.size(); ++j) at[static_cast<unsigned char>(b[j])] |= std::uint64_t{1} << j;
+  std::uint64_t a_used = 0;
+  std::uint64_t b_used = 0;
+  std::size_t matches = 0;
+  const std::uint64_t all_of_b = b.size() == kMax ? ~std::uint64_t{0} : (std::uint64_t{1} << b.size()) - 1;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    // Positions lo..hi-1 of `b`, as the scalar loop searches them.
+    const std::size_t lo = i > window ? i - window : 0;
+    const std::size_t hi = std::min(b.size(), i + window + 1);
+    if (lo >= hi) continue;
+    const std::uint64_t below_hi = hi == kMax ? ~std::uint64_t{0} : (std::uint64_t{1} << hi) - 1;
+    const std::uint64_t free = at[static_cast<unsigned char>(a[i])] & ~b_used & below_hi & (all_of_b << lo);
+    if (free == 0) continue;
+    b_used |= free & (~free + 1);  // the lowest: the first free partner in the window
+    a_used |= std::uint64_t{1} << i;
+    ++matches;
+  }
+  for (char c : b) at[static_cast<unsigned char>(c)] = 0;
+  if (matches == 0) return 0.0;
+  // Matched letters of `a` and of `b`, in order, paired off: an unequal pair is half a
+  // transposition.
+  std::size_t transpositions = 0;
+  for (std::uint64_t x = a_used, y = b_used; x != 0; x &= x - 1, y &= y - 1)
+    if (a[static_cast<std::size_t>(std::countr_zero(x))] != b[static_cast<std::size_t>(std::countr_zero(y))])
+      ++transpositions;
+  // The arithmetic of jaro_winkler, term for term, so that the double is the same.
+  const double m = static_cast<double>(matches);
+  const double jaro =
+      (m / static_cast<double>(a.size()) + m / static_cast<double>(b.size()) + (m - transpositions / 2.0) / m) / 3.0;
+  std::size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
+}
+
+}  // namespace interdict

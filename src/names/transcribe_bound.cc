@@ -1,0 +1,122 @@
+// The consonant bound on a transcription alignment's cost (transcribe_bound.h).
+//
+// Each letter gets the set of letters on the other side that could pair with it for less
+// than 1 (a mask over a-z): its own class (transcription_class), itself, and the letters of
+// the spelling rules that read two letters as one sound (transcribe.cc's spelling_unit:
+// token ch for k, z for ts, c for ch, sc for sh, gi for j). A rule needs all its letters,
+// so listing one of them keeps the set large enough.
+#include "names/transcribe_bound.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+#include "names/candidates.h"
+
+namespace interdict {
+namespace {
+
+constexpr std::size_t kMaxLetters = 32;  // transcription_similarity's cut
+
+std::uint32_t bit(char c) { return std::uint32_t{1} << (c - 'a'); }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+// An optional letter of a pattern: an uppercase vowel, or the H of katakana シ.
+bool is_optional(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H'; }
+char liquid(char c) { return c == 'l' ? 'r' : c; }
+
+struct Partners {
+  std::array<std::uint32_t, 26> of_pattern{};  // a pattern consonant's cheap token letters
+  std::array<std::uint32_t, 26> of_token{};    // a list consonant's cheap pattern letters
+};
+
+Partners make_partners() {
+  Partners p;
+  for (char c = 'a'; c <= 'z'; ++c) {
+    std::uint32_t same = bit(c);
+    const char k = transcription_class(c);
+    if (k != 0)
+      for (char o = 'a'; o <= 'z'; ++o)
+        if (transcription_class(o) == k) same |= bit(o);
+    p.of_pattern[c - 'a'] = same;
+    p.of_token[c - 'a'] = same;
+  }
+  auto add = [](std::array<std::uint32_t, 26>& to, char c, char partner) { to[c - 'a'] |= bit(partner); };
+  // j is a vowel's neighbour: j for i costs a vowel's price.
+  add(p.of_pattern, 'j', 'i');
+  add(p.of_token, 'j', 'i');
+  // Spelling rules, pattern side: k as ch, j as gi or ge, ch as ci or c, sh as sc, ts as z.
+  add(p.of_pattern, 'k', 'c');
+  add(p.of_pattern, 'j', 'g');
+  add(p.of_pattern, 'c', 'c');
+  add(p.of_pattern, 's', 'c');
+  add(p.of_pattern, 's', 'z');
+  add(p.of_pattern, 't', 'z');
+  // The same rules from the list side: ch for k, c for ch, sc for sh, z for ts.
+  add(p.of_token, 'c', 'k');
+  add(p.of_token, 'c', 'c');
+  add(p.of_token, 'c', 's');
+  add(p.of_token, 's', 's');
+  add(p.of_token, 'z', 't');
+  add(p.of_token, 'z', 's');
+  return p;
+}
+
+const Partners& partners() {
+  static const Partners p = make_partners();
+  return p;
+}
+
+}  // namespace
+
+int transcription_cost_floor(std::string_view pattern, std::string_view token) {
+  pattern = pattern.substr(0, std::min(pattern.size(), kMaxLetters));
+  token = token.substr(0, std::min(token.size(), kMaxLetters));
+  const Partners& p = partners();
+  // The alignment's classes are uppercase letters (b p f v are "B"): a stray uppercase
+  // letter on either side would pair cheaply with a class it names, which no mask here
+  // holds. Patterns and folded tokens never hold one; for such input there is no bound.
+  std::uint32_t pattern_letters = 0;
+  for (char c : pattern) {
+    if (is_upper(c) && !is_optional(c)) return 0;
+    const char lowered = is_optional(c) ? static_cast<char>(c - 'A' + 'a') : liquid(c);
+    if (is_lower(lowered)) pattern_letters |= bit(lowered);
+  }
+  std::uint32_t token_letters = 0;
+  for (char c : token) {
+    if (is_upper(c)) return 0;
+    const char l = liquid(c);
+    if (is_lower(l)) token_letters |= bit(l);
+  }
+  // Any other byte that is no lowercase letter (a digit, UTF-8) is in no mask: the
+  // alignment pairs it with itself alone, so it stays uncounted and helps no letter.
+  int pattern_alone = 0;
+  for (char c : pattern) {
+    const char l = liquid(c);
+    if (is_optional(c) || !is_lower(l) || is_vowel(l) || l == 'r' || l == 'h') continue;
+    if ((p.of_pattern[l - 'a'] & token_letters) == 0) ++pattern_alone;
+  }
+  int token_alone = 0;
+  for (char c : token) {
+    const char l = liquid(c);
+    if (!is_lower(l) || is_vowel(l) || l == 'r' || l == 'h' || l == 'g') continue;
+    if ((p.of_token[l - 'a'] & pattern_letters) == 0) ++token_alone;
+  }
+  return std::max(pattern_alone, token_alone);
+}
+
+bool transcription_may_reach(std::string_view pattern, std::string_view token, double floor) {
+  const std::size_t letters = std::min(token.size(), kMaxLetters);
+  if (letters < 3) return true;
+  std::size_t required = 0;
+  for (std::size_t i = 0; i < pattern.size() && i < kMaxLetters; ++i)
+    if (!is_optional(pattern[i])) ++required;
+  // The similarity is 1 - cost / length, and the cost is at least the floor found here;
+  // the same arithmetic, so a pair at the edge is kept.
+  const double length = static_cast<double>(std::max(letters, required));
+  const int cost = transcription_cost_floor(pattern, token);
+  return 1.0 - static_cast<double>(cost) / length >= floor;
+}
+
+}  // namespace interdict

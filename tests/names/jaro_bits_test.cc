@@ -1,0 +1,110 @@
+// jaro_winkler_bits must give jaro_winkler's value bit for bit: the pattern ranking picks
+// which list tokens are aligned by it, so a last-bit difference could change an answer.
+// Checked on real name tokens (yente's list and query spellings and its negatives, read
+// as the index reads them) and on the edges: empty, one letter, past 64 bytes, bytes
+// above 127.
+#include "names/jaro_bits.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "names/names.h"
+
+namespace interdict {
+namespace {
+
+const std::string kFixtures =
+    std::string(INTERDICT_SHARED_DATA) + "/yente/contrib/candidate_generation_benchmark/fixtures/";
+
+// The tokens of the first column of `file` (after its header), `limit` lines at most,
+// every reading of every name.
+std::vector<std::string> tokens_of_file(const std::string& file, std::size_t limit) {
+  std::ifstream in(kFixtures + file);
+  std::vector<std::string> out;
+  std::string line;
+  std::getline(in, line);
+  for (std::size_t n = 0; n < limit && std::getline(in, line); ++n) {
+    // The first field, quoted when it holds a comma.
+    std::string name;
+    if (!line.empty() && line[0] == '"') {
+      name = line.substr(1, line.find('"', 1) - 1);
+    } else {
+      name = line.substr(0, line.find(','));
+    }
+    for (const auto& reading : normalise_name(name))
+      for (const auto& token : reading) out.push_back(token);
+  }
+  return out;
+}
+
+// Counts the pairs compared and the pairs whose values differ (printing the first few).
+struct Tally {
+  std::size_t pairs = 0;
+  std::size_t differ = 0;
+  std::size_t high = 0;  // pairs at Jaro-Winkler 0.84 or more: the scorer's floor
+  void check(const std::string& a, const std::string& b) {
+    const double want = jaro_winkler(a, b);
+    const double got = jaro_winkler_bits(a, b);
+    ++pairs;
+    if (want >= 0.84) ++high;
+    if (want != got && ++differ <= 5) ADD_FAILURE() << a << " / " << b << ": " << want << " vs " << got;
+  }
+};
+
+TEST(NamesJaroBits, EqualsJaroWinklerOnListAndQuerySpellings) {
+  const auto listed = tokens_of_file("positives_un_untreated.csv", 700);
+  const auto queried = tokens_of_file("positives_un_treated.csv", 700);
+  ASSERT_GT(listed.size(), 1000U);
+  ASSERT_GT(queried.size(), 1000U);
+  Tally tally;
+  // Each query token against the list tokens near it (the same and the next names) and
+  // a stride through the rest.
+  for (std::size_t i = 0; i < queried.size(); ++i)
+    for (std::size_t j = i > 8 ? i - 8 : 0; j < listed.size() && j < i + 8; ++j) tally.check(queried[i], listed[j]);
+  for (std::size_t i = 0; i < queried.size(); i += 3)
+    for (std::size_t j = 0; j < listed.size(); j += 17) tally.check(queried[i], listed[j]);
+  EXPECT_EQ(tally.differ, 0U);
+  EXPECT_GT(tally.pairs, 50000U);
+  EXPECT_GT(tally.high, 1000U);  // close pairs, where the value decides, are among them
+}
+
+TEST(NamesJaroBits, EqualsJaroWinklerOnNegatives) {
+  const auto names = tokens_of_file("negatives_global.csv", 3000);
+  ASSERT_GT(names.size(), 5000U);
+  Tally tally;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    for (std::size_t j = i + 1; j < names.size() && j < i + 12; ++j) {
+      tally.check(names[i], names[j]);
+      tally.check(names[j], names[i]);  // the value is not symmetric in general
+    }
+  EXPECT_EQ(tally.differ, 0U);
+}
+
+TEST(NamesJaroBits, EqualsJaroWinklerOnEdges) {
+  Tally tally;
+  const std::string long_a(70, 'a');
+  const std::string long_b = std::string(63, 'a') + "bcdefgh";
+  const std::vector<std::string> edges = {"",         "a",        "b",     "ab",       "ba",         "abc",
+                                          "\xe8\xae", "\xff\x80", long_a,  long_b,     "martha",     "marhta",
+                                          "dwayne",   "duane",    "dixon", "dicksonx", "aaaaaaaaab", "baaaaaaaaa"};
+  for (const auto& a : edges)
+    for (const auto& b : edges) tally.check(a, b);
+  EXPECT_EQ(tally.differ, 0U);
+  EXPECT_EQ(jaro_winkler_bits("", ""), 1.0);
+  EXPECT_EQ(jaro_winkler_bits("abc", ""), 0.0);
+  EXPECT_EQ(jaro_winkler_bits("abc", "xyz"), 0.0);
+}
+
+// A string's letters leave no mark for the next call (the masks are per-thread scratch).
+TEST(NamesJaroBits, OneCallLeavesNothingForTheNext) {
+  const double alone = jaro_winkler_bits("karl", "carl");
+  (void)jaro_winkler_bits("xkrlqwe", "karlovic");
+  EXPECT_EQ(jaro_winkler_bits("karl", "carl"), alone);
+  EXPECT_EQ(alone, jaro_winkler("karl", "carl"));
+}
+
+}  // namespace
+}  // namespace interdict
