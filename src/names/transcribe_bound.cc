@@ -3,7 +3,8 @@
 // Each letter gets the set of letters on the other side that could pair with it for less
 // than 1 (a mask over a-z): its own class (transcription_class), itself, and the letters of
 // the spelling rules that read two letters as one sound (transcribe.cc's spelling_unit:
-// token ch for k, z for ts, c for ch, sc for sh, gi for j). A rule needs all its letters,
+// token ch for k, z for ts, c for ch, sc for sh, gi for j, ck for k) or pair two letters
+// cheaply in context (a Spanish j for h, a final z for s). A rule needs all its letters,
 // so listing one of them keeps the set large enough.
 #include "names/transcribe_bound.h"
 
@@ -60,6 +61,9 @@ Partners make_partners() {
   add(p.of_token, 's', 's');
   add(p.of_token, 'z', 't');
   add(p.of_token, 'z', 's');
+  // A Spanish j is written with the pattern's h (罗哈斯 Rojas): transcribe.cc pairs them at a
+  // near consonant's price. (The pattern's h is never counted alone.)
+  add(p.of_token, 'j', 'h');
   return p;
 }
 

@@ -105,6 +105,12 @@ TEST(NamesTranscribeBound, CountsConsonantsWithNoPartner) {
   // r, h and optional letters are free to leave out; a list g may be silent.
   EXPECT_EQ(transcription_cost_floor("rohA", "oa"), 0);
   EXPECT_EQ(transcription_cost_floor("ania", "agnia"), 0);
+  // The alignment's cheap pairs in context: a Spanish j for h (罗哈斯 Rojas), a final z
+  // for s (Rodríguez), ck for k (Seccaroni).
+  EXPECT_GE(transcription_similarity("rohas", "rojas"), kTranscriptionFloor);
+  EXPECT_EQ(transcription_cost_floor("rohas", "rojas"), 0);
+  EXPECT_EQ(transcription_cost_floor("rodorigesu", "rodriguez"), 0);
+  EXPECT_EQ(transcription_cost_floor("sekaroni", "seckaroni"), 0);
 }
 
 TEST(NamesTranscribeBound, GivesNoBoundForUppercaseClassLetters) {
