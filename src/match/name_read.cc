@@ -1,4 +1,4 @@
-// NameReader (name_read.h): a name's tokens by the ASCII path, the Han path or ICU.
+// NameReader (name_read.h): a name's tokens by the ASCII, Han or Latin path, or by ICU.
 
 #include "match/name_read.h"
 

@@ -1,6 +1,7 @@
-// Internal to src/match: the tokens of a normalised name, the ASCII fast path that makes
-// them without ICU (name.cc), the Han path that reads an ideograph at a time
-// (name_han.cc), and the legal forms dropped from them (name_legal.cc).
+// Internal to src/match: the tokens of a normalised name, the ASCII fold that makes them
+// without ICU (here, called by name_read.cc), the Han path that reads an ideograph at a
+// time (name_han.cc), the Latin path that reads a character at a time (name_latin.cc),
+// and the legal forms dropped from them (name_legal.cc).
 #pragma once
 
 #include <array>
@@ -61,7 +62,7 @@ constexpr auto kAsciiFold = [] {
 // is none). The token being written there is left open, not yet in `out.ends`: the path
 // that reads the rest of the name (append_han_tokens, append_latin_tokens) continues it,
 // and a name of ASCII alone ends it with out.end_token(). Writes through a pointer into
-// room made once: a name probe is folded in one pass, and never read twice.
+// room made once: a name probe is folded in one pass, and no fast path reads it again.
 inline std::size_t fold_ascii_prefix(std::string_view text, Tokens& out) {
   std::size_t n = out.text.size();
   out.text.resize(n + text.size());

@@ -3,6 +3,7 @@
 // parser that reads lines by it is in log_format.cc.
 #include "readers/hosting/log_format_plan.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 

@@ -1,9 +1,11 @@
 // Internal to src/readers/store: what the reader's CSV columns and JSON keys hold, and the
-// text helpers its CSV (store_reader.cc) and JSON Lines (store_json.cc) readers share.
+// small text helpers of its CSV (store_reader.cc) and JSON Lines (store_json.cc) readers.
 #pragma once
 
 #include <string_view>
 #include <utility>
+
+#include "base/ascii.h"
 
 namespace interdict::store_detail {
 
@@ -48,7 +50,7 @@ inline Role role_of(std::string_view key) {
   for (char c : trim(key)) {
     if (c == '_' || c == '-' || c == ' ') continue;
     if (n == sizeof buf - 1) return kIgnored;
-    buf[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    buf[n++] = ascii_lower(c);
   }
   if (n == 1) return kIgnored;
   buf[n++] = ' ';
@@ -63,9 +65,7 @@ inline Role role_of(std::string_view key) {
 inline bool equals_lower(std::string_view text, std::string_view lower) {
   if (text.size() != lower.size()) return false;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
+    if (ascii_lower(text[i]) != lower[i]) return false;
   }
   return true;
 }

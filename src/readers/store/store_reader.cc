@@ -1,7 +1,6 @@
 #include "readers/store/store_reader.h"
 
 #include <algorithm>
-#include <charconv>
 #include <utility>
 
 #include "readers/store/store_keys.h"
