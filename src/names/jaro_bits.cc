@@ -44,13 +44,7 @@ double jaro_winkler_bits(std::string_view a, std::string_view b) {
   for (std::uint64_t x = a_used, y = b_used; x != 0; x &= x - 1, y &= y - 1)
     if (a[static_cast<std::size_t>(std::countr_zero(x))] != b[static_cast<std::size_t>(std::countr_zero(y))])
       ++transpositions;
-  // The arithmetic of jaro_winkler, term for term, so that the double is the same.
-  const double m = static_cast<double>(matches);
-  const double jaro =
-      (m / static_cast<double>(a.size()) + m / static_cast<double>(b.size()) + (m - transpositions / 2.0) / m) / 3.0;
-  std::size_t prefix = 0;
-  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
-  return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
+  return jaro_winkler_of(a, b, matches, transpositions);
 }
 
 }  // namespace interdict

@@ -11,9 +11,23 @@
 // Thread-safety: safe from any thread (per-thread scratch).
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace interdict {
+
+// Jaro-Winkler from its counts: `matches` letters matched within the window, `transpositions`
+// unequal pairs among them in order (half a transposition each), and the common prefix of
+// up to four. One expression for both ways of counting, so that their doubles are the same.
+// REQUIRES: matches > 0.
+inline double jaro_winkler_of(std::string_view a, std::string_view b, std::size_t matches, std::size_t transpositions) {
+  const double m = static_cast<double>(matches);
+  const double jaro =
+      (m / static_cast<double>(a.size()) + m / static_cast<double>(b.size()) + (m - transpositions / 2.0) / m) / 3.0;
+  std::size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
+}
 
 // jaro_winkler(a, b) exactly (same double): 1 for two equal strings (two empty ones too),
 // 0 when one is empty or no letter matches; strings past 64 bytes are cut to 64. Bytes

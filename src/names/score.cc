@@ -47,12 +47,7 @@ double jaro_winkler(std::string_view a, std::string_view b) {
     if (a[i] != b[j]) ++transpositions;
     ++j;
   }
-  const double m = static_cast<double>(matches);
-  const double jaro =
-      (m / static_cast<double>(a.size()) + m / static_cast<double>(b.size()) + (m - transpositions / 2.0) / m) / 3.0;
-  std::size_t prefix = 0;
-  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
-  return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
+  return jaro_winkler_of(a, b, matches, transpositions);
 }
 
 double token_similarity(std::string_view a, std::string_view b) {
