@@ -19,14 +19,6 @@ namespace interdict {
 // names share a sound).
 [[nodiscard]] std::uint64_t sound_exact_key(std::string_view key);
 
-// The class a transcription alignment (transcribe.h) hears in a letter, or 0 for a letter
-// it forgives cheaply: vowels (added, dropped or swapped by every transcription), h (left
-// unwritten). l and r are one letter. j is a velar: the alignment takes j for g. Each class
-// holds every letter the alignment's own consonant classes put together (and more: w with
-// b, j with g), so letters of two classes here never cost less than 1 to substitute
-// (transcribe_bound.h relies on it).
-[[nodiscard]] char transcription_class(char c);
-
 // The transcription key of `letters` (a pattern or a folded token): one letter per
 // consonant class the alignment tells apart (B b p f v w, T t d, K k g q j, S s z c x,
 // N m n, R l r), vowels and h dropped, repeats collapsed. "rodErigs" -> "RTRKS".

@@ -17,6 +17,7 @@
 
 #include "names/candidates.h"
 #include "names/phonetic.h"
+#include "names/transcribe.h"
 
 namespace interdict {
 namespace {
@@ -77,31 +78,6 @@ void sound_query_keys(std::string_view key, std::vector<std::uint64_t>& exact, s
       near.push_back(hash_key('F', variants[i]));  // one class fewer
       near.push_back(hash_key('f', variants[i]));  // one class different
     }
-  }
-}
-
-char transcription_class(char c) {
-  switch (c) {
-    case 'b':
-    case 'p':
-    case 'f':
-    case 'v':
-    case 'w': return 'B';
-    case 't':
-    case 'd': return 'T';
-    case 'k':
-    case 'g':
-    case 'q':
-    case 'j': return 'K';
-    case 's':
-    case 'z':
-    case 'c':
-    case 'x': return 'S';
-    case 'm':
-    case 'n': return 'N';
-    case 'l':
-    case 'r': return 'R';
-    default: return 0;  // vowels, optional (uppercase) vowels, h, y, digits
   }
 }
 

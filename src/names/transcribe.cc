@@ -125,27 +125,40 @@ std::string pattern_letters(std::string_view pattern) {
   return out;
 }
 
-namespace {
-
-char sound_class(char c) {
+char transcription_class(char c) {
   switch (c) {
     case 'b':
     case 'p':
     case 'f':
-    case 'v': return 'B';
+    case 'v':
+    case 'w': return 'B';
     case 't':
     case 'd': return 'T';
     case 'k':
     case 'g':
-    case 'q': return 'K';
+    case 'q':
+    case 'j': return 'K';
     case 's':
     case 'z':
     case 'c':
     case 'x': return 'S';
     case 'm':
     case 'n': return 'N';
-    default: return c;
+    case 'l':
+    case 'r': return 'R';
+    default: return 0;  // vowels, optional (uppercase) vowels, h, y, digits
   }
+}
+
+namespace {
+
+// The alignment's consonant classes: the index's (transcription_class) less three of its
+// loosenings, which the alignment prices apart: w is no b, j no k (it meets g and i by
+// rules of their own below), and l and r stay themselves (liquid() joins them first).
+char sound_class(char c) {
+  if (c == 'w' || c == 'j' || c == 'l' || c == 'r') return c;
+  const char k = transcription_class(c);
+  return k != 0 ? k : c;
 }
 
 char liquid(char c) { return c == 'l' ? 'r' : c; }

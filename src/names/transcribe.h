@@ -45,6 +45,16 @@ namespace interdict {
 // The pattern lowered: every optional vowel kept, as the plain reading of a kana word.
 [[nodiscard]] std::string pattern_letters(std::string_view pattern);
 
+// The class a transcription alignment (below) hears in a letter, or 0 for a letter
+// it forgives cheaply: vowels (added, dropped or swapped by every transcription), h (left
+// unwritten). l and r are one letter. j is a velar: the alignment takes j for g. Each class
+// holds every letter the alignment's own consonant classes put together (and more: w with
+// b, j with g), so letters of two classes here never cost less than 1 to substitute
+// (transcribe_bound.h relies on it).
+// The index's transcription keys are spelt in these classes (keys.cc), and the alignment
+// derives its own from them (transcribe.cc), so the two cannot drift apart.
+[[nodiscard]] char transcription_class(char c);
+
 // Similarity in [0,1] of a pattern and a folded list token (lowercase ASCII): 1 minus the
 // cheapest alignment's cost over the token's length. Optional vowels cost nothing; a
 // vowel for another, or one added or missing, costs kVowelCost; a consonant for one of its

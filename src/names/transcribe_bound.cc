@@ -12,7 +12,7 @@
 #include <array>
 #include <cstdint>
 
-#include "names/candidates.h"
+#include "names/transcribe.h"
 
 namespace interdict {
 namespace {

@@ -12,7 +12,7 @@
 //
 // Exact by construction: the bound never exceeds the alignment's cost, so a rejected pair
 // is one the alignment scores below the floor (tests/names/transcribe_bound_test.cc checks
-// it on real pairs). It relies on transcription_class (candidates.h) joining at least the
+// it on real pairs). It relies on transcription_class (transcribe.h) joining at least the
 // letters the alignment's substitution costs below 1.
 //
 // Thread-safety: pure functions over constant tables; safe from any thread.
