@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -215,7 +216,11 @@ Status NameIndex::save(const std::string& path) const {
   put_array(out, d.token_forms);
   // Written beside and renamed over: an index mapped by a running screen keeps its old
   // file, which rewriting in place would change under it.
-  const std::string temporary = path + ".tmp";
+  // Its name is unique to this process and call: two imports writing the same index
+  // at once must not write into one temporary file.
+  static std::atomic<unsigned> saves{0};
+  const std::string temporary =
+      path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(saves.fetch_add(1, std::memory_order_relaxed));
   {
     std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
     if (!file) return Error(ErrorCategory::kIo, "cannot create name index", Location{temporary});

@@ -20,7 +20,11 @@ NameIndex small_index() {
   return index;
 }
 
-std::string temp_path(const char* name) { return testing::TempDir() + name; }
+// ctest runs these tests as parallel processes; each gets its own files.
+std::string temp_path(const char* name) {
+  const auto* test = testing::UnitTest::GetInstance()->current_test_info();
+  return testing::TempDir() + test->name() + "_" + name;
+}
 
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
