@@ -19,10 +19,10 @@
 namespace interdict::name_detail {
 namespace {
 
-constexpr char32_t kExtensionA = 0x3400;  // CJK Unified Ideographs Extension A: 3400-4DBF
+constexpr char32_t kExtensionA = kFirstIdeograph;  // CJK Unified Ideographs Extension A: 3400-4DBF
 constexpr char32_t kExtensionAEnd = 0x4DBF;
 constexpr char32_t kUnified = 0x4E00;  // CJK Unified Ideographs: 4E00-9FFF
-constexpr char32_t kUnifiedEnd = 0x9FFF;
+constexpr char32_t kUnifiedEnd = kLastIdeograph;
 // Ideographs whose reading depends on the next one, in ICU's Han-Latin rules.
 constexpr char32_t kReadByContext[] = {0x85CF, 0x91CD, 0x6C88, 0x79D8};  // 藏 重 沈 秘
 // The longest reading kept: a slot holds its length in four bits.
@@ -86,6 +86,8 @@ bool append_han_tokens(std::string_view name, std::size_t from, Tokens& out, Rea
   const std::size_t rest = name.size() - from;
   out.text.resize(n + rest / 3 * kMaxReading + rest % 3 + (kReadingRoom - kMaxReading));
   char* p = out.text.data();
+  // Each token's ideograph, pushed with its end: the ASCII tokens before `from` read none.
+  out.ideographs.resize(out.ends.size());  // empty before: out was cleared for this name
   for (std::size_t i = from; i < name.size();) {
     const auto byte = static_cast<unsigned char>(name[i]);
     if (byte < 0x80) {
@@ -93,6 +95,7 @@ bool append_han_tokens(std::string_view name, std::size_t from, Tokens& out, Rea
       if (folded == 0) {
         if (n > last_end) {
           out.ends.push_back(static_cast<std::uint32_t>(n));
+          out.ideographs.push_back(0);
           last_end = n;
         }
         last = Last::kSeparator;
@@ -118,6 +121,7 @@ bool append_han_tokens(std::string_view name, std::size_t from, Tokens& out, Rea
     std::memcpy(p + n, reading.data(), kReadingRoom);  // the bytes past the reading are overwritten or cut
     n += reading.size();
     out.ends.push_back(static_cast<std::uint32_t>(n));
+    out.ideographs.push_back(ideograph_slot(c));
     last_end = n;
     last = Last::kIdeograph;
     any_ideograph = true;
@@ -125,6 +129,7 @@ bool append_han_tokens(std::string_view name, std::size_t from, Tokens& out, Rea
   }
   out.text.resize(n);
   out.end_token();
+  if (out.ideographs.size() < out.ends.size()) out.ideographs.push_back(0);
   return any_ideograph;
 }
 

@@ -45,11 +45,16 @@ inline std::string spaced(const Tokens& tokens) {
   return out;
 }
 
-// Per-thread scratch for match(): the probe's tokens, and the ids of its distinct indexed
-// tokens.
+// Per-thread scratch for match(): the probe's tokens, room for the ids of its distinct
+// indexed tokens, and what the index last said of each ideograph read alone.
 struct Scratch {
   Tokens tokens;
   std::vector<std::uint32_t> ids;
+  // By ideograph_slot: the epoch of the index asked (high 32 bits) and the id + 1 of the
+  // token its reading is there, or 0 when it is not (low 32 bits). A Han name of a few
+  // thousand ideographs in use costs each a hash lookup once per thread and index; an
+  // entry of another index's epoch is asked again. Sized on the first Han probe.
+  std::vector<std::uint64_t> ideograph_tokens;
 };
 
 }  // namespace name_detail
@@ -131,6 +136,9 @@ struct NameMatcher::Impl {
     bool ends_name = false;
   };
   FlatIndex<Postings> by_token;
+  std::vector<const Postings*> postings_by_id;  // by token id, into by_token
+  // Which index a Scratch::ideograph_tokens entry is of: unique to each built index.
+  std::uint32_t epoch = 0;
   std::vector<std::uint32_t> entry_tokens;   // each entry's distinct token ids, sorted, back to back
   std::vector<std::uint32_t> holder_counts;  // by token id: how many entries hold it
   // By token id: the entries whose rarest token (held by the fewest entries) it is. A name

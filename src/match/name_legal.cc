@@ -138,11 +138,13 @@ void drop_legal_forms(Tokens& tokens) {
     const std::size_t size = tokens.ends[i] - begin;
     std::memmove(tokens.text.data() + write_text, tokens.text.data() + begin, size);
     write_text += size;
+    if (!tokens.ideographs.empty()) tokens.ideographs[write_token] = tokens.ideographs[i];
     tokens.ends[write_token++] = static_cast<std::uint32_t>(write_text);
     ++i;
   }
   tokens.text.resize(write_text);
   tokens.ends.resize(write_token);
+  if (!tokens.ideographs.empty()) tokens.ideographs.resize(write_token);
 }
 
 }  // namespace interdict::name_detail

@@ -54,6 +54,7 @@ void NameReader::tokens(std::string_view name, Tokens& out) const {
   if (const auto known = memo.find(name); known != memo.end()) {
     out.text = known->second.text;
     out.ends = known->second.ends;
+    out.ideographs.clear();  // ICU's reading: no token is one ideograph's
     return;
   }
   out.clear();

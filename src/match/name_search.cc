@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 
 #include "match/name_index.h"
@@ -28,15 +29,34 @@ void NameMatcher::Impl::partial(const Tokens& tokens, Scratch& s, std::array<std
   // Token containment either way, in any order, by the ids of the probe's distinct indexed
   // tokens. The probe lies within a name only if every one of its tokens is indexed; such a
   // name holds the probe's rarest token, so only that token's holders are checked.
-  s.ids.clear();
+  // The ids are kept sorted as they come, in place: a probe has a few, and one backward
+  // pass finds a repeat and the place, where a vector insert costs a call and a move.
+  if (s.ids.size() < tokens.size()) s.ids.resize(tokens.size());
+  std::uint32_t* const ids = s.ids.data();
+  const std::uint32_t* const ids_begin = ids;
+  std::size_t id_count = 0;
   bool all_indexed = true;
   const Postings* narrowest = nullptr;
   // Bit i: token i is indexed, and begins (ends) no containable name; of the first 64.
   std::uint64_t begins_none = 0;
   std::uint64_t ends_none = 0;
+  // A Han token's ideograph usually tells, from the memo, without its reading hashed. Slot 0
+  // (a token of no ideograph) is never written, so its epoch is none.
+  const std::uint32_t* const ideographs = tokens.ideographs.empty() ? nullptr : tokens.ideographs.data();
+  if (ideographs != nullptr && s.ideograph_tokens.empty()) s.ideograph_tokens.resize(name_detail::kIdeographSlots);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const std::string_view t = tokens.token(i);
-    const Postings* postings = token_keys.may_hold(t) ? by_token.find(t) : nullptr;
+    const Postings* postings;
+    const std::uint64_t known = ideographs != nullptr ? s.ideograph_tokens[ideographs[i]] : 0;
+    if (known >> 32 == epoch) {
+      const auto id = static_cast<std::uint32_t>(known);
+      postings = id == 0 ? nullptr : postings_by_id[id - 1];
+    } else {
+      const std::string_view t = tokens.token(i);
+      postings = token_keys.may_hold(t) ? by_token.find(t) : nullptr;
+      if (ideographs != nullptr && ideographs[i] != 0) {
+        s.ideograph_tokens[ideographs[i]] = std::uint64_t{epoch} << 32 | (postings == nullptr ? 0 : postings->id + 1);
+      }
+    }
     if (postings == nullptr) {
       all_indexed = false;
       continue;
@@ -45,18 +65,25 @@ void NameMatcher::Impl::partial(const Tokens& tokens, Scratch& s, std::array<std
       begins_none |= std::uint64_t{!postings->begins_name} << i;
       ends_none |= std::uint64_t{!postings->ends_name} << i;
     }
-    // Kept sorted as they come, a probe's few ids: one pass finds a repeat and the place.
-    const auto place = std::lower_bound(s.ids.begin(), s.ids.end(), postings->id);
-    if (place != s.ids.end() && *place == postings->id) continue;
-    s.ids.insert(place, postings->id);
+    // Moved up while found larger, as insertion sort does; a repeat (rare) moves them back.
+    const std::uint32_t id = postings->id;
+    std::size_t place = id_count;
+    for (; place > 0 && ids[place - 1] > id; --place) ids[place] = ids[place - 1];
+    if (place > 0 && ids[place - 1] == id) {
+      for (; place < id_count; ++place) ids[place] = ids[place + 1];
+      continue;
+    }
+    ids[place] = id;
+    ++id_count;
     if (narrowest == nullptr || postings->holders.size() < narrowest->holders.size()) narrowest = postings;
   }
+  const std::uint32_t* const ids_end = ids + id_count;
   const auto ids_of = [&](const Entry& e) { return entry_tokens.data() + e.tokens_at; };
-  for (const std::uint32_t id : s.ids) {  // names within the probe
-    for (const std::uint32_t index : by_rarest[id]) {
+  for (const std::uint32_t* id = ids_begin; id != ids_end; ++id) {  // names within the probe
+    for (const std::uint32_t index : by_rarest[*id]) {
       const Entry& e = entries[index];
-      if (e.containable && e.distinct <= s.ids.size() &&
-          std::includes(s.ids.begin(), s.ids.end(), ids_of(e), ids_of(e) + e.distinct)) {
+      if (e.containable && e.distinct <= id_count &&
+          std::includes(ids_begin, ids_end, ids_of(e), ids_of(e) + e.distinct)) {
         consider(index);
       }
     }
@@ -64,7 +91,7 @@ void NameMatcher::Impl::partial(const Tokens& tokens, Scratch& s, std::array<std
   if (all_indexed && probe_containable && narrowest != nullptr) {  // the probe within names
     for (const std::uint32_t index : narrowest->holders) {
       const Entry& e = entries[index];
-      if (e.distinct >= s.ids.size() && std::includes(ids_of(e), ids_of(e) + e.distinct, s.ids.begin(), s.ids.end())) {
+      if (e.distinct >= id_count && std::includes(ids_of(e), ids_of(e) + e.distinct, ids_begin, ids_end)) {
         consider(index);
       }
     }
@@ -73,14 +100,18 @@ void NameMatcher::Impl::partial(const Tokens& tokens, Scratch& s, std::array<std
   // Adjacent-token runs either way, so "zi jie tiao dong ke ji" holds "Zijie Tiaodong".
   // A run spells a name only from a token that begins one to a token that ends one; an
   // indexed token tells which it does, so most runs of a probe of indexed tokens (a Han
-  // name's syllables) are not looked at.
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
+  // name's syllables) are not looked at: the next token that may end a run is found by
+  // the bits, not by trying each.
+  const std::size_t n = tokens.size();
+  for (std::size_t i = 0; i < n; ++i) {
     if (i < 64 && ((begins_none >> i) & 1) != 0) continue;
-    for (std::size_t j = i; j < tokens.size(); ++j) {
-      const std::string_view run = tokens.run(i, j);
-      if (run.size() > longest_concat) break;
-      if (i == 0 && j + 1 == tokens.size()) break;  // the whole probe, already looked up
+    const std::size_t begin = tokens.begin_of(i);
+    for (std::size_t j = i; j < n; ++j) {
       if (j < 64 && ((ends_none >> j) & 1) != 0) continue;
+      const std::size_t size = tokens.ends[j] - begin;
+      if (size > longest_concat) break;
+      if (i == 0 && j + 1 == n) break;  // the whole probe, already looked up
+      const std::string_view run(tokens.text.data() + begin, size);
       if (!concat_keys.may_hold(run)) continue;
       if (const Slots* slots = by_concat.find(run)) {
         for (const std::uint32_t index : slots->entry) {

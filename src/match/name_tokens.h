@@ -18,10 +18,15 @@ namespace interdict::name_detail {
 struct Tokens {
   std::string text;
   std::vector<std::uint32_t> ends;
+  // For each token, the ideograph it is the reading of, as ideograph_slot(c), or 0; empty
+  // when no token is (only the Han path fills it). A search looks a Han token up by its
+  // ideograph, in a memo, rather than by hashing its reading.
+  std::vector<std::uint32_t> ideographs;
 
   void clear() {
     text.clear();
     ends.clear();
+    ideographs.clear();
   }
   void end_token() {
     if (text.size() > (ends.empty() ? 0 : ends.back())) ends.push_back(static_cast<std::uint32_t>(text.size()));
@@ -43,6 +48,14 @@ struct Tokens {
     return out;
   }
 };
+
+// The ideographs the Han path reads alone: CJK Unified Ideographs Extension A (3400-4DBF)
+// and CJK Unified Ideographs (4E00-9FFF).
+constexpr char32_t kFirstIdeograph = 0x3400;
+constexpr char32_t kLastIdeograph = 0x9FFF;
+// An ideograph's slot in a table by ideograph, from 1; 0 is no ideograph.
+constexpr std::size_t kIdeographSlots = kLastIdeograph - kFirstIdeograph + 2;
+constexpr std::uint32_t ideograph_slot(char32_t c) { return static_cast<std::uint32_t>(c - kFirstIdeograph + 1); }
 
 // Each byte as a name token holds it: letters lowercased, digits kept, 0 for the rest of
 // ASCII (separators), kNotAscii for the bytes of other characters.

@@ -107,6 +107,40 @@ std::optional<NameMatchHit> reference(const std::vector<Name>& names, const std:
   return std::nullopt;
 }
 
+// The names as the matcher reads them, after all are added; the first name of a group to
+// read as a form keeps it.
+std::vector<Name> read_names(const NameMatcher& matcher,
+                             const std::vector<std::pair<std::string, std::uint8_t>>& added) {
+  std::vector<Name> names;
+  for (std::uint32_t target = 0; target < added.size(); ++target) {
+    const std::uint8_t group = added[target].second;
+    const std::string spaced = matcher.normalise(added[target].first);
+    Name n{split(spaced), spaced, target, group};
+    const std::string key = joined(n.tokens, 0, n.tokens.size() - 1);
+    if (std::none_of(names.begin(), names.end(), [&](const Name& m) {
+          return m.group == group && joined(m.tokens, 0, m.tokens.size() - 1) == key;
+        })) {
+      names.push_back(n);
+    }
+  }
+  return names;
+}
+
+// Whether `matcher` answers `probe` as comparing every name does; what it answered.
+std::optional<NameMatchHit> expect_reference_answer(const NameMatcher& matcher, const std::vector<Name>& names,
+                                                    const std::string& probe) {
+  const std::optional<NameMatchHit> want = reference(names, split(matcher.normalise(probe)));
+  const std::optional<NameMatchHit> got = matcher.match(probe);
+  EXPECT_EQ(got.has_value(), want.has_value()) << probe << " / want " << (want ? want->rule : "-");
+  if (got && want) {
+    EXPECT_EQ(got->rule, want->rule) << probe;
+    EXPECT_EQ(got->target, want->target) << probe;
+    EXPECT_EQ(got->exact, want->exact) << probe;
+    EXPECT_EQ(got->group, want->group) << probe;
+  }
+  return want;
+}
+
 TEST(NameReference, SearchAgreesWithComparingEveryName) {
   // Pinyin-like syllables, some of which join into words ("zijie"), so that runs of a
   // probe's tokens spell names written as words, and names share tokens.
@@ -130,19 +164,7 @@ TEST(NameReference, SearchAgreesWithComparingEveryName) {
     added.emplace_back(name, group);
   }
   // Normalised only once all are added: the first normalise() or match() builds the index.
-  std::vector<Name> names;
-  for (std::uint32_t target = 0; target < added.size(); ++target) {
-    const std::uint8_t group = added[target].second;
-    const std::string spaced = matcher.normalise(added[target].first);
-    Name n{split(spaced), spaced, target, group};
-    // The first name of a group to normalise to a form keeps it.
-    const std::string key = joined(n.tokens, 0, n.tokens.size() - 1);
-    if (std::none_of(names.begin(), names.end(), [&](const Name& m) {
-          return m.group == group && joined(m.tokens, 0, m.tokens.size() - 1) == key;
-        })) {
-      names.push_back(n);
-    }
-  }
+  const std::vector<Name> names = read_names(matcher, added);
   std::size_t hits = 0;
   std::size_t partial_hits = 0;
   for (std::size_t p = 0; p < 10000; ++p) {
@@ -158,36 +180,67 @@ TEST(NameReference, SearchAgreesWithComparingEveryName) {
         probe += syllables[pick(syllables.size())];
       }
     }
-    const std::vector<std::string> probe_tokens = split(matcher.normalise(probe));
-    const std::optional<NameMatchHit> want = reference(names, probe_tokens);
-    const std::optional<NameMatchHit> got = matcher.match(probe);
-    ASSERT_EQ(got.has_value(), want.has_value())
-        << probe << " / want " << (want ? want->rule : "-") << " exact " << (want && want->exact);
+    const std::optional<NameMatchHit> want = expect_reference_answer(matcher, names, probe);
+    if (testing::Test::HasFailure()) break;
     if (!want) continue;
     ++hits;
     partial_hits += want->exact ? 0 : 1;
-    EXPECT_EQ(got->rule, want->rule) << probe;
-    EXPECT_EQ(got->target, want->target) << probe;
-    EXPECT_EQ(got->exact, want->exact) << probe;
-    EXPECT_EQ(got->group, want->group) << probe;
   }
   // Past 64 tokens the search keeps no per-token marks and tries every run: a long probe
   // with a name's words at its end, beyond the marks.
   std::string long_probe;
   for (std::size_t t = 0; t < 70; ++t) long_probe += syllables[t % syllables.size()] + " ";
   for (const Name& name : {names[0], names[names.size() / 2], names.back()}) {
-    const std::string probe = long_probe + name.spaced;
-    const std::optional<NameMatchHit> want = reference(names, split(matcher.normalise(probe)));
-    const std::optional<NameMatchHit> got = matcher.match(probe);
-    ASSERT_EQ(got.has_value(), want.has_value()) << probe;
-    if (want) {
-      EXPECT_EQ(got->rule, want->rule) << probe;
-    }
+    expect_reference_answer(matcher, names, long_probe + name.spaced);
   }
   // The probes reach every kind of answer, so the comparison says something.
   EXPECT_GT(partial_hits, 1000u);
   EXPECT_GT(hits - partial_hits, 10u);
   EXPECT_LT(hits, 10000u);
+}
+
+TEST(NameReference, HanProbesAgreeAcrossTwoIndexesOnOneThread) {
+  // Han probes are looked up by ideograph in a per-thread memo of each index's answers: two
+  // indexes asked in turn on one thread must each answer by their own names. Homophones
+  // (腾 藤, 讯 迅, 京 经) read alike, and a legal form (有限公司) amid a probe is dropped,
+  // its tokens' ideographs with it.
+  const std::u32string ideographs = U"腾藤讯迅控股字节跳动北经京科技抖音头条今日网";
+  const auto utf8 = [](char32_t c) {
+    return std::string{static_cast<char>(0xe0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3f)),
+                       static_cast<char>(0x80 | (c & 0x3f))};
+  };
+  std::mt19937 random(20261130);
+  const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+  const auto han = [&](std::size_t count) {
+    std::string out;
+    for (std::size_t k = 0; k < count; ++k) out += utf8(ideographs[pick(ideographs.size())]);
+    return out;
+  };
+  NameMatcher first;
+  NameMatcher second;
+  std::vector<std::pair<std::string, std::uint8_t>> first_added;
+  std::vector<std::pair<std::string, std::uint8_t>> second_added;
+  for (std::uint32_t target = 0; target < 40; ++target) {
+    for (auto* side : {&first_added, &second_added}) {
+      const std::string name = han(2 + pick(3));
+      side->emplace_back(name, static_cast<std::uint8_t>(pick(2)));
+    }
+  }
+  for (std::uint32_t t = 0; t < first_added.size(); ++t) first.add(first_added[t].first, t, first_added[t].second);
+  for (std::uint32_t t = 0; t < second_added.size(); ++t) second.add(second_added[t].first, t, second_added[t].second);
+  const std::vector<Name> first_names = read_names(first, first_added);
+  const std::vector<Name> second_names = read_names(second, second_added);
+  std::size_t first_hits = 0;
+  std::size_t second_hits = 0;
+  for (std::size_t p = 0; p < 4000; ++p) {
+    std::string probe = han(1 + pick(6));
+    if (pick(8) == 0) probe.insert(pick(probe.size() / 3 + 1) * 3, "有限公司");
+    first_hits += expect_reference_answer(first, first_names, probe).has_value() ? 1 : 0;
+    second_hits += expect_reference_answer(second, second_names, probe).has_value() ? 1 : 0;
+    if (testing::Test::HasFailure()) break;
+  }
+  EXPECT_GT(first_hits, 400u);
+  EXPECT_GT(second_hits, 400u);
 }
 
 }  // namespace
