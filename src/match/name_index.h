@@ -46,10 +46,15 @@ inline std::string spaced(const Tokens& tokens) {
 }
 
 // Per-thread scratch for match(): the probe's tokens, room for the ids of its distinct
-// indexed tokens, and what the index last said of each ideograph read alone.
+// indexed tokens and marks of which it holds, and what the index last said of each
+// ideograph read alone.
 struct Scratch {
   Tokens tokens;
   std::vector<std::uint32_t> ids;
+  // By token id: the stamp of the last probe holding the token. Stamps grow by probe and
+  // never repeat, so the marks of earlier probes, and of other indexes, are simply old.
+  std::vector<std::uint64_t> marks;
+  std::uint64_t stamp = 0;
   // By ideograph_slot: the epoch of the index asked (high 32 bits) and the id + 1 of the
   // token its reading is there, or 0 when it is not (low 32 bits). A Han name of a few
   // thousand ideographs in use costs each a hash lookup once per thread and index; an

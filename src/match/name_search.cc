@@ -29,11 +29,14 @@ void NameMatcher::Impl::partial(const Tokens& tokens, Scratch& s, std::array<std
   // Token containment either way, in any order, by the ids of the probe's distinct indexed
   // tokens. The probe lies within a name only if every one of its tokens is indexed; such a
   // name holds the probe's rarest token, so only that token's holders are checked.
-  // The ids are kept sorted as they come, in place: a probe has a few, and one backward
-  // pass finds a repeat and the place, where a vector insert costs a call and a move.
+  // Which ids the probe holds is marked by token id with a stamp new to this probe, so a
+  // repeat and a name's tokens are each tested by one load: a sorted list of a probe's ids
+  // cost a mispredicted branch a token to keep sorted, and more to compare.
   if (s.ids.size() < tokens.size()) s.ids.resize(tokens.size());
+  if (s.marks.size() < holder_counts.size()) s.marks.resize(holder_counts.size());
   std::uint32_t* const ids = s.ids.data();
-  const std::uint32_t* const ids_begin = ids;
+  std::uint64_t* const marks = s.marks.data();
+  const std::uint64_t stamp = ++s.stamp;
   std::size_t id_count = 0;
   bool all_indexed = true;
   const Postings* narrowest = nullptr;
@@ -65,58 +68,66 @@ void NameMatcher::Impl::partial(const Tokens& tokens, Scratch& s, std::array<std
       begins_none |= std::uint64_t{!postings->begins_name} << i;
       ends_none |= std::uint64_t{!postings->ends_name} << i;
     }
-    // Moved up while found larger, as insertion sort does; a repeat (rare) moves them back.
-    const std::uint32_t id = postings->id;
-    std::size_t place = id_count;
-    for (; place > 0 && ids[place - 1] > id; --place) ids[place] = ids[place - 1];
-    if (place > 0 && ids[place - 1] == id) {
-      for (; place < id_count; ++place) ids[place] = ids[place + 1];
-      continue;
-    }
-    ids[place] = id;
-    ++id_count;
+    if (marks[postings->id] == stamp) continue;  // a repeat
+    marks[postings->id] = stamp;
+    ids[id_count++] = postings->id;
     if (narrowest == nullptr || postings->holders.size() < narrowest->holders.size()) narrowest = postings;
   }
-  const std::uint32_t* const ids_end = ids + id_count;
-  const auto ids_of = [&](const Entry& e) { return entry_tokens.data() + e.tokens_at; };
-  for (const std::uint32_t* id = ids_begin; id != ids_end; ++id) {  // names within the probe
-    for (const std::uint32_t index : by_rarest[*id]) {
+  const auto marked_of = [&](const Entry& e) {  // how many of its tokens the probe holds
+    const std::uint32_t* t = entry_tokens.data() + e.tokens_at;
+    std::size_t n = 0;
+    for (std::uint32_t k = 0; k < e.distinct; ++k) n += marks[t[k]] == stamp ? 1 : 0;
+    return n;
+  };
+  const auto all_marked = [&](const Entry& e) {
+    const std::uint32_t* t = entry_tokens.data() + e.tokens_at;
+    return std::all_of(t, t + e.distinct, [&](std::uint32_t id) { return marks[id] == stamp; });
+  };
+  for (std::size_t k = 0; k < id_count; ++k) {  // names within the probe
+    for (const std::uint32_t index : by_rarest[ids[k]]) {
       const Entry& e = entries[index];
-      if (e.containable && e.distinct <= id_count &&
-          std::includes(ids_begin, ids_end, ids_of(e), ids_of(e) + e.distinct)) {
-        consider(index);
-      }
+      if (e.containable && e.distinct <= id_count && all_marked(e)) consider(index);
     }
   }
   if (all_indexed && probe_containable && narrowest != nullptr) {  // the probe within names
     for (const std::uint32_t index : narrowest->holders) {
       const Entry& e = entries[index];
-      if (e.distinct >= id_count && std::includes(ids_of(e), ids_of(e) + e.distinct, ids_begin, ids_end)) {
-        consider(index);
-      }
+      if (e.distinct >= id_count && marked_of(e) == id_count) consider(index);
     }
   }
 
   // Adjacent-token runs either way, so "zi jie tiao dong ke ji" holds "Zijie Tiaodong".
   // A run spells a name only from a token that begins one to a token that ends one; an
   // indexed token tells which it does, so most runs of a probe of indexed tokens (a Han
-  // name's syllables) are not looked at: the next token that may end a run is found by
-  // the bits, not by trying each.
+  // name's syllables) are not looked at, and those that are, are found by the bits.
   const std::size_t n = tokens.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i < 64 && ((begins_none >> i) & 1) != 0) continue;
+  // Inlined at both uses: a call per run cost a fifth of a Latin probe's search.
+  const auto look_up_run = [&](std::size_t i, std::size_t j)
+      __attribute__((always_inline)) {  // false past the longest name
     const std::size_t begin = tokens.begin_of(i);
-    for (std::size_t j = i; j < n; ++j) {
-      if (j < 64 && ((ends_none >> j) & 1) != 0) continue;
-      const std::size_t size = tokens.ends[j] - begin;
-      if (size > longest_concat) break;
-      if (i == 0 && j + 1 == n) break;  // the whole probe, already looked up
-      const std::string_view run(tokens.text.data() + begin, size);
-      if (!concat_keys.may_hold(run)) continue;
-      if (const Slots* slots = by_concat.find(run)) {
-        for (const std::uint32_t index : slots->entry) {
-          if (index != kNoEntry && entries[index].containable) consider(index);
-        }
+    const std::size_t size = tokens.ends[j] - begin;
+    if (size > longest_concat) return false;
+    if (i == 0 && j + 1 == n) return false;  // the whole probe, already looked up
+    const std::string_view run(tokens.text.data() + begin, size);
+    if (!concat_keys.may_hold(run)) return true;
+    if (const Slots* slots = by_concat.find(run)) {
+      for (const std::uint32_t index : slots->entry) {
+        if (index != kNoEntry && entries[index].containable) consider(index);
+      }
+    }
+    return true;
+  };
+  if (n <= 64) {
+    const std::uint64_t all = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    for (std::uint64_t starts = ~begins_none & all; starts != 0; starts &= starts - 1) {
+      const auto i = static_cast<std::size_t>(std::countr_zero(starts));
+      for (std::uint64_t stops = ~ends_none & all & (~std::uint64_t{0} << i); stops != 0; stops &= stops - 1) {
+        if (!look_up_run(i, static_cast<std::size_t>(std::countr_zero(stops)))) break;
+      }
+    }
+  } else {  // past 64 tokens no marks: every run
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = i; j < n && look_up_run(i, j); ++j) {
       }
     }
   }
