@@ -123,7 +123,7 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
   std::array<Pair, kMaxTokens * kMaxTokens> pairs;
   std::size_t count = 0;
   for (std::uint32_t i = 0; i < nq; ++i) {
-    const std::uint32_t slot = memo ? memo->slot(&query[i], joined ? 1 : 0) : 0;
+    const std::uint32_t slot = memo ? memo->slot(&query[i], joined ? kJoinedWay : kWholeWay) : 0;
     for (std::uint32_t j = 0; j < nn; ++j) {
       const std::uint32_t id = d.form_tokens[f.first_token + j];
       const TokenRec& t = d.tokens[id];

@@ -82,6 +82,10 @@ inline constexpr double kJoinedFloor = 0.86;  // Jaro-Winkler 0.95, cubed
 // not null, keeps each token pair's similarity for the rest of the query (pair_memo.h).
 [[nodiscard]] double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d, const FormRec& f,
                                 FormMode mode, Explanation* why, PairMemo* memo = nullptr);
+// The memo ways (pair_memo.h) score_form keeps a query token's similarities under: read
+// whole (a token, or a pattern against its transcriptions), or as a joined word.
+inline constexpr std::uint32_t kWholeWay = 0;
+inline constexpr std::uint32_t kJoinedWay = 1;
 // A pattern and a token pair only this alike (transcription_similarity): below, one
 // consonant in five is another.
 inline constexpr double kTranscriptionFloor = 0.8;
