@@ -36,7 +36,12 @@ class PairMemo {
   // compared in `way` (the caller's number for how it is compared: a token read whole or
   // as a joined word). Slots are small numbers given in first-asked order; past kMaxSlots
   // in one query, kNoSlot, for which get() computes every time.
-  [[nodiscard]] std::uint32_t slot(const void* query_token, std::uint32_t way);
+  [[nodiscard]] std::uint32_t slot(const void* query_token, std::uint32_t way) {
+    // The scorer asks a reading's tokens in order, form after form: the slot after the
+    // last one given is nearly always the one asked.
+    if (next_ < slots_.size() && slots_[next_].token == query_token && slots_[next_].way == way) return next_++;
+    return find_slot(query_token, way);
+  }
   static constexpr std::uint32_t kMaxSlots = 256;
   static constexpr std::uint32_t kNoSlot = kMaxSlots;
 
@@ -89,10 +94,13 @@ class PairMemo {
   }
   // Doubles the token table, keeping every token's local number.
   void grow();
+  // slot() past its guess: looks the slot up, or gives a new one.
+  std::uint32_t find_slot(const void* query_token, std::uint32_t way);
 
   std::vector<Cell> cells_ = std::vector<Cell>(kMinCells);  // a power of two
   std::uint32_t locals_ = 0;
   std::vector<Slot> slots_;
+  std::uint32_t next_ = 0;                    // the slot after the one slot() gave last
   std::vector<std::vector<double>> columns_;  // by slot; kept across queries for their memory
 };
 
