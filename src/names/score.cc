@@ -84,7 +84,7 @@ double spelling_similarity(std::string_view a, std::string_view b) {
     const std::string_view initial = a.size() == 1 ? a : b;
     return longer.size() > 1 && initial_class(longer[0]) == initial_class(initial[0]) ? kInitialSimilarity : 0.0;
   }
-  if (a.size() <= 2 || b.size() <= 2) return 0.0;
+  if (a.size() <= 2 || b.size() <= 2 || !jaro_winkler_may_reach(a, b, kTokenFloor)) return 0.0;
   const double jw = jaro_winkler_bits(a, b);
   // Cubed: Jaro-Winkler puts most unrelated name pairs near 0.85-0.92 ("john"/"johnson",
   // "davis"/"david"), which must cost a full name its match; one typo still scores ~0.9.
