@@ -156,7 +156,7 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
       }
     }
     if (weighed.by_sound && form.joined == 0) {
-      const double s = score_sounds(sounds, d, form, nullptr);
+      const double s = score_sounds(sounds, d, form, nullptr, pairs);
       if (s > top) {
         top = s;
         top_reading = readings.size();
