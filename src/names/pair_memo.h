@@ -18,6 +18,7 @@
 // Thread-safety: not thread-safe; one per thread (the search keeps a thread_local one).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -52,7 +53,9 @@ class PairMemo {
     if (slot >= slots_.size()) return compute();
     const std::uint32_t local = local_of(token);
     std::vector<double>& column = columns_[slot];
-    if (column.size() <= local) column.resize(locals_, kUnknown);
+    // Grown by doubling: a query gives out locals one by one, and a resize per local cost
+    // more than the lookups it serves.
+    if (column.size() <= local) column.resize(std::max<std::size_t>(locals_, 2 * column.size()), kUnknown);
     const double known = column[local];
     if (known == known) return known;  // not NaN: computed before
     const double value = compute();
