@@ -37,7 +37,10 @@ constexpr std::size_t kAhead = 8;
 // is, which counts that more than one a class apart: the spelling decides, since a short
 // key is the own key of hundreds of tokens (BN: bin, ben, vanni...) and the one that pairs
 // (bogioni for "boioni") may be only loosely keyed alike.
-void pair_pattern(const NameIndex::Data& d, std::string_view pattern,
+//
+// A strong token's similarity goes through `memo` (at `slot`), as score_form asks it: the
+// candidates this picks hold the same tokens, and the scorer would align them again.
+void pair_pattern(const NameIndex::Data& d, std::string_view pattern, PairMemo* memo, std::uint32_t slot,
                   std::vector<std::pair<double, std::uint32_t>>& out) {
   thread_local std::vector<std::uint8_t> closeness;  // per token: 3 same key, 2 loose, 1 near
   thread_local std::vector<std::uint32_t> reached;
@@ -80,8 +83,14 @@ void pair_pattern(const NameIndex::Data& d, std::string_view pattern,
   }
   for (const auto& [rank, t] : ranked) {
     const std::string_view text = d.str(d.tokens[t].text);
-    if (!transcription_may_reach(pattern, text, kTranscriptionFloor)) continue;
-    const double sim = transcription_similarity(pattern, text);
+    // The value score_form keeps: 0 below the floor, else the similarity itself.
+    auto paired = [&] {
+      if (!transcription_may_reach(pattern, text, kTranscriptionFloor)) return 0.0;
+      const double sim = transcription_similarity(pattern, text);
+      return sim < kTranscriptionFloor ? 0.0 : sim;
+    };
+    // score_form gives a weak token 0 without aligning it, so its value is not the memo's.
+    const double sim = memo && d.tokens[t].weak == 0 ? memo->get(slot, t, paired) : paired();
     if (sim >= kTranscriptionFloor) out.emplace_back(sim, t);
   }
 }
@@ -101,7 +110,7 @@ void pair_pattern(const NameIndex::Data& d, std::string_view pattern,
 // would crowd the spelling way's cut.
 std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
                                            std::span<const std::vector<QueryToken>* const> readings,
-                                           const std::vector<QuerySound>& sounds) {
+                                           const std::vector<QuerySound>& sounds, PairMemo* memo) {
   // Per-thread scratch, sized to the largest index this thread searched.
   thread_local std::vector<float> reached;
   thread_local std::vector<std::uint32_t> touched;
@@ -181,7 +190,7 @@ std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
       for (const auto& q : *reading) {
         if (!q.pattern) continue;
         paired.clear();
-        pair_pattern(d, q.text, paired);
+        pair_pattern(d, q.text, memo, memo ? memo->slot(&q, kWholeWay) : 0, paired);
         // Best pair first: a form reached by a pattern counts its best token only.
         std::sort(paired.begin(), paired.end(), std::greater<>());
         for (const auto& [sim, t] : paired) {

@@ -48,9 +48,12 @@ void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out);
 // kind: a pattern by its transcription keys, any other token by its spelling keys) and,
 // when not empty, its words' sounds; each form once, at most 400 by spelling, 400 by
 // transcription (forms holding a token some pattern pairs with) and 400 by sound.
+// A pattern's similarities with strong list tokens go to `memo`, when not null, at the slot
+// of (&pattern token, kWholeWay), the values score_form asks for there.
 // REQUIRES: `d` frozen.
 [[nodiscard]] std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
                                                          std::span<const std::vector<QueryToken>* const> readings,
-                                                         const std::vector<QuerySound>& sounds);
+                                                         const std::vector<QuerySound>& sounds,
+                                                         PairMemo* memo = nullptr);
 
 }  // namespace interdict

@@ -101,6 +101,10 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
   const auto& sounds = weighed.sounds;
   if (readings.empty()) return hits;
 
+  // The baseline scores every name as it is, without the memo.
+  thread_local PairMemo memo;
+  memo.clear();
+  PairMemo* const pairs = all ? nullptr : &memo;
   std::vector<std::uint32_t> candidates;
   if (all) {
     candidates.resize(d.forms.size());
@@ -111,7 +115,7 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     std::vector<const std::vector<QueryToken>*> all_readings;
     for (const auto& r : readings) all_readings.push_back(&r);
     if (!weighed.transcribed.empty()) all_readings.push_back(&weighed.transcribed);
-    candidates = pick_candidates(d, all_readings, sounds);
+    candidates = pick_candidates(d, all_readings, sounds, &memo);
   }
 
   struct Best {
@@ -120,10 +124,6 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     std::size_t reading;  // readings.size(): by sound; readings.size() + 1: transcribed
   };
   std::vector<Best> best;
-  // The baseline scores every name as it is, without the memo.
-  thread_local PairMemo memo;
-  memo.clear();
-  PairMemo* const pairs = all ? nullptr : &memo;
   // Candidates are scattered over the index, and a form's record, its token ids, their
   // records and letters are each a cache miss the scorer would wait for in turn: they are
   // asked for some candidates before they are scored, and in index order, where the forms
@@ -156,7 +156,7 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
       }
     }
     if (weighed.by_sound && form.joined == 0) {
-      const double s = score_sounds(sounds, d, form, nullptr);
+      const double s = score_sounds(sounds, d, form, nullptr, pairs);
       if (s > top) {
         top = s;
         top_reading = readings.size();

@@ -47,4 +47,25 @@ double jaro_winkler_bits(std::string_view a, std::string_view b) {
   return jaro_winkler_of(a, b, matches, transpositions);
 }
 
+bool jaro_winkler_may_reach(std::string_view a, std::string_view b, double floor) {
+  if (a.empty() || b.empty()) return true;
+  constexpr std::size_t kMax = 64;  // as jaro_winkler_bits cuts them
+  if (a.size() > kMax) a = a.substr(0, kMax);
+  if (b.size() > kMax) b = b.substr(0, kMax);
+  // Which bytes each holds, by their low six bits: bytes that share them are taken for one,
+  // which can only raise the bound.
+  std::uint64_t in_a = 0;
+  std::uint64_t in_b = 0;
+  for (char c : a) in_a |= std::uint64_t{1} << (static_cast<unsigned char>(c) & 63U);
+  for (char c : b) in_b |= std::uint64_t{1} << (static_cast<unsigned char>(c) & 63U);
+  // A letter one holds and the other does not stands somewhere at least once, unmatched.
+  const auto a_may = a.size() - static_cast<std::size_t>(std::popcount(in_a & ~in_b));
+  const auto b_may = b.size() - static_cast<std::size_t>(std::popcount(in_b & ~in_a));
+  const std::size_t matches = std::min(a_may, b_may);
+  if (matches == 0) return floor <= 0.0;
+  // The value grows with the matches and falls with the transpositions; the margin covers
+  // the rounding of the two evaluations.
+  return jaro_winkler_of(a, b, matches, 0) >= floor - 1e-9;
+}
+
 }  // namespace interdict

@@ -34,4 +34,10 @@ inline double jaro_winkler_of(std::string_view a, std::string_view b, std::size_
 // are compared as they are (no case or Unicode folding).
 [[nodiscard]] double jaro_winkler_bits(std::string_view a, std::string_view b);
 
+// False only when jaro_winkler(a, b) < `floor` for certain; true otherwise (it may be
+// below). Of the pairs the scorer compares most share too few letters to reach its floor,
+// and this bound costs a fraction of the value: a letter matches only a letter the other
+// string holds, no transposition is counted, and the common prefix is the real one.
+[[nodiscard]] bool jaro_winkler_may_reach(std::string_view a, std::string_view b, double floor);
+
 }  // namespace interdict

@@ -11,6 +11,9 @@
 //
 // Thread-safety: ICU transliterators are not thread-safe and cost milliseconds to
 // create, so each thread builds its own once (thread_local) and keeps it.
+//
+// Most time of a query in Han went to Han-Latin; latin_reading.cc reads such a text from
+// each ideograph's own reading, to the same text.
 #include "names/normalise.h"
 
 #include <unicode/translit.h>
@@ -22,6 +25,7 @@
 #include <array>
 #include <memory>
 
+#include "names/latin_reading.h"
 #include "names/normalise_words.h"
 #include "names/phonetic.h"
 #include "names/transcribe.h"
@@ -50,44 +54,17 @@ constexpr std::array<std::pair<std::u16string_view, std::u16string_view>, 9> kCj
     {u"）", u" "},
 }};
 
-struct Translit {
-  std::unique_ptr<icu::Transliterator> before;  // NFKC; Traditional-Simplified
-  std::unique_ptr<icu::Transliterator> after;   // kLatinRules
-};
-
-// Any-Latin then Latin-ASCII, with the letters whose ASCII fold loses a sound spelled out
-// first. Cyrillic ц, щ and the iotated vowels я, ю, є, ї, ё are read as English lists write
-// them (ts, shch, ya, yu, ye, yi, yo), not as ISO 9's c, ŝ, â, û, ê, ï, ë; the Czech, Croatian and Polish č ć š ś ž ź ż
-// (and ISO 9's readings of ч ш ж) become ch, sh and zh, since Latin-ASCII would drop their h: "Čagajev" / "Chagaev",
-// "Чернышевский" / "Chernyshevsky".
-//
-// Greek is read as modern Greek is romanised (ELOT 743, the Greek standard behind ISO 843's
-// transcription), not as ICU's classical reading: β is v and η is i, and μπ, ντ and γκ,
-// which are how Greek writes b, d and g, read so at the start of a word and as mb, nd and
-// ng inside it ("Βλαντίμιρ" vlandimir, not blantimir; "Μπουράκ" Burak, "Κολόμπο" Kolombo).
-constexpr char16_t kLatinRules[] =
-    u"[цЦ] > тс; [щЩ] > шч; [яЯ] > йа; [юЮ] > йу; [єЄ] > йе; [їЇ] > yi; [ёЁ] > йо;"
-    u"[βΒϐ] > v; [ηΗήΉ] > i;"
-    u"^ [μΜ][πΠ] > b; [^[:L:][:M:]] { [μΜ][πΠ] > b; [μΜ][πΠ] > mb;"
-    u"^ [νΝ][τΤ] > d; [^[:L:][:M:]] { [νΝ][τΤ] > d; [νΝ][τΤ] > nd;"
-    u"^ [γΓ][κΚ] > g; [^[:L:][:M:]] { [γΓ][κΚ] > g; [γΓ][κΚ] > ng;"
-    u"::Any-Latin;"
-    u"[čćČĆ] > ch; [šśŠŚ] > sh; [žźżŽŹŻ] > zh;"
-    u"::Latin-ASCII;";
-
-Translit& translit() {
-  thread_local Translit t = [] {
-    Translit made;
+// NFKC; Traditional-Simplified, the step before the words are marked; the Latin reading
+// after is latin_reading.cc's.
+icu::Transliterator* simplifier() {
+  thread_local std::unique_ptr<icu::Transliterator> t = [] {
     UErrorCode status = U_ZERO_ERROR;
-    made.before.reset(icu::Transliterator::createInstance("NFKC; Traditional-Simplified", UTRANS_FORWARD, status));
-    status = U_ZERO_ERROR;
-    UParseError parse{};
-    made.after.reset(icu::Transliterator::createFromRules("interdict-latin", icu::UnicodeString(kLatinRules),
-                                                          UTRANS_FORWARD, parse, status));
-    if (U_FAILURE(status)) made.after.reset();
+    std::unique_ptr<icu::Transliterator> made(
+        icu::Transliterator::createInstance("NFKC; Traditional-Simplified", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) made.reset();
     return made;
   }();
-  return t;
+  return t.get();
 }
 
 void tokenise_ascii(std::string_view text, NameTokens& out) {
@@ -164,14 +141,14 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
     tokenise_ascii(utf8, tokens);
   } else {
     auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-    Translit& t = translit();
+    icu::Transliterator* const simplify = simplifier();
     std::vector<Spelling> spellings;
     std::vector<bool> han_words;
-    if (t.before && t.after) {
-      t.before->transliterate(text);
+    if (simplify && latin_available()) {
+      simplify->transliterate(text);
       replace_cjk_forms(text);
       text = mark_words(text, spellings, patterns, han_words);
-      t.after->transliterate(text);
+      to_latin(text);
     }
     if (japanese && std::find(han_words.begin(), han_words.end(), true) != han_words.end()) {
       // Words are matched in order; a legal form cut out of a word (有限公司) can change

@@ -19,14 +19,20 @@ void PairMemo::clear() {
   locals_ = 0;
   for (std::size_t s = 0; s < slots_.size(); ++s) columns_[s].clear();
   slots_.clear();
+  next_ = 0;
 }
 
-std::uint32_t PairMemo::slot(const void* query_token, std::uint32_t way) {
-  for (std::size_t i = 0; i < slots_.size(); ++i)
-    if (slots_[i].token == query_token && slots_[i].way == way) return static_cast<std::uint32_t>(i);
+std::uint32_t PairMemo::find_slot(const void* query_token, std::uint32_t way) {
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    if (slots_[i].token == query_token && slots_[i].way == way) {
+      next_ = static_cast<std::uint32_t>(i + 1);
+      return static_cast<std::uint32_t>(i);
+    }
+  }
   if (slots_.size() >= kMaxSlots) return kNoSlot;
   slots_.push_back(Slot{query_token, way});
   if (columns_.size() < slots_.size()) columns_.resize(slots_.size());
+  next_ = static_cast<std::uint32_t>(slots_.size());
   return static_cast<std::uint32_t>(slots_.size() - 1);
 }
 

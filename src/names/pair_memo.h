@@ -18,6 +18,7 @@
 // Thread-safety: not thread-safe; one per thread (the search keeps a thread_local one).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -36,7 +37,12 @@ class PairMemo {
   // compared in `way` (the caller's number for how it is compared: a token read whole or
   // as a joined word). Slots are small numbers given in first-asked order; past kMaxSlots
   // in one query, kNoSlot, for which get() computes every time.
-  [[nodiscard]] std::uint32_t slot(const void* query_token, std::uint32_t way);
+  [[nodiscard]] std::uint32_t slot(const void* query_token, std::uint32_t way) {
+    // The scorer asks a reading's tokens in order, form after form: the slot after the
+    // last one given is nearly always the one asked.
+    if (next_ < slots_.size() && slots_[next_].token == query_token && slots_[next_].way == way) return next_++;
+    return find_slot(query_token, way);
+  }
   static constexpr std::uint32_t kMaxSlots = 256;
   static constexpr std::uint32_t kNoSlot = kMaxSlots;
 
@@ -47,7 +53,9 @@ class PairMemo {
     if (slot >= slots_.size()) return compute();
     const std::uint32_t local = local_of(token);
     std::vector<double>& column = columns_[slot];
-    if (column.size() <= local) column.resize(locals_, kUnknown);
+    // Grown by doubling: a query gives out locals one by one, and a resize per local cost
+    // more than the lookups it serves.
+    if (column.size() <= local) column.resize(std::max<std::size_t>(locals_, 2 * column.size()), kUnknown);
     const double known = column[local];
     if (known == known) return known;  // not NaN: computed before
     const double value = compute();
@@ -89,10 +97,13 @@ class PairMemo {
   }
   // Doubles the token table, keeping every token's local number.
   void grow();
+  // slot() past its guess: looks the slot up, or gives a new one.
+  std::uint32_t find_slot(const void* query_token, std::uint32_t way);
 
   std::vector<Cell> cells_ = std::vector<Cell>(kMinCells);  // a power of two
   std::uint32_t locals_ = 0;
   std::vector<Slot> slots_;
+  std::uint32_t next_ = 0;                    // the slot after the one slot() gave last
   std::vector<std::vector<double>> columns_;  // by slot; kept across queries for their memory
 };
 

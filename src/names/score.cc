@@ -84,7 +84,7 @@ double spelling_similarity(std::string_view a, std::string_view b) {
     const std::string_view initial = a.size() == 1 ? a : b;
     return longer.size() > 1 && initial_class(longer[0]) == initial_class(initial[0]) ? kInitialSimilarity : 0.0;
   }
-  if (a.size() <= 2 || b.size() <= 2) return 0.0;
+  if (a.size() <= 2 || b.size() <= 2 || !jaro_winkler_may_reach(a, b, kTokenFloor)) return 0.0;
   const double jw = jaro_winkler_bits(a, b);
   // Cubed: Jaro-Winkler puts most unrelated name pairs near 0.85-0.92 ("john"/"johnson",
   // "davis"/"david"), which must cost a full name its match; one typo still scores ~0.9.
@@ -123,7 +123,7 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
   std::array<Pair, kMaxTokens * kMaxTokens> pairs;
   std::size_t count = 0;
   for (std::uint32_t i = 0; i < nq; ++i) {
-    const std::uint32_t slot = memo ? memo->slot(&query[i], joined ? 1 : 0) : 0;
+    const std::uint32_t slot = memo ? memo->slot(&query[i], joined ? kJoinedWay : kWholeWay) : 0;
     for (std::uint32_t j = 0; j < nn; ++j) {
       const std::uint32_t id = d.form_tokens[f.first_token + j];
       const TokenRec& t = d.tokens[id];
@@ -175,8 +175,8 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
   return numerator / denominator;
 }
 
-double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data& d, const FormRec& f,
-                    Explanation* why) {
+double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data& d, const FormRec& f, Explanation* why,
+                    PairMemo* memo) {
   struct Pair {
     double sim;
     std::uint32_t q;
@@ -190,23 +190,34 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
   std::size_t count = 0;
   double strong_weight = 0;
   std::size_t strong_tokens = 0;
+  std::array<std::uint32_t, kMaxTokens> slots{};
+  if (memo)
+    for (std::uint32_t i = 0; i < nq; ++i) slots[i] = memo->slot(&query[i], kSoundWay);
   for (std::uint32_t j = 0; j < nn; ++j) {
-    const TokenRec& t = d.tokens[d.form_tokens[f.first_token + j]];
+    const std::uint32_t id = d.form_tokens[f.first_token + j];
+    const TokenRec& t = d.tokens[id];
     if (t.weak != 0) continue;
     strong_weight += t.weight;
     ++strong_tokens;
     const std::string_view text = d.str(t.text);
     const std::string_view key = d.str(t.sound);
     for (std::uint32_t i = 0; i < nq; ++i) {
-      double sim = sound_similarity(query[i].key, key);
-      const bool corroborating = sim < kSoundFloor && !key.empty() && query[i].key == key;
-      if (corroborating) sim = kCorroboratingSimilarity;
-      if (sim < kSoundFloor) continue;
-      const double spelling =
-          query[i].one_liquid ? jaro_winkler_one_liquid(query[i].word, text) : jaro_winkler_bits(query[i].word, text);
-      if (spelling < kSoundSpellingFloor) continue;
-      pairs[count++] =
-          Pair{sim * query[i].certainty * (1.0 - kSpellingShare + kSpellingShare * spelling), i, j, corroborating};
+      // The pair's similarity; 0 when the two make no pair, negated when corroborating
+      // (every pair's is above 0), so that the memo keeps both in one value.
+      auto signed_pair = [&] {
+        double sim = sound_similarity(query[i].key, key);
+        const bool corroborating = sim < kSoundFloor && !key.empty() && query[i].key == key;
+        if (corroborating) sim = kCorroboratingSimilarity;
+        if (sim < kSoundFloor) return 0.0;
+        const double spelling =
+            query[i].one_liquid ? jaro_winkler_one_liquid(query[i].word, text) : jaro_winkler_bits(query[i].word, text);
+        if (spelling < kSoundSpellingFloor) return 0.0;
+        const double pair = sim * query[i].certainty * (1.0 - kSpellingShare + kSpellingShare * spelling);
+        return corroborating ? -pair : pair;
+      };
+      const double pair = memo ? memo->get(slots[i], id, signed_pair) : signed_pair();
+      if (pair == 0.0) continue;
+      pairs[count++] = Pair{pair < 0.0 ? -pair : pair, i, j, pair < 0.0};
     }
   }
   if (count == 0) return 0.0;

@@ -82,6 +82,12 @@ inline constexpr double kJoinedFloor = 0.86;  // Jaro-Winkler 0.95, cubed
 // not null, keeps each token pair's similarity for the rest of the query (pair_memo.h).
 [[nodiscard]] double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d, const FormRec& f,
                                 FormMode mode, Explanation* why, PairMemo* memo = nullptr);
+// The memo ways (pair_memo.h) score_form keeps a query token's similarities under: read
+// whole (a token, or a pattern against its transcriptions), or as a joined word.
+inline constexpr std::uint32_t kWholeWay = 0;
+inline constexpr std::uint32_t kJoinedWay = 1;
+// The memo way score_sounds keeps a query word's pairs under.
+inline constexpr std::uint32_t kSoundWay = 2;
 // A pattern and a token pair only this alike (transcription_similarity): below, one
 // consonant in five is another.
 inline constexpr double kTranscriptionFloor = 0.8;
@@ -93,9 +99,10 @@ inline constexpr double kTranscriptionFloor = 0.8;
 // differ (so of two names that sound alike, the one spelled closer ranks first), and
 // not counted below kSoundSpellingFloor. Weights
 // are the list token's; an unmatched query word weighs the form's mean strong token.
-// Fills `why` when not null.
+// Fills `why` when not null. `memo`, when not null, keeps each word and token's pair for
+// the rest of the query (pair_memo.h), under kSoundWay.
 [[nodiscard]] double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data& d, const FormRec& f,
-                                  Explanation* why);
+                                  Explanation* why, PairMemo* memo = nullptr);
 inline constexpr double kSoundFloor = 0.6;
 // Keys of fewer than kMinSoundKey classes fit too many names to count alone (phonetic.h),
 // but beside a word whose full key pairs, an equal short key corroborates: 雷耶斯-桑多瓦尔

@@ -101,6 +101,11 @@ bool stem_with(std::string_view a, std::string_view b, std::string_view x, std::
 }  // namespace
 
 bool equal_but_inflection(std::string_view a, std::string_view b) {
+  // Every pair below shares its first kMinInflectedBase letters; most pairs the scorer
+  // asks about do not, and leave here.
+  if (a.size() < kMinInflectedBase || b.size() < kMinInflectedBase ||
+      a.substr(0, kMinInflectedBase) != b.substr(0, kMinInflectedBase))
+    return false;
   // Russian patronymics of one father, a son's and a daughter's: Pavlovich / Pavlovna.
   if (stem_with(a, b, "ich", "na")) return true;
   // Russian feminine -a, and the Czech feminine built on it: Semenov / Semenova /

@@ -98,6 +98,35 @@ TEST(NamesJaroBits, EqualsJaroWinklerOnEdges) {
   EXPECT_EQ(jaro_winkler_bits("abc", "xyz"), 0.0);
 }
 
+// jaro_winkler_may_reach may say yes to a pair below the floor, never no to one at it; and
+// it says no to most pairs of unrelated names, which is what it is for.
+TEST(NamesJaroBits, MayReachMissesNoPairAtTheFloor) {
+  const auto listed = tokens_of_file("positives_un_untreated.csv", 400);
+  const auto queried = tokens_of_file("positives_un_treated.csv", 400);
+  const auto negatives = tokens_of_file("negatives_global.csv", 400);
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (std::size_t i = 0; i < queried.size(); ++i)
+    for (std::size_t j = i > 8 ? i - 8 : 0; j < listed.size() && j < i + 8; ++j)
+      pairs.emplace_back(queried[i], listed[j]);
+  for (std::size_t i = 0; i < negatives.size(); i += 2)
+    for (std::size_t j = 0; j < listed.size(); j += 7) pairs.emplace_back(negatives[i], listed[j]);
+  const std::vector<std::string> edges = {"", "a", "ab", "abc", "\xe8\xae", std::string(70, 'a'), "martha", "marhta"};
+  for (const auto& a : edges)
+    for (const auto& b : edges) pairs.emplace_back(a, b);
+  ASSERT_GT(pairs.size(), 20000U);
+  for (double floor : {0.0, 0.5, 0.84, 0.9, 0.97, 1.0}) {
+    std::size_t rejected = 0;
+    for (const auto& [a, b] : pairs) {
+      if (jaro_winkler_may_reach(a, b, floor)) continue;
+      ++rejected;
+      ASSERT_LT(jaro_winkler(a, b), floor) << a << " / " << b << " at " << floor;
+    }
+    if (floor == 0.84) {
+      EXPECT_GT(rejected, pairs.size() / 2);
+    }
+  }
+}
+
 // A string's letters leave no mark for the next call (the masks are per-thread scratch).
 TEST(NamesJaroBits, OneCallLeavesNothingForTheNext) {
   const double alone = jaro_winkler_bits("karl", "carl");

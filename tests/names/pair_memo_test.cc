@@ -33,6 +33,26 @@ TEST(NamesPairMemo, ComputesEachPairOnce) {
   EXPECT_EQ(calls, 2);
 }
 
+// slot() guesses the slot after the last it gave; asked in another order, or a token
+// twice, or after clear(), each token and way keeps its own slot.
+TEST(NamesPairMemo, GivesTheSameSlotInAnyOrder) {
+  PairMemo memo;
+  memo.clear();
+  const int tokens[4] = {};
+  std::uint32_t first[4];
+  for (int i = 0; i < 4; ++i) first[i] = memo.slot(&tokens[i], 0);
+  for (int round = 0; round < 3; ++round)
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(memo.slot(&tokens[i], 0), first[i]);
+  for (int i : {3, 1, 1, 0, 2, 3, 2}) EXPECT_EQ(memo.slot(&tokens[i], 0), first[i]);
+  const std::uint32_t other_way = memo.slot(&tokens[1], 1);
+  for (int i = 0; i < 4; ++i) EXPECT_NE(other_way, first[i]);
+  EXPECT_EQ(memo.slot(&tokens[2], 0), first[2]);
+  EXPECT_EQ(memo.slot(&tokens[1], 1), other_way);
+  memo.clear();
+  EXPECT_EQ(memo.slot(&tokens[3], 0), 0U);
+  EXPECT_EQ(memo.slot(&tokens[0], 0), 1U);
+}
+
 TEST(NamesPairMemo, KeepsSlotsApartForOneToken) {
   PairMemo memo;
   memo.clear();

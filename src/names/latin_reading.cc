@@ -1,0 +1,180 @@
+// The Latin reading of marked words: the transliterator, and the way round it for texts of
+// ideographs (latin_reading.h).
+#include "names/latin_reading.h"
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace interdict {
+namespace {
+
+// Any-Latin then Latin-ASCII, with the letters whose ASCII fold loses a sound spelled out
+// first. Cyrillic ц, щ and the iotated vowels я, ю, є, ї, ё are read as English lists write
+// them (ts, shch, ya, yu, ye, yi, yo), not as ISO 9's c, ŝ, â, û, ê, ï, ë; the Czech, Croatian and Polish č ć š ś ž ź ż
+// (and ISO 9's readings of ч ш ж) become ch, sh and zh, since Latin-ASCII would drop their h: "Čagajev" / "Chagaev",
+// "Чернышевский" / "Chernyshevsky".
+//
+// Greek is read as modern Greek is romanised (ELOT 743, the Greek standard behind ISO 843's
+// transcription), not as ICU's classical reading: β is v and η is i, and μπ, ντ and γκ,
+// which are how Greek writes b, d and g, read so at the start of a word and as mb, nd and
+// ng inside it ("Βλαντίμιρ" vlandimir, not blantimir; "Μπουράκ" Burak, "Κολόμπο" Kolombo).
+constexpr char16_t kLatinRules[] =
+    u"[цЦ] > тс; [щЩ] > шч; [яЯ] > йа; [юЮ] > йу; [єЄ] > йе; [їЇ] > yi; [ёЁ] > йо;"
+    u"[βΒϐ] > v; [ηΗήΉ] > i;"
+    u"^ [μΜ][πΠ] > b; [^[:L:][:M:]] { [μΜ][πΠ] > b; [μΜ][πΠ] > mb;"
+    u"^ [νΝ][τΤ] > d; [^[:L:][:M:]] { [νΝ][τΤ] > d; [νΝ][τΤ] > nd;"
+    u"^ [γΓ][κΚ] > g; [^[:L:][:M:]] { [γΓ][κΚ] > g; [γΓ][κΚ] > ng;"
+    u"::Any-Latin;"
+    u"[čćČĆ] > ch; [šśŠŚ] > sh; [žźżŽŹŻ] > zh;"
+    u"::Latin-ASCII;";
+
+bool is_ideograph(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return u_isalpha(c) && u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) && uscript_getScript(c, &status) == USCRIPT_HAN;
+}
+
+// The ideographs Han-Latin may read by their neighbours, sorted: those on the left side of
+// a rule that is more than one ideograph or one set of them, up to the end of its context
+// braces ("{重}' '?庆": 重). `known` is false when the rules could not be read or hold what
+// this does not follow (variables, ranges or properties beside a context), and then no
+// ideograph is read alone.
+struct Contextual {
+  bool known = false;
+  std::vector<UChar32> ideographs;
+};
+
+Contextual read_contextual() {
+  Contextual out;
+  UErrorCode status = U_ZERO_ERROR;
+  const std::unique_ptr<icu::Transliterator> han(
+      icu::Transliterator::createInstance("Han-Latin", UTRANS_FORWARD, status));
+  if (U_FAILURE(status) || !han) return out;
+  icu::UnicodeString rules;
+  han->toRules(rules, false);
+  int32_t start = 0;
+  while (start < rules.length()) {
+    int32_t end = rules.indexOf(u'\n', start);
+    if (end < 0) end = rules.length();
+    const icu::UnicodeString line = rules.tempSubStringBetween(start, end);
+    start = end + 1;
+    if (line.startsWith(u"::")) continue;
+    if (line.indexOf(u'$') >= 0) return out;
+    int32_t arrow = line.indexOf(u'>');
+    if (arrow < 0) continue;
+    icu::UnicodeString left = line.tempSubString(0, arrow);
+    left.trim();
+    const bool one_letter = left.countChar32() == 1;
+    const bool one_set = left.startsWith(u"[") && left.endsWith(u"]") && left.indexOf(u'[', 1) < 0 &&
+                         left.indexOf(u'{') < 0 && left.indexOf(u'}') < 0 && left.indexOf(u'\'') < 0;
+    if (one_letter || one_set) continue;
+    // A set spelled by a range or a property names ideographs this would not see.
+    if (left.indexOf(u'-') >= 0 || left.indexOf(u':') >= 0 || left.indexOf(u'\\') >= 0) return out;
+    const int32_t close = left.indexOf(u'}');
+    const int32_t key_end = close >= 0 ? close : left.length();
+    for (int32_t i = 0; i < key_end;) {
+      const UChar32 c = left.char32At(i);
+      i += U16_LENGTH(c);
+      UErrorCode script = U_ZERO_ERROR;
+      if (uscript_getScript(c, &script) == USCRIPT_HAN) out.ideographs.push_back(c);
+    }
+  }
+  std::sort(out.ideographs.begin(), out.ideographs.end());
+  out.known = true;
+  return out;
+}
+
+const Contextual& contextual() {
+  static const Contextual c = read_contextual();
+  return c;
+}
+
+struct Reader {
+  std::unique_ptr<icu::Transliterator> latin;
+  // Per ideograph asked: its reading alone, or empty when it is not read alone or not as
+  // ASCII letters (the way round then gives the text to ICU).
+  std::unordered_map<UChar32, icu::UnicodeString> readings;
+};
+
+Reader& reader() {
+  thread_local Reader r = [] {
+    Reader made;
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse{};
+    made.latin.reset(icu::Transliterator::createFromRules("interdict-latin", icu::UnicodeString(kLatinRules),
+                                                          UTRANS_FORWARD, parse, status));
+    if (U_FAILURE(status)) made.latin.reset();
+    return made;
+  }();
+  return r;
+}
+
+// REQUIRES: r.latin.
+const icu::UnicodeString& reading_of(Reader& r, UChar32 c) {
+  auto [at, fresh] = r.readings.try_emplace(c);
+  if (!fresh) return at->second;
+  const Contextual& ctx = contextual();
+  if (!ctx.known || !is_ideograph(c) || std::binary_search(ctx.ideographs.begin(), ctx.ideographs.end(), c))
+    return at->second;
+  icu::UnicodeString read(c);
+  r.latin->transliterate(read);
+  bool letters = !read.isEmpty();
+  for (int32_t i = 0; i < read.length() && letters; ++i) letters = read.charAt(i) >= u'a' && read.charAt(i) <= u'z';
+  if (letters) at->second = read;
+  return at->second;
+}
+
+}  // namespace
+
+bool latin_available() { return reader().latin != nullptr; }
+
+void to_latin_icu(icu::UnicodeString& text) {
+  Reader& r = reader();
+  if (r.latin) r.latin->transliterate(text);
+}
+
+bool to_latin_fast(const icu::UnicodeString& text, icu::UnicodeString& out) {
+  out.remove();
+  Reader& r = reader();
+  // What came before: Han-Latin puts a space between two ideographs and reads each alone,
+  // but spaces an ideograph from a Latin letter by their order and not from a digit: ASCII
+  // beside an ideograph goes to ICU.
+  enum class Before { kSpace, kIdeograph, kAscii } before = Before::kSpace;
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (c == u' ' || c == u'|') {
+      out.append(c);
+      before = Before::kSpace;
+    } else if (c < 0x80) {
+      if (before == Before::kIdeograph) return false;
+      out.append(c);
+      before = Before::kAscii;
+    } else {
+      if (before == Before::kAscii || !r.latin) return false;
+      const icu::UnicodeString& read = reading_of(r, c);
+      if (read.isEmpty()) return false;
+      if (before == Before::kIdeograph) out.append(u' ');
+      out.append(read);
+      before = Before::kIdeograph;
+    }
+  }
+  return true;
+}
+
+void to_latin(icu::UnicodeString& text) {
+  thread_local icu::UnicodeString fast;
+  if (to_latin_fast(text, fast)) {
+    text.swap(fast);
+    return;
+  }
+  to_latin_icu(text);
+}
+
+}  // namespace interdict
