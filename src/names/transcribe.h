@@ -17,6 +17,7 @@
 // Thread-safety: pure functions over constant tables; safe from any thread.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,5 +65,8 @@ namespace interdict {
 [[nodiscard]] double transcription_similarity(std::string_view pattern, std::string_view token);
 inline constexpr double kVowelCost = 0.25;
 inline constexpr double kNearCost = 0.35;
+// i for e or e for i, in a token of kFrontVowelLetters or more (transcribe.cc says why).
+inline constexpr double kFrontVowelCost = 0.15;
+inline constexpr std::size_t kFrontVowelLetters = 5;
 
 }  // namespace interdict

@@ -66,6 +66,19 @@ Partners make_partners() {
   // A Spanish j is written with the pattern's h (罗哈斯 Rojas): transcribe.cc pairs them at a
   // near consonant's price. (The pattern's h is never counted alone.)
   add(p.of_token, 'j', 'h');
+  // Spanish g before e and i is the pattern's h (卡塔赫纳 Cartagena); tz is ts.
+  add(p.of_token, 'g', 'h');
+  add(p.of_pattern, 't', 'z');
+  add(p.of_token, 'z', 't');
+  // The kana conventions: チ for ti, ジ for di and for zh, ウ for a v before a consonant.
+  add(p.of_pattern, 'c', 't');
+  add(p.of_token, 't', 'c');
+  add(p.of_pattern, 'j', 'd');
+  add(p.of_token, 'd', 'j');
+  add(p.of_pattern, 'j', 'z');
+  add(p.of_token, 'z', 'j');
+  add(p.of_token, 'z', 'i');
+  add(p.of_token, 'v', 'u');
   return p;
 }
 

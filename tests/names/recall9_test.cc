@@ -1,0 +1,68 @@
+// The recall rules of issue 6, session 9: the kana conventions for Russian (チ ti, ジ di
+// and zh, ウ v), a c that sounds k, Spanish and French soft c and Spanish soft g, German tz
+// and Italian gh, i for e in longer tokens. Each case is a
+// rigour spelling the matcher missed before the rule, or a pair the rule must keep apart.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "names/candidates.h"
+#include "names/names.h"
+#include "names/score.h"
+#include "names/transcribe.h"
+
+namespace interdict {
+namespace {
+
+TEST(NamesRecall9, KanaWritesRussianTiAndDiAsChiAndJi) {
+  EXPECT_DOUBLE_EQ(transcription_similarity(kana_pattern(U"プーチン"), "putin"), 1.0);
+  // ウ is the v before a consonant: ウラジーミル Vladimir.
+  EXPECT_NEAR(transcription_similarity(kana_pattern(U"ウラジーミル"), "vladimir"), 1.0 - kNearCost / 8, 1e-9);
+  // Only before i: チャ is no ta, and ウ before a vowel is no v.
+  EXPECT_LT(transcription_similarity(kana_pattern(U"チャナ"), "tana"), kTranscriptionFloor);
+  EXPECT_LT(transcription_similarity("uaro", "varo"), 1.0 - kNearCost / 4);
+}
+
+TEST(NamesRecall9, KanaJiWritesZh) {
+  EXPECT_DOUBLE_EQ(transcription_similarity(kana_pattern(U"プラジャーコヴァー"), "prazhakova"), 1.0);
+  // A z alone is no zh.
+  EXPECT_LT(transcription_similarity(kana_pattern(U"プラジャーコヴァー"), "prazakova"), 1.0);
+}
+
+TEST(NamesRecall9, CBeforeAConsonantIsK) {
+  EXPECT_DOUBLE_EQ(transcription_similarity(kana_pattern(U"クラレンツァ"), "clarenza"), 1.0);
+  EXPECT_DOUBLE_EQ(transcription_similarity(kana_pattern(U"クレメンテッリ"), "clementeli"), 1.0);
+  // Its transcription key reads it k, so the pattern's keys reach it.
+  EXPECT_EQ(transcription_key("clarenza"), transcription_key("klarenza"));
+  EXPECT_EQ(transcription_key("escrig"), transcription_key("eskrig"));
+  // Before e or i, and in ch, c is no k.
+  EXPECT_NEAR(transcription_similarity("kesare", "cesare"), 1.0 - 1.0 / 6, 1e-9);  // a consonant apart
+  EXPECT_NE(transcription_key("cesare"), transcription_key("kesare"));
+  EXPECT_EQ(transcription_key("chevtsova"), transcription_key("shevtsova"));
+}
+
+TEST(NamesRecall9, SoftCIsSAndSoftGIsH) {
+  EXPECT_DOUBLE_EQ(transcription_similarity(han_pattern(U"塞西利亚托"), "ceciliato"), 1.0);
+  // Spanish g before e is [x], Chinese h: 卡塔赫纳 Cartagena (the r left unwritten).
+  EXPECT_NEAR(transcription_similarity(han_pattern(U"卡塔赫纳"), "kartagena"), 1.0 - 2 * kNearCost / 9, 1e-9);
+  // Before a, o, u g is g, and so is the h's near miss.
+  EXPECT_LT(transcription_similarity("haro", "garo"), 1.0 - kNearCost / 4 + 1e-9);
+  EXPECT_LT(transcription_similarity("saro", "caro"), 1.0);
+}
+
+TEST(NamesRecall9, GermanTzAndItalianGh) {
+  EXPECT_DOUBLE_EQ(transcription_similarity("etserstorfer", "etzerstorfer"), 1.0);
+  EXPECT_DOUBLE_EQ(transcription_similarity(han_pattern(U"卡苏吉"), "kasughi"), 1.0);
+  EXPECT_LT(transcription_similarity("gaso", "ghaso"), 1.0);  // gh before a is no Italian g
+}
+
+TEST(NamesRecall9, IForEInLongerTokens) {
+  EXPECT_NEAR(transcription_similarity(han_pattern(U"维尼齐亚"), "venezia"), 1.0 - 2 * kFrontVowelCost / 7, 1e-9);
+  // In a short token the pair keeps a vowel's cost: 丽丽 is not Lei.
+  EXPECT_NEAR(transcription_similarity("riri", "reri"), 1.0 - kVowelCost / 4, 1e-9);
+}
+
+}  // namespace
+}  // namespace interdict
