@@ -1,6 +1,6 @@
 // The recall rules of issue 6, session 9: the kana conventions for Russian (チ ti, ジ di
 // and zh, ウ v), a c that sounds k, Spanish and French soft c and Spanish soft g, German tz
-// and Italian gh, i for e in longer tokens. Each case is a
+// and Italian gh, i for e in longer tokens, and surname particles joined. Each case is a
 // rigour spelling the matcher missed before the rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
@@ -62,6 +62,35 @@ TEST(NamesRecall9, IForEInLongerTokens) {
   EXPECT_NEAR(transcription_similarity(han_pattern(U"维尼齐亚"), "venezia"), 1.0 - 2 * kFrontVowelCost / 7, 1e-9);
   // In a short token the pair keeps a vowel's cost: 丽丽 is not Lei.
   EXPECT_NEAR(transcription_similarity("riri", "reri"), 1.0 - kVowelCost / 4, 1e-9);
+}
+
+NameIndex particle_names() {
+  NameIndex index;
+  for (const char* name : {"Del Barrio", "De la Crestaz", "Di Prima", "De Loaysa", "Vladimir Putin", "Mario Barrio"})
+    index.add({name, EntityKind::kPerson, {}, {name}});
+  index.freeze();
+  return index;
+}
+
+TEST(NamesRecall9, ParticlesJoinedMeetTheirListedNames) {
+  const NameIndex index = particle_names();
+  for (const auto& [query, id] :
+       std::vector<std::pair<std::string, std::string>>{{"德尔巴里奥", "Del Barrio"},
+                                                        {"Delacrestaz", "De la Crestaz"},
+                                                        {"迪普里玛", "Di Prima"},
+                                                        {"德洛伊萨", "De Loaysa"},
+                                                        {"ウラジーミル・プーチン", "Vladimir Putin"}}) {
+    const auto hits = index.search(query, {}, 3);
+    ASSERT_FALSE(hits.empty()) << query;
+    EXPECT_EQ(hits[0].id, id) << query;
+    EXPECT_EQ(hits[0].verdict, NameVerdict::kMatch) << query << " " << hits[0].score;
+  }
+  // A joined particle is letters more, not fewer: "Barrio" alone is no match for Del Barrio.
+  for (const auto& h : index.search("Barrio", {}, 3)) {
+    if (h.id == "Del Barrio") {
+      EXPECT_EQ(h.verdict, NameVerdict::kReview) << h.score;
+    }
+  }
 }
 
 }  // namespace
