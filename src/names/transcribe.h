@@ -38,6 +38,16 @@ namespace interdict {
 // simplified characters.
 [[nodiscard]] std::string han_pattern(std::u32string_view word);
 
+// True for a Devanagari or Bengali letter or sign this module reads, or a zero-width
+// joiner (which shapes conjuncts and says nothing of sound).
+[[nodiscard]] bool is_indic(char32_t c);
+
+// The pattern of a word in Devanagari or Bengali, each consonant's inherent vowel optional
+// (transcribe_indic.cc): पुतिन -> "putinA", बारकिन -> "barAkinA"; empty when no consonant
+// keeps its inherent vowel (माला, read as ICU reads it). REQUIRES: every letter of `word`
+// is_indic.
+[[nodiscard]] std::string indic_pattern(std::u32string_view word);
+
 // `pattern` with a letter written twice in a row written once, as the lists' tokens are
 // folded (fold_spelling): 门尼 "menni" -> "meni" (Jiménez), アンナ "anna" -> "ana".
 // Optional letters are kept as they are.

@@ -1,6 +1,7 @@
 // The recall rules of issue 6, session 9: the kana conventions for Russian (チ ti, ジ di
 // and zh, ウ v), a c that sounds k, Spanish and French soft c and Spanish soft g, German tz
-// and Italian gh, i for e in longer tokens, and surname particles joined. Each case is a
+// and Italian gh, i for e in longer tokens, Devanagari and Bengali inherent vowels,
+// and surname particles joined. Each case is a
 // rigour spelling the matcher missed before the rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
@@ -62,6 +63,27 @@ TEST(NamesRecall9, IForEInLongerTokens) {
   EXPECT_NEAR(transcription_similarity(han_pattern(U"维尼齐亚"), "venezia"), 1.0 - 2 * kFrontVowelCost / 7, 1e-9);
   // In a short token the pair keeps a vowel's cost: 丽丽 is not Lei.
   EXPECT_NEAR(transcription_similarity("riri", "reri"), 1.0 - kVowelCost / 4, 1e-9);
+}
+
+TEST(NamesRecall9, IndicInherentVowelsAreOptional) {
+  // Hindi and Bengali do not say a word's last inherent a, nor many inside one.
+  EXPECT_EQ(indic_pattern(U"पुतिन"), "putinA");
+  EXPECT_DOUBLE_EQ(transcription_similarity(indic_pattern(U"पुतिन"), "putin"), 1.0);
+  EXPECT_DOUBLE_EQ(transcription_similarity(indic_pattern(U"हेमलता"), "hemlata"), 1.0);
+  EXPECT_DOUBLE_EQ(transcription_similarity(indic_pattern(U"बारकिन"), "barkin"), 1.0);
+  // Bengali, the same layout 0x80 higher; য় comes as য and a nukta after NFKC.
+  EXPECT_DOUBLE_EQ(
+      transcription_similarity(indic_pattern(U"\u09AA\u09CD\u09B0\u09BF\u09AF\u09BC\u09A8\u09BE\u09A5"), "prianat"),
+      1.0);  // প্রিয়নাথ Priyanath
+  EXPECT_DOUBLE_EQ(transcription_similarity(indic_pattern(U"উইলিয়াম"), "viliam"), 1.0);  // William
+  EXPECT_DOUBLE_EQ(transcription_similarity(indic_pattern(U"কোলম্যান"), "kolman"), 1.0);  // Coleman
+  // A vowel sign is written, not optional: पुतिन is no Putan.
+  EXPECT_LT(transcription_similarity(indic_pattern(U"पुतिन"), "putan"), 1.0);
+  // Every vowel written: no pattern, so its written vowels keep their weight (माला Mala is
+  // not Mali).
+  EXPECT_EQ(indic_pattern(U"माला"), "");
+  EXPECT_TRUE(is_indic(U'क'));
+  EXPECT_FALSE(is_indic(U'a'));
 }
 
 NameIndex particle_names() {
