@@ -1,7 +1,7 @@
 // The recall rules of issue 6, session 9: the kana conventions for Russian (チ ti, ジ di
 // and zh, ウ v), a c that sounds k, Spanish and French soft c and Spanish soft g, German tz
 // and Italian gh, i for e in longer tokens, Devanagari and Bengali inherent vowels,
-// and surname particles joined. Each case is a
+// Hungarian gyi, and surname particles joined. Each case is a
 // rigour spelling the matcher missed before the rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
@@ -11,6 +11,7 @@
 
 #include "names/candidates.h"
 #include "names/names.h"
+#include "names/normalise.h"
 #include "names/score.h"
 #include "names/transcribe.h"
 
@@ -84,6 +85,14 @@ TEST(NamesRecall9, IndicInherentVowelsAreOptional) {
   EXPECT_EQ(indic_pattern(U"माला"), "");
   EXPECT_TRUE(is_indic(U'क'));
   EXPECT_FALSE(is_indic(U'a'));
+}
+
+TEST(NamesRecall9, HungarianGyiInsideAWordIsDi) {
+  const auto q = normalise_name("Vlagyimir Vlagyimirovics Putyin");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.front(), (NameTokens{"vladimir", "vladimirovich", "putin"}));
+  // A word's first gy is Hungarian's own or Burmese.
+  EXPECT_EQ(normalise_name("Gyi")[0], (NameTokens{"gi"}));
 }
 
 NameIndex particle_names() {
