@@ -1,7 +1,7 @@
 // The recall rules of issue 6, session 9: the kana conventions for Russian (チ ti, ジ di
 // and zh, ウ v), a c that sounds k, Spanish and French soft c and Spanish soft g, German tz
 // and Italian gh, i for e in longer tokens, Devanagari and Bengali inherent vowels,
-// Hungarian gyi, and surname particles joined. Each case is a
+// Hungarian gyi, an Arabic final h, and surname particles joined. Each case is a
 // rigour spelling the matcher missed before the rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
@@ -93,6 +93,16 @@ TEST(NamesRecall9, HungarianGyiInsideAWordIsDi) {
   EXPECT_EQ(q.front(), (NameTokens{"vladimir", "vladimirovich", "putin"}));
   // A word's first gy is Hungarian's own or Burmese.
   EXPECT_EQ(normalise_name("Gyi")[0], (NameTokens{"gi"}));
+}
+
+TEST(NamesRecall9, ArabicFinalHWrittenOrNot) {
+  EXPECT_DOUBLE_EQ(token_similarity("asadolah", "asadola"), kFinalHSimilarity);  // Asadollah, асадолла
+  EXPECT_DOUBLE_EQ(token_similarity("suraqa", "suraqah"), kFinalHSimilarity);
+  EXPECT_DOUBLE_EQ(token_similarity("masumeh", "masume"), kFinalHSimilarity);
+  EXPECT_FALSE(equal_but_final_h("sara", "sarah"));    // too short to tell
+  EXPECT_FALSE(equal_but_final_h("bashir", "bashi"));  // an h inside is no final h
+  EXPECT_FALSE(equal_but_final_h("kamal", "kamalh"));  // after a consonant
+  EXPECT_FALSE(equal_but_final_h("masume", "masume"));
 }
 
 NameIndex particle_names() {
