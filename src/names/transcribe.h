@@ -48,6 +48,15 @@ namespace interdict {
 // is_indic.
 [[nodiscard]] std::string indic_pattern(std::u32string_view word);
 
+// True for a precomposed Hangul syllable (가 to 힣).
+[[nodiscard]] bool is_hangul_syllable(char32_t c);
+
+// The pattern of a word in Hangul, Korean's vowel for none (ㅡ after a consonant, in an
+// open syllable or before l) optional (transcribe_hangul.cc): 바르킨 ->
+// "barUkin"; empty when the word has no such vowel (a Korean name: 김민준).
+// REQUIRES: every letter of `word` is_hangul_syllable.
+[[nodiscard]] std::string hangul_pattern(std::u32string_view word);
+
 // `pattern` with a letter written twice in a row written once, as the lists' tokens are
 // folded (fold_spelling): 门尼 "menni" -> "meni" (Jiménez), アンナ "anna" -> "ana".
 // Optional letters are kept as they are.

@@ -1,8 +1,9 @@
 // The recall rules of issue 6, session 9: the kana conventions for Russian (チ ti, ジ di
 // and zh, ウ v), a c that sounds k, Spanish and French soft c and Spanish soft g, German tz
 // and Italian gh, i for e in longer tokens, Devanagari and Bengali inherent vowels,
-// Hungarian gyi, an Arabic final h, and surname particles joined. Each case is a
-// rigour spelling the matcher missed before the rule, or a pair the rule must keep apart.
+// Hangul's vowel for none, Hungarian gyi, an Arabic final h, and surname particles
+// joined. Each case is a rigour spelling the matcher missed before the rule, or a pair the
+// rule must keep apart.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -85,6 +86,17 @@ TEST(NamesRecall9, IndicInherentVowelsAreOptional) {
   EXPECT_EQ(indic_pattern(U"माला"), "");
   EXPECT_TRUE(is_indic(U'क'));
   EXPECT_FALSE(is_indic(U'a'));
+}
+
+TEST(NamesRecall9, HangulVowelForNoneIsOptional) {
+  EXPECT_EQ(hangul_pattern(U"바르킨"), "barUkin");
+  EXPECT_DOUBLE_EQ(transcription_similarity(hangul_pattern(U"바르킨"), "barkin"), 1.0);
+  EXPECT_DOUBLE_EQ(transcription_similarity(hangul_pattern(U"마스오"), "masuo"), 1.0);
+  EXPECT_DOUBLE_EQ(transcription_similarity(hangul_pattern(U"츠나키"), "tsunaki"), 1.0);  // Japanese tsu
+  EXPECT_GE(transcription_similarity(hangul_pattern(U"블라디미르"), "vladimir"), 0.95);
+  // A Korean name has no such vowel and gets no pattern; ㅡ before n is a vowel.
+  EXPECT_EQ(hangul_pattern(U"김민준"), "");
+  EXPECT_EQ(hangul_pattern(U"스은"), "sUeun");
 }
 
 TEST(NamesRecall9, HungarianGyiInsideAWordIsDi) {
