@@ -292,7 +292,10 @@ double transcription_similarity(std::string_view pattern, std::string_view token
   const std::string_view ts(t.data(), token.size());
   const double front = token.size() >= kFrontVowelLetters ? kFrontVowelCost : kVowelCost;
   // cost[i][j]: pattern[0, i) aligned with token[0, j).
-  std::array<std::array<double, kMax + 1>, kMax + 1> cost{};
+  // Left uninitialised: each cell is written before it is read, and zeroing all 33 x 33
+  // of them for every pair was a sixth of a query's instructions (callgrind).
+  std::array<std::array<double, kMax + 1>, kMax + 1> cost;
+  cost[0][0] = 0.0;
   for (std::size_t i = 0; i <= ps.size(); ++i) {
     for (std::size_t j = 0; j <= ts.size(); ++j) {
       if (i == 0 && j == 0) continue;
