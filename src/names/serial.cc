@@ -10,17 +10,21 @@
 //             zero bytes to the next multiple of 8
 //
 // Version 6 holds a token reading more for names with surname particles (Del Barrio as
-// "delbario") and reads a c before a consonant as k in transcription keys (index_build.cc,
-// keys.cc): a version 5 file would not meet a query that writes the particle into the
-// surname, nor reach Clarenza from クラレンツァ. Version 5 posts every strong token of a token reading under its
-// transcription keys (candidates.cc), which version 4 files lack: a Han or kana pattern would reach fewer names through
-// them than scoring every name finds. Version 4 holds tokens read by today's rules (normalise.cc): version 3 files
-// spelled kana names by ICU's romaji (ボッジャーリ "boari", now "boiari") and version 2 files folded by older spelling
-// rules ("kajusov", now "kaiusov"), so older files would not meet today's queries. All are refused and rebuilt with
-// `lists import`. Since version 2 each array is padded to 8 bytes so that, the header being 32 bytes, every array
-// starts aligned for its records and a mapped file is used in place. Little-endian, as written by the machines we run
-// on. Loading maps the file and checks every offset, length and index against its bounds once, so a damaged file is an
-// error and the searches that follow never read out of bounds.
+// "delbario"), reads a c before a consonant as k in transcription keys and folds Hungarian
+// gyi to di (index_build.cc, keys.cc, fold.cc): a version 5 file would not meet a query
+// that writes the particle into the surname, nor reach Clarenza from クラレンツァ.
+// Version 5 posts every strong token of a token reading under its transcription keys
+// (candidates.cc), which version 4 files lack: a Han or kana pattern would reach fewer
+// names through them than scoring every name finds. Version 4 holds tokens read by
+// today's rules (normalise.cc): version 3 files spelled kana names by ICU's romaji
+// (ボッジャーリ "boari", now "boiari") and version 2 files folded by older spelling rules
+// ("kajusov", now "kaiusov"), so older files would not meet today's queries. All are
+// refused and rebuilt with `lists import`. Since version 2 each array is padded to 8 bytes
+// so that, the header being 32 bytes, every array starts aligned for its records and a
+// mapped file is used in place. Little-endian, as written by the machines we run on.
+// Loading maps the file and checks every offset, length and index against its bounds
+// once, so a damaged file is an error and the searches that follow never read out of
+// bounds.
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
