@@ -193,7 +193,8 @@ namespace {
 // (Italian, whose names fill most of the transcription misses, and German): ch before i
 // or e is k (Pinocchio), ci and gi before a vowel are ch and j (Ciampi, Giulio), sc before
 // i or e is sh, z is ts. The cost of pattern[pi, pi + pn) against token[tj, tj + tn), or a
-// negative number when these are not such a pair.
+// negative number when these are not such a pair. Every unit's list letters begin with c,
+// g, s, z or t: transcription_similarity asks only there.
 double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::string_view t, std::size_t tj,
                      std::size_t tn) {
   const std::string_view pu = p.substr(pi, pn);
@@ -320,6 +321,10 @@ double transcription_similarity(std::string_view pattern, std::string_view token
       for (std::size_t pn = 1; pn <= 2 && pn <= i; ++pn) {
         for (std::size_t tn = 1; tn <= 2 && tn <= j; ++tn) {
           if (pn == 1 && tn == 1) continue;
+          // Every unit of the list's spelling begins with one of these (spelling_unit);
+          // most cells begin with none, and are spared the comparisons.
+          const char first = ts[j - tn];
+          if (first != 'c' && first != 'g' && first != 's' && first != 'z' && first != 't') continue;
           const double unit = spelling_unit(ps, i - pn, pn, ts, j - tn, tn);
           if (unit >= 0) best = std::min(best, cost[i - pn][j - tn] + unit);
         }
