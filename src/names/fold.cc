@@ -20,6 +20,8 @@ namespace {
 //   i:  English "y", and Slavic and German "j" but before i ("Jurukov" / "Iouroukov",
 //       "Kajusov" / "Kayusov"), which write the glide before a vowel and the vowel after
 //       one; "ji" stays, since in pinyin ("Jinping") j is a consonant, not a glide;
+//   di: Hungarian "gyi" inside a word, as Hungarian writes Russian ди ("Vlagyimir" /
+//       "Vladimir"); a word's first gy is Hungarian's own (Gyula) or Burmese (Gyi);
 //   ov, ev: a final "of"/"ef" ("Baidakoff" / "Baidakov");
 //   doubled letters once ("Owssej" / "Ovsei").
 //   a glide i between vowels (after the above) is dropped in tokens of kMinGlideLength
@@ -46,6 +48,8 @@ std::string fold_spelling(std::string_view t) {
     } else if (rest.starts_with("cz") || rest.starts_with("cs") ||
                (rest.size() == 2 && (rest == "tj" || rest == "tx"))) {
       to = "ch", used = 2;
+    } else if (i > 0 && rest.starts_with("gyi")) {
+      to = "di", used = 3;
     } else if (rest.starts_with("sz")) {
       to = "sh", used = 2;
     } else if (rest.starts_with("ph")) {

@@ -5,10 +5,13 @@
 // weak tokens.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
+#include <string>
 
 #include "base/ascii.h"
 #include "names/candidates.h"
+#include "names/normalise.h"
 #include "names/phonetic.h"
 
 namespace interdict {
@@ -61,6 +64,46 @@ void post_transcriptions(NameIndex::Data& d) {
   flatten(lists, b.token_keys, b.token_key_offsets, b.token_postings);
 }
 
+// Particles of Romance, Dutch and German surnames, which the same family writes apart or
+// joined (Del Barrio, Delbarrio; De la Crestaz, Delacrestaz), and which Chinese and
+// Japanese transcribe into the surname's word (德尔巴里奥, ディプリマ). Articles (la, le,
+// lo, los, las) count only after another particle or first: alone inside a name they may
+// be a syllable (a Chinese given name "La").
+bool is_particle(std::string_view t) {
+  static constexpr std::string_view kParticles[] = {"d",     "da",    "das",   "de",  "dei", "degli", "del", "dela",
+                                                    "della", "delle", "dello", "den", "der", "des",   "di",  "do",
+                                                    "dos",   "du",    "ten",   "ter", "van", "vom",   "von"};
+  return std::find(std::begin(kParticles), std::end(kParticles), t) != std::end(kParticles);
+}
+bool is_article(std::string_view t) { return t == "la" || t == "le" || t == "lo" || t == "los" || t == "las"; }
+
+// The token reading with each run of particles joined to the word after it and folded as
+// one word ("del barrio" -> "delbario"), or empty when the name has no particle before a
+// word. A token reading of its own, so that a list name meets a query that writes the
+// surname as one word in any script.
+NameTokens with_particles_joined(const NameTokens& tokens) {
+  NameTokens out;
+  std::string run;
+  bool joined = false;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& t = tokens[i];
+    const bool last = i + 1 == tokens.size();
+    if (!last && (is_particle(t) || (is_article(t) && (i == 0 || !run.empty())))) {
+      run += t;
+      continue;
+    }
+    if (run.empty()) {
+      out.push_back(t);
+      continue;
+    }
+    out.push_back(fold_spelling(run + t));
+    run.clear();
+    joined = true;
+  }
+  if (!joined) out.clear();
+  return out;
+}
+
 }  // namespace
 
 NameIndex::NameIndex() : data_(std::make_unique<Data>()) {}
@@ -98,11 +141,15 @@ void NameIndex::add(const NameEntry& entry) {
   for (const auto& name : entry.names) {
     auto readings = normalise_name(name);
     if (readings.empty()) continue;
+    // Readings after the first are joined readings (FormRec::joined) but this one, last.
+    auto particles = with_particles_joined(readings.front());
+    const std::size_t joined_end = readings.size();
+    if (!particles.empty()) readings.push_back(std::move(particles));
     const auto name_index = static_cast<std::uint32_t>(b.names.size());
     b.names.push_back(NameRec{d.intern(name), entry_index});
     for (std::size_t r = 0; r < readings.size(); ++r) {
       const auto& reading = readings[r];
-      FormRec f{name_index, static_cast<std::uint32_t>(b.form_tokens.size()), 0, 0, r > 0 ? 1U : 0U};
+      FormRec f{name_index, static_cast<std::uint32_t>(b.form_tokens.size()), 0, 0, r > 0 && r < joined_end ? 1U : 0U};
       for (const auto& token : reading) {
         auto [it, fresh] = b.token_ids.try_emplace(token, static_cast<std::uint32_t>(b.tokens.size()));
         if (fresh) {

@@ -68,6 +68,14 @@ inline constexpr double kAffricateSimilarity = 0.95;
 // besides. Such a pair scores kAffricateSimilarity. In score_variants.cc.
 [[nodiscard]] bool equal_but_german_sibilant(std::string_view a, std::string_view b);
 inline constexpr double kInflectionSimilarity = 0.95;
+
+// True when the longer of `a` and `b` is the other, of kMinFinalHBase letters or more and
+// ending in a vowel, with an h after it: Arabic and Persian names end in a silent h (ة, ه)
+// some spellings write and some leave out (Asadollah / Asadolla, Suraqah / Suraqa,
+// Masumeh / Masume). Such a pair scores kFinalHSimilarity. In score_variants.cc.
+[[nodiscard]] bool equal_but_final_h(std::string_view a, std::string_view b);
+inline constexpr std::size_t kMinFinalHBase = 5;
+inline constexpr double kFinalHSimilarity = 0.95;
 inline constexpr double kTokenFloor = 0.84;
 inline constexpr double kInitialSimilarity = 0.6;
 // A joined reading ("zijietiaodong") is one long token whose Jaro-Winkler stays high when

@@ -81,6 +81,14 @@ bool equal_but_german_sibilant(std::string_view a, std::string_view b) {
   return changed && kept >= kMinAffricateLength;
 }
 
+bool equal_but_final_h(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.size() < kMinFinalHBase || b.size() != a.size() + 1 || b.back() != 'h') return false;
+  const char last = a.back();
+  const bool vowel = last == 'a' || last == 'e' || last == 'i' || last == 'o' || last == 'u';
+  return vowel && b.starts_with(a);
+}
+
 namespace {
 
 // Russian surname and patronymic stems. Not -in: Martin / Martina and Justin / Justina

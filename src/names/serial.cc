@@ -1,6 +1,6 @@
 // The index file: a versioned header, then each flat array as (u64 byte length, bytes).
 //
-//   file    = magic "IDXNAMES" u32 version(=5) u32 record-size-check
+//   file    = magic "IDXNAMES" u32 version(=6) u32 record-size-check
 //             f64 match f64 review
 //             array{blob} array{entries} array{names} array{forms} array{form_tokens}
 //             array{tokens} array{keys} array{key_offsets} array{postings}
@@ -9,16 +9,22 @@
 //   array   = u64 byte-length, bytes (length a multiple of the record size),
 //             zero bytes to the next multiple of 8
 //
+// Version 6 holds a token reading more for names with surname particles (Del Barrio as
+// "delbario"), reads a c before a consonant as k in transcription keys and folds Hungarian
+// gyi to di (index_build.cc, keys.cc, fold.cc): a version 5 file would not meet a query
+// that writes the particle into the surname, nor reach Clarenza from クラレンツァ.
 // Version 5 posts every strong token of a token reading under its transcription keys
 // (candidates.cc), which version 4 files lack: a Han or kana pattern would reach fewer
-// names through them than scoring every name finds. Version 4 holds tokens read by today's
-// rules (normalise.cc): version 3 files spelled kana names by ICU's romaji (ボッジャーリ
-// "boari", now "boiari") and version 2 files folded by older spelling rules ("kajusov",
-// now "kaiusov"), so older files would not meet today's queries. All are refused and
-// rebuilt with `lists import`. Since version 2 each array is padded to 8 bytes so that,
-// the header being 32 bytes, every array starts aligned for its records and a mapped file is used in place.
-// Little-endian, as written by the machines we run on. Loading maps the file and checks every offset, length and index
-// against its bounds once, so a damaged file is an error and the searches that follow never read out of bounds.
+// names through them than scoring every name finds. Version 4 holds tokens read by
+// today's rules (normalise.cc): version 3 files spelled kana names by ICU's romaji
+// (ボッジャーリ "boari", now "boiari") and version 2 files folded by older spelling rules
+// ("kajusov", now "kaiusov"), so older files would not meet today's queries. All are
+// refused and rebuilt with `lists import`. Since version 2 each array is padded to 8 bytes
+// so that, the header being 32 bytes, every array starts aligned for its records and a
+// mapped file is used in place. Little-endian, as written by the machines we run on.
+// Loading maps the file and checks every offset, length and index against its bounds
+// once, so a damaged file is an error and the searches that follow never read out of
+// bounds.
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -39,7 +45,7 @@ namespace interdict {
 namespace {
 
 constexpr char kMagic[8] = {'I', 'D', 'X', 'N', 'A', 'M', 'E', 'S'};
-constexpr std::uint32_t kVersion = 5;
+constexpr std::uint32_t kVersion = 6;
 constexpr std::size_t kAlign = 8;
 constexpr std::uint32_t kRecordCheck =
     sizeof(EntryRec) << 24 | sizeof(NameRec) << 16 | sizeof(FormRec) << 8 | sizeof(TokenRec);

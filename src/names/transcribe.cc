@@ -163,11 +163,14 @@ char sound_class(char c) {
 
 char liquid(char c) { return c == 'l' ? 'r' : c; }
 
-double substitution(char p, char t) {
+// i and e: Chinese writes an unstressed e with the table's i column (维尼齐亚 Venezia,
+// 阿维拉迪 Averardi), so the pair costs less, but only in tokens of kFrontVowelLetters or
+// more: in a short one it is the whole difference between two names (丽丽 "riri" and Lei).
+double substitution(char p, char t, double front_vowels) {
   if (p == t) return 0.0;
   const bool pv = is_vowel(p);
   const bool tv = is_vowel(t);
-  if (pv && tv) return kVowelCost;
+  if (pv && tv) return (p == 'i' && t == 'e') || (p == 'e' && t == 'i') ? front_vowels : kVowelCost;
   if (pv != tv) return (p == 'i' && t == 'j') || (p == 'j' && t == 'i') ? kVowelCost : 2.0;
   if (sound_class(p) == sound_class(t) || (p == 'j' && t == 'g') || (p == 'g' && t == 'j')) return kNearCost;
   return 1.0;
@@ -190,7 +193,8 @@ namespace {
 // (Italian, whose names fill most of the transcription misses, and German): ch before i
 // or e is k (Pinocchio), ci and gi before a vowel are ch and j (Ciampi, Giulio), sc before
 // i or e is sh, z is ts. The cost of pattern[pi, pi + pn) against token[tj, tj + tn), or a
-// negative number when these are not such a pair.
+// negative number when these are not such a pair. Every unit's list letters begin with c,
+// g, s, z or t: transcription_similarity asks only there.
 double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::string_view t, std::size_t tj,
                      std::size_t tn) {
   const std::string_view pu = p.substr(pi, pn);
@@ -210,6 +214,15 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   // German and English ck, and Italian cc before a, o, u as the fold leaves it (Seccaroni
   // "seckaroni"), are one k (セッカローニ, 桑布科 Sambucco).
   if (tu == "ck" && pu == "k") return 0.0;
+  // German tz is ts (Etzelstorfer, 埃策尔斯托弗), Italian gh before i and e is g (Carsughi,
+  // 卡苏吉).
+  if (tu == "tz" && pu == "ts") return 0.0;
+  if (tu == "gh" && front && pu == "g") return 0.0;
+  // Japanese writes Russian ти as チ (プーチン Putin): katakana had no ti until ティ.
+  if (tu == "t" && after == 'i' && pu == "ch") return 0.0;
+  // ž, ж and the lists' zh are ジ to Japanese (ジャ, folded like a list's j to "ia":
+  // プラジャーコヴァー Pražáková).
+  if (tu == "zh" && pn == 1 && (pu == "i" || pu == "j")) return 0.0;
   return -1.0;
 }
 
@@ -228,6 +241,34 @@ bool spanish_j(std::string_view token, std::size_t k) {
 // 希门尼斯 and ヒメネス Jiménez). German final z is ts (茨, ツ) and keeps its cost.
 bool spanish_final_z(std::string_view token, std::size_t k) {
   return k + 1 == token.size() && k > 0 && token[k] == 'z' && is_vowel(token[k - 1]);
+}
+
+// True when token[k] is a c that sounds k: before a consonant other than h, or last
+// (Clarenza, Clerckx; the fold made every c before a, o, u a k already).
+bool hard_c(std::string_view token, std::size_t k) {
+  if (token[k] != 'c') return false;
+  if (k + 1 == token.size()) return true;
+  const char next = token[k + 1];
+  return !is_vowel(next) && next != 'h' && next != 'y';
+}
+
+// True when token[k] is a c or g before e or i: c is s in Spanish, French, Portuguese and
+// English (Ceciliato, 塞西利亚托; Arce, 阿尔塞), and Spanish g there is [x], which Chinese
+// writes with its h, as the Spanish j (Cartagena, 卡塔赫纳).
+bool soft(std::string_view token, std::size_t k, char letter) {
+  return token[k] == letter && k + 1 < token.size() && (token[k + 1] == 'e' || token[k + 1] == 'i');
+}
+
+// True when token[k] is a d before i, which Japanese writes ジ as it writes ji (ウラジーミル
+// Vladimir), as it writes ти チ: katakana had no di until ディ.
+bool kana_di(std::string_view token, std::size_t k) {
+  return token[k] == 'd' && k + 1 < token.size() && token[k + 1] == 'i';
+}
+
+// True when token[k] is a v before a consonant, which Japanese writes ウ (ウラジーミル
+// Vladimir, ウラジオストク Vladivostok): a v with no vowel after it has no letter of its own.
+bool kana_v(std::string_view token, std::size_t k) {
+  return token[k] == 'v' && k + 1 < token.size() && !is_vowel(token[k + 1]);
 }
 
 }  // namespace
@@ -250,6 +291,7 @@ double transcription_similarity(std::string_view pattern, std::string_view token
   for (std::size_t j = 0; j < token.size(); ++j) t[j] = liquid(token[j]);
   const std::string_view ps(p.data(), pattern.size());
   const std::string_view ts(t.data(), token.size());
+  const double front = token.size() >= kFrontVowelLetters ? kFrontVowelCost : kVowelCost;
   // cost[i][j]: pattern[0, i) aligned with token[0, j).
   // Left uninitialised: each cell is written before it is read, and zeroing all 33 x 33
   // of them for every pair was a sixth of a query's instructions (callgrind).
@@ -268,12 +310,21 @@ double transcription_similarity(std::string_view pattern, std::string_view token
       if (i > 0 && j > 0) {
         const double sub = ps[i - 1] == 'h' && spanish_j(ts, j - 1)         ? kNearCost
                            : ps[i - 1] == 's' && spanish_final_z(ts, j - 1) ? 0.0
-                                                                            : substitution(ps[i - 1], ts[j - 1]);
+                           : ps[i - 1] == 'k' && hard_c(ts, j - 1)          ? 0.0
+                           : ps[i - 1] == 's' && soft(ts, j - 1, 'c')       ? 0.0
+                           : ps[i - 1] == 'h' && soft(ts, j - 1, 'g')       ? kNearCost
+                           : ps[i - 1] == 'j' && kana_di(ts, j - 1)         ? 0.0
+                           : ps[i - 1] == 'u' && kana_v(ts, j - 1)          ? kNearCost
+                                                                            : substitution(ps[i - 1], ts[j - 1], front);
         best = std::min(best, cost[i - 1][j - 1] + sub);
       }
       for (std::size_t pn = 1; pn <= 2 && pn <= i; ++pn) {
         for (std::size_t tn = 1; tn <= 2 && tn <= j; ++tn) {
           if (pn == 1 && tn == 1) continue;
+          // Every unit of the list's spelling begins with one of these (spelling_unit);
+          // most cells begin with none, and are spared the comparisons.
+          const char first = ts[j - tn];
+          if (first != 'c' && first != 'g' && first != 's' && first != 'z' && first != 't') continue;
           const double unit = spelling_unit(ps, i - pn, pn, ts, j - tn, tn);
           if (unit >= 0) best = std::min(best, cost[i - pn][j - tn] + unit);
         }

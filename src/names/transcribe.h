@@ -17,6 +17,7 @@
 // Thread-safety: pure functions over constant tables; safe from any thread.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,25 @@ namespace interdict {
 // any is not (a Chinese name such as 王秀英 is read by its pinyin only). `word` is in
 // simplified characters.
 [[nodiscard]] std::string han_pattern(std::u32string_view word);
+
+// True for a Devanagari or Bengali letter or sign this module reads, or a zero-width
+// joiner (which shapes conjuncts and says nothing of sound).
+[[nodiscard]] bool is_indic(char32_t c);
+
+// The pattern of a word in Devanagari or Bengali, each consonant's inherent vowel optional
+// (transcribe_indic.cc): पुतिन -> "putinA", बारकिन -> "barAkinA"; empty when no consonant
+// keeps its inherent vowel (माला, read as ICU reads it). REQUIRES: every letter of `word`
+// is_indic.
+[[nodiscard]] std::string indic_pattern(std::u32string_view word);
+
+// True for a precomposed Hangul syllable (가 to 힣).
+[[nodiscard]] bool is_hangul_syllable(char32_t c);
+
+// The pattern of a word in Hangul, Korean's vowel for none (ㅡ after a consonant, in an
+// open syllable or before l) optional (transcribe_hangul.cc): 바르킨 ->
+// "barUkin"; empty when the word has no such vowel (a Korean name: 김민준).
+// REQUIRES: every letter of `word` is_hangul_syllable.
+[[nodiscard]] std::string hangul_pattern(std::u32string_view word);
 
 // `pattern` with a letter written twice in a row written once, as the lists' tokens are
 // folded (fold_spelling): 门尼 "menni" -> "meni" (Jiménez), アンナ "anna" -> "ana".
@@ -64,5 +84,8 @@ namespace interdict {
 [[nodiscard]] double transcription_similarity(std::string_view pattern, std::string_view token);
 inline constexpr double kVowelCost = 0.25;
 inline constexpr double kNearCost = 0.35;
+// i for e or e for i, in a token of kFrontVowelLetters or more (transcribe.cc says why).
+inline constexpr double kFrontVowelCost = 0.15;
+inline constexpr std::size_t kFrontVowelLetters = 5;
 
 }  // namespace interdict

@@ -30,7 +30,21 @@ char liquid(char c) { return c == 'l' ? 'r' : c; }
 struct Partners {
   std::array<std::uint32_t, 26> of_pattern{};  // a pattern consonant's cheap token letters
   std::array<std::uint32_t, 26> of_token{};    // a list consonant's cheap pattern letters
+  std::array<std::uint32_t, 26> in_context{};  // more of them, where the letter after allows
 };
+
+// True when token[k], a letter with partners in context, has them: the kana conventions of
+// transcribe.cc (チ for ti, ジ for di and zh, ウ for a v before a consonant).
+bool context_holds(std::string_view token, std::size_t k) {
+  const char next = k + 1 < token.size() ? token[k + 1] : '\0';
+  switch (token[k]) {
+    case 't':
+    case 'd': return next == 'i';
+    case 'z': return next == 'h';
+    case 'v': return next != '\0' && !is_vowel(next);
+    default: return false;
+  }
+}
 
 Partners make_partners() {
   Partners p;
@@ -66,6 +80,20 @@ Partners make_partners() {
   // A Spanish j is written with the pattern's h (罗哈斯 Rojas): transcribe.cc pairs them at a
   // near consonant's price. (The pattern's h is never counted alone.)
   add(p.of_token, 'j', 'h');
+  // Spanish g before e and i is the pattern's h (卡塔赫纳 Cartagena); tz is ts.
+  add(p.of_token, 'g', 'h');
+  // The kana conventions: チ for ti, ジ for di and for zh, ウ for a v before a consonant.
+  // From the list side they hold only in context (Partners::in_context): a t or d before
+  // i, the z of zh, a v before a consonant. Pattern letters hold i and u nearly always, so
+  // partners given everywhere would leave most z and v uncounted.
+  add(p.of_pattern, 'c', 't');
+  add(p.of_pattern, 'j', 'd');
+  add(p.of_pattern, 'j', 'z');
+  add(p.in_context, 't', 'c');
+  add(p.in_context, 'd', 'j');
+  add(p.in_context, 'z', 'j');
+  add(p.in_context, 'z', 'i');
+  add(p.in_context, 'v', 'u');
   return p;
 }
 
@@ -104,10 +132,12 @@ int transcription_cost_floor(std::string_view pattern, std::string_view token) {
     if ((p.of_pattern[l - 'a'] & token_letters) == 0) ++pattern_alone;
   }
   int token_alone = 0;
-  for (char c : token) {
-    const char l = liquid(c);
+  for (std::size_t k = 0; k < token.size(); ++k) {
+    const char l = liquid(token[k]);
     if (!is_lower(l) || is_vowel(l) || l == 'r' || l == 'h' || l == 'g') continue;
-    if ((p.of_token[l - 'a'] & pattern_letters) == 0) ++token_alone;
+    std::uint32_t partners = p.of_token[l - 'a'];
+    if (context_holds(token, k)) partners |= p.in_context[l - 'a'];
+    if ((partners & pattern_letters) == 0) ++token_alone;
   }
   return std::max(pattern_alone, token_alone);
 }

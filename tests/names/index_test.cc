@@ -203,8 +203,9 @@ TEST(NamesSearch, SharedSoundKeyLowersTheScore) {
   for (const char* n : {"Barkin", "Berkin", "Parkin", "Borken", "Burkin", "Perkin", "Birkin", "Barken"})
     crowded.add({n, EntityKind::kPerson, {}, {n}});
   crowded.freeze();
-  const auto alone = surname_index().search("बारकिन", {}, 1);
-  const auto among = crowded.search("बारकिन", {}, 8);
+  // Gujarati: Devanagari and Bengali get a transcription pattern, which scores Barkin 1.
+  const auto alone = surname_index().search("બારકિન", {}, 1);
+  const auto among = crowded.search("બારકિન", {}, 8);
   ASSERT_EQ(alone.size(), 1U);
   ASSERT_FALSE(among.empty());
   const auto barkin = std::find_if(among.begin(), among.end(), [](const NameHit& h) { return h.id == "Barkin"; });

@@ -146,6 +146,17 @@ TEST(NamesFile, Version4Rejected) {
   EXPECT_NE(loaded.error().message().find("unsupported version"), std::string::npos);
 }
 
+TEST(NamesFile, Version5Rejected) {
+  // Version 5 files hold no particle readings and key a c before a consonant as s: a query
+  // writing "Delbarrio" or クラレンツァ would not reach the names it should.
+  auto bytes = saved_bytes();
+  bytes[8] = 5;
+  auto loaded = NameIndex::decode(bytes);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_EQ(loaded.error().category(), ErrorCategory::kParse);
+  EXPECT_NE(loaded.error().message().find("unsupported version"), std::string::npos);
+}
+
 TEST(NamesFile, EveryTruncationRejected) {
   const auto bytes = saved_bytes();
   for (std::size_t n = 0; n < bytes.size(); ++n) {

@@ -113,6 +113,18 @@ TEST(NamesTranscribeBound, CountsConsonantsWithNoPartner) {
   EXPECT_EQ(transcription_cost_floor("sekaroni", "seckaroni"), 0);
 }
 
+TEST(NamesTranscribeBound, KanaPartnersCountOnlyInContext) {
+  // ジ is the list's zh, so a z before h may pair with the pattern's i; a z alone may not.
+  EXPECT_EQ(transcription_cost_floor("iaia", "zhazha"), 0);
+  EXPECT_EQ(transcription_cost_floor("iaia", "zaza"), 2);
+  // ウ is a v before a consonant only.
+  EXPECT_EQ(transcription_cost_floor("urad", "vrad"), 0);
+  EXPECT_EQ(transcription_cost_floor("uara", "vara"), 1);
+  // チ and ジ are ti and di, not ta and da.
+  EXPECT_EQ(transcription_cost_floor("chiji", "tidi"), 0);
+  EXPECT_EQ(transcription_cost_floor("chaja", "tada"), 2);
+}
+
 TEST(NamesTranscribeBound, GivesNoBoundForUppercaseClassLetters) {
   // The alignment reads a stray "B" as the class of b p f v: b for B costs 0.4, not 1.
   EXPECT_GE(transcription_similarity("kBbbbb", "kbbbbb"), kTranscriptionFloor);

@@ -1,0 +1,70 @@
+// Hangul patterns (transcribe.h).
+//
+// A Hangul syllable is an initial consonant, a vowel and an optional final consonant
+// (Unicode composes them arithmetically from 0xAC00). Korean writes a foreign consonant
+// with no vowel of its own with the vowel ㅡ eu, as katakana writes it with u: 스 s(eu),
+// 르 r(eu), 블 b(eu)l, 푸틴 Putin, 블라디미르 Vladimir, 바르킨 Barkin. ICU reads the eu
+// ("beuladimileu"); the pattern makes it optional. 츠 is how Korean writes Japanese tsu.
+// The letters are those of the Revised Romanization of Korean (2000), folded as the lists'
+// tokens are (y as i, w as v, ae and eo as e and o).
+//
+// Thread-safety: pure functions over constant tables.
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "names/transcribe.h"
+
+namespace interdict {
+namespace {
+
+constexpr char32_t kFirst = 0xAC00;  // 가
+constexpr char32_t kLast = 0xD7A3;   // 힣
+constexpr unsigned kVowels = 21;
+constexpr unsigned kFinals = 28;
+constexpr unsigned kEu = 18;    // ㅡ among the vowels
+constexpr unsigned kChi = 14;   // ㅊ among the initials
+constexpr unsigned kRieul = 5;  // ㄹ among the initials
+
+constexpr std::array<std::string_view, 19> kInitial{"g", "k", "n", "d", "t",  "r", "m", "b", "p", "s",
+                                                    "s", "",  "j", "j", "ch", "k", "t", "p", "h"};
+constexpr std::array<std::string_view, kVowels> kVowel{"a",  "e",  "ia", "ie", "o",  "e",  "io", "ie", "o",  "va", "ve",
+                                                       "ve", "io", "u",  "vo", "ve", "vi", "iu", "U",  "ui", "i"};
+constexpr std::array<std::string_view, kFinals> kFinal{"",  "k", "k", "k", "n", "n", "n", "t", "l", "k",
+                                                       "m", "l", "l", "l", "p", "l", "m", "p", "p", "t",
+                                                       "t", "n", "t", "t", "k", "t", "p", "t"};
+
+}  // namespace
+
+bool is_hangul_syllable(char32_t c) { return c >= kFirst && c <= kLast; }
+
+std::string hangul_pattern(std::u32string_view word) {
+  std::string out;
+  bool added = false;  // an ㅡ that writes no vowel of the name
+  for (char32_t c : word) {
+    if (!is_hangul_syllable(c)) continue;
+    const unsigned s = c - kFirst;
+    const unsigned initial = s / (kVowels * kFinals);
+    const unsigned vowel = (s % (kVowels * kFinals)) / kFinals;
+    const unsigned final = s % kFinals;
+    // ㅡ after a consonant, in an open syllable or before l (스, 블), is Korean's vowel for
+    // none; after ㅇ, or before another final (은 eun, 승 seung), it is a Korean vowel.
+    const bool epenthetic = vowel == kEu && !kInitial[initial].empty() && (final == 0 || kFinal[final] == "l");
+    added = added || epenthetic;
+    // ㄹ after a final ㄹ is l, as Revised Romanization writes ㄹㄹ: 블라 bUl-la, Vla-.
+    if (initial == kRieul && !out.empty() && out.back() == 'l')
+      out += 'l';
+    else
+      out += initial == kChi && epenthetic && final == 0 ? std::string_view("ts") : kInitial[initial];
+    out += vowel == kEu && !epenthetic ? std::string_view("eu") : kVowel[vowel];
+    out += kFinal[final];
+  }
+  // A word with no such vowel is a Korean name or word: ICU's reading is as good.
+  if (!added) return {};
+  // As the lists fold j: a glide before a vowel other than i.
+  for (std::size_t i = 0; i + 1 < out.size(); ++i)
+    if (out[i] == 'j' && out[i + 1] != 'i' && out[i + 1] != 'I') out[i] = 'i';
+  return single_letters(std::move(out));
+}
+
+}  // namespace interdict
