@@ -49,15 +49,6 @@ void NameMatcher::Impl::ensure_built() const {
     self->pending.shrink_to_fit();
     self->entry_count = self->entries.size();
     self->mark_run_ends();
-    self->postings_by_id.resize(self->holder_counts.size());
-    for (const Entry& e : self->entries) {
-      for (std::size_t at = 0; at < e.spaced.size();) {
-        const std::size_t space = std::min(e.spaced.find(' ', at), e.spaced.size());
-        const Postings* postings = self->by_token.find(std::string_view(e.spaced).substr(at, space - at));
-        self->postings_by_id[postings->id] = postings;
-        at = space + 1;
-      }
-    }
     // Epochs start at 1, so a Scratch entry never asked (0) is of no index. Past 2^32
     // indexes built in one process they would repeat.
     static std::atomic<std::uint32_t> epochs{0};
@@ -157,6 +148,7 @@ void NameMatcher::Impl::mark_run_ends() {
       endings.try_emplace(std::string_view(concat).substr(concat.size() - n), 1);
     }
   }
+  postings_by_id.resize(holder_counts.size());
   for (const Entry& e : entries) {
     for (std::size_t at = 0; at < e.spaced.size();) {
       const std::size_t space = std::min(e.spaced.find(' ', at), e.spaced.size());
@@ -164,6 +156,7 @@ void NameMatcher::Impl::mark_run_ends() {
       Postings& postings = by_token[token];
       postings.begins_name = beginnings.contains(token);
       postings.ends_name = endings.contains(token);
+      postings_by_id[postings.id] = &postings;
       at = space + 1;
     }
   }

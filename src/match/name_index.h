@@ -106,7 +106,8 @@ struct NameMatcher::Impl {
   [[nodiscard]] Found find(const Tokens& tokens, Scratch& s, bool use_answers) const;
   // The best partial hit of each group (the longest name, then the first added).
   void partial(const Tokens& tokens, Scratch& s, std::array<std::uint32_t, NameMatcher::kGroups>& best) const;
-  // Sets each token's begins_name and ends_name, once every name is indexed.
+  // Sets each token's begins_name and ends_name, and postings_by_id, once every name is
+  // indexed: one pass over the names' tokens.
   void mark_run_ends();
   // Builds the reader and the index on first use: ICU's transliterator costs a tenth of a
   // second to create, which a run that never screens a name should not pay.
