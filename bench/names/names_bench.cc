@@ -1,15 +1,17 @@
 // Name matcher: quality on labelled name pairs, false positives on non-sanctioned names,
 // and speed of the index against scoring every name (the brute-force baseline), in one run.
 //
-//   bench_names [shared-data-dir] [quick | dump | scores | negatives | speed [ROUNDS [index]] | misses |
+//   bench_names [shared-data-dir] [quick | dump | scores | negatives [FLOOR] | speed [ROUNDS [index]] | misses |
 //                                  scripts [ROUNDS [SCRIPT]] | answers | explain NAME...]
 //
 // quick: every tenth negative, no speed run, the missed labelled names listed.
-// negatives: every negative scoring 0.9 or more, with the name it met.
+// negatives [FLOOR]: every negative scoring FLOOR (default 0.9) or more, with the name it met
+//   and their token pairs.
 // scores: the same for every labelled query, without scoring every name (to compare runs).
 // dump: every labelled query below the match threshold as a tab-separated row (source,
 //   script, listed name, query, its reading, the expected entry's score by the index and by
-//   scoring every name, the best other name and its score), to count misses by kind.
+//   scoring every name, the best other name and its score, the right entry's token pairs), to
+//   count misses by kind.
 // speed: only the speed run (speed.h), ROUNDS times (default 3), index and brute force
 //   alternately; with "index", the index alone (to profile it).
 // scripts: the index's time on the speed sample by the query's script, and the slowest
@@ -49,12 +51,25 @@ struct Outcome {
   double expected = 0;  // best score of a right entry, 0 when not found
   double other = 0;     // best score of any other entry
   std::string other_name;
+  std::string why;  // the right entry's token pairs, as explain prints them
 };
+
+// A hit's token pairs: [query|name similarity weight].
+std::string pairs_of(const interdict::NameHit& hit) {
+  std::string out;
+  char sim[32];
+  for (const auto& p : hit.why.pairs) {
+    std::snprintf(sim, sizeof sim, " %.3f %.2f]", p.similarity, p.weight);
+    out += (out.empty() ? "[" : " [") + p.query_token + "|" + p.name_token + sim;
+  }
+  return out;
+}
 
 Outcome outcome(const EvalSet& set, const std::vector<interdict::NameHit>& hits, const std::string& expected) {
   Outcome o;
   for (const auto& h : hits) {
     if (set.right(expected, h.id)) {
+      if (h.score > o.expected) o.why = pairs_of(h);
       o.expected = std::max(o.expected, h.score);
     } else {
       if (h.score > o.other) o.other_name = std::string(h.name);
@@ -152,24 +167,27 @@ int main(int argc, char** argv) {
   std::vector<Outcome> pos;
   double cpu = cpu_ms();
   if (negatives_only) {
+    const double floor = argc > 3 ? std::atof(argv[3]) : 0.9;
     for (const auto& q : negatives) {
       const auto hits = loaded->search(q.text, {}, 1);
-      if (!hits.empty() && hits[0].score >= 0.9)
-        std::printf("negative hit\t%.3f\t%s\t%s\n", hits[0].score, q.text.c_str(), std::string(hits[0].name).c_str());
+      if (!hits.empty() && hits[0].score >= floor)
+        std::printf("negative hit\t%.3f\t%s\t%s\t%s\n", hits[0].score, q.text.c_str(),
+                    std::string(hits[0].name).c_str(), pairs_of(hits[0]).c_str());
     }
     return 0;
   }
   for (const auto& q : positives) pos.push_back(outcome(set, loaded->search(q.text, {}, 10), q.expected));
   const double pos_ms = cpu_ms() - cpu;
   if (dump) {
-    std::printf("source\tscript\tlisted\tquery\treading\tindex\tbrute\tother\tother_score\n");
+    std::printf("source\tscript\tlisted\tquery\treading\tindex\tbrute\tother\tother_score\twhy\n");
     for (std::size_t i = 0; i < pos.size(); ++i) {
       if (mode == "dump" && pos[i].expected >= defaults.match && pos[i].expected >= pos[i].other) continue;
       const auto& q = positives[i];
       const auto brute = mode == "dump" ? outcome(set, loaded->search_all(q.text, {}, 10), q.expected) : Outcome{};
-      std::printf("%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%s\t%.3f\n", q.source.c_str(),
+      std::printf("%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%s\t%.3f\t%s\n", q.source.c_str(),
                   names_bench::script_of(q.text).c_str(), set.listed[q.expected].c_str(), q.text.c_str(),
-                  reading_of(q.text).c_str(), pos[i].expected, brute.expected, pos[i].other_name.c_str(), pos[i].other);
+                  reading_of(q.text).c_str(), pos[i].expected, brute.expected, pos[i].other_name.c_str(), pos[i].other,
+                  pos[i].why.c_str());
     }
     return 0;
   }
