@@ -34,12 +34,14 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
     sound.certainty = std::max(kMinCertainty, 1.0 - kAmbiguityCost * std::log2(shared));
   }
   out.by_sound = normalised.by_sound;
-  for (auto& reading : normalised.readings) {
+  for (std::size_t r = 0; r < normalised.readings.size(); ++r) {
     std::vector<QueryToken> tokens;
-    for (auto& text : reading) {
+    const std::uint64_t han = r < normalised.han_syllables.size() ? normalised.han_syllables[r] : 0;
+    for (auto& text : normalised.readings[r]) {
       const auto [first, last] = postings_of(d, exact_key(text));
       const double df = std::max<double>(static_cast<double>(last - first), 1.0);
       QueryToken q{std::move(text), static_cast<float>(std::log1p(forms / df)), false};
+      q.han = tokens.size() < 64 && ((han >> tokens.size()) & 1) != 0;
       q.weak = is_weak_token(q.text);
       if (q.weak) q.weight *= kWeakFactor;
       tokens.push_back(std::move(q));

@@ -136,6 +136,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   std::vector<std::size_t> word_of;     // per token
   std::vector<NameTokens> japanese_of;  // per word: its Japanese reading, or none
   bool syllabic = false;                // a word in Han, kana or Hangul
+  std::vector<bool> pinyin;             // per token: read from Han ideographs
   const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
     tokenise_ascii(utf8, tokens);
@@ -162,6 +163,9 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
       }
     }
     tokenise_unicode(text, tokens, &word_of);
+    pinyin.resize(tokens.size());
+    for (std::size_t i = 0; i < tokens.size() && i < word_of.size(); ++i)
+      pinyin[i] = word_of[i] < spellings.size() && spellings[word_of[i]] == Spelling::kPinyin;
     if (std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; }))
       out.sounds = sound_words(text, spellings);
     out.by_sound = std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; });
@@ -180,7 +184,12 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   std::string joined;
   NameTokens weak;
   std::size_t strong = 0;
-  for (auto& token : tokens) {
+  std::uint64_t han_mask = 0;
+  bool joined_han = true;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    auto& token = tokens[i];
+    const bool han = i < pinyin.size() && pinyin[i];
+    if (han && i < 64) han_mask |= std::uint64_t{1} << i;
     // Initials stay apart as well: "Christopher H. Smith" joined would read "...herhsmith".
     // In Han, kana and Hangul a lone letter is a syllable (阿 "a"), not an initial.
     if (is_weak_token(token) || (token.size() == 1 && !syllabic)) {
@@ -188,6 +197,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
       continue;
     }
     joined += token;
+    joined_han = joined_han && han;
     ++strong;
     if (is_ascii(token)) token = fold_spelling(token);
   }
@@ -222,14 +232,17 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
     }
   }
   readings.push_back(std::move(tokens));
+  out.han_syllables.push_back(han_mask);
   if (strong >= 2 && strong <= 5) {
     NameTokens second{std::move(joined)};
     second.insert(second.end(), weak.begin(), weak.end());
     readings.push_back(std::move(second));
+    out.han_syllables.push_back(joined_han ? 1 : 0);
   }
   if (!japanese_reading.empty() && japanese_reading != readings.front())
     readings.push_back(std::move(japanese_reading));
   if (japanese) add_h_reading(utf8, readings);
+  out.han_syllables.resize(readings.size(), 0);
   return out;
 }
 

@@ -5,6 +5,7 @@
 // Thread-safety: as normalise_name (ICU transliterators are per thread).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,11 @@ struct NormalisedName {
   // reading, so the index holds what it did. A query with Cyrillic г gets one reading more,
   // last, with г read as h (Ukrainian Головінський Holovinskyi; normalise.cc).
   std::vector<NameTokens> readings;
+  // Per reading, bit i set when its token i is made of syllables read from Han ideographs
+  // (pinyin), the joined reading's token when all its strong tokens are. Such a syllable is
+  // a whole character: a near spelling of it (cheng / chen, jian / jin) is another character,
+  // not a typo, so the scorer pairs it only when equal. Tokens past 64 are not marked.
+  std::vector<std::uint64_t> han_syllables;
   // Every strong word with its sound key, when any word is in a script other than Latin:
   // their sound keys pick candidates. Empty for Latin-only names.
   std::vector<QuerySound> sounds;

@@ -131,6 +131,11 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
       // A joined reading holds several words: an ending or an h on it is no inflection
       // ("martin aas" joined is not Lithuanian for Martin).
       auto similarity = [&] {
+        if (query[i].han) {
+          const std::string_view text = d.str(t.text);
+          if (query[i].text == text) return 1.0;
+          return query[i].text.size() == 1 || text.size() == 1 ? spelling_similarity(query[i].text, text) : 0.0;
+        }
         if (!query[i].pattern)
           return joined ? spelling_similarity(query[i].text, d.str(t.text))
                         : token_similarity(query[i].text, d.str(t.text));

@@ -18,6 +18,9 @@ struct QueryToken {
   float weight = 0;
   bool weak = false;
   bool pattern = false;  // a transcription pattern (transcribe.h), not a token
+  // Read from Han ideographs (NormalisedName::han_syllables): pairs only when equal, or
+  // with an initial.
+  bool han = false;
 };
 
 // How a query reading meets a form: token by token; as a joined reading (either side

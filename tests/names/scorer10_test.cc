@@ -1,0 +1,74 @@
+// The precision rules of issue 6, session 10: a syllable read from a Han ideograph pairs
+// only with its own spelling, and a Chinese name (a word of one ideograph, no interpunct
+// or hyphen) is not read as a transcription. Each negative is a pair yente's non-sanctioned
+// names met above the match threshold before the rule; each positive a pair it must keep.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "names/names.h"
+#include "names/normalise.h"
+
+namespace interdict {
+namespace {
+
+NameIndex index_of(const std::vector<std::string>& names) {
+  NameIndex index;
+  for (const auto& name : names) index.add({name, EntityKind::kPerson, {}, {name}});
+  index.freeze();
+  return index;
+}
+
+// The score `query` gets against the entry listed as `name`, 0 when not a hit.
+double score_of(const NameIndex& index, const std::string& query, const std::string& name) {
+  for (const auto& hit : index.search(query, {}, 10))
+    if (hit.id == name) return hit.score;
+  return 0.0;
+}
+
+TEST(NamesPrecision10, HanSyllablesAreMarked) {
+  const auto read = normalise_query("成 王 Smith");
+  ASSERT_EQ(read.readings.size(), read.han_syllables.size());
+  ASSERT_EQ(read.readings.front().size(), 3u);
+  EXPECT_EQ(read.han_syllables.front(), 0b011u);  // cheng, vang; not smit
+  // The joined reading holds a Latin word: not marked.
+  ASSERT_GE(read.readings.size(), 2u);
+  EXPECT_EQ(read.han_syllables[1], 0u);
+  const auto han = normalise_query("俊 陈");
+  ASSERT_GE(han.readings.size(), 2u);
+  EXPECT_EQ(han.han_syllables[1], 1u);  // "iunchen", all of it Han
+}
+
+TEST(NamesPrecision10, AHanSyllableMeetsOnlyItsOwnSpelling) {
+  const NameIndex index = index_of({"WANG, Chen", "CHEN, Dong", "YUN, Cheng", "Jin Ping Li", "Bin Yang"});
+  // 成 is cheng, 晨 chen: two characters, two names.
+  EXPECT_LT(score_of(index, "成 王", "WANG, Chen"), 0.8);
+  EXPECT_GE(score_of(index, "晨 王", "WANG, Chen"), 0.93);
+  EXPECT_LT(score_of(index, "成 董", "CHEN, Dong"), 0.8);
+  // Joined, the syllables are still characters: 俊 陈 (jun chen) is not Yun Cheng.
+  EXPECT_LT(score_of(index, "俊 陈", "YUN, Cheng"), 0.8);
+  EXPECT_GE(score_of(index, "云 程", "YUN, Cheng"), 0.93);
+  // 建 jian is not 金 jin.
+  EXPECT_LT(score_of(index, "建平 李", "Jin Ping Li"), 0.93);
+  EXPECT_GE(score_of(index, "金平 李", "Jin Ping Li"), 0.93);
+  // Latin spellings still meet by Jaro-Winkler: the rule is the Han reading's alone.
+  EXPECT_GE(score_of(index, "Chen Wang", "WANG, Chen"), 0.93);
+  EXPECT_GE(score_of(index, "Bin Yangg", "Bin Yang"), 0.8);
+}
+
+TEST(NamesPrecision10, AChineseNameIsNotReadAsATranscription) {
+  const NameIndex index = index_of({"Bin Yang", "Ivy Wang", "García de la Huerta", "Ward-Boughton-Leigh", "Corsato"});
+  // 楊 碧雲 is Yang Biyun; as a transcription 碧雲 met "Bin" at 0.953.
+  EXPECT_LT(score_of(index, "碧雲 楊", "Bin Yang"), 0.93);
+  EXPECT_LT(score_of(index, "麗華 王", "Ivy Wang"), 0.93);
+  // A transcribed name parts its words with an interpunct or a hyphen, even around words
+  // of one character, and stays a transcription.
+  EXPECT_GE(score_of(index, "加西亚·德·拉·赫尔塔", "García de la Huerta"), 0.93);
+  EXPECT_GE(score_of(index, "沃德-布顿-雷", "Ward-Boughton-Leigh"), 0.8);
+  // A word of two characters or more alone is still a transcription.
+  EXPECT_GE(score_of(index, "科萨托", "Corsato"), 0.93);
+}
+
+}  // namespace
+}  // namespace interdict
