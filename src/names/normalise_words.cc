@@ -50,6 +50,8 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
                               std::vector<std::string>& patterns, std::vector<bool>& han_words) {
   icu::UnicodeString marked;
   std::u32string word;
+  bool chinese_name = false;  // a word of one ideograph: see below
+  bool parted = false;        // an interpunct or hyphen parts the name: 加西亚·德·拉·赫尔塔
   auto flush = [&] {
     const auto alpha =
         std::find_if(word.begin(), word.end(), [](char32_t c) { return u_isalpha(static_cast<UChar32>(c)); });
@@ -70,6 +72,7 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
         // One character is a Chinese surname or given name far more often than a whole
         // foreign name (文 Wen, not Ven).
         if (spelling == Spelling::kPinyin && word.size() >= kMinHanTranscription) pattern = han_pattern(word);
+        if (spelling == Spelling::kPinyin && word.size() == 1) chinese_name = true;
         if (std::all_of(word.begin(), word.end(), is_indic)) pattern = indic_pattern(word);
         if (std::all_of(word.begin(), word.end(), is_hangul_syllable)) pattern = hangul_pattern(word);
         for (char32_t c : word) marked.append(static_cast<UChar32>(c));
@@ -83,6 +86,8 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
     if (c == 0x30FC) continue;
+    if (c == 0x00B7 || c == 0x2027 || c == 0x30FB || c == u'-' || c == 0x2010 || c == 0x2011 || c == 0xFF0D)
+      parted = true;
     if (u_isalnum(c) || is_apostrophe(c) || is_mark(c)) {
       word.push_back(static_cast<char32_t>(c));
     } else if (!word.empty()) {
@@ -92,6 +97,15 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
     }
   }
   if (!word.empty()) flush();
+  // A foreign name is transcribed with its parts parted by an interpunct or a hyphen
+  // (约翰·史密斯; particles and parts of one character: 德·拉·赫尔塔 de la Huerta, 沃德-布顿-雷
+  // Ward-Boughton-Leigh); a Chinese name in characters holds neither. A
+  // word of one ideograph in a name without it is a Chinese surname or given name (楊 碧雲),
+  // and the name is Chinese: its other words are Chinese given names, not transcriptions,
+  // read as pinyin alone (碧雲 is Biyun, not the pattern that met "Bin").
+  if (chinese_name && !parted)
+    for (std::size_t w = 0; w < patterns.size() && w < spellings.size(); ++w)
+      if (spellings[w] == Spelling::kPinyin) patterns[w].clear();
   return marked;
 }
 

@@ -109,10 +109,12 @@ TEST(NamesRecall8, TranscriptionsOfSpanishSurnamesMatch) {
 TEST(NamesRecall8, ChineseGivenNamesStayBelowMatch) {
   // The costs were lowered as far as this holds: at 0.2 a vowel and 0.3 a near consonant,
   // 丽丽 ("lili") met the listed Lei and 丽华 met Ivy.
+  // Since session 10 a name with a word of one ideograph is read as Chinese, not as a
+  // transcription, so the pairs are asked of the patterns themselves.
+  EXPECT_LT(transcription_similarity(han_pattern(U"丽丽"), "lei"), 0.93);
+  EXPECT_LT(transcription_similarity(han_pattern(U"丽华"), "ivi"), 0.93);
   const auto index = listed({"ZHANG, Lei"});
-  const auto hits = index.search("丽丽 张", {}, 3);
-  ASSERT_FALSE(hits.empty());
-  EXPECT_NE(hits.front().verdict, NameVerdict::kMatch);
+  for (const auto& hit : index.search("丽丽 张", {}, 3)) EXPECT_NE(hit.verdict, NameVerdict::kMatch);
 }
 
 }  // namespace
