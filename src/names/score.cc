@@ -76,6 +76,14 @@ char initial_class(char c) {
   }
 }
 
+// What a list-name token the query lacks costs: half its weight, since lists write names
+// in full (PUTIN, Vladimir Vladimirovich; LOPEZ PALACIOS, Liliana) and a payment seldom
+// does; but an initial costs all of it: a list writes a middle initial to tell namesakes
+// apart (Christopher H. Smith), and a name without it is one of them until someone checks.
+double unmatched_name_weight(const TokenRec& t) {
+  return t.text.length == 1 ? t.weight : kUnmatchedNameShare * t.weight;
+}
+
 }  // namespace
 
 double spelling_similarity(std::string_view a, std::string_view b) {
@@ -174,8 +182,9 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
   for (std::uint32_t j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
     const TokenRec& t = d.tokens[d.form_tokens[f.first_token + j]];
-    denominator += 0.5 * t.weight;
-    if (why) why->pairs.push_back({"", std::string(d.str(t.text)), 0.0, 0.5 * t.weight});
+    const double missing = unmatched_name_weight(t);
+    denominator += missing;
+    if (why) why->pairs.push_back({"", std::string(d.str(t.text)), 0.0, missing});
   }
   if (!strong || denominator <= 0) return 0.0;
   return numerator / denominator;
@@ -253,8 +262,9 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
   for (std::uint32_t j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
     const TokenRec& t = d.tokens[d.form_tokens[f.first_token + j]];
-    denominator += 0.5 * t.weight;
-    if (why) why->pairs.push_back({"", std::string(d.str(t.text)), 0.0, 0.5 * t.weight});
+    const double missing = unmatched_name_weight(t);
+    denominator += missing;
+    if (why) why->pairs.push_back({"", std::string(d.str(t.text)), 0.0, missing});
   }
   return full && denominator > 0 ? numerator / denominator : 0.0;
 }

@@ -80,6 +80,8 @@ inline constexpr double kInflectionSimilarity = 0.95;
 inline constexpr std::size_t kMinFinalHBase = 5;
 inline constexpr double kFinalHSimilarity = 0.95;
 inline constexpr double kTokenFloor = 0.84;
+// The share of its weight a list-name token the query lacks costs (an initial: all).
+inline constexpr double kUnmatchedNameShare = 0.5;
 inline constexpr double kInitialSimilarity = 0.6;
 // A joined reading ("zijietiaodong") is one long token whose Jaro-Winkler stays high when
 // a whole word is added or missing: it counts only when nearly the same.

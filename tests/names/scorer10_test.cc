@@ -1,6 +1,7 @@
 // The precision rules of issue 6, session 10: a syllable read from a Han ideograph pairs
-// only with its own spelling, and a Chinese name (a word of one ideograph, no interpunct
-// or hyphen) is not read as a transcription. Each negative is a pair yente's non-sanctioned
+// only with its own spelling, a Chinese name (a word of one ideograph, no interpunct or
+// hyphen) is not read as a transcription, and a list's middle initial the query lacks
+// costs its whole weight. Each negative is a pair yente's non-sanctioned
 // names met above the match threshold before the rule; each positive a pair it must keep.
 #include <gtest/gtest.h>
 
@@ -68,6 +69,18 @@ TEST(NamesPrecision10, AChineseNameIsNotReadAsATranscription) {
   EXPECT_GE(score_of(index, "沃德-布顿-雷", "Ward-Boughton-Leigh"), 0.8);
   // A word of two characters or more alone is still a transcription.
   EXPECT_GE(score_of(index, "科萨托", "Corsato"), 0.93);
+}
+
+TEST(NamesPrecision10, AMiddleInitialTheQueryLacksLeavesItForReview) {
+  const NameIndex index = index_of({"Christopher H. Smith", "PUTIN, Vladimir Vladimirovich"});
+  // A list writes the initial to tell namesakes apart: without it, review, not match.
+  const double without = score_of(index, "Christopher Smith", "Christopher H. Smith");
+  EXPECT_GE(without, 0.8);
+  EXPECT_LT(without, 0.9);
+  EXPECT_GE(score_of(index, "Christopher H. Smith", "Christopher H. Smith"), 0.99);
+  EXPECT_GE(score_of(index, "Smith, Christopher H", "Christopher H. Smith"), 0.99);
+  // A whole word the query lacks still costs half its weight: a list writes names in full.
+  EXPECT_GE(score_of(index, "Vladimir Putin", "PUTIN, Vladimir Vladimirovich"), 0.8);
 }
 
 }  // namespace
