@@ -17,6 +17,7 @@ struct WeighedQuery {
   std::vector<QueryToken> transcribed;  // empty unless the query has a transcription reading
   std::vector<QuerySound> sounds;
   bool by_sound = false;
+  std::size_t joined_reading = NormalisedName::kNoReading;
 };
 
 // Query readings with their token weights: the document frequency of an unknown token is
@@ -34,6 +35,7 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
     sound.certainty = std::max(kMinCertainty, 1.0 - kAmbiguityCost * std::log2(shared));
   }
   out.by_sound = normalised.by_sound;
+  out.joined_reading = normalised.joined_reading;
   for (std::size_t r = 0; r < normalised.readings.size(); ++r) {
     std::vector<QueryToken> tokens;
     const std::uint64_t han = r < normalised.han_syllables.size() ? normalised.han_syllables[r] : 0;
@@ -61,7 +63,8 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
 
 // A query's second reading, or any reading against a form that is a joined reading,
 // compares joined words.
-FormMode mode_of(std::size_t reading, const FormRec& form) {
+FormMode mode_of(std::size_t reading, const FormRec& form, std::size_t joined_reading) {
+  if ((reading == joined_reading) != (form.joined != 0)) return FormMode::kJoinedOneSide;
   return reading > 0 || form.joined != 0 ? FormMode::kJoined : FormMode::kTokens;
 }
 
@@ -151,7 +154,7 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     double top = 0;
     std::size_t top_reading = 0;
     for (std::size_t r = 0; r < readings.size(); ++r) {
-      const double s = score_form(readings[r], d, form, mode_of(r, form), nullptr, pairs);
+      const double s = score_form(readings[r], d, form, mode_of(r, form, weighed.joined_reading), nullptr, pairs);
       if (s > top) {
         top = s;
         top_reading = r;
@@ -198,7 +201,7 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     } else if (b.reading == readings.size() + 1) {
       (void)score_form(weighed.transcribed, d, form, FormMode::kTranscribed, &hit.why);
     } else {
-      (void)score_form(readings[b.reading], d, form, mode_of(b.reading, form), &hit.why);
+      (void)score_form(readings[b.reading], d, form, mode_of(b.reading, form, weighed.joined_reading), &hit.why);
     }
     hit.why.kind_factor = kind_factor(hints.kind, e.kind);
     hit.why.country_factor = country_factor(d, e, hints.country);

@@ -5,6 +5,7 @@
 // Thread-safety: as normalise_name (ICU transliterators are per thread).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -40,6 +41,9 @@ struct NormalisedName {
   // a whole character: a near spelling of it (cheng / chen, jian / jin) is another character,
   // not a typo, so the scorer pairs it only when equal. Tokens past 64 are not marked.
   std::vector<std::uint64_t> han_syllables;
+  // Which of `readings` is the joined one (all strong tokens as one), kNoReading for none.
+  static constexpr std::size_t kNoReading = static_cast<std::size_t>(-1);
+  std::size_t joined_reading = kNoReading;
   // Every strong word with its sound key, when any word is in a script other than Latin:
   // their sound keys pick candidates. Empty for Latin-only names.
   std::vector<QuerySound> sounds;

@@ -119,7 +119,8 @@ double jaro_winkler_one_liquid(std::string_view a, std::string_view b) {
 
 double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d, const FormRec& f, FormMode mode,
                   Explanation* why, PairMemo* memo) {
-  const bool joined = mode == FormMode::kJoined;
+  const bool joined = mode == FormMode::kJoined || mode == FormMode::kJoinedOneSide;
+  const double floor = mode == FormMode::kJoinedOneSide ? kOneSideJoinedFloor : kJoinedFloor;
   struct Pair {
     double sim;
     std::uint32_t q;
@@ -153,7 +154,7 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
         return s < kTranscriptionFloor ? 0.0 : s;
       };
       const double sim = memo ? memo->get(slot, id, similarity) : similarity();
-      if (sim > 0 && (!joined || sim >= kJoinedFloor)) pairs[count++] = Pair{sim, i, j};
+      if (sim > 0 && (!joined || sim >= floor)) pairs[count++] = Pair{sim, i, j};
     }
   }
   std::sort(pairs.begin(), pairs.begin() + static_cast<std::ptrdiff_t>(count),

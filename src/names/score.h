@@ -24,9 +24,12 @@ struct QueryToken {
 };
 
 // How a query reading meets a form: token by token; as a joined reading (either side
-// holds several words joined: kJoinedFloor holds, no inflections); or as a transcription,
-// where patterns are compared by transcription_similarity.
-enum class FormMode : std::uint8_t { kTokens, kJoined, kTranscribed };
+// holds several words joined: kJoinedFloor holds, no inflections), kJoinedOneSide when
+// only one side is joined and the other's words are whole (then only equal spellings pair:
+// the words of one side make one word of the other, Byte Dance and ByteDance, and a near
+// spelling is most often a short word absorbed, Crystal Lee and CRYSTAL); or as a
+// transcription, where patterns are compared by transcription_similarity.
+enum class FormMode : std::uint8_t { kTokens, kJoined, kTranscribed, kJoinedOneSide };
 
 // Similarity of two normalised tokens in [0,1]: 1 when equal; an initial against a word
 // it starts ("j" / "john") kInitialSimilarity; otherwise Jaro-Winkler cubed when
@@ -85,7 +88,8 @@ inline constexpr double kUnmatchedNameShare = 0.5;
 inline constexpr double kInitialSimilarity = 0.6;
 // A joined reading ("zijietiaodong") is one long token whose Jaro-Winkler stays high when
 // a whole word is added or missing: it counts only when nearly the same.
-inline constexpr double kJoinedFloor = 0.86;  // Jaro-Winkler 0.95, cubed
+inline constexpr double kJoinedFloor = 0.86;        // Jaro-Winkler 0.95, cubed
+inline constexpr double kOneSideJoinedFloor = 1.0;  // FormMode::kJoinedOneSide: equal only
 
 // Score of `query` against form `f`, in [0,1]. Pairs tokens greedily, best similarity
 // first (each token at most once); a pair adds similarity * (both weights), unmatched

@@ -1,7 +1,8 @@
 // The precision rules of issue 6, session 10: a syllable read from a Han ideograph pairs
 // only with its own spelling, a Chinese name (a word of one ideograph, no interpunct or
 // hyphen) is not read as a transcription, and a list's middle initial the query lacks
-// costs its whole weight. Each negative is a pair yente's non-sanctioned
+// costs its whole weight, and a joined reading meets the words of the other side unjoined
+// only when spelled alike. Each negative is a pair yente's non-sanctioned
 // names met above the match threshold before the rule; each positive a pair it must keep.
 #include <gtest/gtest.h>
 
@@ -81,6 +82,18 @@ TEST(NamesPrecision10, AMiddleInitialTheQueryLacksLeavesItForReview) {
   EXPECT_GE(score_of(index, "Smith, Christopher H", "Christopher H. Smith"), 0.99);
   // A whole word the query lacks still costs half its weight: a list writes names in full.
   EXPECT_GE(score_of(index, "Vladimir Putin", "PUTIN, Vladimir Vladimirovich"), 0.8);
+}
+
+TEST(NamesPrecision10, OneSideJoinedPairsOnlyWhenSpelledAlike) {
+  const NameIndex index = index_of({"CRYSTAL", "ByteDance", "Byte Dance Trading", "Brandon Williams"});
+  // The query's two words joined meet a name of one word only when spelled alike.
+  EXPECT_LT(score_of(index, "Crystal Lee", "CRYSTAL"), 0.8);
+  EXPECT_GE(score_of(index, "Byte Dance", "ByteDance"), 0.93);
+  // And a query of one word meets a list's words joined the same way.
+  EXPECT_GE(score_of(index, "Bytedance Trading", "Byte Dance Trading"), 0.93);
+  EXPECT_LT(score_of(index, "Bytedanse Trading", "Byte Dance Trading"), 0.93);
+  // Both sides joined, near spellings still pair (a letter moved across a word's end).
+  EXPECT_GE(score_of(index, "Brando Nwilliams", "Brandon Williams"), 0.93);
 }
 
 }  // namespace
