@@ -225,10 +225,15 @@ int main(int argc, char** argv) {
     std::size_t total = 0, review = 0, match = 0;
   };
   std::map<std::string, Counts> by_source;
+  std::map<std::string, Counts> by_script;  // rigour's spellings by the query's script
   for (std::size_t i = 0; i < pos.size(); ++i) {
     const auto& q = positives[i];
     auto& counts = by_source[q.source];
     ++counts.total;
+    auto& script = by_script[q.source.starts_with("rigour") ? names_bench::script_of(q.text) : q.source];
+    ++script.total;
+    if (pos[i].expected >= defaults.match) ++script.match;
+    if (pos[i].expected >= defaults.review) ++script.review;
     if (quick && pos[i].other > pos[i].expected && pos[i].other >= defaults.match)
       std::printf("wrong %s %s: %s (%.3f, other %s %.3f)\n", q.source.c_str(), set.listed[q.expected].c_str(),
                   q.text.c_str(), pos[i].expected, pos[i].other_name.c_str(), pos[i].other);
@@ -242,6 +247,9 @@ int main(int argc, char** argv) {
   }
   for (const auto& [source, c] : by_source)
     std::printf("found for %s: %zu at match, %zu at review, of %zu\n", source.c_str(), c.match, c.review, c.total);
+  for (const auto& [script, c] : by_script)
+    std::printf("found by script, %s: %zu at match, %zu at review, of %zu\n", script.c_str(), c.match, c.review,
+                c.total);
   std::printf("defaults: match %.2f review %.2f\n", defaults.match, defaults.review);
 
   if (quick) return 0;
