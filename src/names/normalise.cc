@@ -25,6 +25,7 @@
 #include <array>
 #include <memory>
 
+#include "names/fold_readings.h"
 #include "names/latin_reading.h"
 #include "names/normalise_words.h"
 #include "names/phonetic.h"
@@ -134,6 +135,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   NameTokens tokens;
   std::vector<std::string> patterns;    // per word, "" when none
   std::vector<std::size_t> word_of;     // per token
+  std::vector<Spelling> script_of;      // per token
   std::vector<NameTokens> japanese_of;  // per word: its Japanese reading, or none
   bool syllabic = false;                // a word in Han, kana or Hangul
   const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -162,6 +164,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
       }
     }
     tokenise_unicode(text, tokens, &word_of);
+    for (const std::size_t w : word_of) script_of.push_back(w < spellings.size() ? spellings[w] : Spelling::kLatin);
     if (std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; }))
       out.sounds = sound_words(text, spellings);
     out.by_sound = std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; });
@@ -177,6 +180,8 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   // The joined reading: strong tokens as one, weak ones kept, folded as one word, so a list
   // name written as one word ("Heyermann") meets its syllables ("hei er man"). Bounded so a
   // long name does not make one huge token that resembles nothing.
+  NameTokens raw;
+  if (japanese) raw = tokens;
   std::string joined;
   NameTokens weak;
   std::size_t strong = 0;
@@ -230,6 +235,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   if (!japanese_reading.empty() && japanese_reading != readings.front())
     readings.push_back(std::move(japanese_reading));
   if (japanese) add_h_reading(utf8, readings);
+  if (japanese) add_spelling_readings(raw, script_of, writes_czech_feminine(utf8), readings);
   return out;
 }
 

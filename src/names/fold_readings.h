@@ -1,0 +1,27 @@
+// Other Latin-script languages' spellings of a query's words, as one query reading more
+// (fold_readings.cc). Internal to normalise.cc.
+//
+// Thread-safety: a pure function.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "names/names.h"
+#include "names/phonetic.h"
+
+namespace interdict {
+
+// Adds to `readings` (whose first is `raw` folded, token for token) one reading with each
+// word spelled as Czech and Polish write a Russian name (a kh or a Cyrillic х inside a
+// word is ch, ts is c), a Greek word's final -its (Slavic -ич) as -ich, and, when
+// `czech_feminine` (the query writes -ová), a Czech feminine -ová on a short stem as the
+// man's name; nothing when no word changes. `scripts` holds each raw token's script.
+void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& scripts, bool czech_feminine,
+                           std::vector<NameTokens>& readings);
+
+// Whether `utf8` holds a word ending in the Czech and Slovak feminine -ová, which Russian
+// romanisations never accent.
+[[nodiscard]] bool writes_czech_feminine(std::string_view utf8);
+
+}  // namespace interdict

@@ -1,0 +1,70 @@
+// The recall rules of issue 6, session 10, for Latin, Cyrillic and Greek spellings: the
+// silent u of French and Spanish gu, and a query's words read as Czech and Polish spell a
+// Russian name (ch for х, c for ц), a Greek -ιτς as the Slavic -ich, and a Czech feminine
+// -ová on a short stem as the man's name. Each case is a rigour spelling the matcher
+// missed before the rule, or a pair the rule must keep apart.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "names/names.h"
+#include "names/normalise.h"
+
+namespace interdict {
+namespace {
+
+TEST(NamesRecall10Latin, SilentUOfGuBeforeEAndI) {
+  EXPECT_EQ(fold_spelling("gueorguievitch"), fold_spelling("georgievich"));
+  EXPECT_EQ(fold_spelling("miguela"), fold_spelling("migela"));  // Мигела
+  EXPECT_EQ(fold_spelling("clavaguera"), "clavagera");           // Клавагуэра reads klavaguera, folded alike
+  // Pinyin's gui stands at a word's start or end: 桂 Gui, Guilin.
+  EXPECT_EQ(fold_spelling("gui"), "gui");
+  EXPECT_EQ(fold_spelling("guilin"), "guilin");
+  EXPECT_EQ(fold_spelling("zhigui"), "zhigui");
+  EXPECT_EQ(fold_spelling("chengguifeng"), "chenguifeng");  // CHENG, Guifeng joined: not "cheng feng"
+  // Before a, o, the u is heard: Guadalupe, Guo.
+  EXPECT_EQ(fold_spelling("guo"), "guo");
+}
+
+NameIndex listed() {
+  NameIndex index;
+  for (const char* name : {"Lochvickij", "Ochlopkov", "Atrachovič", "Sytch", "Bebr", "Petr", "Chan", "Cang",
+                           "Pavlovich", "Vladimir Vladimirovich Putin"})
+    index.add({name, EntityKind::kPerson, {}, {name}});
+  index.freeze();
+  return index;
+}
+
+TEST(NamesRecall10Latin, QueryReadAsCzechAndGreekSpellMeetsListedName) {
+  const NameIndex index = listed();
+  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
+           {"Lokhvitsky", "Lochvickij"},
+           {"Лохвицкий", "Lochvickij"},
+           {"Okhlopkov", "Ochlopkov"},
+           {"Атраховіч", "Atrachovič"},
+           {"Sytchová", "Sytch"},
+           {"Bebrová", "Bebr"},
+           {"Πάβλοβιτς", "Pavlovich"},
+           {"Βλαντίμιρ Βλαντίμιροβιτς Πούτιν", "Vladimir Vladimirovich Putin"}}) {
+    const auto hits = index.search(query, {}, 3);
+    ASSERT_FALSE(hits.empty()) << query;
+    EXPECT_EQ(hits[0].id, id) << query;
+    EXPECT_EQ(hits[0].verdict, NameVerdict::kMatch) << query << " " << hits[0].score;
+  }
+}
+
+TEST(NamesRecall10Latin, CzechReadingKeepsOtherNamesApart) {
+  const NameIndex index = listed();
+  // A word's first kh and ts are no Czech ch and c: Khan is no Chan, Tsang no Cang.
+  // Russian -ova, unaccented, is a woman's -ov, not Czech Petrová for Petr.
+  for (const char* query : {"Khan", "Tsang", "Petrova", "Sytchova"}) {
+    for (const auto& h : index.search(query, {}, 3)) {
+      EXPECT_NE(h.verdict, NameVerdict::kMatch) << query << " " << h.id << " " << h.score;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace interdict
