@@ -47,6 +47,34 @@ std::string czech_spelling(std::string_view raw, Spelling script) {
   return out;
 }
 
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+
+// Other Latin spellings of a Slavic name's sounds, each inside a word:
+// - Polish writes a soft consonant before e as consonant-ie (Andriejewicz Andreevich,
+//   Gieorgij Georgy, Sieniawin Seniavin); in a word Polish spells besides (cz, sz, rz, or
+//   a w inside it), since German and French ie is i or i-e (Wieland, Pierre);
+// - Swedish writes ч as tj, before a vowel as well as last (Vjatjeslav Viacheslav; the
+//   final tj is folded on both sides already);
+// - Romanian writes the Slavic -vich as -vici (Pavlovici).
+std::string latin_spelling(std::string_view raw) {
+  const bool polish = raw.find('w', 1) != std::string_view::npos || raw.find("cz") != std::string_view::npos ||
+                      raw.find("sz") != std::string_view::npos || raw.find("rz") != std::string_view::npos;
+  std::string out;
+  out.reserve(raw.size() + 2);
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const std::string_view rest = raw.substr(i);
+    if (polish && i > 0 && rest.starts_with("ie") && !is_vowel(raw[i - 1])) continue;  // the e stays
+    if (i > 0 && rest.starts_with("tj") && rest.size() > 2 && is_vowel(rest[2])) {
+      out += "ch";
+      ++i;
+      continue;
+    }
+    out += raw[i];
+  }
+  if (out.size() > 5 && out.ends_with("vici")) out.back() = 'h';
+  return out;
+}
+
 // Greek has no ch and writes the Slavic -ич with τσ: Πάβλοβιτς Pavlovich.
 std::string greek_spelling(std::string_view raw) {
   if (raw.size() > 4 && raw.ends_with("its")) return std::string(raw.substr(0, raw.size() - 2)) + "ch";
@@ -66,6 +94,29 @@ bool writes_czech_feminine(std::string_view utf8) {
   return false;
 }
 
+std::string short_u_as_v(std::string_view utf8) {
+  constexpr std::string_view kShortU = "\xD1\x9E";       // ў
+  constexpr std::string_view kShortUUpper = "\xD0\x8E";  // Ў
+  constexpr std::string_view kLatinShortU = "\xC5\xAD";  // ŭ
+  std::string out;
+  bool changed = false;
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const std::string_view rest = utf8.substr(i);
+    if (rest.starts_with(kShortU) || rest.starts_with(kShortUUpper)) {
+      out += rest.starts_with(kShortU) ? "\xD0\xB2" : "\xD0\x92";  // в, В
+      changed = true;
+      ++i;
+    } else if (rest.starts_with(kLatinShortU) && !out.empty() && is_vowel(static_cast<char>(out.back() | 0x20))) {
+      out += 'v';
+      changed = true;
+      ++i;
+    } else {
+      out += utf8[i];
+    }
+  }
+  return changed ? out : std::string();
+}
+
 void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& scripts, bool czech_feminine,
                            std::vector<NameTokens>& readings) {
   if (readings.empty() || raw.size() != readings.front().size()) return;
@@ -81,7 +132,9 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
       other.push_back(readings.front()[i]);
       continue;
     }
-    std::string spelled = script == Spelling::kGreek ? greek_spelling(token) : czech_spelling(token, script);
+    std::string spelled = script == Spelling::kGreek   ? greek_spelling(token)
+                          : script == Spelling::kLatin ? czech_spelling(latin_spelling(token), script)
+                                                       : czech_spelling(token, script);
     std::string folded = fold_spelling(spelled);
     if (czech_feminine && script == Spelling::kLatin && folded.size() > 3 && folded.ends_with("ova")) {
       const std::string stem = fold_spelling(spelled.substr(0, spelled.size() - 3));

@@ -4,6 +4,7 @@
 // Thread-safety: a pure function.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,11 @@ namespace interdict {
 // man's name; nothing when no word changes. `scripts` holds each raw token's script.
 void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& scripts, bool czech_feminine,
                            std::vector<NameTokens>& readings);
+
+// `utf8` with Belarusian ў, and Łacinka's ŭ after a vowel, written v, or "" when it has
+// none: both are the second half of a diphthong, where Russian and the lists write в, v
+// (барысаўна, Barysaŭna / Barysawna). Korean's ŭ (McCune-Reischauer) follows a consonant.
+[[nodiscard]] std::string short_u_as_v(std::string_view utf8);
 
 // Whether `utf8` holds a word ending in the Czech and Slovak feminine -ová, which Russian
 // romanisations never accent.

@@ -130,6 +130,13 @@ namespace {
 // kanji meets the list's romaji (綱木 / TSUNAKI), the case the lists hold.
 void add_h_reading(std::string_view utf8, std::vector<NameTokens>& readings);
 
+// The query respelled (fold_readings.h), read as a list name is, as one reading more.
+void add_respelled_reading(const std::string& respelled, std::vector<NameTokens>& readings) {
+  if (respelled.empty() || readings.empty()) return;
+  auto read = normalise_name(respelled);
+  if (!read.empty() && read.front() != readings.front()) readings.push_back(std::move(read.front()));
+}
+
 NormalisedName normalise(std::string_view utf8, bool japanese) {
   NormalisedName out;
   NameTokens tokens;
@@ -236,6 +243,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
     readings.push_back(std::move(japanese_reading));
   if (japanese) add_h_reading(utf8, readings);
   if (japanese) add_spelling_readings(raw, script_of, writes_czech_feminine(utf8), readings);
+  if (japanese) add_respelled_reading(short_u_as_v(utf8), readings);
   return out;
 }
 

@@ -1,7 +1,8 @@
 // The recall rules of issue 6, session 10, for Latin, Cyrillic and Greek spellings: the
 // silent u of French and Spanish gu, and a query's words read as Czech and Polish spell a
-// Russian name (ch for х, c for ц), a Greek -ιτς as the Slavic -ich, and a Czech feminine
-// -ová on a short stem as the man's name. Each case is a rigour spelling the matcher
+// Russian name (ch for х, c for ц), Polish ie, Swedish tj and Romanian -vici as Russian
+// е, ч and -vich, a Greek -ιτς as the Slavic -ich, a Czech feminine -ová on a short stem as
+// the man's name, and Belarusian ў and ŭ as v. Each case is a rigour spelling the matcher
 // missed before the rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
@@ -9,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "names/fold_readings.h"
 #include "names/names.h"
 #include "names/normalise.h"
 
@@ -30,8 +32,9 @@ TEST(NamesRecall10Latin, SilentUOfGuBeforeEAndI) {
 
 NameIndex listed() {
   NameIndex index;
-  for (const char* name : {"Lochvickij", "Ochlopkov", "Atrachovič", "Sytch", "Bebr", "Petr", "Chan", "Cang",
-                           "Pavlovich", "Vladimir Vladimirovich Putin"})
+  for (const char* name :
+       {"Lochvickij", "Ochlopkov", "Atrachovič", "Sytch", "Bebr", "Petr", "Chan", "Cang", "Pavlovich",
+        "Vladimir Vladimirovich Putin", "Andreevich", "Georgievich", "Viacheslávovich", "Barysawna", "Veland"})
     index.add({name, EntityKind::kPerson, {}, {name}});
   index.freeze();
   return index;
@@ -47,7 +50,13 @@ TEST(NamesRecall10Latin, QueryReadAsCzechAndGreekSpellMeetsListedName) {
            {"Sytchová", "Sytch"},
            {"Bebrová", "Bebr"},
            {"Πάβλοβιτς", "Pavlovich"},
-           {"Βλαντίμιρ Βλαντίμιροβιτς Πούτιν", "Vladimir Vladimirovich Putin"}}) {
+           {"Βλαντίμιρ Βλαντίμιροβιτς Πούτιν", "Vladimir Vladimirovich Putin"},
+           {"Andriejewicz", "Andreevich"},
+           {"Gieorgijewicz", "Georgievich"},
+           {"Vjatjeslavovitj", "Viacheslávovich"},
+           {"Pavlovici", "Pavlovich"},
+           {"Barysaŭna", "Barysawna"},
+           {"Барысаўна", "Barysawna"}}) {
     const auto hits = index.search(query, {}, 3);
     ASSERT_FALSE(hits.empty()) << query;
     EXPECT_EQ(hits[0].id, id) << query;
@@ -59,11 +68,20 @@ TEST(NamesRecall10Latin, CzechReadingKeepsOtherNamesApart) {
   const NameIndex index = listed();
   // A word's first kh and ts are no Czech ch and c: Khan is no Chan, Tsang no Cang.
   // Russian -ova, unaccented, is a woman's -ov, not Czech Petrová for Petr.
-  for (const char* query : {"Khan", "Tsang", "Petrova", "Sytchova"}) {
+  // German ie is a long i: Wieland is no Polish Veland.
+  for (const char* query : {"Khan", "Tsang", "Petrova", "Sytchova", "Wieland"}) {
     for (const auto& h : index.search(query, {}, 3)) {
       EXPECT_NE(h.verdict, NameVerdict::kMatch) << query << " " << h.id << " " << h.score;
     }
   }
+}
+
+TEST(NamesRecall10Latin, ShortUIsVOnlyAfterAVowel) {
+  EXPECT_EQ(short_u_as_v("Barysaŭna"), "Barysavna");
+  EXPECT_EQ(short_u_as_v("Барысаўна"), "Барысавна");
+  // Korean's ŭ (McCune-Reischauer) follows a consonant: Kŭm is no Kvm.
+  EXPECT_EQ(short_u_as_v("Kŭm Sŏng"), "");
+  EXPECT_EQ(short_u_as_v("Barysawna"), "");
 }
 
 }  // namespace
