@@ -11,7 +11,9 @@
 #include "names/fold_readings.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
+#include <utility>
 
 #include "names/normalise.h"
 
@@ -94,10 +96,23 @@ bool writes_czech_feminine(std::string_view utf8) {
   return false;
 }
 
-std::string short_u_as_v(std::string_view utf8) {
+std::string respelled_letters(std::string_view utf8) {
   constexpr std::string_view kShortU = "\xD1\x9E";       // ў
   constexpr std::string_view kShortUUpper = "\xD0\x8E";  // Ў
   constexpr std::string_view kLatinShortU = "\xC5\xAD";  // ŭ
+  // Czech and Slovak ň ď ť ľ, lower and upper case, and the letter they soften.
+  constexpr std::array<std::pair<std::string_view, char>, 8> kSoft{{{"\xC5\x88", 'n'},
+                                                                    {"\xC5\x87", 'N'},
+                                                                    {"\xC4\x8F", 'd'},
+                                                                    {"\xC4\x8E", 'D'},
+                                                                    {"\xC5\xA5", 't'},
+                                                                    {"\xC5\xA4", 'T'},
+                                                                    {"\xC4\xBE", 'l'},
+                                                                    {"\xC4\xBD", 'L'}}};
+  // A vowel next: ASCII, or a Latin-1 accented one (lead byte C3).
+  auto vowel_at = [&utf8](std::size_t at) {
+    return at < utf8.size() && (is_vowel(static_cast<char>(utf8[at] | 0x20)) || utf8[at] == '\xC3');
+  };
   std::string out;
   bool changed = false;
   for (std::size_t i = 0; i < utf8.size(); ++i) {
@@ -106,13 +121,24 @@ std::string short_u_as_v(std::string_view utf8) {
       out += rest.starts_with(kShortU) ? "\xD0\xB2" : "\xD0\x92";  // в, В
       changed = true;
       ++i;
-    } else if (rest.starts_with(kLatinShortU) && !out.empty() && is_vowel(static_cast<char>(out.back() | 0x20))) {
+      continue;
+    }
+    if (rest.starts_with(kLatinShortU) && !out.empty() && is_vowel(static_cast<char>(out.back() | 0x20))) {
       out += 'v';
       changed = true;
       ++i;
-    } else {
-      out += utf8[i];
+      continue;
     }
+    const auto soft =
+        std::find_if(kSoft.begin(), kSoft.end(), [&](const auto& s) { return rest.starts_with(s.first); });
+    if (soft != kSoft.end() && vowel_at(i + 2)) {
+      out += soft->second;
+      out += 'j';
+      changed = true;
+      ++i;
+      continue;
+    }
+    out += utf8[i];
   }
   return changed ? out : std::string();
 }

@@ -21,10 +21,12 @@ namespace interdict {
 void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& scripts, bool czech_feminine,
                            std::vector<NameTokens>& readings);
 
-// `utf8` with Belarusian ў, and Łacinka's ŭ after a vowel, written v, or "" when it has
-// none: both are the second half of a diphthong, where Russian and the lists write в, v
-// (барысаўна, Barysaŭna / Barysawna). Korean's ŭ (McCune-Reischauer) follows a consonant.
-[[nodiscard]] std::string short_u_as_v(std::string_view utf8);
+// `utf8` with letters whose ASCII fold loses a sound spelled out, or "" when it has none:
+// Belarusian ў, and Łacinka's ŭ after a vowel, as v (the second half of a diphthong, where
+// Russian and the lists write в, v: барысаўна, Barysaŭna / Barysawna; Korean's ŭ,
+// McCune-Reischauer, follows a consonant); Czech and Slovak ň ď ť ľ before a vowel as nj,
+// dj, tj, lj (a soft consonant, as Russian нья: Maňukov / Manjukov, Seňavin / Seniavin).
+[[nodiscard]] std::string respelled_letters(std::string_view utf8);
 
 // Whether `utf8` holds a word ending in the Czech and Slovak feminine -ová, which Russian
 // romanisations never accent.

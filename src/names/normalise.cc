@@ -243,7 +243,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
     readings.push_back(std::move(japanese_reading));
   if (japanese) add_h_reading(utf8, readings);
   if (japanese) add_spelling_readings(raw, script_of, writes_czech_feminine(utf8), readings);
-  if (japanese) add_respelled_reading(short_u_as_v(utf8), readings);
+  if (japanese) add_respelled_reading(respelled_letters(utf8), readings);
   return out;
 }
 

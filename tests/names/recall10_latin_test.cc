@@ -76,12 +76,15 @@ TEST(NamesRecall10Latin, CzechReadingKeepsOtherNamesApart) {
   }
 }
 
-TEST(NamesRecall10Latin, ShortUIsVOnlyAfterAVowel) {
-  EXPECT_EQ(short_u_as_v("Barysaŭna"), "Barysavna");
-  EXPECT_EQ(short_u_as_v("Барысаўна"), "Барысавна");
+TEST(NamesRecall10Latin, ShortUAndSoftConsonantsSpelledOut) {
+  EXPECT_EQ(respelled_letters("Barysaŭna"), "Barysavna");
+  EXPECT_EQ(respelled_letters("Барысаўна"), "Барысавна");
   // Korean's ŭ (McCune-Reischauer) follows a consonant: Kŭm is no Kvm.
-  EXPECT_EQ(short_u_as_v("Kŭm Sŏng"), "");
-  EXPECT_EQ(short_u_as_v("Barysawna"), "");
+  EXPECT_EQ(respelled_letters("Kŭm Sŏng"), "");
+  EXPECT_EQ(respelled_letters("Barysawna"), "");
+  EXPECT_EQ(respelled_letters("Maňukov"), "Manjukov");
+  // Before a consonant ň is n, as the lists write it: Peňkovskij Penkovskij.
+  EXPECT_EQ(respelled_letters("Peňkovskij"), "");
 }
 
 }  // namespace
