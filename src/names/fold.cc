@@ -14,7 +14,9 @@ namespace {
 //       "tj" ("Vladimirovitj"), Catalan final "tx" ("Vladimirovitx"); Czech and Croatian
 //       "č" becomes "ch" before this (see kLatinRules);
 //   sh: German "sch", Polish "sz";
-//   k:  "ck", "c" before a, o or u ("Nicodim" / "Nikodim"), "qu" before e or
+//   k:  "ck", "c" before a, o or u ("Nicodim" / "Nikodim") and before l or r, where every
+//       language reads it k ("Clavaguera" / "Клавагуэра"; before another consonant a typo
+//       such as "Innocnet" would lose its c), "qu" before e or
 //       i ("Barquin" / "Barkin");  ks: "x" ("Alexandr" / "Aleksandr");
 //   f:  "ph";  t: "th";  h: "kh";  u: French "ou", Dutch "oe";  v: German "w";
 //   i:  English "y", and Slavic and German "j" but before i ("Jurukov" / "Iouroukov",
@@ -83,7 +85,7 @@ std::string fold_spelling(std::string_view t) {
       to = "u", used = 2;
     } else if (rest[0] == 'x') {
       to = "ks";
-    } else if (rest[0] == 'c' && (next == 'a' || next == 'o' || next == 'u')) {
+    } else if (rest[0] == 'c' && (next == 'a' || next == 'o' || next == 'u' || next == 'l' || next == 'r')) {
       to = "k";
     } else if (rest[0] == 'w') {
       to = "v";
