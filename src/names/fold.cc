@@ -18,7 +18,9 @@ namespace {
 //       language reads it k ("Clavaguera" / "Клавагуэра"; before another consonant a typo
 //       such as "Innocnet" would lose its c), "qu" before e or
 //       i ("Barquin" / "Barkin");  ks: "x" ("Alexandr" / "Aleksandr");
-//   f:  "ph";  t: "th";  h: "kh";  u: French "ou", Dutch "oe";  v: German "w";
+//   f:  "ph";  t: "th";  h: "kh";  v: German "w";
+//   u:  French "ou", Dutch "oe", and English "oo", which writes Persian and Arabic u
+//       ("Manoochehr" / "Manouchehr" / "Manuchehr", "Mahmood" / "Mahmud");
 //   i:  English "y", and Slavic and German "j" but before i ("Jurukov" / "Iouroukov",
 //       "Kajusov" / "Kayusov"), which write the glide before a vowel and the vowel after
 //       one; "ji" stays, since in pinyin ("Jinping") j is a consonant, not a glide;
@@ -81,7 +83,7 @@ std::string fold_spelling(std::string_view t) {
       to = "k", used = 2;
     } else if (hard_gu(t, i)) {
       to = "g", used = 2;
-    } else if (rest.starts_with("ou") || rest.starts_with("oe")) {
+    } else if (rest.starts_with("ou") || rest.starts_with("oe") || rest.starts_with("oo")) {
       to = "u", used = 2;
     } else if (rest[0] == 'x') {
       to = "ks";

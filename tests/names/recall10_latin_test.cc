@@ -25,6 +25,16 @@ TEST(NamesRecall10Latin, CBeforeLOrRIsK) {
   EXPECT_EQ(fold_spelling("innocnet"), "inocnet");
 }
 
+TEST(NamesRecall10Latin, EnglishOoIsU) {
+  EXPECT_EQ(fold_spelling("manoochehrian"), fold_spelling("manouchehrian"));
+  EXPECT_EQ(fold_spelling("manoochehrian"), fold_spelling("manuchehrian"));
+  // Nor is Choo (Hokkien, 朱 or 曹) read cho any longer, which 超 Chao met.
+  NameIndex index;
+  index.add({"Chen Choo", EntityKind::kPerson, {}, {"Chen Choo"}});
+  index.freeze();
+  for (const auto& h : index.search("超 陈", {}, 3)) EXPECT_NE(h.verdict, NameVerdict::kMatch) << h.score;
+}
+
 TEST(NamesRecall10Latin, SilentUOfGuBeforeEAndI) {
   EXPECT_EQ(fold_spelling("gueorguievitch"), fold_spelling("georgievich"));
   EXPECT_EQ(fold_spelling("miguela"), fold_spelling("migela"));         // Мигела
