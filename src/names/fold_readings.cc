@@ -78,9 +78,26 @@ std::string latin_spelling(std::string_view raw) {
 }
 
 // Greek has no ch and writes the Slavic -ич with τσ: Πάβλοβιτς Pavlovich.
+// Inside a foreign name μπ and ντ are b and d, as at a word's start (Άλμπιν Albin,
+// Βλαντίμιρ Vladimir: the first reading keeps Greek's own mb, nd), and χ, which ELOT
+// writes ch, is the lists' h or kh (Ασαντουλάχ Asadullah).
 std::string greek_spelling(std::string_view raw) {
-  if (raw.size() > 4 && raw.ends_with("its")) return std::string(raw.substr(0, raw.size() - 2)) + "ch";
-  return std::string(raw);
+  std::string out;
+  out.reserve(raw.size() + 1);
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const std::string_view rest = raw.substr(i);
+    if (i > 0 && (rest.starts_with("mb") || rest.starts_with("nd") || rest.starts_with("ch"))) {
+      out += rest[0] == 'c' ? 'h' : rest[1];
+      ++i;
+    } else {
+      out += raw[i];
+    }
+  }
+  if (out.size() > 4 && out.ends_with("its")) {
+    out.resize(out.size() - 2);
+    out += "ch";
+  }
+  return out;
 }
 
 }  // namespace
@@ -95,6 +112,23 @@ bool writes_czech_feminine(std::string_view utf8) {
   }
   return false;
 }
+
+namespace {
+// Whether `text` ends in a Cyrillic consonant (not a vowel, ь or ъ).
+bool after_cyrillic_consonant(std::string_view text) {
+  if (text.size() < 2) return false;
+  const auto lead = static_cast<unsigned char>(text[text.size() - 2]);
+  const auto tail = static_cast<unsigned char>(text.back());
+  if ((lead & 0xE0) != 0xC0 || (tail & 0xC0) != 0x80) return false;
+  char32_t c = static_cast<char32_t>(((lead & 0x1F) << 6) | (tail & 0x3F));
+  if (c < 0x400 || c > 0x45F) return false;
+  if (c >= 0x410 && c <= 0x42F) c += 0x20;  // lower case
+  if (c >= 0x400 && c <= 0x40F) c += 0x50;
+  constexpr std::u32string_view kNotConsonants = U"аеёиоуыэюяіїєьъй";
+  return kNotConsonants.find(c) == std::u32string_view::npos;
+}
+
+}  // namespace
 
 std::string respelled_letters(std::string_view utf8) {
   constexpr std::string_view kShortU = "\xD1\x9E";       // ў
@@ -113,10 +147,45 @@ std::string respelled_letters(std::string_view utf8) {
   auto vowel_at = [&utf8](std::size_t at) {
     return at < utf8.size() && (is_vowel(static_cast<char>(utf8[at] | 0x20)) || utf8[at] == '\xC3');
   };
+  // Serbian and Macedonian љ њ (ISO 9 l̂ n̂, which fold to l, n) as л, н and the glide ј.
+  constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kSerbian{{
+      {"\xD1\x99", "\xD0\xBB\xD1\x98"},  // љ лј
+      {"\xD0\x89", "\xD0\x9B\xD1\x98"},  // Љ Лј
+      {"\xD1\x9A", "\xD0\xBD\xD1\x98"},  // њ нј
+      {"\xD0\x8A", "\xD0\x9D\xD1\x98"},  // Њ Нј
+  }};
   std::string out;
   bool changed = false;
   for (std::size_t i = 0; i < utf8.size(); ++i) {
     const std::string_view rest = utf8.substr(i);
+    const auto serbian =
+        std::find_if(kSerbian.begin(), kSerbian.end(), [&](const auto& s) { return rest.starts_with(s.first); });
+    if (serbian != kSerbian.end()) {
+      out += serbian->second;
+      changed = true;
+      ++i;
+      continue;
+    }
+    // Russian ё after a consonant only softens it; German and Scandinavian spellings
+    // write ö, ø, which fold to o (Лёке Løke, Фрёлих Fröhlich).
+    if ((rest.starts_with("\xD1\x91") || rest.starts_with("\xD0\x81")) && after_cyrillic_consonant(out)) {
+      out += rest[1] == '\x91' ? "\xD0\xBE" : "\xD0\x9E";  // о, О
+      changed = true;
+      ++i;
+      continue;
+    }
+    // Czech and Slovak adjectival surnames are -ý for a man and -á for a woman
+    // (Milostný / Milostná); final ý is Czech or Slovak, final á is Spanish and Hungarian
+    // as well, so only ý is read as á.
+    if (rest.starts_with("\xC3\xBD") || rest.starts_with("\xC3\x9D")) {
+      const auto next = rest.size() > 2 ? static_cast<unsigned char>(rest[2]) : ' ';
+      if (!((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next >= 0x80)) {
+        out += rest[1] == '\xBD' ? "\xC3\xA1" : "\xC3\x81";  // á, Á
+        changed = true;
+        ++i;
+        continue;
+      }
+    }
     if (rest.starts_with(kShortU) || rest.starts_with(kShortUUpper)) {
       out += rest.starts_with(kShortU) ? "\xD0\xB2" : "\xD0\x92";  // в, В
       changed = true;

@@ -15,7 +15,8 @@ namespace interdict {
 
 // Adds to `readings` (whose first is `raw` folded, token for token) one reading with each
 // word spelled as Czech and Polish write a Russian name (a kh or a Cyrillic х inside a
-// word is ch, ts is c), a Greek word's final -its (Slavic -ич) as -ich, and, when
+// word is ch, ts is c; Polish ie, Swedish tj, Romanian -vici as е, ч, -vich), a Greek
+// word's final -its (Slavic -ич) as -ich and its inner mb, nd, ch as b, d, h, and, when
 // `czech_feminine` (the query writes -ová), a Czech feminine -ová on a short stem as the
 // man's name; nothing when no word changes. `scripts` holds each raw token's script.
 void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& scripts, bool czech_feminine,
@@ -25,7 +26,9 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
 // Belarusian ў, and Łacinka's ŭ after a vowel, as v (the second half of a diphthong, where
 // Russian and the lists write в, v: барысаўна, Barysaŭna / Barysawna; Korean's ŭ,
 // McCune-Reischauer, follows a consonant); Czech and Slovak ň ď ť ľ before a vowel as nj,
-// dj, tj, lj (a soft consonant, as Russian нья: Maňukov / Manjukov, Seňavin / Seniavin).
+// dj, tj, lj (a soft consonant, as Russian нья: Maňukov / Manjukov, Seňavin / Seniavin);
+// Serbian љ њ as лј, нј; Russian ё after a consonant as о (Лёке / Løke); a Czech word's
+// final ý, a man's adjectival surname, as the woman's á (Milostný / Milostná).
 [[nodiscard]] std::string respelled_letters(std::string_view utf8);
 
 // Whether `utf8` holds a word ending in the Czech and Slovak feminine -ová, which Russian

@@ -50,9 +50,26 @@ TEST(NamesRecall10Latin, SilentUOfGuBeforeEAndI) {
 
 NameIndex listed() {
   NameIndex index;
-  for (const char* name :
-       {"Lochvickij", "Ochlopkov", "Atrachovič", "Sytch", "Bebr", "Petr", "Chan", "Cang", "Pavlovich",
-        "Vladimir Vladimirovich Putin", "Andreevich", "Georgievich", "Viacheslávovich", "Barysawna", "Veland"})
+  for (const char* name : {"Lochvickij",
+                           "Ochlopkov",
+                           "Atrachovič",
+                           "Sytch",
+                           "Bebr",
+                           "Petr",
+                           "Chan",
+                           "Cang",
+                           "Pavlovich",
+                           "Vladimir Vladimirovich Putin",
+                           "Andreevich",
+                           "Georgievich",
+                           "Viacheslávovich",
+                           "Barysawna",
+                           "Veland",
+                           "Albin",
+                           "Assadullah",
+                           "Løke",
+                           "Milostná",
+                           "Marelja"})
     index.add({name, EntityKind::kPerson, {}, {name}});
   index.freeze();
   return index;
@@ -74,7 +91,12 @@ TEST(NamesRecall10Latin, QueryReadAsCzechAndGreekSpellMeetsListedName) {
            {"Vjatjeslavovitj", "Viacheslávovich"},
            {"Pavlovici", "Pavlovich"},
            {"Barysaŭna", "Barysawna"},
-           {"Барысаўна", "Barysawna"}}) {
+           {"Барысаўна", "Barysawna"},
+           {"Άλμπιν", "Albin"},
+           {"Ασαντουλάχ", "Assadullah"},
+           {"Лёке", "Løke"},
+           {"Milostný", "Milostná"},
+           {"Мареља", "Marelja"}}) {
     const auto hits = index.search(query, {}, 3);
     ASSERT_FALSE(hits.empty()) << query;
     EXPECT_EQ(hits[0].id, id) << query;
@@ -101,6 +123,13 @@ TEST(NamesRecall10Latin, ShortUAndSoftConsonantsSpelledOut) {
   EXPECT_EQ(respelled_letters("Kŭm Sŏng"), "");
   EXPECT_EQ(respelled_letters("Barysawna"), "");
   EXPECT_EQ(respelled_letters("Maňukov"), "Manjukov");
+  EXPECT_EQ(respelled_letters("Мареља"), "Марелја");
+  EXPECT_EQ(respelled_letters("Лёке"), "Локе");
+  EXPECT_EQ(respelled_letters("Milostný"), "Milostná");
+  // A word's first ё, or one after a vowel or ь, is yo; a final á is Spanish as well.
+  EXPECT_EQ(respelled_letters("Ёлкин Муравьёв"), "");
+  EXPECT_EQ(respelled_letters("Camila Sá"), "");
+  EXPECT_EQ(respelled_letters("Nývlt"), "");
   // Before a consonant ň is n, as the lists write it: Peňkovskij Penkovskij.
   EXPECT_EQ(respelled_letters("Peňkovskij"), "");
 }
