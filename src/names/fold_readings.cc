@@ -154,6 +154,14 @@ std::string respelled_letters(std::string_view utf8) {
       {"\xD1\x9A", "\xD0\xBD\xD1\x98"},  // њ нј
       {"\xD0\x8A", "\xD0\x9D\xD1\x98"},  // Њ Нј
   }};
+  constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kUmlauts{{
+      {"\xC3\xA4", "ae"},
+      {"\xC3\x84", "Ae"},
+      {"\xC3\xB6", "oe"},
+      {"\xC3\x96", "Oe"},
+      {"\xC3\xBC", "ue"},
+      {"\xC3\x9C", "Ue"},
+  }};
   std::string out;
   bool changed = false;
   for (std::size_t i = 0; i < utf8.size(); ++i) {
@@ -170,6 +178,16 @@ std::string respelled_letters(std::string_view utf8) {
     // write ö, ø, which fold to o (Лёке Løke, Фрёлих Fröhlich).
     if ((rest.starts_with("\xD1\x91") || rest.starts_with("\xD0\x81")) && after_cyrillic_consonant(out)) {
       out += rest[1] == '\x91' ? "\xD0\xBE" : "\xD0\x9E";  // о, О
+      changed = true;
+      ++i;
+      continue;
+    }
+    // German writes ä ö ü as ae oe ue without its dots, as lists often do (Pflücker /
+    // Pfluecker, Müller / Mueller); the fold reads oe as u on both sides.
+    const auto umlaut =
+        std::find_if(kUmlauts.begin(), kUmlauts.end(), [&](const auto& u) { return rest.starts_with(u.first); });
+    if (umlaut != kUmlauts.end()) {
+      out += umlaut->second;
       changed = true;
       ++i;
       continue;
