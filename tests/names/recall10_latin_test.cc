@@ -69,7 +69,8 @@ NameIndex listed() {
                            "Assadullah",
                            "Løke",
                            "Milostná",
-                           "Marelja"})
+                           "Marelja",
+                           "Pfluecker"})
     index.add({name, EntityKind::kPerson, {}, {name}});
   index.freeze();
   return index;
@@ -96,7 +97,8 @@ TEST(NamesRecall10Latin, QueryReadAsCzechAndGreekSpellMeetsListedName) {
            {"Ασαντουλάχ", "Assadullah"},
            {"Лёке", "Løke"},
            {"Milostný", "Milostná"},
-           {"Мареља", "Marelja"}}) {
+           {"Мареља", "Marelja"},
+           {"Pflücker", "Pfluecker"}}) {
     const auto hits = index.search(query, {}, 3);
     ASSERT_FALSE(hits.empty()) << query;
     EXPECT_EQ(hits[0].id, id) << query;
@@ -126,6 +128,7 @@ TEST(NamesRecall10Latin, ShortUAndSoftConsonantsSpelledOut) {
   EXPECT_EQ(respelled_letters("Мареља"), "Марелја");
   EXPECT_EQ(respelled_letters("Лёке"), "Локе");
   EXPECT_EQ(respelled_letters("Milostný"), "Milostná");
+  EXPECT_EQ(respelled_letters("Müller Gärtner Röder"), "Mueller Gaertner Roeder");
   // A word's first ё, or one after a vowel or ь, is yo; a final á is Spanish as well.
   EXPECT_EQ(respelled_letters("Ёлкин Муравьёв"), "");
   EXPECT_EQ(respelled_letters("Camila Sá"), "");
