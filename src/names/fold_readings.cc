@@ -128,9 +128,53 @@ bool after_cyrillic_consonant(std::string_view text) {
   return kNotConsonants.find(c) == std::u32string_view::npos;
 }
 
+// Belarusian writes Russian ти, ди as ці, дзі (цеканне, дзеканне: Пуцін Putin,
+// Уладзімір Vladimir) and a word's в before a consonant as у (Уладзімір). Its own ц and дз
+// are hard, written before ы, so a ц or дз before a soft vowel is a т or д. Only in a
+// Belarusian text: one with ў, or with both і (not Russian) and ы (not Ukrainian), or with
+// дз before a soft vowel (rare in Ukrainian); `text` as it was otherwise.
+std::string belarusian_as_russian(std::string_view text) {
+  constexpr std::string_view kI = "\xD1\x96";           // і
+  constexpr std::string_view kY = "\xD1\x8B";           // ы
+  constexpr std::string_view kDz = "\xD0\xB4\xD0\xB7";  // дз
+  constexpr std::array<std::string_view, 6> kSoftVowels{"\xD1\x96", "\xD0\xB5", "\xD1\x91",
+                                                        "\xD1\x8E", "\xD1\x8F", "\xD1\x8C"};  // і е ё ю я ь
+  auto soft_at = [&](std::size_t at) {
+    return std::any_of(kSoftVowels.begin(), kSoftVowels.end(),
+                       [&](std::string_view v) { return text.substr(at).starts_with(v); });
+  };
+  bool belarusian = text.find("\xD1\x9E") != std::string_view::npos ||
+                    (text.find(kI) != std::string_view::npos && text.find(kY) != std::string_view::npos);
+  for (std::size_t at = text.find(kDz); !belarusian && at != std::string_view::npos; at = text.find(kDz, at + 1))
+    belarusian = soft_at(at + kDz.size());
+  if (!belarusian) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::string_view rest = text.substr(i);
+    const bool word_start = out.empty() || static_cast<unsigned char>(out.back()) < 0x80;
+    if ((rest.starts_with("\xD1\x86") || rest.starts_with("\xD0\xA6")) && soft_at(i + 2)) {  // ц Ц
+      out += rest[1] == '\x86' ? "\xD1\x82" : "\xD0\xA2";                                    // т Т
+      ++i;
+    } else if ((rest.starts_with(kDz) || rest.starts_with("\xD0\x94\xD0\xB7")) && soft_at(i + 4)) {  // дз Дз
+      out += rest[1] == '\xB4' ? "\xD0\xB4" : "\xD0\x94";                                            // д Д
+      i += 3;
+    } else if (word_start && (rest.starts_with("\xD1\x83") || rest.starts_with("\xD0\xA3")) &&
+               after_cyrillic_consonant(rest.substr(2, 2))) {  // у У before a consonant
+      out += rest[1] == '\x83' ? "\xD0\xB2" : "\xD0\x92";      // в В
+      ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-std::string respelled_letters(std::string_view utf8) {
+std::string respelled_letters(std::string_view text) {
+  const std::string russian = belarusian_as_russian(text);
+  const std::string_view utf8 = russian;
   constexpr std::string_view kShortU = "\xD1\x9E";       // ў
   constexpr std::string_view kShortUUpper = "\xD0\x8E";  // Ў
   constexpr std::string_view kLatinShortU = "\xC5\xAD";  // ŭ
@@ -227,7 +271,7 @@ std::string respelled_letters(std::string_view utf8) {
     }
     out += utf8[i];
   }
-  return changed ? out : std::string();
+  return changed || utf8 != text ? out : std::string();
 }
 
 void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& scripts, bool czech_feminine,

@@ -29,7 +29,8 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
 // dj, tj, lj (a soft consonant, as Russian нья: Maňukov / Manjukov, Seňavin / Seniavin);
 // Serbian љ њ as лј, нј; Russian ё after a consonant as о (Лёке / Løke); a Czech word's
 // final ý, a man's adjectival surname, as the woman's á (Milostný / Milostná); German ä ö ü
-// as ae, oe, ue (Pflücker / Pfluecker).
+// as ae, oe, ue (Pflücker / Pfluecker); in a Belarusian text, ці and дзі as Russian ти, ди
+// and a word's у before a consonant as в (Уладзімір Пуцін, Vladimir Putin).
 [[nodiscard]] std::string respelled_letters(std::string_view utf8);
 
 // Whether `utf8` holds a word ending in the Czech and Slovak feminine -ová, which Russian

@@ -98,7 +98,8 @@ TEST(NamesRecall10Latin, QueryReadAsCzechAndGreekSpellMeetsListedName) {
            {"Лёке", "Løke"},
            {"Milostný", "Milostná"},
            {"Мареља", "Marelja"},
-           {"Pflücker", "Pfluecker"}}) {
+           {"Pflücker", "Pfluecker"},
+           {"Уладзімір Уладзіміравіч Пуцін", "Vladimir Vladimirovich Putin"}}) {
     const auto hits = index.search(query, {}, 3);
     ASSERT_FALSE(hits.empty()) << query;
     EXPECT_EQ(hits[0].id, id) << query;
@@ -129,6 +130,11 @@ TEST(NamesRecall10Latin, ShortUAndSoftConsonantsSpelledOut) {
   EXPECT_EQ(respelled_letters("Лёке"), "Локе");
   EXPECT_EQ(respelled_letters("Milostný"), "Milostná");
   EXPECT_EQ(respelled_letters("Müller Gärtner Röder"), "Mueller Gaertner Roeder");
+  EXPECT_EQ(respelled_letters("Уладзімір Пуцін"), "Владімір Путін");
+  // Belarusian's own ц is hard (Цыбулька); Ukrainian ці is a ц (Цісик), Russian Ульянов a у.
+  EXPECT_EQ(respelled_letters("Цыбулька Ўладзіслаў"), "Цыбулька Владіслав");
+  EXPECT_EQ(respelled_letters("Цісик"), "");
+  EXPECT_EQ(respelled_letters("Ульянов"), "");
   // A word's first ё, or one after a vowel or ь, is yo; a final á is Spanish as well.
   EXPECT_EQ(respelled_letters("Ёлкин Муравьёв"), "");
   EXPECT_EQ(respelled_letters("Camila Sá"), "");
