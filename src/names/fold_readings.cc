@@ -226,6 +226,14 @@ std::string respelled_letters(std::string_view text) {
       ++i;
       continue;
     }
+    // So does ю after л, which lists write lu as often as lyu (Любомира Lubomira, Ludmila).
+    if ((rest.starts_with("\xD1\x8E") || rest.starts_with("\xD0\xAE")) && out.size() >= 2 &&
+        (std::string_view(out).ends_with("\xD0\xBB") || std::string_view(out).ends_with("\xD0\x9B"))) {
+      out += rest[1] == '\x8E' ? "\xD1\x83" : "\xD0\xA3";  // у, У
+      changed = true;
+      ++i;
+      continue;
+    }
     // German writes ä ö ü as ae oe ue without its dots, as lists often do (Pflücker /
     // Pfluecker, Müller / Mueller); the fold reads oe as u on both sides.
     const auto umlaut =

@@ -27,7 +27,8 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
 // Russian and the lists write в, v: барысаўна, Barysaŭna / Barysawna; Korean's ŭ,
 // McCune-Reischauer, follows a consonant); Czech and Slovak ň ď ť ľ before a vowel as nj,
 // dj, tj, lj (a soft consonant, as Russian нья: Maňukov / Manjukov, Seňavin / Seniavin);
-// Serbian љ њ as лј, нј; Russian ё after a consonant as о (Лёке / Løke); a Czech word's
+// Serbian љ њ as лј, нј; Russian ё after a consonant as о (Лёке / Løke) and ю after л as у
+// (Любомира / Lubomira); a Czech word's
 // final ý, a man's adjectival surname, as the woman's á (Milostný / Milostná); German ä ö ü
 // as ae, oe, ue (Pflücker / Pfluecker); in a Belarusian text, ці and дзі as Russian ти, ди
 // and a word's у before a consonant as в (Уладзімір Пуцін, Vladimir Putin).

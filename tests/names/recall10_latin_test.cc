@@ -128,6 +128,8 @@ TEST(NamesRecall10Latin, ShortUAndSoftConsonantsSpelledOut) {
   EXPECT_EQ(respelled_letters("Maňukov"), "Manjukov");
   EXPECT_EQ(respelled_letters("Мареља"), "Марелја");
   EXPECT_EQ(respelled_letters("Лёке"), "Локе");
+  EXPECT_EQ(respelled_letters("Любомира"), "Лубомира");
+  EXPECT_EQ(respelled_letters("Юрий Дюков"), "");  // ю after another letter, or first, stays yu
   EXPECT_EQ(respelled_letters("Milostný"), "Milostná");
   EXPECT_EQ(respelled_letters("Müller Gärtner Röder"), "Mueller Gaertner Roeder");
   EXPECT_EQ(respelled_letters("Уладзімір Пуцін"), "Владімір Путін");
