@@ -282,9 +282,10 @@ std::string respelled_letters(std::string_view text) {
   return changed || utf8 != text ? out : std::string();
 }
 
-void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& scripts, bool czech_feminine,
+void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& scripts, std::string_view utf8,
                            std::vector<NameTokens>& readings) {
   if (readings.empty() || raw.size() != readings.front().size()) return;
+  const bool czech_feminine = writes_czech_feminine(utf8);
   NameTokens other;
   other.reserve(raw.size());
   bool changed = false;
@@ -297,9 +298,16 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
       other.push_back(readings.front()[i]);
       continue;
     }
-    std::string spelled = script == Spelling::kGreek   ? greek_spelling(token)
-                          : script == Spelling::kLatin ? czech_spelling(latin_spelling(token), script)
-                                                       : czech_spelling(token, script);
+    std::string spelled;
+    if (script == Spelling::kGreek) {
+      spelled = greek_spelling(token);
+    } else if (script == Spelling::kLatin) {
+      spelled = czech_spelling(latin_spelling(token), script);
+    } else if (script == Spelling::kCyrillic) {
+      spelled = czech_spelling(token, script);
+    } else {
+      spelled = token;
+    }
     std::string folded = fold_spelling(spelled);
     if (czech_feminine && script == Spelling::kLatin && folded.size() > 3 && folded.ends_with("ova")) {
       const std::string stem = fold_spelling(spelled.substr(0, spelled.size() - 3));

@@ -17,9 +17,10 @@ namespace interdict {
 // word spelled as Czech and Polish write a Russian name (a kh or a Cyrillic х inside a
 // word is ch, ts is c; Polish ie, Swedish tj, Romanian -vici as е, ч, -vich), a Greek
 // word's final -its (Slavic -ич) as -ich and its inner mb, nd, ch as b, d, h, and, when
-// `czech_feminine` (the query writes -ová), a Czech feminine -ová on a short stem as the
-// man's name; nothing when no word changes. `scripts` holds each raw token's script.
-void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& scripts, bool czech_feminine,
+// the query (`utf8`) writes the accented -ová, a Czech feminine -ová on a short stem as
+// the man's name; words in other scripts as they are; nothing when no word changes.
+// `scripts` holds each raw token's script.
+void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& scripts, std::string_view utf8,
                            std::vector<NameTokens>& readings);
 
 // `utf8` with letters whose ASCII fold loses a sound spelled out, or "" when it has none:

@@ -242,7 +242,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   if (!japanese_reading.empty() && japanese_reading != readings.front())
     readings.push_back(std::move(japanese_reading));
   if (japanese) add_h_reading(utf8, readings);
-  if (japanese) add_spelling_readings(raw, script_of, writes_czech_feminine(utf8), readings);
+  if (japanese) add_spelling_readings(raw, script_of, utf8, readings);
   if (japanese) add_respelled_reading(respelled_letters(utf8), readings);
   return out;
 }
