@@ -1,7 +1,7 @@
-// Other Latin-script languages' spellings of a query's words, as one query reading more
-// (fold_readings.cc). Internal to normalise.cc.
+// Other Latin-script languages' spellings of a query's words, as query readings more
+// (fold_readings.cc; respelled_letters in fold_letters.cc). Internal to normalise.cc.
 //
-// Thread-safety: a pure function.
+// Thread-safety: pure functions.
 #pragma once
 
 #include <string>
