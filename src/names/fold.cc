@@ -14,20 +14,39 @@ namespace {
 //       "tj" ("Vladimirovitj"), Catalan final "tx" ("Vladimirovitx"); Czech and Croatian
 //       "č" becomes "ch" before this (see kLatinRules);
 //   sh: German "sch", Polish "sz";
-//   k:  "ck", "c" before a, o or u ("Nicodim" / "Nikodim"), "qu" before e or
+//   k:  "ck", "c" before a, o or u ("Nicodim" / "Nikodim") and before l or r, where every
+//       language reads it k ("Clavaguera" / "Клавагуэра"; before another consonant a typo
+//       such as "Innocnet" would lose its c), "qu" before e or
 //       i ("Barquin" / "Barkin");  ks: "x" ("Alexandr" / "Aleksandr");
-//   f:  "ph";  t: "th";  h: "kh";  u: French "ou", Dutch "oe";  v: German "w";
+//   f:  "ph";  t: "th";  h: "kh";  v: German "w";
+//   u:  French "ou", Dutch "oe", and English "oo", which writes Persian and Arabic u
+//       ("Manoochehr" / "Manouchehr" / "Manuchehr", "Mahmood" / "Mahmud");
 //   i:  English "y", and Slavic and German "j" but before i ("Jurukov" / "Iouroukov",
 //       "Kajusov" / "Kayusov"), which write the glide before a vowel and the vowel after
 //       one; "ji" stays, since in pinyin ("Jinping") j is a consonant, not a glide;
 //   di: Hungarian "gyi" inside a word, as Hungarian writes Russian ди ("Vlagyimir" /
 //       "Vladimir"); a word's first gy is Hungarian's own (Gyula) or Burmese (Gyi);
 //   ov, ev: a final "of"/"ef" ("Baidakoff" / "Baidakov");
+//   g:  French, Spanish and Portuguese "gu" before e, and before i and a vowel
+//       ("Gueorguievitch" / "Georgievich", "Miguel" / "Мигель"), where the u only keeps the
+//       g hard; pinyin has no gue, and its gui before a consonant stays (桂 Gui, "Guilin",
+//       and in a joined reading "Cheng Guifeng", which must not meet "Cheng Feng");
 //   doubled letters once ("Owssej" / "Ovsei").
 //   a glide i between vowels (after the above) is dropped in tokens of kMinGlideLength
 //       letters or more.
 // Only pure ASCII tokens change.
 constexpr std::size_t kMinGlideLength = 6;
+
+bool is_vowel_letter(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+
+// Whether t[i..] is a "gu" whose u is silent (see above).
+bool hard_gu(std::string_view t, std::size_t i) {
+  if (t.substr(i, 2) != "gu" || i + 2 >= t.size()) return false;
+  const char after = t[i + 2];
+  if (after == 'e') return true;
+  if (after != 'i') return false;
+  return i + 3 < t.size() && is_vowel_letter(t[i + 3]);
+}
 }  // namespace
 
 std::string fold_spelling(std::string_view t) {
@@ -62,11 +81,13 @@ std::string fold_spelling(std::string_view t) {
       to = "h", used = 2;
     } else if (rest.starts_with("qu") && rest.size() > 2 && (rest[2] == 'e' || rest[2] == 'i')) {
       to = "k", used = 2;
-    } else if (rest.starts_with("ou") || rest.starts_with("oe")) {
+    } else if (hard_gu(t, i)) {
+      to = "g", used = 2;
+    } else if (rest.starts_with("ou") || rest.starts_with("oe") || rest.starts_with("oo")) {
       to = "u", used = 2;
     } else if (rest[0] == 'x') {
       to = "ks";
-    } else if (rest[0] == 'c' && (next == 'a' || next == 'o' || next == 'u')) {
+    } else if (rest[0] == 'c' && (next == 'a' || next == 'o' || next == 'u' || next == 'l' || next == 'r')) {
       to = "k";
     } else if (rest[0] == 'w') {
       to = "v";

@@ -25,6 +25,7 @@
 #include <array>
 #include <memory>
 
+#include "names/fold_readings.h"
 #include "names/latin_reading.h"
 #include "names/normalise_words.h"
 #include "names/phonetic.h"
@@ -129,11 +130,19 @@ namespace {
 // kanji meets the list's romaji (綱木 / TSUNAKI), the case the lists hold.
 void add_h_reading(std::string_view utf8, std::vector<NameTokens>& readings);
 
+// The query respelled (fold_readings.h), read as a list name is, as one reading more.
+void add_respelled_reading(const std::string& respelled, std::vector<NameTokens>& readings) {
+  if (respelled.empty() || readings.empty()) return;
+  auto read = normalise_name(respelled);
+  if (!read.empty() && read.front() != readings.front()) readings.push_back(std::move(read.front()));
+}
+
 NormalisedName normalise(std::string_view utf8, bool japanese) {
   NormalisedName out;
   NameTokens tokens;
   std::vector<std::string> patterns;    // per word, "" when none
   std::vector<std::size_t> word_of;     // per token
+  std::vector<Spelling> script_of;      // per token
   std::vector<NameTokens> japanese_of;  // per word: its Japanese reading, or none
   bool syllabic = false;                // a word in Han, kana or Hangul
   std::vector<bool> pinyin;             // per token: read from Han ideographs
@@ -166,6 +175,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
     pinyin.resize(tokens.size());
     for (std::size_t i = 0; i < tokens.size() && i < word_of.size(); ++i)
       pinyin[i] = word_of[i] < spellings.size() && spellings[word_of[i]] == Spelling::kPinyin;
+    for (const std::size_t w : word_of) script_of.push_back(w < spellings.size() ? spellings[w] : Spelling::kLatin);
     if (std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; }))
       out.sounds = sound_words(text, spellings);
     out.by_sound = std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; });
@@ -181,6 +191,8 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   // The joined reading: strong tokens as one, weak ones kept, folded as one word, so a list
   // name written as one word ("Heyermann") meets its syllables ("hei er man"). Bounded so a
   // long name does not make one huge token that resembles nothing.
+  NameTokens raw;
+  if (japanese) raw = tokens;
   std::string joined;
   NameTokens weak;
   std::size_t strong = 0;
@@ -243,6 +255,8 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   if (!japanese_reading.empty() && japanese_reading != readings.front())
     readings.push_back(std::move(japanese_reading));
   if (japanese) add_h_reading(utf8, readings);
+  if (japanese) add_spelling_readings(raw, script_of, utf8, readings);
+  if (japanese) add_respelled_reading(respelled_letters(utf8), readings);
   out.han_syllables.resize(readings.size(), 0);
   return out;
 }

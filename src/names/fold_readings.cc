@@ -1,0 +1,154 @@
+// A query's words as other Latin-script languages would spell them, read as one reading
+// more on the query side only (normalise.h, add_spelling_readings).
+//
+// Folding these on both sides would break the languages whose letters they reuse: Czech
+// and German write Russian х as ch, which English, Spanish and French read otherwise;
+// Czech drops -ová to name the man, where Russian -ova is a woman's -ov. So only a query
+// gets them, as a reading that the list's own spelling may meet, and the index is
+// unchanged.
+//
+// Thread-safety: a pure function.
+#include "names/fold_readings.h"
+
+#include <algorithm>
+#include <string>
+
+#include "names/normalise.h"
+
+namespace interdict {
+namespace {
+
+// The Czech feminine of a short surname is reached by no index key: a token is posted
+// under its first four letters only when it is longer (keys.cc), and Sytch, Bebr are
+// four. Longer stems are reached already, and scored as an inflection (score_variants.cc).
+constexpr std::size_t kMaxShortStem = 4;
+
+// Czech and Polish (and German) spelling of a Russian name: х is ch, ц is c. Only inside
+// a word: a word's first ch is English's, and Spanish or Chinese (Khan is no Chan, Tsoi
+// no Coi).
+std::string czech_spelling(std::string_view raw, Spelling script) {
+  std::string out;
+  out.reserve(raw.size() + 2);
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const std::string_view rest = raw.substr(i);
+    if (i == 0) {
+      out += raw[i];
+    } else if (rest.starts_with("kh") || rest.starts_with("ts")) {
+      out += rest[0] == 'k' ? "ch" : "c";
+      ++i;
+    } else if (script == Spelling::kCyrillic && raw[i] == 'h' && raw[i - 1] != 'c' && raw[i - 1] != 's' &&
+               raw[i - 1] != 'z' && raw[i - 1] != 'k') {
+      // Cyrillic's only h is х (ICU reads it h); ch, sh, zh, kh are the reading's own.
+      out += "ch";
+    } else {
+      out += raw[i];
+    }
+  }
+  return out;
+}
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+
+// Other Latin spellings of a Slavic name's sounds, each inside a word:
+// - Polish writes a soft consonant before e as consonant-ie (Andriejewicz Andreevich,
+//   Gieorgij Georgy, Sieniawin Seniavin); in a word Polish spells besides (cz, sz, rz, or
+//   a w inside it), since German and French ie is i or i-e (Wieland, Pierre);
+// - Swedish writes ч as tj, before a vowel as well as last (Vjatjeslav Viacheslav; the
+//   final tj is folded on both sides already);
+// - Romanian writes the Slavic -vich as -vici (Pavlovici).
+std::string latin_spelling(std::string_view raw) {
+  const bool polish = raw.find('w', 1) != std::string_view::npos || raw.find("cz") != std::string_view::npos ||
+                      raw.find("sz") != std::string_view::npos || raw.find("rz") != std::string_view::npos;
+  std::string out;
+  out.reserve(raw.size() + 2);
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const std::string_view rest = raw.substr(i);
+    if (polish && i > 0 && rest.starts_with("ie") && !is_vowel(raw[i - 1])) continue;  // the e stays
+    if (i > 0 && rest.starts_with("tj") && rest.size() > 2 && is_vowel(rest[2])) {
+      out += "ch";
+      ++i;
+      continue;
+    }
+    out += raw[i];
+  }
+  if (out.size() > 5 && out.ends_with("vici")) out.back() = 'h';
+  return out;
+}
+
+// Greek has no ch and writes the Slavic -ич with τσ: Πάβλοβιτς Pavlovich.
+// Inside a foreign name μπ and ντ are b and d, as at a word's start (Άλμπιν Albin,
+// Βλαντίμιρ Vladimir: the first reading keeps Greek's own mb, nd), and χ, which ELOT
+// writes ch, is the lists' h or kh (Ασαντουλάχ Asadullah).
+std::string greek_spelling(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size() + 1);
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const std::string_view rest = raw.substr(i);
+    if (i > 0 && (rest.starts_with("mb") || rest.starts_with("nd") || rest.starts_with("ch"))) {
+      out += rest[0] == 'c' ? 'h' : rest[1];
+      ++i;
+    } else {
+      out += raw[i];
+    }
+  }
+  if (out.size() > 4 && out.ends_with("its")) {
+    out.resize(out.size() - 2);
+    out += "ch";
+  }
+  return out;
+}
+
+}  // namespace
+
+bool writes_czech_feminine(std::string_view utf8) {
+  for (std::string_view ending : {std::string_view("ov\xC3\xA1"), std::string_view("OV\xC3\x81")}) {
+    for (std::size_t at = utf8.find(ending); at != std::string_view::npos; at = utf8.find(ending, at + 1)) {
+      const std::size_t end = at + ending.size();
+      const auto next = end < utf8.size() ? static_cast<unsigned char>(utf8[end]) : ' ';
+      if (!((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next >= 0x80)) return true;
+    }
+  }
+  return false;
+}
+
+void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& scripts, std::string_view utf8,
+                           std::vector<NameTokens>& readings) {
+  if (readings.empty() || raw.size() != readings.front().size()) return;
+  const bool czech_feminine = writes_czech_feminine(utf8);
+  NameTokens other;
+  other.reserve(raw.size());
+  bool changed = false;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const std::string_view token = raw[i];
+    const Spelling script = i < scripts.size() ? scripts[i] : Spelling::kLatin;
+    const bool ascii =
+        std::all_of(token.begin(), token.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (!ascii || token.size() == 1 || is_weak_token(token)) {
+      other.push_back(readings.front()[i]);
+      continue;
+    }
+    std::string spelled;
+    if (script == Spelling::kGreek) {
+      spelled = greek_spelling(token);
+    } else if (script == Spelling::kLatin) {
+      spelled = czech_spelling(latin_spelling(token), script);
+    } else if (script == Spelling::kCyrillic) {
+      spelled = czech_spelling(token, script);
+    } else {
+      spelled = token;
+    }
+    std::string folded = fold_spelling(spelled);
+    if (czech_feminine && script == Spelling::kLatin && folded.size() > 3 && folded.ends_with("ova")) {
+      const std::string stem = fold_spelling(spelled.substr(0, spelled.size() - 3));
+      if (stem.size() >= 3 && stem.size() <= kMaxShortStem) folded = stem;
+    }
+    changed = changed || folded != readings.front()[i];
+    other.push_back(std::move(folded));
+  }
+  if (!changed) return;
+  for (const auto& r : readings)
+    if (r == other) return;
+  readings.push_back(std::move(other));
+}
+
+}  // namespace interdict

@@ -1,0 +1,42 @@
+// Other Latin-script languages' spellings of a query's words, as query readings more
+// (fold_readings.cc; respelled_letters in fold_letters.cc). Internal to normalise.cc.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "names/names.h"
+#include "names/phonetic.h"
+
+namespace interdict {
+
+// Adds to `readings` (whose first is `raw` folded, token for token) one reading with each
+// word spelled as Czech and Polish write a Russian name (a kh or a Cyrillic х inside a
+// word is ch, ts is c; Polish ie, Swedish tj, Romanian -vici as е, ч, -vich), a Greek
+// word's final -its (Slavic -ич) as -ich and its inner mb, nd, ch as b, d, h, and, when
+// the query (`utf8`) writes the accented -ová, a Czech feminine -ová on a short stem as
+// the man's name; words in other scripts as they are; nothing when no word changes.
+// `scripts` holds each raw token's script.
+void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& scripts, std::string_view utf8,
+                           std::vector<NameTokens>& readings);
+
+// `utf8` with letters whose ASCII fold loses a sound spelled out, or "" when it has none:
+// Belarusian ў, and Łacinka's ŭ after a vowel, as v (the second half of a diphthong, where
+// Russian and the lists write в, v: барысаўна, Barysaŭna / Barysawna; Korean's ŭ,
+// McCune-Reischauer, follows a consonant); Czech and Slovak ň ď ť ľ before a vowel as nj,
+// dj, tj, lj (a soft consonant, as Russian нья: Maňukov / Manjukov, Seňavin / Seniavin);
+// Serbian љ њ as лј, нј; Russian ё after a consonant as о (Лёке / Løke) and ю after л as у
+// (Любомира / Lubomira); a Czech word's
+// final ý, a man's adjectival surname, as the woman's á (Milostný / Milostná); German ä ö ü
+// as ae, oe, ue (Pflücker / Pfluecker); in a Belarusian text, ці and дзі as Russian ти, ди
+// and a word's у before a consonant as в (Уладзімір Пуцін, Vladimir Putin).
+[[nodiscard]] std::string respelled_letters(std::string_view utf8);
+
+// Whether `utf8` holds a word ending in the Czech and Slovak feminine -ová, which Russian
+// romanisations never accent.
+[[nodiscard]] bool writes_czech_feminine(std::string_view utf8);
+
+}  // namespace interdict
