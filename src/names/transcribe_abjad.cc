@@ -65,7 +65,7 @@ std::string_view arabic_letter(char32_t c) {
     case 0x062A:              // ت
     case 0x0637:              // ط
     case 0x0679: return "t";  // ٹ
-    case 0x062B: return "s";  // ث (th in Arabic, s in Persian; lists fold th to t)
+    case 0x062B: return "x";  // ث: th in Arabic (which lists fold to t), s in Persian
     case 0x062C: return "j";
     case 0x062D:              // ح
     case 0x062E:              // خ (kh, which the lists fold to h)
@@ -126,7 +126,7 @@ std::string_view hebrew_letter(char32_t c) {
     case 0x05E0: return "n";
     case 0x05E1: return "s";
     case 0x05E3:
-    case 0x05E4: return "p";
+    case 0x05E4: return "w";  // פ p or f
     case 0x05E5:
     case 0x05E6: return "z";
     case 0x05E8: return "r";
@@ -147,8 +147,8 @@ std::string_view letter_of(char32_t c) { return arabic_block(c) ? arabic_letter(
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 // A letter that writes a vowel (or may): after it no vowel went unwritten.
-bool vowel_letter(char c) { return c == 'X' || c == 'W' || c == 'Y' || c == 'E'; }
-bool optional(char c) { return c == 'X' || c == 'E' || c == 'H'; }
+bool vowel_letter(char c) { return c == 'X' || c == 'W' || c == 'Y' || c == 'E' || c == 'J'; }
+bool optional(char c) { return c == 'X' || c == 'E' || c == 'H' || c == 'J'; }
 constexpr std::ptrdiff_t kMinWritten = 3;
 
 }  // namespace
@@ -242,6 +242,18 @@ std::string abjad_pattern(std::u32string_view word) {
     }
     letters += l;
   }
+  // A consonant written twice is one sound (بريجنارديللو Brignardello), as the lists' tokens
+  // are folded.
+  std::string once;
+  for (char c : letters)
+    if (once.empty() || c != once.back() || !is_lower(c) || is_vowel(c)) once += c;
+  letters = std::move(once);
+  // A yeh between two vowels is the glide the lists' fold drops (Khashaiar "khashar").
+  for (std::size_t i = 1; i + 1 < letters.size(); ++i) {
+    const char before = letters[i - 1];
+    const char after = letters[i + 1];
+    if (letters[i] == 'Y' && before == 'a' && (after == 'a' || after == 'W' || after == 'X')) letters[i] = 'J';
+  }
   std::string out;
   for (std::size_t i = 0; i < letters.size(); ++i) {
     const char c = letters[i];
@@ -262,7 +274,7 @@ std::string abjad_pattern(std::u32string_view word) {
   return single;
 }
 
-bool is_abjad_pattern(std::string_view pattern) { return pattern.find_first_of("XWY") != std::string_view::npos; }
+bool is_abjad_pattern(std::string_view pattern) { return pattern.find_first_of("XWYJ") != std::string_view::npos; }
 
 namespace {
 
@@ -271,7 +283,14 @@ constexpr double kImpossible = 1e9;
 // Both scripts write every r (the transcriptions of Chinese and Japanese may not): an r
 // one side has and the other has not is another consonant. An h is still cheap: the
 // lists' kh, sh and final -ah write it where the script has a letter of its own, or none.
-double token_gap(char t) {
+double token_gap(std::string_view token, std::size_t k) {
+  const char t = token[k];
+  const char before = k > 0 ? token[k - 1] : '\0';
+  const char after = k + 1 < token.size() ? token[k + 1] : '\0';
+  // The u of gue and gui writes no sound (Spanish, French, Portuguese): בומאגין Boumaguine.
+  if (t == 'u' && before == 'g' && (after == 'e' || after == 'i')) return 0.0;
+  // Italian gn is one sound, which Arabic and Hebrew write with n (קסטאנו Castagno).
+  if (t == 'g' && after == 'n') return kVowelCost;
   if (is_vowel(t)) return kVowelCost + 0.1;
   if (t == 'h') return kNearCost;
   return 1.0;
@@ -289,12 +308,13 @@ double pattern_gap(char p) {
 bool same_letter(char p, char t) {
   switch (p) {
     case 'b': return t == 'p' || t == 'v';  // ب has no p; Hebrew ב is b or v
-    case 'p': return t == 'f';              // Hebrew פ is p or f
+    case 'w': return t == 'p' || t == 'f';  // Hebrew פ is p or f
     case 'f': return t == 'v';              // ف writes v (فلاديمير)
     case 'k':
     case 'q': return t == 'k' || t == 'q';
     case 'j': return t == 'g';  // ج is g in Egypt and in foreign names
     case 'z': return t == 'c';  // צ is c in Czech, Polish, Croatian spellings
+    case 'x': return t == 's' || t == 't';
     default: return false;
   }
 }
@@ -307,6 +327,7 @@ double one(char p, std::string_view token, std::size_t k) {
     case 'X': return tv ? 0.0 : kImpossible;
     case 'E': return t == 'a' || t == 'e' || t == 'h' ? 0.0 : tv ? kVowelCost : kImpossible;
     case 'H': return t == 'h' ? 0.0 : kImpossible;
+    case 'J': return t == 'i' || t == 'e' || t == 'j' ? 0.0 : kImpossible;
     case 'W':
       if (t == 'u' || t == 'o' || t == 'v') return 0.0;
       if (tv) return kVowelCost;
@@ -325,6 +346,8 @@ double one(char p, std::string_view token, std::size_t k) {
   if (t == 'c') {
     if (next == 'e' || next == 'i') return p == 's' ? 0.0 : p == 'z' ? 0.0 : 1.0;
     if (next != 'h' && !is_vowel(next)) return p == 'k' || p == 'q' ? 0.0 : 1.0;
+    // French ch is sh, and Arabic writes German ch so too (فروليش Fröhlich).
+    if (next == 'h' && p == 's') return 0.0;
   }
   // l and r are two letters to both scripts, as to the lists.
   const char pc = transcription_class(p);
@@ -343,6 +366,8 @@ double two(char p, std::string_view token, std::size_t k) {
   // ج as the lists spell it: dj, and dj folded to di before a vowel (Hadjar "hadiar").
   if (p == 'j' && a == 'd' && (b == 'j' || (b == 'i' && is_vowel(after)))) return 0.0;
   if (p == 'E' && (a == 'a' || a == 'e') && b == 'h') return 0.0;
+  // ck is one k (the fold's reading of Italian cc before a, o, u: Roccuzzo "rockuzo").
+  if ((p == 'k' || p == 'q') && a == 'c' && b == 'k') return 0.0;
   return kImpossible;
 }
 
@@ -365,7 +390,7 @@ double abjad_similarity(std::string_view pattern, std::string_view token) {
       }
       double best = kImpossible;
       if (i > 0) best = std::min(best, cost[i - 1][j] + pattern_gap(pattern[i - 1]));
-      if (j > 0) best = std::min(best, cost[i][j - 1] + token_gap(token[j - 1]));
+      if (j > 0) best = std::min(best, cost[i][j - 1] + token_gap(token, j - 1));
       if (i > 0 && j > 0) best = std::min(best, cost[i - 1][j - 1] + one(pattern[i - 1], token, j - 1));
       if (i > 0 && j > 1) best = std::min(best, cost[i - 1][j - 2] + two(pattern[i - 1], token, j - 2));
       cost[i][j] = best;
