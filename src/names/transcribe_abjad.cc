@@ -270,7 +270,9 @@ std::string abjad_pattern(std::u32string_view word) {
     if (single.empty() || c != single.back() || !is_lower(c)) single += c;
   if (single.find_first_of("XWY") == std::string::npos) return {};
   // Two written letters and free vowels meet too many names (משה Moshe would be Muse).
-  if (std::count_if(single.begin(), single.end(), [](char c) { return !optional(c); }) < kMinWritten) return {};
+  // A word's first alef is written, though its vowel is any (أبو Abu).
+  const auto written = std::count_if(single.begin(), single.end(), [](char c) { return !optional(c); });
+  if (written + (single.front() == 'X' ? 1 : 0) < kMinWritten) return {};
   return single;
 }
 
@@ -366,6 +368,9 @@ double two(char p, std::string_view token, std::size_t k) {
   // ج as the lists spell it: dj, and dj folded to di before a vowel (Hadjar "hadiar").
   if (p == 'j' && a == 'd' && (b == 'j' || (b == 'i' && is_vowel(after)))) return 0.0;
   if (p == 'E' && (a == 'a' || a == 'e') && b == 'h') return 0.0;
+  // English and German write ch as tch and tsch, which the fold leaves ch; a list may
+  // spell Arabic تش so (Natshah).
+  if (p == 'c' && a == 't' && b == 's' && after == 'h') return 0.0;
   // ck is one k (the fold's reading of Italian cc before a, o, u: Roccuzzo "rockuzo").
   if ((p == 'k' || p == 'q') && a == 'c' && b == 'k') return 0.0;
   return kImpossible;
