@@ -27,6 +27,7 @@
 // Thread-safety: pure functions over constant tables.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -150,6 +151,8 @@ bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool vowel_letter(char c) { return c == 'X' || c == 'W' || c == 'Y' || c == 'E' || c == 'J'; }
 bool optional(char c) { return c == 'X' || c == 'E' || c == 'H' || c == 'J'; }
 constexpr std::ptrdiff_t kMinWritten = 3;
+// kTranscriptionFloor (score.h), below which no caller counts a pair.
+constexpr double kAbjadFloor = 0.8;
 
 }  // namespace
 
@@ -376,6 +379,67 @@ double two(char p, std::string_view token, std::size_t k) {
   return kImpossible;
 }
 
+// The bound: the letters on the other side that could pair with a consonant for less than
+// 1, by one() or two() (a superset: a letter listed pairs with it somewhere), as a mask
+// over a-z; W and Y count as the letters b and j, which they meet cheaply. A consonant
+// with none of its partners on the other side costs 1 or more wherever it is aligned.
+// Never counted: h (left out for kNearCost), g (Italian gn, Y's near j) and vowels.
+using Mask = std::uint32_t;
+constexpr Mask bits(std::string_view letters) {
+  Mask m = 0;
+  for (char c : letters) m |= Mask{1} << (c - 'a');
+  return m;
+}
+
+constexpr std::array<Mask, 26> make_partners() {
+  std::array<Mask, 26> t{};
+  auto set = [&t](std::string_view letters, Mask m) {
+    for (char c : letters) t[static_cast<std::size_t>(c - 'a')] = m;
+  };
+  set("bpfvw", bits("bpfvw"));
+  set("t", bits("tdxzc"));
+  set("d", bits("tdxzcj"));
+  set("szxc", bits("szxctdkqj"));
+  set("kqj", bits("kqgjcd"));
+  set("mn", bits("mn"));
+  set("l", bits("l"));
+  set("r", bits("r"));
+  return t;  // vowels, h, g: 0, never counted
+}
+constexpr std::array<Mask, 26> kPartners = make_partners();
+
+Mask partners(char c) { return kPartners[static_cast<std::size_t>(c - 'a')]; }
+
+// As the alignment sees a pattern symbol's letters for the bound: W meets v, Y meets j.
+char as_letter(char c) {
+  if (c == 'W') return 'v';
+  if (c == 'Y') return 'j';
+  return is_lower(c) ? c : '\0';
+}
+
+// A lower bound on the cost of aligning `pattern` and `token`.
+int cost_floor(std::string_view pattern, std::string_view token) {
+  Mask in_pattern = 0;
+  for (char c : pattern)
+    if (const char l = as_letter(c); l != '\0') in_pattern |= Mask{1} << (l - 'a');
+  Mask in_token = 0;
+  for (char c : token)
+    if (is_lower(c)) in_token |= Mask{1} << (c - 'a');
+  int pattern_alone = 0;
+  for (char c : pattern) {
+    if (!is_lower(c)) continue;
+    const Mask m = partners(c);
+    if (m != 0 && (m & in_token) == 0) ++pattern_alone;
+  }
+  int token_alone = 0;
+  for (char c : token) {
+    if (!is_lower(c)) continue;
+    const Mask m = partners(c);
+    if (m != 0 && (m & in_pattern) == 0) ++token_alone;
+  }
+  return std::max(pattern_alone, token_alone);
+}
+
 }  // namespace
 
 double abjad_similarity(std::string_view pattern, std::string_view token) {
@@ -385,25 +449,36 @@ double abjad_similarity(std::string_view pattern, std::string_view token) {
   std::size_t required = 0;
   for (char c : pattern)
     if (!optional(c)) ++required;
+  const double length = static_cast<double>(std::max(token.size(), required));
+  // Most tokens a pattern is asked about share too few consonants with it to pair: told
+  // apart before the table (every caller counts a pair only from kAbjadFloor up).
+  if (token.size() >= 3 && 1.0 - cost_floor(pattern, token) / length < kAbjadFloor) return 0.0;
+  // Every alignment passes through each row: once a row's cheapest cell is past what a
+  // pair at kAbjadFloor may cost, none can pair (tokens under three letters must be exact).
+  const double allowed = token.size() < 3 ? 0.0 : (1.0 - kAbjadFloor) * length + 1e-9;
+  std::array<double, kMax> token_gaps;
+  for (std::size_t j = 0; j < token.size(); ++j) token_gaps[j] = token_gap(token, j);
   // cost[i][j]: pattern[0, i) against token[0, j).
   std::array<std::array<double, kMax + 1>, kMax + 1> cost;
-  for (std::size_t i = 0; i <= pattern.size(); ++i) {
-    for (std::size_t j = 0; j <= token.size(); ++j) {
-      if (i == 0 && j == 0) {
-        cost[0][0] = 0.0;
-        continue;
-      }
-      double best = kImpossible;
-      if (i > 0) best = std::min(best, cost[i - 1][j] + pattern_gap(pattern[i - 1]));
-      if (j > 0) best = std::min(best, cost[i][j - 1] + token_gap(token, j - 1));
-      if (i > 0 && j > 0) best = std::min(best, cost[i - 1][j - 1] + one(pattern[i - 1], token, j - 1));
-      if (i > 0 && j > 1) best = std::min(best, cost[i - 1][j - 2] + two(pattern[i - 1], token, j - 2));
+  cost[0][0] = 0.0;
+  for (std::size_t j = 1; j <= token.size(); ++j) cost[0][j] = cost[0][j - 1] + token_gaps[j - 1];
+  for (std::size_t i = 1; i <= pattern.size(); ++i) {
+    const char p = pattern[i - 1];
+    const double p_gap = pattern_gap(p);
+    const bool has_two = p == 'z' || p == 'j' || p == 'E' || p == 'k' || p == 'q' || p == 'c';
+    cost[i][0] = cost[i - 1][0] + p_gap;
+    double row_best = cost[i][0];
+    for (std::size_t j = 1; j <= token.size(); ++j) {
+      double best = std::min(cost[i - 1][j] + p_gap, cost[i][j - 1] + token_gaps[j - 1]);
+      best = std::min(best, cost[i - 1][j - 1] + one(p, token, j - 1));
+      if (has_two && j > 1) best = std::min(best, cost[i - 1][j - 2] + two(p, token, j - 2));
       cost[i][j] = best;
+      row_best = std::min(row_best, best);
     }
+    if (row_best > allowed) return 0.0;
   }
   const double total = cost[pattern.size()][token.size()];
   if (token.size() < 3) return total == 0.0 && !token.empty() ? 1.0 : 0.0;
-  const double length = static_cast<double>(std::max(token.size(), required));
   return std::max(0.0, 1.0 - total / length);
 }
 
