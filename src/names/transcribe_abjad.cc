@@ -153,6 +153,8 @@ bool optional(char c) { return c == 'X' || c == 'E' || c == 'H' || c == 'J'; }
 constexpr std::ptrdiff_t kMinWritten = 3;
 // kTranscriptionFloor (score.h), below which no caller counts a pair.
 constexpr double kAbjadFloor = 0.8;
+// A waw for a, e or i, or a yeh for a, o or u: the letter writes none of them.
+constexpr double kMatreMismatch = 1.0;
 
 }  // namespace
 
@@ -335,11 +337,11 @@ double one(char p, std::string_view token, std::size_t k) {
     case 'J': return t == 'i' || t == 'e' || t == 'j' ? 0.0 : kImpossible;
     case 'W':
       if (t == 'u' || t == 'o' || t == 'v') return 0.0;
-      if (tv) return kVowelCost;
+      if (tv) return kMatreMismatch;
       return transcription_class(t) == 'B' ? kNearCost : 1.0;
     case 'Y':
       if (t == 'i' || t == 'e' || t == 'j') return 0.0;
-      if (tv) return kVowelCost;
+      if (tv) return kMatreMismatch;
       return t == 'g' ? kNearCost : 1.0;
     default: break;
   }
