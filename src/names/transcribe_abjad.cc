@@ -151,6 +151,7 @@ bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool vowel_letter(char c) { return c == 'X' || c == 'W' || c == 'Y' || c == 'E' || c == 'J'; }
 bool optional(char c) { return c == 'X' || c == 'E' || c == 'H' || c == 'J'; }
 constexpr std::ptrdiff_t kMinWritten = 3;
+constexpr std::size_t kMuteELetters = 5;
 // kTranscriptionFloor (score.h), below which no caller counts a pair.
 constexpr double kAbjadFloor = 0.8;
 // A waw for a, e or i, or a yeh for a, o or u: the letter writes none of them.
@@ -298,6 +299,10 @@ double token_gap(std::string_view token, std::size_t k) {
   if (t == 'u' && before == 'g' && (after == 'e' || after == 'i')) return 0.0;
   // Italian gn is one sound, which Arabic and Hebrew write with n (קסטאנו Castagno).
   if (t == 'g' && after == 'n') return kVowelCost;
+  // French and English final e after a consonant is not said, and neither script writes
+  // it (جينيفيف Geneviève).
+  if (t == 'e' && after == '\0' && before != '\0' && !is_vowel(before) && token.size() >= kMuteELetters)
+    return kVowelCost;
   if (is_vowel(t)) return kVowelCost + 0.1;
   if (t == 'h') return kNearCost;
   return 1.0;
