@@ -12,9 +12,11 @@
 //   Y  yeh or yod: i, e or j;
 //   E  a final he or ta marbuta: a, e, h or none;
 //   H  an h the spelling may or may not write (Hebrew ש is s or sh; Arabic غ g or gh);
+//   J  a yeh between an alef and a vowel: the glide the lists' fold drops, or i, e, j;
 //   lowercase letters the consonants, each meeting the letters the script writes with it
-//   (Arabic ب for p, which it lacks; ف for v; Hebrew ב b or v, פ p or f; ק and כ k; צ
-//   ts, tz, z or c; ج j or g, as Egypt says it and as Arabic writes a foreign g).
+//   (Arabic ب for p, which it lacks; ف for v; Hebrew ב b or v, פ (w) p or f; ק and כ k;
+//   צ ts, tz, z or c; ج j or g, as Egypt says it and as Arabic writes a foreign g; ث (x)
+//   t or s), and a the long a of an alef inside a word.
 // Transcriptions of foreign names also write a few sounds with two letters: تش and چ ch,
 // ژ and Hebrew ז' zh, Hebrew ג' j and צ' ch.
 //
@@ -22,7 +24,9 @@
 // other transcription alignments do (kVowelCost, kNearCost, 1 for another consonant).
 // Uppercase letters other than optional vowels make transcription_cost_floor give no
 // bound: every abjad pattern holds one (W, Y or X), so its own costs need not follow the
-// bound's classes.
+// bound's classes. The alignment has a bound of its own (cost_floor) instead.
+// Words with a letter of Arabic's or Hebrew's own sounds, and words of fewer than three
+// written letters, get no pattern (abjad_pattern says why).
 //
 // Thread-safety: pure functions over constant tables.
 #include <algorithm>
@@ -194,7 +198,7 @@ bool native_letter(char32_t c) {
 std::string abjad_pattern(std::u32string_view word) {
   if (std::any_of(word.begin(), word.end(), native_letter)) return {};
   // The letters, each as its symbols, with the modifiers applied: a geresh after ג ז צ
-  // makes j, zh and ch; תש and تش are ch; a final ה or ه is E; וו is v.
+  // makes j, zh and ch; تش is ch; a final ה or ه is E; וו is v.
   std::string letters;
   std::size_t start = 0;
   // The Arabic article ال is a word of its own in the lists (al-Barghouti), or left out.
