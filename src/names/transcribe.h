@@ -63,8 +63,10 @@ namespace interdict {
 
 // The pattern of a word in Arabic, Persian or Hebrew letters (transcribe_abjad.cc): each
 // unwritten vowel an optional X, waw W (u, o, v), yeh Y (i, e, j), a final he or ta
-// marbuta E (a, e, h or none): كولمان -> "kWlXman", פילמון -> "wYlXmWn" (w: פ, p or f); the Arabic
-// article ال left out. Empty when the word has no vowel letter nor unwritten vowel.
+// marbuta E (a, e, h or none): كولمان -> "kWlXman", פילמון -> "wYlXmWn" (w is פ, p or
+// f); the Arabic article ال left out. Empty for a word with a letter of Arabic's or
+// Hebrew's own sounds (محمد), of fewer than three written letters, or with no vowel
+// letter nor unwritten vowel.
 // REQUIRES: every letter of `word` is_abjad.
 [[nodiscard]] std::string abjad_pattern(std::u32string_view word);
 
