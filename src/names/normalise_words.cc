@@ -75,6 +75,7 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
         if (spelling == Spelling::kPinyin && word.size() == 1) chinese_name = true;
         if (std::all_of(word.begin(), word.end(), is_indic)) pattern = indic_pattern(word);
         if (std::all_of(word.begin(), word.end(), is_hangul_syllable)) pattern = hangul_pattern(word);
+        if (std::all_of(word.begin(), word.end(), is_abjad)) pattern = abjad_pattern(word);
         for (char32_t c : word) marked.append(static_cast<UChar32>(c));
       }
       patterns.push_back(std::move(pattern));

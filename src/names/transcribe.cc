@@ -274,6 +274,7 @@ bool kana_v(std::string_view token, std::size_t k) {
 }  // namespace
 
 double transcription_similarity(std::string_view pattern, std::string_view token) {
+  if (is_abjad_pattern(pattern)) return abjad_similarity(pattern, token);
   constexpr std::size_t kMax = 32;
   if (pattern.size() > kMax) pattern = pattern.substr(0, kMax);
   if (token.size() > kMax) token = token.substr(0, kMax);

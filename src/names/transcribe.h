@@ -57,6 +57,28 @@ namespace interdict {
 // REQUIRES: every letter of `word` is_hangul_syllable.
 [[nodiscard]] std::string hangul_pattern(std::u32string_view word);
 
+// True for an Arabic, Persian or Hebrew letter this module reads, a mark (harakat,
+// niqqud) or tatweel inside such a word, or an apostrophe (Hebrew's geresh).
+[[nodiscard]] bool is_abjad(char32_t c);
+
+// The pattern of a word in Arabic, Persian or Hebrew letters (transcribe_abjad.cc): each
+// unwritten vowel an optional X, waw W (u, o, v), yeh Y (i, e, j), a final he or ta
+// marbuta E (a, e, h or none): كولمان -> "kWlXman", פילמון -> "wYlXmWn" (w is פ, p or
+// f); the Arabic article ال left out. Empty for a word with a letter of Arabic's or
+// Hebrew's own sounds (محمد), of fewer than three written letters, or with no vowel
+// letter nor unwritten vowel.
+// REQUIRES: every letter of `word` is_abjad.
+[[nodiscard]] std::string abjad_pattern(std::u32string_view word);
+
+// True for a pattern abjad_pattern made, which transcription_similarity aligns by
+// abjad_similarity.
+[[nodiscard]] bool is_abjad_pattern(std::string_view pattern);
+
+// Similarity in [0,1] of an abjad pattern and a folded list token, as
+// transcription_similarity's (below): 1 minus the cheapest alignment's cost over the
+// token's length, what the script cannot tell apart at no cost.
+[[nodiscard]] double abjad_similarity(std::string_view pattern, std::string_view token);
+
 // `pattern` with a letter written twice in a row written once, as the lists' tokens are
 // folded (fold_spelling): 门尼 "menni" -> "meni" (Jiménez), アンナ "anna" -> "ana".
 // Optional letters are kept as they are.
