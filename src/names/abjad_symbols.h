@@ -1,0 +1,21 @@
+// The symbols of an abjad pattern (transcribe_abjad.cc) that its reading and its alignment
+// (abjad_align.cc) share. Internal to src/names.
+#pragma once
+
+#include <cstddef>
+
+namespace interdict::abjad {
+
+inline bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+// A letter that writes a vowel (or may): after it no vowel went unwritten.
+inline bool vowel_letter(char c) { return c == 'X' || c == 'W' || c == 'Y' || c == 'E' || c == 'J'; }
+inline bool optional(char c) { return c == 'X' || c == 'E' || c == 'H' || c == 'J'; }
+inline constexpr std::ptrdiff_t kMinWritten = 3;
+inline constexpr std::size_t kMuteELetters = 5;
+// kTranscriptionFloor (score.h), below which no caller counts a pair.
+inline constexpr double kAbjadFloor = 0.8;
+// A waw for a, e or i, or a yeh for a, o or u: the letter writes none of them.
+inline constexpr double kMatreMismatch = 1.0;
+
+}  // namespace interdict::abjad
