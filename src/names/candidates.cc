@@ -30,6 +30,25 @@ constexpr double kClosenessShare = 0.1;
 // How far ahead a loop over scattered records asks for the one it will read (a prefetch).
 constexpr std::size_t kAhead = 8;
 
+// The letters a pattern is ranked by against the tokens its keys reach: its own, lowercased;
+// an abjad pattern's vowel symbols as the lists' fold spells them most often (waw u, yeh
+// and its glide i, an unwritten vowel a), so ינאי ranks Yanai by "inai", not "ynay", and
+// is aligned with it before the cut.
+std::string ranking_letters(std::string_view pattern) {
+  std::string out = pattern_letters(pattern);
+  if (!is_abjad_pattern(pattern)) return out;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    switch (pattern[i]) {
+      case 'X': out[i] = 'a'; break;
+      case 'W': out[i] = 'u'; break;
+      case 'Y':
+      case 'J': out[i] = 'i'; break;
+      default: break;
+    }
+  }
+  return out;
+}
+
 // The list tokens that pair with `pattern` (transcription_similarity at kTranscriptionFloor
 // or more) among those its keys reach, with their similarity, appended to `out`. Tokens
 // nearest in spelling (Jaro-Winkler with the pattern's letters) are aligned first, and a
@@ -62,7 +81,7 @@ void pair_pattern(const NameIndex::Data& d, std::string_view pattern, PairMemo* 
   reach(keys.same, 3);
   reach(keys.loose, 2);
   reach(keys.near, 1);
-  const std::string letters = pattern_letters(pattern);
+  const std::string letters = ranking_letters(pattern);
   ranked.clear();
   // Each reached token's record and its letters are two cache misses: asked for ahead.
   for (std::size_t i = 0; i < reached.size() && i < 2 * kAhead; ++i) __builtin_prefetch(&d.tokens[reached[i]]);

@@ -96,5 +96,30 @@ TEST(NamesPrecision10, OneSideJoinedPairsOnlyWhenSpelledAlike) {
   EXPECT_GE(score_of(index, "Brando Nwilliams", "Brandon Williams"), 0.93);
 }
 
+TEST(NamesPrecision10, AnAbjadPatternRanksTheTokensItsKeysReachAsTheListsSpellThem) {
+  // ינאי is the pattern YnaY: ranked by "ynay", Yanai ("ianai") came after the cut among
+  // the hundreds of tokens whose only consonant is n, and only brute force found it.
+  NameIndex index;
+  const std::string vowels = "aeiou";
+  for (char a : vowels)
+    for (char b : vowels)
+      for (char c : vowels)
+        for (std::size_t n = 0; n < 4; ++n) {
+          std::string name{a, b, c};
+          name.insert(n, 1, 'n');
+          index.add({name, EntityKind::kPerson, {}, {name}});
+        }
+  index.add({"Yanai", EntityKind::kPerson, {}, {"Yanai"}});
+  index.freeze();
+  auto yanai = [](const std::vector<NameHit>& hits) {
+    for (const auto& hit : hits)
+      if (hit.id == "Yanai") return hit.score;
+    return 0.0;
+  };
+  const double brute = yanai(index.search_all("ינאי", {}, 400));
+  EXPECT_GE(brute, 0.93);
+  EXPECT_DOUBLE_EQ(yanai(index.search("ינאי", {}, 400)), brute);
+}
+
 }  // namespace
 }  // namespace interdict
