@@ -23,7 +23,7 @@ std::uint32_t bit(char c) { return std::uint32_t{1} << (c - 'a'); }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-// An optional letter of a pattern: an uppercase vowel, or the H of katakana シ.
+// An optional letter of a pattern: an uppercase vowel, or the H of katakana シ and 谢.
 bool is_optional(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H'; }
 char liquid(char c) { return c == 'l' ? 'r' : c; }
 
@@ -34,7 +34,8 @@ struct Partners {
 };
 
 // True when token[k], a letter with partners in context, has them: the kana conventions of
-// transcribe.cc (チ for ti, ジ for di and zh, ウ for a v before a consonant).
+// transcribe.cc (チ for ti, ジ for di and zh, ウ for a v before a consonant), ch for h
+// (German) and for 乔's j, ci for that j, and sh for h (希).
 bool context_holds(std::string_view token, std::size_t k) {
   const char next = k + 1 < token.size() ? token[k + 1] : '\0';
   switch (token[k]) {
@@ -42,8 +43,19 @@ bool context_holds(std::string_view token, std::size_t k) {
     case 'd': return next == 'i';
     case 'z': return next == 'h';
     case 'v': return next != '\0' && !is_vowel(next);
+    case 'c': return next == 'h' || next == 'i';
+    case 's': return next == 'h';
     default: return false;
   }
+}
+
+// True when the alignment may leave token[k] out for less than 1 (transcribe.cc's
+// token_gap): a nasal before a consonant in a long token, the d of dz.
+bool cheap_gap(std::string_view token, std::size_t k) {
+  const char c = token[k];
+  const char next = k + 1 < token.size() ? token[k + 1] : '\0';
+  if (c == 'd') return next == 'z';
+  return (c == 'm' || c == 'n') && token.size() >= kNasalLetters && next != '\0' && !is_vowel(next);
 }
 
 Partners make_partners() {
@@ -94,6 +106,12 @@ Partners make_partners() {
   add(p.in_context, 'z', 'j');
   add(p.in_context, 'z', 'i');
   add(p.in_context, 'v', 'u');
+  // German ch and Chinese x for sh are the pattern's h; ch and ci before a vowel are 乔's j,
+  // folded to the glide i. Italian sch is sk: the pattern's k meets the list's h.
+  add(p.in_context, 'c', 'h');
+  add(p.in_context, 'c', 'i');
+  add(p.in_context, 's', 'h');
+  add(p.of_pattern, 'k', 'h');
   return p;
 }
 
@@ -134,7 +152,7 @@ int transcription_cost_floor(std::string_view pattern, std::string_view token) {
   int token_alone = 0;
   for (std::size_t k = 0; k < token.size(); ++k) {
     const char l = liquid(token[k]);
-    if (!is_lower(l) || is_vowel(l) || l == 'r' || l == 'h' || l == 'g') continue;
+    if (!is_lower(l) || is_vowel(l) || l == 'r' || l == 'h' || l == 'g' || cheap_gap(token, k)) continue;
     std::uint32_t partners = p.of_token[l - 'a'];
     if (context_holds(token, k)) partners |= p.in_context[l - 'a'];
     if ((partners & pattern_letters) == 0) ++token_alone;

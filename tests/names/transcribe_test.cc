@@ -55,7 +55,7 @@ TEST(NamesTranscribe, OptionalVowelsCostNothing) {
 
 TEST(NamesTranscribe, AnUnwrittenRCostsLittle) {
   // 科萨托 for Corsato: transcriptions drop an r before a consonant.
-  EXPECT_NEAR(transcription_similarity("kosato", "korsato"), 1.0 - kNearCost / 7, 1e-9);
+  EXPECT_NEAR(transcription_similarity("kosato", "korsato"), 1.0 - kUnwrittenR / 7, 1e-9);
   EXPECT_LT(transcription_similarity("kosato", "kontato"), transcription_similarity("kosato", "korsato"));
 }
 
