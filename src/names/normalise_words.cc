@@ -82,7 +82,9 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
   for (int32_t i = 0; i < text.length();) {
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
-    if (c == 0x30FC) continue;
+    // ー lengthens the kana before it, which the kana pattern reads (アー writes English
+    // -er: バンカー Bunker); anywhere else it says nothing.
+    if (c == 0x30FC && (word.empty() || !is_kana(word.back()))) continue;
     if (u_isalnum(c) || is_apostrophe(c) || is_mark(c)) {
       word.push_back(static_cast<char32_t>(c));
     } else if (!word.empty()) {

@@ -41,7 +41,7 @@ constexpr std::array<std::string_view, kKatakanaLast - kKatakanaFirst + 1> kKata
 };
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-// An optional letter: a vowel the script added, or the h of シ (below).
+// An optional letter: a vowel the script added, the h of シ, or the r of a long a (below).
 bool is_upper_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H' || c == 'R'; }
 
 char32_t as_katakana(char32_t c) {
@@ -71,6 +71,13 @@ std::string kana_pattern(std::u32string_view word) {
   std::size_t last_at = 0;
   for (char32_t raw : word) {
     const char32_t c = as_katakana(raw);
+    // アー writes the English and German -er, -ar, -ur, whose r is not said (バンカー Bunker,
+    // ウェクスラー Weksler, ダーラム Durham): the lengthened a carries an optional r.
+    if (c == kLongVowel && !out.empty() && out.back() == 'a') {
+      out += 'R';
+      last.clear();
+      continue;
+    }
     if (c == kLongVowel || c == kGemination || c < kKatakanaFirst || c > kKatakanaLast) continue;
     const std::string_view letter = kKatakana[c - kKatakanaFirst];
     if (!letter.starts_with('~')) {
@@ -107,6 +114,12 @@ std::string kana_pattern(std::u32string_view word) {
   for (std::size_t i = 0; i + 2 < out.size(); ++i)
     if (out[i] == 's' && out[i + 1] == 'h' && out[i + 2] == 'I') out[i + 1] = 'H';
   if (out.ends_with("ofU") || out.ends_with("OfU")) out.replace(out.size() - 3, 3, "ov");
+  // シュ before a consonant or last is a bare sh, its u as epenthetic as ス's (シュタイン
+  // Stein, ブッシュ Bush): the small ュ wrote the sh, not a vowel.
+  for (std::size_t i = 0; i + 2 < out.size(); ++i)
+    if (out[i] == 's' && out[i + 1] == 'h' && out[i + 2] == 'u' &&
+        (i + 3 == out.size() || (!is_vowel(out[i + 3]) && !is_upper_vowel(out[i + 3]))))
+      out[i + 2] = 'U';
   return single_letters(std::move(out));
 }
 
@@ -119,9 +132,12 @@ std::string single_letters(std::string pattern) {
 }
 
 std::string pattern_letters(std::string_view pattern) {
-  std::string out(pattern);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::string out;
+  out.reserve(pattern.size());
+  for (char c : pattern) {
+    if (c == 'R') continue;  // the r a long a may stand for is not a letter the script wrote
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
   return out;
 }
 
@@ -340,6 +356,14 @@ bool labial_m(std::string_view token, std::size_t k) {
   return token[k] == 'm' && k + 1 < token.size() && (token[k + 1] == 'b' || token[k + 1] == 'p');
 }
 
+// True when pattern[i] is katakana's a before ー (kana_pattern's optional R) and token[k]
+// the vowel of an r after it: アー is English and German -er, -ar, -ur (ウェクスラー
+// Weksler, バンカー Bunker, シュテーガーヴァルト Stegerwald).
+bool long_a_er(std::string_view pattern, std::size_t i, std::string_view token, std::size_t k) {
+  return i + 1 < pattern.size() && pattern[i + 1] == 'R' && k + 1 < token.size() && token[k + 1] == 'r' &&
+         is_vowel(token[k]);
+}
+
 // True when the vowel letters a, b of a European spelling are one vowel sound, which a
 // transcription writes with its single vowel v: French ai and English ay as e (埃拉勒迪
 // Airaldi, メニエル Mayniel), au as o (扎罗扎 Zarauza), eu as o or e (博格拉斯 Beugras),
@@ -404,6 +428,7 @@ double transcription_similarity(std::string_view pattern, std::string_view token
                            : ps[i - 1] == 'h' && soft(ts, j - 1, 'g')                                ? kNearCost
                            : ps[i - 1] == 'j' && kana_di(ts, j - 1)                                  ? 0.0
                            : ps[i - 1] == 'u' && kana_v(ts, j - 1)                                   ? kNearCost
+                           : ps[i - 1] == 'a' && long_a_er(pattern, i - 1, token, j - 1)             ? 0.0
                            : (ps[i - 1] == 'a' || ps[i - 1] == 'o') && english_short_u(token, j - 1) ? kSameSoundCost
                            : ps[i - 1] == 'n' && labial_m(token, j - 1)                              ? 0.0
                            : voiced_s(token, j - 1, ps[i - 1])                                       ? kSameSoundCost

@@ -11,8 +11,9 @@
 // vowels and nothing else. Where the facts come from: docs/names.md.
 //
 // Patterns are ASCII: a lowercase letter is a sound the script wrote; an uppercase vowel
-// is one it may have added (present in the name or not, at no cost), and an uppercase H
-// the h of katakana シ and of 谢, which write a foreign si and se as well as shi and she.
+// is one it may have added (present in the name or not, at no cost), an uppercase H the h
+// of katakana シ and of 谢, which write a foreign si and se as well as shi and she, and an
+// uppercase R the r a lengthened a (アー) may stand for.
 //
 // Thread-safety: pure functions over constant tables; safe from any thread.
 #pragma once

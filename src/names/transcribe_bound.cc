@@ -23,8 +23,9 @@ std::uint32_t bit(char c) { return std::uint32_t{1} << (c - 'a'); }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-// An optional letter of a pattern: an uppercase vowel, or the H of katakana シ and 谢.
-bool is_optional(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H'; }
+// An optional letter of a pattern: an uppercase vowel, the H of katakana シ and 谢, the R
+// of a long a.
+bool is_optional(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H' || c == 'R'; }
 char liquid(char c) { return c == 'l' ? 'r' : c; }
 
 struct Partners {
