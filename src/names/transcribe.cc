@@ -214,7 +214,8 @@ double token_gap(std::string_view token, std::string_view ts, std::size_t k) {
   if (c == 'r' && k > 0 && is_vowel(token[k - 1]) && !is_vowel(next)) return kUnwrittenR;
   // Chinese syllables end in n or ng, so a nasal closing a syllable before another
   // consonant is often dropped with the syllable's vowel kept (塞贝内利 Sembenelli, 泽巴蒂
-  // Zembaty, 迪库奥佐 Dicuonzo); in longer tokens only, as for i and e.
+  // Zembaty, 迪库奥佐 Dicuonzo); in longer tokens only, as for i and e. (ng and nh are one
+  // sound, which the tables write.)
   if ((c == 'm' || c == 'n') && token.size() >= kNasalLetters && next != '\0' && !is_vowel(next) && next != 'h' &&
       next != 'g')
     return kNearCost;
@@ -335,12 +336,12 @@ bool english_short_u(std::string_view token, std::size_t k) {
 
 // True when token[k] is a voiced s: German s before a vowel at the start of a word (Solf,
 // Seeckt), or an s between vowels (Portuguese Souza, German Rose), which Chinese and
-// Japanese write z (佐尔夫, ゾルフ Solf); or a z between vowels, written s.
-bool voiced_s(std::string_view token, std::size_t k, char written) {
-  const char c = token[k];
-  if (k + 1 >= token.size() || !is_vowel(token[k + 1])) return false;
-  if (c == 's' && written == 'z') return k == 0 || is_vowel(token[k - 1]);
-  return c == 'z' && written == 's' && k > 0 && is_vowel(token[k - 1]);
+// Japanese write z (佐尔夫, ゾルフ Solf). voiced_z: a z between vowels, written s.
+bool voiced_s(std::string_view token, std::size_t k) {
+  return token[k] == 's' && k + 1 < token.size() && is_vowel(token[k + 1]) && (k == 0 || is_vowel(token[k - 1]));
+}
+bool voiced_z(std::string_view token, std::size_t k) {
+  return token[k] == 'z' && k > 0 && k + 1 < token.size() && is_vowel(token[k + 1]) && is_vowel(token[k - 1]);
 }
 
 // True when token[k] is the h of an Italian sch before e or i, which is sk (Bernardeschi,
@@ -356,12 +357,11 @@ bool labial_m(std::string_view token, std::size_t k) {
   return token[k] == 'm' && k + 1 < token.size() && (token[k + 1] == 'b' || token[k + 1] == 'p');
 }
 
-// True when pattern[i] is katakana's a before ー (kana_pattern's optional R) and token[k]
-// the vowel of an r after it: アー is English and German -er, -ar, -ur (ウェクスラー
-// Weksler, バンカー Bunker, シュテーガーヴァルト Stegerwald).
-bool long_a_er(std::string_view pattern, std::size_t i, std::string_view token, std::size_t k) {
-  return i + 1 < pattern.size() && pattern[i + 1] == 'R' && k + 1 < token.size() && token[k + 1] == 'r' &&
-         is_vowel(token[k]);
+// Katakana's a before ー (kana_pattern's optional R) pairs with a list vowel before r: アー
+// is English and German -er, -ar, -ur (ウェクスラー Weksler, バンカー Bunker,
+// シュテーガーヴァルト Stegerwald). True when token[k] is such a vowel.
+bool vowel_before_r(std::string_view token, std::size_t k) {
+  return is_vowel(token[k]) && k + 1 < token.size() && token[k + 1] == 'r';
 }
 
 // True when the vowel letters a, b of a European spelling are one vowel sound, which a
@@ -370,19 +370,63 @@ bool long_a_er(std::string_view pattern, std::size_t i, std::string_view token, 
 // ea as e or i (Freeleagus), ei as e, or a as German says it (宾坦 Bintein), Spanish and
 // Italian ie and ue as e or o (卡涅罗 Carniello, 蓬特 Puente), oa as o or a. Pinyin has ai,
 // ei and ie too: tokens of kDigraphLetters or more only.
-bool digraph_vowel(char a, char b, char v) {
-  switch (a) {
-    case 'a': return (b == 'i' && v == 'e') || (b == 'u' && v == 'o');
-    case 'e':
-      if (b == 'i') return v == 'e' || v == 'a';
-      if (b == 'u') return v == 'o' || v == 'e';
-      if (b == 'a') return v == 'e' || v == 'i';
-      return false;
-    case 'i': return b == 'e' && (v == 'e' || v == 'i');
-    case 'u': return b == 'e' && (v == 'e' || v == 'o');
-    case 'o': return b == 'a' && (v == 'o' || v == 'a');
-    default: return false;
+unsigned char vowel_bit(char v) {
+  switch (v) {
+    case 'a': return 1;
+    case 'e': return 2;
+    case 'i': return 4;
+    case 'o': return 8;
+    case 'u': return 16;
+    default: return 0;
   }
+}
+
+// The vowels (vowel_bit) the digraph a, b may be written with; 0 for none.
+unsigned char digraph_vowels(char a, char b) {
+  const auto either = [](char x, char y) { return static_cast<unsigned char>(vowel_bit(x) | vowel_bit(y)); };
+  switch (a) {
+    case 'a': return b == 'i' ? vowel_bit('e') : b == 'u' ? vowel_bit('o') : 0;
+    case 'e': return b == 'i' ? either('e', 'a') : b == 'u' ? either('o', 'e') : b == 'a' ? either('e', 'i') : 0;
+    case 'i': return b == 'e' ? either('e', 'i') : 0;
+    case 'u': return b == 'e' ? either('e', 'o') : 0;
+    case 'o': return b == 'a' ? either('o', 'a') : 0;
+    default: return 0;
+  }
+}
+
+// What the rules above say of token[k]'s place: which of them it may be read by.
+enum Place : unsigned {
+  kSpanishJ = 1U << 0,
+  kSpanishFinalZ = 1U << 1,
+  kHardC = 1U << 2,
+  kSoftC = 1U << 3,
+  kSoftG = 1U << 4,
+  kKanaDi = 1U << 5,
+  kKanaV = 1U << 6,
+  kVowelBeforeR = 1U << 7,
+  kShortU = 1U << 8,
+  kLabialM = 1U << 9,
+  kVoicedS = 1U << 10,
+  kVoicedZ = 1U << 11,
+  kItalianSch = 1U << 12,
+};
+
+unsigned places(std::string_view token, std::string_view ts, std::size_t k) {
+  unsigned out = 0;
+  if (spanish_j(ts, k)) out |= kSpanishJ;
+  if (spanish_final_z(ts, k)) out |= kSpanishFinalZ;
+  if (hard_c(ts, k)) out |= kHardC;
+  if (soft(ts, k, 'c')) out |= kSoftC;
+  if (soft(ts, k, 'g')) out |= kSoftG;
+  if (kana_di(ts, k)) out |= kKanaDi;
+  if (kana_v(ts, k)) out |= kKanaV;
+  if (vowel_before_r(token, k)) out |= kVowelBeforeR;
+  if (english_short_u(token, k)) out |= kShortU;
+  if (labial_m(token, k)) out |= kLabialM;
+  if (voiced_s(token, k)) out |= kVoicedS;
+  if (voiced_z(token, k)) out |= kVoicedZ;
+  if (italian_sch(token, k)) out |= kItalianSch;
+  return out;
 }
 
 }  // namespace
@@ -407,6 +451,18 @@ double transcription_similarity(std::string_view pattern, std::string_view token
   const std::string_view ts(t.data(), token.size());
   const double front = token.size() >= kFrontVowelLetters ? kFrontVowelCost : kVowelCost;
   const bool digraphs = token.size() >= kDigraphLetters;
+  // What the rules ask of each list letter's place, and of each pattern a's, worked out
+  // once here rather than in every cell of its column.
+  std::array<double, kMax> token_gaps{};
+  std::array<unsigned, kMax> at{};
+  std::array<unsigned char, kMax> digraph{};  // the vowels a digraph ending here may be
+  std::array<bool, kMax> long_a{};
+  for (std::size_t j = 0; j < ts.size(); ++j) {
+    token_gaps[j] = token_gap(token, ts, j);
+    at[j] = places(token, ts, j);
+    if (digraphs && j > 0 && is_vowel(ts[j - 1]) && is_vowel(ts[j])) digraph[j] = digraph_vowels(ts[j - 1], ts[j]);
+  }
+  for (std::size_t i = 0; i + 1 < pattern.size(); ++i) long_a[i] = pattern[i + 1] == 'R';
   // cost[i][j]: pattern[0, i) aligned with token[0, j).
   // Left uninitialised: each cell is written before it is read, and zeroing all 33 x 33
   // of them for every pair was a sixth of a query's instructions (callgrind).
@@ -418,26 +474,27 @@ double transcription_similarity(std::string_view pattern, std::string_view token
       double best = 1e9;
       if (i > 0) best = std::min(best, cost[i - 1][j] + (optional[i - 1] ? 0.0 : gap(ps[i - 1])));
       if (j > 0) {
-        best = std::min(best, cost[i][j - 1] + token_gap(token, ts, j - 1));
+        best = std::min(best, cost[i][j - 1] + token_gaps[j - 1]);
       }
       if (i > 0 && j > 0) {
-        const double sub = ps[i - 1] == 'h' && spanish_j(ts, j - 1)                                  ? kNearCost
-                           : ps[i - 1] == 's' && spanish_final_z(ts, j - 1)                          ? 0.0
-                           : ps[i - 1] == 'k' && hard_c(ts, j - 1)                                   ? 0.0
-                           : ps[i - 1] == 's' && soft(ts, j - 1, 'c')                                ? 0.0
-                           : ps[i - 1] == 'h' && soft(ts, j - 1, 'g')                                ? kNearCost
-                           : ps[i - 1] == 'j' && kana_di(ts, j - 1)                                  ? 0.0
-                           : ps[i - 1] == 'u' && kana_v(ts, j - 1)                                   ? kNearCost
-                           : ps[i - 1] == 'a' && long_a_er(pattern, i - 1, token, j - 1)             ? 0.0
-                           : (ps[i - 1] == 'a' || ps[i - 1] == 'o') && english_short_u(token, j - 1) ? kSameSoundCost
-                           : ps[i - 1] == 'n' && labial_m(token, j - 1)                              ? 0.0
-                           : voiced_s(token, j - 1, ps[i - 1])                                       ? kSameSoundCost
-                           : ps[i - 1] == 'k' && italian_sch(token, j - 1)                           ? 0.0
-                                                                           : substitution(ps[i - 1], ts[j - 1], front);
+        const char pc = ps[i - 1];
+        const unsigned place = at[j - 1];
+        const double sub = pc == 'h' && (place & kSpanishJ) != 0                ? kNearCost
+                           : pc == 's' && (place & kSpanishFinalZ) != 0         ? 0.0
+                           : pc == 'k' && (place & (kHardC | kItalianSch)) != 0 ? 0.0
+                           : pc == 's' && (place & (kSoftC | kVoicedZ)) != 0
+                               ? ((place & kSoftC) != 0 ? 0.0 : kSameSoundCost)
+                           : pc == 'h' && (place & kSoftG) != 0                         ? kNearCost
+                           : pc == 'j' && (place & kKanaDi) != 0                        ? 0.0
+                           : pc == 'u' && (place & kKanaV) != 0                         ? kNearCost
+                           : pc == 'a' && long_a[i - 1] && (place & kVowelBeforeR) != 0 ? 0.0
+                           : (pc == 'a' || pc == 'o') && (place & kShortU) != 0         ? kSameSoundCost
+                           : pc == 'n' && (place & kLabialM) != 0                       ? 0.0
+                           : pc == 'z' && (place & kVoicedS) != 0                       ? kSameSoundCost
+                                                                  : substitution(pc, ts[j - 1], front);
         best = std::min(best, cost[i - 1][j - 1] + sub);
       }
-      if (i > 0 && j > 1 && digraphs && is_vowel(ts[j - 1]) && is_vowel(ts[j - 2]) &&
-          digraph_vowel(ts[j - 2], ts[j - 1], ps[i - 1]))
+      if (i > 0 && j > 1 && (digraph[j - 1] & vowel_bit(ps[i - 1])) != 0)
         best = std::min(best, cost[i - 1][j - 2] + kSameSoundCost);
       for (std::size_t pn = 1; pn <= 2 && pn <= i; ++pn) {
         for (std::size_t tn = 1; tn <= 2 && tn <= j; ++tn) {

@@ -67,7 +67,7 @@ struct Tally {
     if (!may && reaches && ++wrong <= 5) ADD_FAILURE() << pattern << " / " << token << " scores " << sim;
     const std::size_t required = std::count_if(pattern.begin(), pattern.end(), [](char c) { return c >= 'a'; });
     const double length = static_cast<double>(std::max(std::min<std::size_t>(token.size(), 32), required));
-    const int floor = transcription_cost_floor(pattern, token);
+    const double floor = transcription_cost_floor(pattern, token);
     if (reaches && token.size() >= 3 && 1.0 - (floor + 1) / length < kTranscriptionFloor) ++tight;
   }
 };
