@@ -86,7 +86,9 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
   for (int32_t i = 0; i < text.length();) {
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
-    if (c == 0x30FC) continue;
+    // ー lengthens the kana before it, which the kana pattern reads (アー writes English
+    // -er: バンカー Bunker); anywhere else it says nothing.
+    if (c == 0x30FC && (word.empty() || !is_kana(word.back()))) continue;
     if (c == 0x00B7 || c == 0x2027 || c == 0x30FB || c == u'-' || c == 0x2010 || c == 0x2011 || c == 0xFF0D)
       parted = true;
     if (u_isalnum(c) || is_apostrophe(c) || is_mark(c)) {

@@ -41,8 +41,8 @@ constexpr std::array<std::string_view, kKatakanaLast - kKatakanaFirst + 1> kKata
 };
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-// An optional letter: a vowel the script added, or the h of シ (below).
-bool is_upper_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H'; }
+// An optional letter: a vowel the script added, the h of シ, or the r of a long a (below).
+bool is_upper_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H' || c == 'R'; }
 
 char32_t as_katakana(char32_t c) {
   if (c >= kKatakanaFirst - kHiraganaShift && c <= 0x3096) return c + kHiraganaShift;
@@ -71,6 +71,13 @@ std::string kana_pattern(std::u32string_view word) {
   std::size_t last_at = 0;
   for (char32_t raw : word) {
     const char32_t c = as_katakana(raw);
+    // アー writes the English and German -er, -ar, -ur, whose r is not said (バンカー Bunker,
+    // ウェクスラー Weksler, ダーラム Durham): the lengthened a carries an optional r.
+    if (c == kLongVowel && !out.empty() && out.back() == 'a') {
+      out += 'R';
+      last.clear();
+      continue;
+    }
     if (c == kLongVowel || c == kGemination || c < kKatakanaFirst || c > kKatakanaLast) continue;
     const std::string_view letter = kKatakana[c - kKatakanaFirst];
     if (!letter.starts_with('~')) {
@@ -107,6 +114,12 @@ std::string kana_pattern(std::u32string_view word) {
   for (std::size_t i = 0; i + 2 < out.size(); ++i)
     if (out[i] == 's' && out[i + 1] == 'h' && out[i + 2] == 'I') out[i + 1] = 'H';
   if (out.ends_with("ofU") || out.ends_with("OfU")) out.replace(out.size() - 3, 3, "ov");
+  // シュ before a consonant or last is a bare sh, its u as epenthetic as ス's (シュタイン
+  // Stein, ブッシュ Bush): the small ュ wrote the sh, not a vowel.
+  for (std::size_t i = 0; i + 2 < out.size(); ++i)
+    if (out[i] == 's' && out[i + 1] == 'h' && out[i + 2] == 'u' &&
+        (i + 3 == out.size() || (!is_vowel(out[i + 3]) && !is_upper_vowel(out[i + 3]))))
+      out[i + 2] = 'U';
   return single_letters(std::move(out));
 }
 
@@ -119,9 +132,12 @@ std::string single_letters(std::string pattern) {
 }
 
 std::string pattern_letters(std::string_view pattern) {
-  std::string out(pattern);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::string out;
+  out.reserve(pattern.size());
+  for (char c : pattern) {
+    if (c == 'R') continue;  // the r a long a may stand for is not a letter the script wrote
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
   return out;
 }
 
@@ -185,6 +201,30 @@ double gap(char c) {
   return 1.0;
 }
 
+// The cost of leaving out token[k], a letter of the list's spelling the transcription did
+// not write. `token` is as the list folded it (l and r apart), `ts` with l read as r.
+double token_gap(std::string_view token, std::string_view ts, std::size_t k) {
+  const char c = token[k];
+  const char next = k + 1 < token.size() ? token[k + 1] : '\0';
+  // Italian gl and gn are one sound, written l and n (or ni) by the transcriptions.
+  if (c == 'g' && k + 1 < ts.size() && (ts[k + 1] == 'r' || ts[k + 1] == 'n')) return kVowelCost;
+  // An r after a vowel, before a consonant or last, is the one the tables most often leave
+  // out: English does not say it, and Chinese writes an r only as a syllable of its own
+  // (波蒂奥利 Portioli, 拉马丁 Lamartine; katakana lengthens the vowel: フォーマリー Formery).
+  if (c == 'r' && k > 0 && is_vowel(token[k - 1]) && !is_vowel(next)) return kUnwrittenR;
+  // Chinese syllables end in n or ng, so a nasal closing a syllable before another
+  // consonant is often dropped with the syllable's vowel kept (塞贝内利 Sembenelli, 泽巴蒂
+  // Zembaty, 迪库奥佐 Dicuonzo); in longer tokens only, as for i and e. (ng and nh are one
+  // sound, which the tables write.)
+  if ((c == 'm' || c == 'n') && token.size() >= kNasalLetters && next != '\0' && !is_vowel(next) && next != 'h' &&
+      next != 'g')
+    return kNearCost;
+  // Polish dz (and dź, dż once folded) is one affricate, which Chinese writes z (津) and
+  // Japanese ジ or ヅ: 亚戈津斯卡 Jagodzińska.
+  if (c == 'd' && next == 'z') return kSameSoundCost;
+  return gap(ts[k]);
+}
+
 }  // namespace
 
 namespace {
@@ -202,6 +242,19 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   const char after = tj + tn < t.size() ? t[tj + tn] : '\0';
   const bool front = after == 'i' || after == 'e';
   if (tu == "ch" && front && pu == "k") return 0.0;
+  // 乔 and 焦 write cho as well as jo (乔叟 Chaucer, 乔治 George); the table reads them jo,
+  // folded to the glide i: ch and Italian ci before a vowel are that j unvoiced (卡马乔
+  // Camacho, 特里皮乔内 Tripiccione). Long tokens only: a glide i is in every other name.
+  if ((tu == "ch" || tu == "ci") && is_vowel(after) && pu == "i" && t.size() >= kAffricateLetters) return kNearCost;
+  // German ch not before a vowel (Richter, Fröhlich, Bach) is a fricative, which Chinese
+  // writes with its h (希, 赫) and Japanese with ヒ, ハ.
+  if (tu == "ch" && !is_vowel(after) && pu == "h") return kSameSoundCost;
+  // Chinese x, which 希 (read hi) begins with, is the nearest it has to sh (拉希迪安
+  // Rashidian, 马尔希茨 Marschitz).
+  if (tu == "sh" && pu == "h") return kNearCost;
+  // German s before t or p is sh (Stegerwald, Wintersteiner: シュテーガーヴァルト,
+  // ヴィンテルシュタイナー; Stuyvesant 施托伊弗桑特).
+  if (tn == 1 && tu == "s" && (after == 't' || after == 'p') && pu == "sh") return 0.0;
   if ((tu == "gi" && is_vowel(after)) && (pu == "i" || pu == "j")) return 0.0;
   // Italian ge and gi are je and ji: ジェルモニ Germoni (the pattern's j folded to i).
   if (tn == 2 && pn == 2 && tu[0] == 'g' && (tu[1] == 'e' || tu[1] == 'i') && (pu[0] == 'i' || pu[0] == 'j') &&
@@ -271,6 +324,111 @@ bool kana_v(std::string_view token, std::size_t k) {
   return token[k] == 'v' && k + 1 < token.size() && !is_vowel(token[k + 1]);
 }
 
+// True when token[k] is a u that English says as the vowel of "bud" and "bunker", which
+// katakana writes a and Chinese a or o (バド, 巴德 Bud; 邦克 Bunker): the first vowel of the
+// token, in a closed syllable. (Latin -us, as in Janus, is another u.)
+bool english_short_u(std::string_view token, std::size_t k) {
+  if (token[k] != 'u' || k + 1 >= token.size() || is_vowel(token[k + 1])) return false;
+  for (std::size_t i = 0; i < k; ++i)
+    if (is_vowel(token[i])) return false;
+  return k + 2 >= token.size() || !is_vowel(token[k + 2]);
+}
+
+// True when token[k] is a voiced s: German s before a vowel at the start of a word (Solf,
+// Seeckt), or an s between vowels (Portuguese Souza, German Rose), which Chinese and
+// Japanese write z (佐尔夫, ゾルフ Solf). voiced_z: a z between vowels, written s.
+bool voiced_s(std::string_view token, std::size_t k) {
+  return token[k] == 's' && k + 1 < token.size() && is_vowel(token[k + 1]) && (k == 0 || is_vowel(token[k - 1]));
+}
+bool voiced_z(std::string_view token, std::size_t k) {
+  return token[k] == 'z' && k > 0 && k + 1 < token.size() && is_vowel(token[k + 1]) && is_vowel(token[k - 1]);
+}
+
+// True when token[k] is the h of an Italian sch before e or i, which is sk (Bernardeschi,
+// Bruschelli: 贝尔纳代斯基, ブルスケッリ) and which the fold made sh as in German.
+bool italian_sch(std::string_view token, std::size_t k) {
+  return token[k] == 'h' && k > 0 && token[k - 1] == 's' && k + 1 < token.size() &&
+         (token[k + 1] == 'e' || token[k + 1] == 'i');
+}
+
+// True when token[k] is an m before b or p, which Chinese writes with an n-final syllable
+// (it has no final m): 尚巴尔德 Chambard, 洪布洛特 Humblot.
+bool labial_m(std::string_view token, std::size_t k) {
+  return token[k] == 'm' && k + 1 < token.size() && (token[k + 1] == 'b' || token[k + 1] == 'p');
+}
+
+// Katakana's a before ー (kana_pattern's optional R) pairs with a list vowel before r: アー
+// is English and German -er, -ar, -ur (ウェクスラー Weksler, バンカー Bunker,
+// シュテーガーヴァルト Stegerwald). True when token[k] is such a vowel.
+bool vowel_before_r(std::string_view token, std::size_t k) {
+  return is_vowel(token[k]) && k + 1 < token.size() && token[k + 1] == 'r';
+}
+
+// True when the vowel letters a, b of a European spelling are one vowel sound, which a
+// transcription writes with its single vowel v: French ai and English ay as e (埃拉勒迪
+// Airaldi, メニエル Mayniel), au as o (扎罗扎 Zarauza), eu as o or e (博格拉斯 Beugras),
+// ea as e or i (Freeleagus), ei as e, or a as German says it (宾坦 Bintein), Spanish and
+// Italian ie and ue as e or o (卡涅罗 Carniello, 蓬特 Puente), oa as o or a. Pinyin has ai,
+// ei and ie too: tokens of kDigraphLetters or more only.
+unsigned char vowel_bit(char v) {
+  switch (v) {
+    case 'a': return 1;
+    case 'e': return 2;
+    case 'i': return 4;
+    case 'o': return 8;
+    case 'u': return 16;
+    default: return 0;
+  }
+}
+
+// The vowels (vowel_bit) the digraph a, b may be written with; 0 for none.
+unsigned char digraph_vowels(char a, char b) {
+  const auto either = [](char x, char y) { return static_cast<unsigned char>(vowel_bit(x) | vowel_bit(y)); };
+  switch (a) {
+    case 'a': return b == 'i' ? vowel_bit('e') : b == 'u' ? vowel_bit('o') : 0;
+    case 'e': return b == 'i' ? either('e', 'a') : b == 'u' ? either('o', 'e') : b == 'a' ? either('e', 'i') : 0;
+    case 'i': return b == 'e' ? either('e', 'i') : 0;
+    case 'u': return b == 'e' ? either('e', 'o') : 0;
+    case 'o': return b == 'a' ? either('o', 'a') : 0;
+    default: return 0;
+  }
+}
+
+// What the rules above say of token[k]'s place: which of them it may be read by.
+enum Place : unsigned {
+  kSpanishJ = 1U << 0,
+  kSpanishFinalZ = 1U << 1,
+  kHardC = 1U << 2,
+  kSoftC = 1U << 3,
+  kSoftG = 1U << 4,
+  kKanaDi = 1U << 5,
+  kKanaV = 1U << 6,
+  kVowelBeforeR = 1U << 7,
+  kShortU = 1U << 8,
+  kLabialM = 1U << 9,
+  kVoicedS = 1U << 10,
+  kVoicedZ = 1U << 11,
+  kItalianSch = 1U << 12,
+};
+
+unsigned places(std::string_view token, std::string_view ts, std::size_t k) {
+  unsigned out = 0;
+  if (spanish_j(ts, k)) out |= kSpanishJ;
+  if (spanish_final_z(ts, k)) out |= kSpanishFinalZ;
+  if (hard_c(ts, k)) out |= kHardC;
+  if (soft(ts, k, 'c')) out |= kSoftC;
+  if (soft(ts, k, 'g')) out |= kSoftG;
+  if (kana_di(ts, k)) out |= kKanaDi;
+  if (kana_v(ts, k)) out |= kKanaV;
+  if (vowel_before_r(token, k)) out |= kVowelBeforeR;
+  if (english_short_u(token, k)) out |= kShortU;
+  if (labial_m(token, k)) out |= kLabialM;
+  if (voiced_s(token, k)) out |= kVoicedS;
+  if (voiced_z(token, k)) out |= kVoicedZ;
+  if (italian_sch(token, k)) out |= kItalianSch;
+  return out;
+}
+
 }  // namespace
 
 double transcription_similarity(std::string_view pattern, std::string_view token) {
@@ -293,6 +451,19 @@ double transcription_similarity(std::string_view pattern, std::string_view token
   const std::string_view ps(p.data(), pattern.size());
   const std::string_view ts(t.data(), token.size());
   const double front = token.size() >= kFrontVowelLetters ? kFrontVowelCost : kVowelCost;
+  const bool digraphs = token.size() >= kDigraphLetters;
+  // What the rules ask of each list letter's place, and of each pattern a's, worked out
+  // once here rather than in every cell of its column.
+  std::array<double, kMax> token_gaps{};
+  std::array<unsigned, kMax> at{};
+  std::array<unsigned char, kMax> digraph{};  // the vowels a digraph ending here may be
+  std::array<bool, kMax> long_a{};
+  for (std::size_t j = 0; j < ts.size(); ++j) {
+    token_gaps[j] = token_gap(token, ts, j);
+    at[j] = places(token, ts, j);
+    if (digraphs && j > 0 && is_vowel(ts[j - 1]) && is_vowel(ts[j])) digraph[j] = digraph_vowels(ts[j - 1], ts[j]);
+  }
+  for (std::size_t i = 0; i + 1 < pattern.size(); ++i) long_a[i] = pattern[i + 1] == 'R';
   // cost[i][j]: pattern[0, i) aligned with token[0, j).
   // Left uninitialised: each cell is written before it is read, and zeroing all 33 x 33
   // of them for every pair was a sixth of a query's instructions (callgrind).
@@ -304,21 +475,28 @@ double transcription_similarity(std::string_view pattern, std::string_view token
       double best = 1e9;
       if (i > 0) best = std::min(best, cost[i - 1][j] + (optional[i - 1] ? 0.0 : gap(ps[i - 1])));
       if (j > 0) {
-        // Italian gl and gn are one sound, written l and n (or ni) by the transcriptions.
-        const bool silent_g = ts[j - 1] == 'g' && j < ts.size() && (ts[j] == 'r' || ts[j] == 'n');
-        best = std::min(best, cost[i][j - 1] + (silent_g ? kVowelCost : gap(ts[j - 1])));
+        best = std::min(best, cost[i][j - 1] + token_gaps[j - 1]);
       }
       if (i > 0 && j > 0) {
-        const double sub = ps[i - 1] == 'h' && spanish_j(ts, j - 1)         ? kNearCost
-                           : ps[i - 1] == 's' && spanish_final_z(ts, j - 1) ? 0.0
-                           : ps[i - 1] == 'k' && hard_c(ts, j - 1)          ? 0.0
-                           : ps[i - 1] == 's' && soft(ts, j - 1, 'c')       ? 0.0
-                           : ps[i - 1] == 'h' && soft(ts, j - 1, 'g')       ? kNearCost
-                           : ps[i - 1] == 'j' && kana_di(ts, j - 1)         ? 0.0
-                           : ps[i - 1] == 'u' && kana_v(ts, j - 1)          ? kNearCost
-                                                                            : substitution(ps[i - 1], ts[j - 1], front);
+        const char pc = ps[i - 1];
+        const unsigned place = at[j - 1];
+        const double sub = pc == 'h' && (place & kSpanishJ) != 0                ? kNearCost
+                           : pc == 's' && (place & kSpanishFinalZ) != 0         ? 0.0
+                           : pc == 'k' && (place & (kHardC | kItalianSch)) != 0 ? 0.0
+                           : pc == 's' && (place & (kSoftC | kVoicedZ)) != 0
+                               ? ((place & kSoftC) != 0 ? 0.0 : kSameSoundCost)
+                           : pc == 'h' && (place & kSoftG) != 0                         ? kNearCost
+                           : pc == 'j' && (place & kKanaDi) != 0                        ? 0.0
+                           : pc == 'u' && (place & kKanaV) != 0                         ? kNearCost
+                           : pc == 'a' && long_a[i - 1] && (place & kVowelBeforeR) != 0 ? 0.0
+                           : (pc == 'a' || pc == 'o') && (place & kShortU) != 0         ? kSameSoundCost
+                           : pc == 'n' && (place & kLabialM) != 0                       ? 0.0
+                           : pc == 'z' && (place & kVoicedS) != 0                       ? kSameSoundCost
+                                                                  : substitution(pc, ts[j - 1], front);
         best = std::min(best, cost[i - 1][j - 1] + sub);
       }
+      if (i > 0 && j > 1 && (digraph[j - 1] & vowel_bit(ps[i - 1])) != 0)
+        best = std::min(best, cost[i - 1][j - 2] + kSameSoundCost);
       for (std::size_t pn = 1; pn <= 2 && pn <= i; ++pn) {
         for (std::size_t tn = 1; tn <= 2 && tn <= j; ++tn) {
           if (pn == 1 && tn == 1) continue;

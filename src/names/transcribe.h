@@ -11,8 +11,9 @@
 // vowels and nothing else. Where the facts come from: docs/names.md.
 //
 // Patterns are ASCII: a lowercase letter is a sound the script wrote; an uppercase vowel
-// is one it may have added (present in the name or not, at no cost), and an uppercase H
-// the h of katakana シ, which writes a foreign si as well as shi.
+// is one it may have added (present in the name or not, at no cost), an uppercase H the h
+// of katakana シ and of 谢, which write a foreign si and se as well as shi and she, and an
+// uppercase R the r a lengthened a (アー) may stand for.
 //
 // Thread-safety: pure functions over constant tables; safe from any thread.
 #pragma once
@@ -106,6 +107,19 @@ namespace interdict {
 [[nodiscard]] double transcription_similarity(std::string_view pattern, std::string_view token);
 inline constexpr double kVowelCost = 0.25;
 inline constexpr double kNearCost = 0.35;
+// An r after a vowel, before a consonant or last, left unwritten (transcribe.cc says why).
+inline constexpr double kUnwrittenR = 0.2;
+// Two spellings of one sound where the list's letters do not say which language's reading
+// is meant: a vowel digraph for one vowel (French au as o), German ch for h, a voiced s
+// for z, dz for z, English short u for a (transcribe.cc says each).
+inline constexpr double kSameSoundCost = 0.1;
+// Vowel digraphs read as one vowel, and a nasal left out before a consonant, in tokens of
+// this many letters or more: in shorter ones they are too much of the name (pinyin has ai,
+// ei, ie, and n before a consonant, in every other given name).
+inline constexpr std::size_t kDigraphLetters = 6;
+inline constexpr std::size_t kNasalLetters = 6;
+// ch or ci before a vowel for 乔's j, in tokens of this many letters or more.
+inline constexpr std::size_t kAffricateLetters = 6;
 // i for e or e for i, in a token of kFrontVowelLetters or more (transcribe.cc says why).
 inline constexpr double kFrontVowelCost = 0.15;
 inline constexpr std::size_t kFrontVowelLetters = 5;

@@ -23,8 +23,9 @@ std::uint32_t bit(char c) { return std::uint32_t{1} << (c - 'a'); }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-// An optional letter of a pattern: an uppercase vowel, or the H of katakana シ.
-bool is_optional(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H'; }
+// An optional letter of a pattern: an uppercase vowel, the H of katakana シ and 谢, the R
+// of a long a.
+bool is_optional(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H' || c == 'R'; }
 char liquid(char c) { return c == 'l' ? 'r' : c; }
 
 struct Partners {
@@ -34,7 +35,8 @@ struct Partners {
 };
 
 // True when token[k], a letter with partners in context, has them: the kana conventions of
-// transcribe.cc (チ for ti, ジ for di and zh, ウ for a v before a consonant).
+// transcribe.cc (チ for ti, ジ for di and zh, ウ for a v before a consonant), ch for h
+// (German) and for 乔's j, ci for that j, and sh for h (希).
 bool context_holds(std::string_view token, std::size_t k) {
   const char next = k + 1 < token.size() ? token[k + 1] : '\0';
   switch (token[k]) {
@@ -42,8 +44,29 @@ bool context_holds(std::string_view token, std::size_t k) {
     case 'd': return next == 'i';
     case 'z': return next == 'h';
     case 'v': return next != '\0' && !is_vowel(next);
+    case 'c': return next == 'h' || next == 'i';
+    case 's': return next == 'h';
     default: return false;
   }
+}
+
+// What leaving token[k] out costs the alignment at least (transcribe.cc's token_gap), for
+// a consonant with no cheap partner: a nasal before a consonant in a long token and the d
+// of dz cost less than 1; any other such consonant, substituted or left out, 1.
+double least_gap(std::string_view token, std::size_t k) {
+  const char c = token[k];
+  const char next = k + 1 < token.size() ? token[k + 1] : '\0';
+  if (c == 'd' && next == 'z') return kSameSoundCost;
+  if ((c == 'm' || c == 'n') && token.size() >= kNasalLetters && next != '\0' && !is_vowel(next)) return kNearCost;
+  return 1.0;
+}
+
+// True when the token holds an Italian sch before e or i (folded sh), whose h the
+// pattern's k may pair with.
+bool holds_sch(std::string_view token) {
+  for (std::size_t k = 1; k + 1 < token.size(); ++k)
+    if (token[k] == 'h' && token[k - 1] == 's' && (token[k + 1] == 'e' || token[k + 1] == 'i')) return true;
+  return false;
 }
 
 Partners make_partners() {
@@ -94,6 +117,11 @@ Partners make_partners() {
   add(p.in_context, 'z', 'j');
   add(p.in_context, 'z', 'i');
   add(p.in_context, 'v', 'u');
+  // German ch and Chinese x for sh are the pattern's h; ch and ci before a vowel are 乔's j,
+  // folded to the glide i. Italian sch is sk: the pattern's k meets the list's h.
+  add(p.in_context, 'c', 'h');
+  add(p.in_context, 'c', 'i');
+  add(p.in_context, 's', 'h');
   return p;
 }
 
@@ -104,7 +132,7 @@ const Partners& partners() {
 
 }  // namespace
 
-int transcription_cost_floor(std::string_view pattern, std::string_view token) {
+double transcription_cost_floor(std::string_view pattern, std::string_view token) {
   pattern = pattern.substr(0, std::min(pattern.size(), kMaxLetters));
   token = token.substr(0, std::min(token.size(), kMaxLetters));
   const Partners& p = partners();
@@ -125,19 +153,22 @@ int transcription_cost_floor(std::string_view pattern, std::string_view token) {
   }
   // Any other byte that is no lowercase letter (a digit, UTF-8) is in no mask: the
   // alignment pairs it with itself alone, so it stays uncounted and helps no letter.
-  int pattern_alone = 0;
+  // The pattern's k meets the h of an Italian sch only where the token has one.
+  const std::uint32_t sch = (pattern_letters & bit('k')) != 0 && holds_sch(token) ? bit('h') : 0;
+  double pattern_alone = 0;
   for (char c : pattern) {
     const char l = liquid(c);
     if (is_optional(c) || !is_lower(l) || is_vowel(l) || l == 'r' || l == 'h') continue;
-    if ((p.of_pattern[l - 'a'] & token_letters) == 0) ++pattern_alone;
+    const std::uint32_t partners = p.of_pattern[l - 'a'] | (l == 'k' ? sch : 0);
+    if ((partners & token_letters) == 0) pattern_alone += 1.0;
   }
-  int token_alone = 0;
+  double token_alone = 0;
   for (std::size_t k = 0; k < token.size(); ++k) {
     const char l = liquid(token[k]);
     if (!is_lower(l) || is_vowel(l) || l == 'r' || l == 'h' || l == 'g') continue;
     std::uint32_t partners = p.of_token[l - 'a'];
     if (context_holds(token, k)) partners |= p.in_context[l - 'a'];
-    if ((partners & pattern_letters) == 0) ++token_alone;
+    if ((partners & pattern_letters) == 0) token_alone += least_gap(token, k);
   }
   return std::max(pattern_alone, token_alone);
 }
@@ -149,10 +180,10 @@ bool transcription_may_reach(std::string_view pattern, std::string_view token, d
   for (std::size_t i = 0; i < pattern.size() && i < kMaxLetters; ++i)
     if (!is_optional(pattern[i])) ++required;
   // The similarity is 1 - cost / length, and the cost is at least the floor found here;
-  // the same arithmetic, so a pair at the edge is kept.
+  // the same arithmetic, less a hair for fractional costs summed in another order, so a
+  // pair at the edge is kept.
   const double length = static_cast<double>(std::max(letters, required));
-  const int cost = transcription_cost_floor(pattern, token);
-  return 1.0 - static_cast<double>(cost) / length >= floor;
+  return 1.0 - (transcription_cost_floor(pattern, token) - 1e-9) / length >= floor;
 }
 
 }  // namespace interdict

@@ -24,8 +24,9 @@ namespace interdict {
 
 // A lower bound on the cost of the cheapest alignment of `pattern` and `token` (as
 // transcription_similarity takes them: both cut to 32 bytes, l read as r): the larger of
-// the two sides' counts of consonants with no cheap partner on the other side.
-[[nodiscard]] int transcription_cost_floor(std::string_view pattern, std::string_view token);
+// the two sides' counts of consonants with no cheap partner on the other side (a list
+// nasal before a consonant, or the d of dz, counted at what leaving it out costs).
+[[nodiscard]] double transcription_cost_floor(std::string_view pattern, std::string_view token);
 
 // False only when transcription_similarity(pattern, token) is certainly below `floor`
 // (from transcription_cost_floor and the similarity's length); true otherwise, and for

@@ -6,7 +6,9 @@
 // consonant with no vowel (斯 s, 特 t, 克 k, 德 d, 格 g, 布 b, 普 p, 夫 f, 姆 m, 尔 r, 兹 z,
 // 茨 ts, 什 sh, 赫 h). Written here from what the table is: the pinyin vowel of a character
 // says which column it sits in (ai, ei and ie are the e column, uo and ao the o column),
-// and a character that also serves as a bare consonant gets an optional vowel (德 dE). The
+// and a character that also serves as a bare consonant gets an optional vowel (德 dE; 希,
+// which writes German ch with no vowel, 里希特 Richter, hI). 谢 writes Russian се as well as
+// she (谢尔盖 Sergei): its h is optional, as katakana シ's. The
 // spellings are folded as list names are (k for c, i for y and for j before a vowel, v
 // for w), so a pattern meets a folded token letter for letter.
 //
@@ -89,11 +91,11 @@ constexpr Cell kHan[] = {
     {U'茨', "ts"}, {U'措', "tso"}, {U'策', "tse"}, {U'采', "tse"}, {U'岑', "tsen"},
     {U'奇', "chI"}, {U'查', "cha"}, {U'恰', "cha"}, {U'切', "che"}, {U'契', "chi"}, {U'琪', "chi"},
     {U'乔', "io"}, {U'焦', "io"}, {U'丘', "chu"}, {U'楚', "chu"}, {U'琼', "chon"}, {U'钱', "chan"}, {U'钦', "chin"},
-    {U'什', "sh"}, {U'沙', "sha"}, {U'夏', "sha"}, {U'谢', "she"}, {U'舍', "she"}, {U'肖', "sho"},
+    {U'什', "sh"}, {U'沙', "sha"}, {U'夏', "sha"}, {U'谢', "sHe"}, {U'舍', "she"}, {U'肖', "sho"},
     {U'绍', "sho"}, {U'舒', "shu"}, {U'尚', "shan"}, {U'申', "shen"}, {U'施', "shI"}, {U'史', "shI"}, {U'彻', "che"},
     {U'日', "zh"}, {U'热', "zhe"}, {U'让', "zhan"}, {U'若', "zho"}, {U'卓', "zho"},
     // h
-    {U'赫', "hE"}, {U'哈', "ha"}, {U'海', "he"}, {U'黑', "he"}, {U'希', "hi"}, {U'霍', "ho"}, {U'豪', "ho"},
+    {U'赫', "hE"}, {U'哈', "ha"}, {U'海', "he"}, {U'黑', "he"}, {U'希', "hI"}, {U'霍', "ho"}, {U'豪', "ho"},
     {U'侯', "ho"}, {U'何', "he"}, {U'胡', "hu"}, {U'汉', "han"}, {U'翰', "han"}, {U'亨', "hen"}, {U'洪', "hon"},
     {U'惠', "hui"}, {U'休', "hiu"}, {U'欣', "hin"},
     // English j and Italian gi (j folds to i before a vowel)
