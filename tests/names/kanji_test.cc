@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "expect_hits.h"
 #include "names/names.h"
 #include "names/normalise.h"
 #include "names/transcribe_kanji.h"
@@ -80,13 +81,7 @@ NameIndex japanese_list() {
 
 TEST(NamesKanji, KanjiQueryMatchesTheListsRomaji) {
   const NameIndex index = japanese_list();
-  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
-           {"綱木", "tsunaki"}, {"田井中 律", "tainaka"}, {"田中角栄", "tanaka"}}) {
-    const auto hits = index.search(query, {}, 3);
-    ASSERT_FALSE(hits.empty()) << query;
-    EXPECT_EQ(hits[0].id, id) << query;
-    EXPECT_EQ(hits[0].verdict, NameVerdict::kMatch) << query << " " << hits[0].score;
-  }
+  expect_top_matches(index, {{"綱木", "tsunaki"}, {"田井中 律", "tainaka"}, {"田中角栄", "tanaka"}});
 }
 
 TEST(NamesKanji, ChineseNameStillReadByPinyin) {
