@@ -47,9 +47,11 @@ struct NormalisedName {
   // Every strong word with its sound key, when any word is in a script other than Latin:
   // their sound keys pick candidates. Empty for Latin-only names.
   std::vector<QuerySound> sounds;
-  // True when a word is in a script that spells names by sound (Han, kana, Hangul, an
-  // abjad...), where transliteration cannot give the list's spelling back: the words are
-  // then scored by sound as well. Cyrillic and Greek transliterate letter for letter.
+  // True when a word is in a script other than Latin: Han, kana, Hangul and the abjads spell
+  // names by sound, where transliteration cannot give the list's spelling back, and
+  // Cyrillic and Greek spell foreign names by sound too (рэдеску Rădescu, дисента Dicenta):
+  // the words are then scored by sound as well. (Without it for Cyrillic and Greek, session
+  // 10 measured 8 labelled queries fewer at 0.92 and no negative fewer at 0.93.)
   bool by_sound = false;
   // The query read as a transcription (transcribe.h), when a word is in kana or in Han
   // characters that all belong to the transcription table: one token per such word, its
