@@ -61,8 +61,9 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
   return out;
 }
 
-// A query's second reading, or any reading against a form that is a joined reading,
-// compares joined words.
+// How reading `reading` of the query meets `form`: joined words when either side is a
+// joined reading (the query's readings after the first are compared so too), and only
+// spelled alike when just one side is (FormMode::kJoinedOneSide).
 FormMode mode_of(std::size_t reading, const FormRec& form, std::size_t joined_reading) {
   if ((reading == joined_reading) != (form.joined != 0)) return FormMode::kJoinedOneSide;
   return reading > 0 || form.joined != 0 ? FormMode::kJoined : FormMode::kTokens;

@@ -145,7 +145,6 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   std::vector<Spelling> script_of;      // per token
   std::vector<NameTokens> japanese_of;  // per word: its Japanese reading, or none
   bool syllabic = false;                // a word in Han, kana or Hangul
-  std::vector<bool> pinyin;             // per token: read from Han ideographs
   const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
     tokenise_ascii(utf8, tokens);
@@ -172,9 +171,6 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
       }
     }
     tokenise_unicode(text, tokens, &word_of);
-    pinyin.resize(tokens.size());
-    for (std::size_t i = 0; i < tokens.size() && i < word_of.size(); ++i)
-      pinyin[i] = word_of[i] < spellings.size() && spellings[word_of[i]] == Spelling::kPinyin;
     for (const std::size_t w : word_of) script_of.push_back(w < spellings.size() ? spellings[w] : Spelling::kLatin);
     if (std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; }))
       out.sounds = sound_words(text, spellings);
@@ -200,7 +196,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   bool joined_han = true;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     auto& token = tokens[i];
-    const bool han = i < pinyin.size() && pinyin[i];
+    const bool han = i < script_of.size() && script_of[i] == Spelling::kPinyin;
     if (han && i < 64) han_mask |= std::uint64_t{1} << i;
     // Initials stay apart as well: "Christopher H. Smith" joined would read "...herhsmith".
     // In Han, kana and Hangul a lone letter is a syllable (阿 "a"), not an initial.
