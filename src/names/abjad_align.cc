@@ -120,7 +120,7 @@ double two(char p, std::string_view token, std::size_t k) {
 
 // The bound: the letters on the other side that could pair with a consonant for less than
 // 1, by one() or two() (a superset: a letter listed pairs with it somewhere), as a mask
-// over a-z; W and Y count as the letters b and j, which they meet cheaply. A consonant
+// over a-z; W, Y and J count as the letters v, j and j, which they meet cheaply. A consonant
 // with none of its partners on the other side costs 1 or more wherever it is aligned.
 // Never counted: h (left out for kNearCost), g (Italian gn, Y's near j) and vowels.
 using Mask = std::uint32_t;
@@ -149,10 +149,11 @@ constexpr std::array<Mask, 26> kPartners = make_partners();
 
 Mask partners(char c) { return kPartners[static_cast<std::size_t>(c - 'a')]; }
 
-// As the alignment sees a pattern symbol's letters for the bound: W meets v, Y meets j.
+// As the alignment sees a pattern symbol's letters for the bound: W meets v, Y and the
+// glide J meet j.
 char as_letter(char c) {
   if (c == 'W') return 'v';
-  if (c == 'Y') return 'j';
+  if (c == 'Y' || c == 'J') return 'j';
   return is_lower(c) ? c : '\0';
 }
 

@@ -218,7 +218,9 @@ std::string abjad_pattern(std::u32string_view word) {
     if (l.empty()) continue;
     const char32_t before = previous;
     previous = c;
-    if (i == last_letter && l == "h") l = "E";
+    // A final he or ta marbuta (ه, ة, Urdu ہ, Hebrew ה) may write a vowel or nothing; a
+    // final خ is kh, always heard.
+    if (i == last_letter && l == "h" && c != 0x062E) l = "E";
     // Alef inside a word, and آ anywhere, are a long a; a word's first alef carries
     // whichever vowel begins it.
     if ((c == 0x0627 || c == 0x0623) && !letters.empty()) l = "a";

@@ -12,6 +12,7 @@
 
 #include "expect_hits.h"
 #include "names/names.h"
+#include "names/normalise.h"
 #include "names/score.h"
 #include "names/transcribe.h"
 
@@ -95,6 +96,15 @@ TEST(NamesRecall10Abjad, NamesakesAndNearNamesakesStayBelowMatch) {
                             "مهدي سجاد هاشمی", "سارا سعیدی"}) {
     for (const auto& h : index.search(query, {}, 3)) EXPECT_NE(h.verdict, NameVerdict::kMatch) << query << " " << h.id;
   }
+}
+
+TEST(NamesRecall10Abjad, AFinalKhIsHeardAndTheGlideMeetsJ) {
+  // A final خ is kh, not the optional he: شيخ is Sheikh, not "shei".
+  const std::string sheikh = fold_spelling("sheikh");  // as a list holds it: kh folds to h
+  EXPECT_GE(transcription_similarity(abjad_pattern(U"شيخ"), sheikh), kTranscriptionFloor) << sheikh;
+  EXPECT_LT(transcription_similarity(abjad_pattern(U"شيخ"), "shei"), 0.9);
+  // The alignment pairs the glide J with j at no cost; the bound before it must too.
+  EXPECT_DOUBLE_EQ(abjad_similarity("XaJin", "ajin"), 1.0);
 }
 
 }  // namespace
