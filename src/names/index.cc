@@ -61,12 +61,12 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
   return out;
 }
 
-// How reading `reading` of the query meets `form`: joined words when either side is a
-// joined reading (the query's readings after the first are compared so too), and only
-// spelled alike when just one side is (FormMode::kJoinedOneSide).
+// How reading `reading` of the query meets `form`: token by token when neither is a
+// joined reading (the Japanese, h and respelled readings are token readings too), joined
+// words when both are, and only spelled alike when just one is (FormMode::kJoinedOneSide).
 FormMode mode_of(std::size_t reading, const FormRec& form, std::size_t joined_reading) {
   if ((reading == joined_reading) != (form.joined != 0)) return FormMode::kJoinedOneSide;
-  return reading > 0 || form.joined != 0 ? FormMode::kJoined : FormMode::kTokens;
+  return form.joined != 0 ? FormMode::kJoined : FormMode::kTokens;
 }
 
 double kind_factor(EntityKind hint, std::uint32_t kind) {
