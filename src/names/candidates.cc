@@ -35,15 +35,16 @@ constexpr std::size_t kAhead = 8;
 // and its glide i, an unwritten vowel a), so ינאי ranks Yanai by "inai", not "ynay", and
 // is aligned with it before the cut.
 std::string ranking_letters(std::string_view pattern) {
-  std::string out = pattern_letters(pattern);
-  if (!is_abjad_pattern(pattern)) return out;
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    switch (pattern[i]) {
-      case 'X': out[i] = 'a'; break;
-      case 'W': out[i] = 'u'; break;
+  if (!is_abjad_pattern(pattern)) return pattern_letters(pattern);
+  std::string out;
+  out.reserve(pattern.size());
+  for (char c : pattern) {
+    switch (c) {
+      case 'X': out += 'a'; break;
+      case 'W': out += 'u'; break;
       case 'Y':
-      case 'J': out[i] = 'i'; break;
-      default: break;
+      case 'J': out += 'i'; break;
+      default: out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
   }
   return out;
