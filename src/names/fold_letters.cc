@@ -16,7 +16,8 @@ namespace {
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
-// Whether `text` ends in a Cyrillic consonant (not a vowel, ь or ъ).
+// Whether `text` ends in a Cyrillic consonant (not a vowel, ь or ъ); of one letter, whether
+// it is one.
 bool after_cyrillic_consonant(std::string_view text) {
   if (text.size() < 2) return false;
   const auto lead = static_cast<unsigned char>(text[text.size() - 2]);
@@ -75,6 +76,8 @@ std::string belarusian_as_russian(std::string_view text) {
 }  // namespace
 
 std::string respelled_letters(std::string_view text) {
+  // Every letter respelled below is outside ASCII; most queries are not, and pay nothing.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return {};
   const std::string russian = belarusian_as_russian(text);
   const std::string_view utf8 = russian;
   constexpr std::string_view kShortU = "\xD1\x9E";       // ў
@@ -89,9 +92,14 @@ std::string respelled_letters(std::string_view text) {
                                                                     {"\xC5\xA4", 'T'},
                                                                     {"\xC4\xBE", 'l'},
                                                                     {"\xC4\xBD", 'L'}}};
-  // A vowel next: ASCII, or a Latin-1 accented one (lead byte C3).
+  // A vowel next: ASCII, or a Latin-1 accented one (lead byte C3; not ç, ð, ñ, ×, þ, ß,
+  // which share it).
   auto vowel_at = [&utf8](std::size_t at) {
-    return at < utf8.size() && (is_vowel(static_cast<char>(utf8[at] | 0x20)) || utf8[at] == '\xC3');
+    if (at >= utf8.size()) return false;
+    if (is_vowel(static_cast<char>(utf8[at] | 0x20))) return true;
+    if (utf8[at] != '\xC3' || at + 1 >= utf8.size()) return false;
+    const auto letter = static_cast<unsigned char>(utf8[at + 1]) & 0xDF;  // upper case
+    return letter != 0x87 && letter != 0x90 && letter != 0x91 && letter != 0x97 && letter != 0x9E && letter != 0x9F;
   };
   // Serbian and Macedonian љ њ (ISO 9 l̂ n̂, which fold to l, n) as л, н and the glide ј.
   constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kSerbian{{
