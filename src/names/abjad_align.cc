@@ -10,11 +10,14 @@
 #include <string_view>
 
 #include "names/abjad_symbols.h"
+#include "names/score.h"
 #include "names/transcribe.h"
 
 namespace interdict {
 
 using namespace abjad;  // NOLINT: the pattern's symbols
+
+static_assert(kAbjadFloor == kTranscriptionFloor, "the abjad alignment gives up below the callers' floor");
 
 namespace {
 

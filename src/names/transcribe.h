@@ -77,7 +77,8 @@ namespace interdict {
 
 // Similarity in [0,1] of an abjad pattern and a folded list token, as
 // transcription_similarity's (below): 1 minus the cheapest alignment's cost over the
-// token's length, what the script cannot tell apart at no cost.
+// token's length, what the script cannot tell apart at no cost; 0 for a pair below
+// kTranscriptionFloor (score.h), which no caller counts, so that its bound may give up early.
 [[nodiscard]] double abjad_similarity(std::string_view pattern, std::string_view token);
 
 // `pattern` with a letter written twice in a row written once, as the lists' tokens are
@@ -113,9 +114,10 @@ inline constexpr double kUnwrittenR = 0.2;
 // is meant: a vowel digraph for one vowel (French au as o), German ch for h, a voiced s
 // for z, dz for z, English short u for a (transcribe.cc says each).
 inline constexpr double kSameSoundCost = 0.1;
-// Vowel digraphs read as one vowel, and a nasal left out before a consonant, in tokens of
-// this many letters or more: in shorter ones they are too much of the name (pinyin has ai,
-// ei, ie, and n before a consonant, in every other given name).
+// Vowel digraphs read as one vowel (kDigraphLetters), and a nasal left out before a
+// consonant (kNasalLetters), in tokens of this many letters or more: in shorter ones they
+// are too much of the name (pinyin has ai, ei, ie, and n before a consonant, in every
+// other given name).
 inline constexpr std::size_t kDigraphLetters = 6;
 inline constexpr std::size_t kNasalLetters = 6;
 // ch or ci before a vowel for 乔's j, in tokens of this many letters or more.
