@@ -4,10 +4,12 @@
 
 #include <cstddef>
 
+#include "names/letters.h"
+
 namespace interdict::abjad {
 
-inline bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+using letters::is_lower;
+using letters::is_vowel;
 // A letter that writes a vowel (or may): after it no vowel went unwritten.
 inline bool vowel_letter(char c) { return c == 'X' || c == 'W' || c == 'Y' || c == 'E' || c == 'J'; }
 inline bool optional(char c) { return c == 'X' || c == 'E' || c == 'H' || c == 'J'; }

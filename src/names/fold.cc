@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "names/letters.h"
 #include "names/normalise.h"
 
 namespace interdict {
@@ -37,7 +38,7 @@ namespace {
 // Only pure ASCII tokens change.
 constexpr std::size_t kMinGlideLength = 6;
 
-bool is_vowel_letter(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+using letters::is_vowel_or_y;
 
 // Whether t[i..] is a "gu" whose u is silent (see above).
 bool hard_gu(std::string_view t, std::size_t i) {
@@ -45,7 +46,7 @@ bool hard_gu(std::string_view t, std::size_t i) {
   const char after = t[i + 2];
   if (after == 'e') return true;
   if (after != 'i') return false;
-  return i + 3 < t.size() && is_vowel_letter(t[i + 3]);
+  return i + 3 < t.size() && is_vowel_or_y(t[i + 3]);
 }
 }  // namespace
 

@@ -10,11 +10,12 @@
 #include <utility>
 
 #include "names/fold_readings.h"
+#include "names/letters.h"
 
 namespace interdict {
 namespace {
 
-bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+using letters::is_vowel_or_y;
 
 // Whether `text` ends in a Cyrillic consonant (not a vowel, ь or ъ); of one letter, whether
 // it is one.
@@ -96,7 +97,7 @@ std::string respelled_letters(std::string_view text) {
   // which share it).
   auto vowel_at = [&utf8](std::size_t at) {
     if (at >= utf8.size()) return false;
-    if (is_vowel(static_cast<char>(utf8[at] | 0x20))) return true;
+    if (is_vowel_or_y(static_cast<char>(utf8[at] | 0x20))) return true;
     if (utf8[at] != '\xC3' || at + 1 >= utf8.size()) return false;
     const auto letter = static_cast<unsigned char>(utf8[at + 1]) & 0xDF;  // upper case
     return letter != 0x87 && letter != 0x90 && letter != 0x91 && letter != 0x97 && letter != 0x9E && letter != 0x9F;
@@ -172,7 +173,7 @@ std::string respelled_letters(std::string_view text) {
       ++i;
       continue;
     }
-    if (rest.starts_with(kLatinShortU) && !out.empty() && is_vowel(static_cast<char>(out.back() | 0x20))) {
+    if (rest.starts_with(kLatinShortU) && !out.empty() && is_vowel_or_y(static_cast<char>(out.back() | 0x20))) {
       out += 'v';
       changed = true;
       ++i;

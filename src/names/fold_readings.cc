@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <string>
 
+#include "names/letters.h"
 #include "names/normalise.h"
 
 namespace interdict {
@@ -47,7 +48,7 @@ std::string czech_spelling(std::string_view raw, Spelling script) {
   return out;
 }
 
-bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+using letters::is_vowel_or_y;
 
 // Other Latin spellings of a Slavic name's sounds, each inside a word:
 // - Polish writes a soft consonant before e as consonant-ie (Andriejewicz Andreevich,
@@ -63,8 +64,8 @@ std::string latin_spelling(std::string_view raw) {
   out.reserve(raw.size() + 2);
   for (std::size_t i = 0; i < raw.size(); ++i) {
     const std::string_view rest = raw.substr(i);
-    if (polish && i > 0 && rest.starts_with("ie") && !is_vowel(raw[i - 1])) continue;  // the e stays
-    if (i > 0 && rest.starts_with("tj") && rest.size() > 2 && is_vowel(rest[2])) {
+    if (polish && i > 0 && rest.starts_with("ie") && !is_vowel_or_y(raw[i - 1])) continue;  // the e stays
+    if (i > 0 && rest.starts_with("tj") && rest.size() > 2 && is_vowel_or_y(rest[2])) {
       out += "ch";
       ++i;
       continue;

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "names/candidates.h"
+#include "names/letters.h"
 #include "names/phonetic.h"
 #include "names/transcribe.h"
 
@@ -34,7 +35,7 @@ std::uint64_t hash_key(char tag, std::string_view s) {
   return h;
 }
 
-bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+using letters::is_vowel_or_y;
 
 }  // namespace
 
@@ -52,7 +53,7 @@ void token_keys(std::string_view token, std::vector<std::uint64_t>& out) {
       if (c == 'c' || c == 'q') c = 'k';
       if (c == 'z') c = 's';
       if (c == 'v' || c == 'w') c = 'f';
-      if ((i > 0 && is_vowel(c)) || c == 'h') continue;
+      if ((i > 0 && is_vowel_or_y(c)) || c == 'h') continue;
       if (key.empty() || key.back() != c) key.push_back(c);
     }
     out.push_back(hash_key('s', key));

@@ -14,10 +14,12 @@
 #include <algorithm>
 #include <array>
 
+#include "names/letters.h"
+
 namespace interdict {
 namespace {
 
-bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+using letters::is_vowel_or_y;
 
 // The class of the sound at `word[i]`, and how many letters it takes; '\0' drops them.
 std::pair<char, std::size_t> sound_at(std::string_view word, std::size_t i, Spelling spelling) {
@@ -32,7 +34,7 @@ std::pair<char, std::size_t> sound_at(std::string_view word, std::size_t i, Spel
     return {'S', 2};
   if (starts("th") || starts("dh")) return {'T', 2};
   if (starts("gh")) return {'K', 2};
-  if (starts("ng") && (i + 2 == word.size() || !is_vowel(word[i + 2]))) return {'N', 2};
+  if (starts("ng") && (i + 2 == word.size() || !is_vowel_or_y(word[i + 2]))) return {'N', 2};
   switch (c) {
     case 'b':
     case 'p':

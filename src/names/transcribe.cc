@@ -16,6 +16,8 @@
 #include <array>
 #include <string>
 
+#include "names/letters.h"
+
 namespace interdict {
 namespace {
 
@@ -40,7 +42,7 @@ constexpr std::array<std::string_view, kKatakanaLast - kKatakanaFirst + 1> kKata
     "~va", "va", "vi",  "ve", "o",   "n",   "vU", "ka", "ke", "va", "vi", "ve", "vo",              // ヮ..ヺ
 };
 
-bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+using letters::is_vowel;
 // An optional letter: a vowel the script added, the h of シ, or the r of a long a (below).
 bool is_upper_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H' || c == 'R'; }
 

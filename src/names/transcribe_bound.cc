@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 
+#include "names/letters.h"
 #include "names/transcribe.h"
 
 namespace interdict {
@@ -20,9 +21,9 @@ namespace {
 constexpr std::size_t kMaxLetters = 32;  // transcription_similarity's cut
 
 std::uint32_t bit(char c) { return std::uint32_t{1} << (c - 'a'); }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+using letters::is_lower;
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+using letters::is_vowel;
 // An optional letter of a pattern: an uppercase vowel, the H of katakana シ and 谢, the R
 // of a long a.
 bool is_optional(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H' || c == 'R'; }
