@@ -78,7 +78,7 @@ std::string belarusian_as_russian(std::string_view text) {
 
 std::string respelled_letters(std::string_view text) {
   // Every letter respelled below is outside ASCII; most queries are not, and pay nothing.
-  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return {};
+  if (letters::is_ascii(text)) return {};
   const std::string russian = belarusian_as_russian(text);
   const std::string_view utf8 = russian;
   constexpr std::string_view kShortU = "\xD1\x9E";       // ў

@@ -122,9 +122,7 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
   for (std::size_t i = 0; i < raw.size(); ++i) {
     const std::string_view token = raw[i];
     const Spelling script = i < scripts.size() ? scripts[i] : Spelling::kLatin;
-    const bool ascii =
-        std::all_of(token.begin(), token.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (!ascii || token.size() == 1 || is_weak_token(token)) {
+    if (!letters::is_ascii(token) || token.size() == 1 || is_weak_token(token)) {
       other.push_back(readings.front()[i]);
       continue;
     }

@@ -2,6 +2,9 @@
 // the transcription alignments. Internal to src/names.
 #pragma once
 
+#include <algorithm>
+#include <string_view>
+
 namespace interdict::letters {
 
 // a, e, i, o, u: the vowels a transcription writes (its y is a consonant: ヤ ya, 亚 ya).
@@ -11,5 +14,10 @@ constexpr bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c =
 constexpr bool is_vowel_or_y(char c) { return is_vowel(c) || c == 'y'; }
 
 constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+// Every byte below 0x80: text the fold and the ASCII fast paths read as it is.
+inline bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
 
 }  // namespace interdict::letters

@@ -27,6 +27,7 @@
 
 #include "names/fold_readings.h"
 #include "names/latin_reading.h"
+#include "names/letters.h"
 #include "names/normalise_words.h"
 #include "names/phonetic.h"
 #include "names/transcribe.h"
@@ -145,7 +146,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   std::vector<Spelling> script_of;      // per token
   std::vector<NameTokens> japanese_of;  // per word: its Japanese reading, or none
   bool syllabic = false;                // a word in Han, kana or Hangul
-  const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const bool ascii = letters::is_ascii(utf8);
   if (ascii) {
     tokenise_ascii(utf8, tokens);
   } else {
@@ -181,9 +182,6 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   }
   auto& readings = out.readings;
   if (tokens.empty()) return out;
-  auto is_ascii = [](std::string_view t) {
-    return std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  };
   // The joined reading: strong tokens as one, weak ones kept, folded as one word, so a list
   // name written as one word ("Heyermann") meets its syllables ("hei er man"). Bounded so a
   // long name does not make one huge token that resembles nothing.
@@ -207,9 +205,9 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
     joined += token;
     joined_han = joined_han && han;
     ++strong;
-    if (is_ascii(token)) token = fold_spelling(token);
+    if (letters::is_ascii(token)) token = fold_spelling(token);
   }
-  if (is_ascii(joined)) joined = fold_spelling(joined);
+  if (letters::is_ascii(joined)) joined = fold_spelling(joined);
   if (std::any_of(patterns.begin(), patterns.end(), [](const std::string& p) { return !p.empty(); })) {
     // One pattern per transcribed word (a Han word is several syllable tokens).
     std::size_t last_word = word_of.size() + patterns.size();
