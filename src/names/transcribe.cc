@@ -433,12 +433,27 @@ unsigned places(std::string_view token, std::string_view ts, std::size_t k) {
 
 }  // namespace
 
+namespace {
+
+// pattern_letters(pattern) == token, without the copy: this is asked once a pair.
+bool letters_equal(std::string_view pattern, std::string_view token) {
+  std::size_t k = 0;
+  for (char c : pattern) {
+    if (c == 'R') continue;  // as pattern_letters: no letter the script wrote
+    const char lowered = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (k == token.size() || token[k++] != lowered) return false;
+  }
+  return k == token.size();
+}
+
+}  // namespace
+
 double transcription_similarity(std::string_view pattern, std::string_view token) {
   if (is_abjad_pattern(pattern)) return abjad_similarity(pattern, token);
   constexpr std::size_t kMax = 32;
   if (pattern.size() > kMax) pattern = pattern.substr(0, kMax);
   if (token.size() > kMax) token = token.substr(0, kMax);
-  if (token.size() < 3) return pattern_letters(pattern) == token && !token.empty() ? 1.0 : 0.0;
+  if (token.size() < 3) return !token.empty() && letters_equal(pattern, token) ? 1.0 : 0.0;
   // The pattern with its optional vowels lowered and l as r, and which letters are optional.
   std::array<char, kMax> p{};
   std::array<bool, kMax> optional{};
