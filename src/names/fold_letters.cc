@@ -160,7 +160,7 @@ std::string respelled_letters(std::string_view text) {
     // as well, so only ý is read as á.
     if (rest.starts_with("\xC3\xBD") || rest.starts_with("\xC3\x9D")) {
       const auto next = rest.size() > 2 ? static_cast<unsigned char>(rest[2]) : ' ';
-      if (!((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next >= 0x80)) {
+      if (!letters::is_letter_byte(next)) {
         out += rest[1] == '\xBD' ? "\xC3\xA1" : "\xC3\x81";  // á, Á
         changed = true;
         ++i;

@@ -106,7 +106,7 @@ bool writes_czech_feminine(std::string_view utf8) {
     for (std::size_t at = utf8.find(ending); at != std::string_view::npos; at = utf8.find(ending, at + 1)) {
       const std::size_t end = at + ending.size();
       const auto next = end < utf8.size() ? static_cast<unsigned char>(utf8[end]) : ' ';
-      if (!((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next >= 0x80)) return true;
+      if (!letters::is_letter_byte(next)) return true;
     }
   }
   return false;

@@ -15,6 +15,9 @@ constexpr bool is_vowel_or_y(char c) { return is_vowel(c) || c == 'y'; }
 
 constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
+// A byte of a letter in UTF-8 text: ASCII a-z, A-Z, or any byte of a character past ASCII.
+constexpr bool is_letter_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+
 // Every byte below 0x80: text the fold and the ASCII fast paths read as it is.
 inline bool is_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
