@@ -218,9 +218,7 @@ double token_gap(std::string_view token, std::string_view ts, std::size_t k) {
   // consonant is often dropped with the syllable's vowel kept (塞贝内利 Sembenelli, 泽巴蒂
   // Zembaty, 迪库奥佐 Dicuonzo); in longer tokens only, as for i and e. (ng and nh are one
   // sound, which the tables write.)
-  if ((c == 'm' || c == 'n') && token.size() >= kNasalLetters && next != '\0' && !is_vowel(next) && next != 'h' &&
-      next != 'g')
-    return kNearCost;
+  if (droppable_nasal(token, k)) return kNearCost;
   // Polish dz (and dź, dż once folded) is one affricate, which Chinese writes z (津) and
   // Japanese ジ or ヅ: 亚戈津斯卡 Jagodzińska.
   if (c == 'd' && next == 'z') return kSameSoundCost;
@@ -432,6 +430,13 @@ unsigned places(std::string_view token, std::string_view ts, std::size_t k) {
 }
 
 }  // namespace
+
+bool droppable_nasal(std::string_view token, std::size_t k) {
+  const char c = token[k];
+  const char next = k + 1 < token.size() ? token[k + 1] : '\0';
+  return (c == 'm' || c == 'n') && token.size() >= kNasalLetters && next != '\0' && !is_vowel(next) && next != 'h' &&
+         next != 'g';
+}
 
 namespace {
 

@@ -120,6 +120,10 @@ inline constexpr double kSameSoundCost = 0.1;
 // other given name).
 inline constexpr std::size_t kDigraphLetters = 6;
 inline constexpr std::size_t kNasalLetters = 6;
+// Whether token[k] is a nasal the tables may leave out at kNearCost: m or n before a
+// consonant other than h and g (ng and nh are one sound), in tokens of kNasalLetters or
+// more. The alignment's rule, and its bound's.
+[[nodiscard]] bool droppable_nasal(std::string_view token, std::size_t k);
 // ch or ci before a vowel for 乔's j, in tokens of this many letters or more.
 inline constexpr std::size_t kAffricateLetters = 6;
 // i for e or e for i, in a token of kFrontVowelLetters or more (transcribe.cc says why).

@@ -58,7 +58,7 @@ double least_gap(std::string_view token, std::size_t k) {
   const char c = token[k];
   const char next = k + 1 < token.size() ? token[k + 1] : '\0';
   if (c == 'd' && next == 'z') return kSameSoundCost;
-  if ((c == 'm' || c == 'n') && token.size() >= kNasalLetters && next != '\0' && !is_vowel(next)) return kNearCost;
+  if (droppable_nasal(token, k)) return kNearCost;
   return 1.0;
 }
 
