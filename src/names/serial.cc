@@ -36,6 +36,7 @@
 #include <fstream>
 #include <memory>
 #include <span>
+#include <string>
 #include <type_traits>
 #include <vector>
 
@@ -281,7 +282,11 @@ Result<NameIndex> NameIndex::view(std::string_view bytes, std::shared_ptr<const 
   std::uint32_t version = 0;
   std::uint32_t record_check = 0;
   if (!r.read(magic) || std::memcmp(magic, kMagic, sizeof kMagic) != 0) return damaged("not a name index", 0);
-  if (!r.read(version) || version != kVersion) return damaged("unsupported version", 8);
+  if (!r.read(version)) return damaged("unsupported version", 8);
+  if (version != kVersion)
+    return damaged("unsupported version " + std::to_string(version) + " (this build reads version " +
+                       std::to_string(kVersion) + ")",
+                   8);
   if (!r.read(record_check) || record_check != kRecordCheck) return damaged("record layout differs", 12);
   NameIndex index;
   Data& d = *index.data_;
