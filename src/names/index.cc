@@ -18,6 +18,7 @@ struct WeighedQuery {
   std::vector<QuerySound> sounds;
   bool by_sound = false;
   std::size_t joined_reading = NormalisedName::kNoReading;
+  std::size_t joined_words = 0;
 };
 
 // Query readings with their token weights: the document frequency of an unknown token is
@@ -36,6 +37,7 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
   }
   out.by_sound = normalised.by_sound;
   out.joined_reading = normalised.joined_reading;
+  out.joined_words = normalised.joined_words;
   for (std::size_t r = 0; r < normalised.readings.size(); ++r) {
     std::vector<QueryToken> tokens;
     const std::uint64_t han = r < normalised.han_syllables.size() ? normalised.han_syllables[r] : 0;
@@ -59,6 +61,45 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
     out.transcribed.push_back(std::move(q));
   }
   return out;
+}
+
+// How many words a joined form joins: its name's strong tokens, as normalise_name counts
+// them (an initial stays apart). The forms of a name lie together, its token form first.
+std::size_t joined_words(const NameIndex::Data& d, std::uint32_t f) {
+  while (f > 0 && d.forms[f - 1].name == d.forms[f].name) --f;
+  const FormRec& first = d.forms[f];
+  std::size_t words = 0;
+  for (std::uint32_t j = 0; j < first.token_count; ++j) {
+    const TokenRec& t = d.tokens[d.form_tokens[first.first_token + j]];
+    if (t.weak == 0 && t.text.length > 1) ++words;
+  }
+  return words;
+}
+
+// True when `a` becomes `b` by at most one edit: a letter added, dropped or changed, or
+// two neighbours swapped.
+bool within_one_edit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+  }
+  return a.substr(i) == b.substr(i + 1);
+}
+
+// True when the query's joined reading (`reading`) is not to meet joined form `f`: two names
+// whose words line up one to one, as many on each side, are compared word by word, and
+// their joined readings only forgive one typo across them (KIM SKO CHOL, KIM SOK CHOL).
+// Else a long word both share hides another that differs: Richard Houston joined met
+// Richard Hudson at 0.91, and Brandon Willis Brandon Williams at 0.92.
+bool joined_adds_nothing(const NameIndex::Data& d, std::uint32_t f, const WeighedQuery& query, std::size_t reading) {
+  const FormRec& form = d.forms[f];
+  if (reading != query.joined_reading || form.joined == 0 || joined_words(d, f) != query.joined_words) return false;
+  return !within_one_edit(query.readings[reading][0].text, d.str(d.tokens[d.form_tokens[form.first_token]].text));
 }
 
 // How reading `reading` of the query meets `form`: token by token when neither is a
@@ -155,6 +196,7 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     double top = 0;
     std::size_t top_reading = 0;
     for (std::size_t r = 0; r < readings.size(); ++r) {
+      if (joined_adds_nothing(d, f, weighed, r)) continue;
       const double s = score_form(readings[r], d, form, mode_of(r, form, weighed.joined_reading), nullptr, pairs);
       if (s > top) {
         top = s;

@@ -243,6 +243,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
     NameTokens second{std::move(joined)};
     second.insert(second.end(), weak.begin(), weak.end());
     out.joined_reading = readings.size();
+    out.joined_words = strong;
     readings.push_back(std::move(second));
     out.han_syllables.push_back(joined_han ? 1 : 0);
   }

@@ -80,11 +80,25 @@ char initial_class(char c) {
 // in full (PUTIN, Vladimir Vladimirovich; LOPEZ PALACIOS, Liliana) and a payment seldom
 // does; but an initial costs all of it: a list writes a middle initial to tell namesakes
 // apart (Christopher H. Smith), and a name without it is one of them until someone checks.
-double unmatched_name_weight(const TokenRec& t) {
-  return t.text.length == 1 ? t.weight : kUnmatchedNameShare * t.weight;
+// A query that pairs two or more words is a full name, and a given name or surname of the
+// list's it lacks costs kFullNameUnmatchedShare: Robert Stone is as often not Joel Robert
+// Stone as he is. Not a patronymic, which a full Russian name in a payment leaves out
+// (Vladimir Putin), nor a particle; and a query of one word (Presidente Putin) is a
+// surname to review.
+double unmatched_name_weight(const NameIndex::Data& d, const TokenRec& t, std::size_t paired) {
+  if (t.text.length == 1) return t.weight;
+  const bool full_name_lacks_name = paired >= 2 && t.weak == 0 && !is_patronymic(d.str(t.text));
+  return (full_name_lacks_name ? kFullNameUnmatchedShare : kUnmatchedNameShare) * t.weight;
 }
 
 }  // namespace
+
+bool is_patronymic(std::string_view token) {
+  // Folded: -ович, -евич, -ovych, -ović read -ovich; -ична -ichna; Azerbaijani oğlu, qızı.
+  for (const std::string_view ending : {"vich", "vna", "ichna", "oglu", "ogli", "kizi", "qizi"})
+    if (token.size() > ending.size() + 2 && token.ends_with(ending)) return true;
+  return false;
+}
 
 double spelling_similarity(std::string_view a, std::string_view b) {
   if (a == b) return 1.0;
@@ -164,6 +178,7 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
   double numerator = 0;
   double denominator = 0;
   bool strong = false;
+  std::size_t paired = 0;
   for (std::size_t k = 0; k < count; ++k) {
     const Pair& p = pairs[k];
     if (q_used[p.q] || n_used[p.n]) continue;
@@ -172,6 +187,7 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
     const double weight = query[p.q].weight + t.weight;
     numerator += p.sim * weight;
     denominator += weight;
+    ++paired;
     if (!query[p.q].weak && t.weak == 0) strong = true;
     if (why) why->pairs.push_back({query[p.q].text, std::string(d.str(t.text)), p.sim, weight});
   }
@@ -183,7 +199,7 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
   for (std::uint32_t j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
     const TokenRec& t = d.tokens[d.form_tokens[f.first_token + j]];
-    const double missing = unmatched_name_weight(t);
+    const double missing = unmatched_name_weight(d, t, paired);
     denominator += missing;
     if (why) why->pairs.push_back({"", std::string(d.str(t.text)), 0.0, missing});
   }
@@ -242,6 +258,7 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
   std::array<bool, kMaxTokens> q_used{};
   std::array<bool, kMaxTokens> n_used{};
   bool full = false;  // a pair of full keys was made
+  std::size_t paired = 0;
   double numerator = 0;
   double denominator = 0;
   for (std::size_t k = 0; k < count; ++k) {
@@ -249,6 +266,7 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
     if (q_used[p.q] || n_used[p.n]) continue;
     q_used[p.q] = n_used[p.n] = true;
     if (!p.corroborating) full = true;
+    ++paired;
     const TokenRec& t = d.tokens[d.form_tokens[f.first_token + p.n]];
     numerator += p.sim * 2 * t.weight;
     denominator += 2 * t.weight;
@@ -263,7 +281,7 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
   for (std::uint32_t j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
     const TokenRec& t = d.tokens[d.form_tokens[f.first_token + j]];
-    const double missing = unmatched_name_weight(t);
+    const double missing = unmatched_name_weight(d, t, paired);
     denominator += missing;
     if (why) why->pairs.push_back({"", std::string(d.str(t.text)), 0.0, missing});
   }

@@ -85,6 +85,12 @@ inline constexpr double kFinalHSimilarity = 0.95;
 inline constexpr double kTokenFloor = 0.84;
 // The share of its weight a list-name token the query lacks costs (an initial: all).
 inline constexpr double kUnmatchedNameShare = 0.5;
+// The same for a given name or surname when the query pairs two words or more (a full
+// name): score.cc.
+inline constexpr double kFullNameUnmatchedShare = 0.65;
+// True when a folded token is a patronymic: Russian -ovich, -evna, -ichna, Azerbaijani
+// -oglu, -qizi.
+[[nodiscard]] bool is_patronymic(std::string_view token);
 inline constexpr double kInitialSimilarity = 0.6;
 // A joined reading ("zijietiaodong") is one long token whose Jaro-Winkler stays high when
 // a whole word is added or missing: it counts only when nearly the same.
