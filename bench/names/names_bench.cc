@@ -28,6 +28,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
@@ -87,11 +88,35 @@ std::string reading_of(const std::string& text) {
   return read;
 }
 
+constexpr const char* kUsage = R"(usage: bench_names [DATA [MODE [ARGS]]]
+
+Measures the name matcher (issue 6) on the shared data's labelled names (yente's UN names,
+rigour's person-name groups, Putin's names) and yente's 100,000 negatives. DATA is the
+shared data folder (default: the one this build was configured with).
+
+MODE (none: the full run, 5-7 minutes: recall, precision and FPR per threshold, found by
+source and by script, then speed against brute force):
+  quick                 the full run on every tenth negative, and the misses
+  scores                every labelled query: its reading, score, best other entry, why (4 s)
+  dump                  the same for the misses, with brute force's score beside the index's
+  negatives [FLOOR]     every negative scoring FLOOR (0.9) or more, with its token pairs
+  explain NAME...       the top hits of each NAME with their token pairs
+  misses                queries brute force finds at review and the index does not
+  speed [ROUNDS [index]]  index against brute force on a sample, ROUNDS times (3)
+  scripts [ROUNDS [SCRIPT]]  the sample's query time by script, and the slowest queries
+  answers               every sample query's hits, to diff two builds' answers
+)";
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::string data = argc > 1 ? argv[1] : INTERDICT_SHARED_DATA;
   const std::string mode = argc > 2 ? argv[2] : "";
+  if (data == "-h" || data == "--help" || !std::filesystem::exists(data + "/PROVENANCE.md")) {
+    std::fputs(kUsage, data == "-h" || data == "--help" ? stdout : stderr);
+    if (data != "-h" && data != "--help") std::fprintf(stderr, "\nnot the shared data folder: %s\n", data.c_str());
+    return data == "-h" || data == "--help" ? 0 : 2;
+  }
   const bool quick = mode == "quick";
   const bool negatives_only = mode == "negatives";
   const bool dump = mode == "dump" || mode == "scores";
