@@ -17,7 +17,7 @@ namespace interdict {
 
 using namespace abjad;  // NOLINT: the pattern's symbols
 
-static_assert(kAbjadFloor == kTranscriptionFloor, "the abjad alignment gives up below the callers' floor");
+static_assert(kAbjadFloor >= kTranscriptionFloor, "the abjad alignment gives up below the callers' floor");
 
 namespace {
 
@@ -222,7 +222,8 @@ double abjad_similarity(std::string_view pattern, std::string_view token) {
   }
   const double total = cost[pattern.size()][token.size()];
   if (token.size() < 3) return total == 0.0 && !token.empty() ? 1.0 : 0.0;
-  return std::max(0.0, 1.0 - total / length);
+  const double similarity = 1.0 - total / length;
+  return similarity < kAbjadFloor ? 0.0 : similarity;
 }
 
 }  // namespace interdict

@@ -15,8 +15,11 @@ inline bool vowel_letter(char c) { return c == 'X' || c == 'W' || c == 'Y' || c 
 inline bool optional(char c) { return c == 'X' || c == 'E' || c == 'H' || c == 'J'; }
 inline constexpr std::ptrdiff_t kMinWritten = 3;
 inline constexpr std::size_t kMuteELetters = 5;
-// kTranscriptionFloor (score.h), below which no caller counts a pair.
-inline constexpr double kAbjadFloor = 0.8;
+// Below it an abjad pattern and a token make no pair. Above kTranscriptionFloor (score.h),
+// where other patterns pair: a pattern writes only consonants and long vowels, so one
+// consonant in six another is already another name (شبیری Shabiri met SHIPPING at 0.807,
+// مهنا Mohanna Muhammad at 0.807), and no labelled query was found by a pair under 0.85.
+inline constexpr double kAbjadFloor = 0.85;
 // A waw for a, e or i, or a yeh for a, o or u: the letter writes none of them.
 inline constexpr double kMatreMismatch = 1.0;
 
