@@ -19,6 +19,9 @@ struct WeighedQuery {
   bool by_sound = false;
   std::size_t joined_reading = NormalisedName::kNoReading;
   std::size_t joined_words = 0;
+  // The first and last words the joined reading joins.
+  std::string first_word;
+  std::string last_word;
 };
 
 // Query readings with their token weights: the document frequency of an unknown token is
@@ -38,6 +41,8 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
   out.by_sound = normalised.by_sound;
   out.joined_reading = normalised.joined_reading;
   out.joined_words = normalised.joined_words;
+  out.first_word = std::move(normalised.joined_first);
+  out.last_word = std::move(normalised.joined_last);
   for (std::size_t r = 0; r < normalised.readings.size(); ++r) {
     std::vector<QueryToken> tokens;
     const std::uint64_t han = r < normalised.han_syllables.size() ? normalised.han_syllables[r] : 0;
@@ -96,10 +101,17 @@ bool within_one_edit(std::string_view a, std::string_view b) {
 // their joined readings only forgive one typo across them (KIM SKO CHOL, KIM SOK CHOL).
 // Else a long word both share hides another that differs: Richard Houston joined met
 // Richard Hudson at 0.91, and Brandon Willis Brandon Williams at 0.92.
+// A word of one letter, a syllable such as Korean 이 (Lee), is no typo either: 수빈 이
+// joined, "subini", met Su Bin at 0.903.
 bool joined_adds_nothing(const NameIndex::Data& d, std::uint32_t f, const WeighedQuery& query, std::size_t reading) {
   const FormRec& form = d.forms[f];
   if (reading != query.joined_reading || form.joined == 0 || joined_words(d, f) != query.joined_words) return false;
-  return !within_one_edit(query.readings[reading][0].text, d.str(d.tokens[d.form_tokens[form.first_token]].text));
+  const std::string_view joined = query.readings[reading][0].text;
+  const std::string_view listed = d.str(d.tokens[d.form_tokens[form.first_token]].text);
+  if (!within_one_edit(joined, listed)) return true;
+  if (joined.size() != listed.size() + 1) return false;
+  return (query.last_word.size() == 1 && joined.starts_with(listed)) ||
+         (query.first_word.size() == 1 && joined.ends_with(listed));
 }
 
 // How reading `reading` of the query meets `form`: token by token when neither is a

@@ -44,8 +44,10 @@ struct NormalisedName {
   // Which of `readings` is the joined one (all strong tokens as one), kNoReading for none.
   static constexpr std::size_t kNoReading = static_cast<std::size_t>(-1);
   std::size_t joined_reading = kNoReading;
-  // How many words the joined reading joins.
+  // How many words the joined reading joins, and the first and last of them.
   std::size_t joined_words = 0;
+  std::string joined_first;
+  std::string joined_last;
   // Every strong word with its sound key, when any word is in a script other than Latin:
   // their sound keys pick candidates. Empty for Latin-only names.
   std::vector<QuerySound> sounds;

@@ -32,6 +32,7 @@ double score_of(const NameIndex& index, const std::string& query, const std::str
 const std::vector<std::string> kListed = {
     "Joel Robert Stone", "RODRIGUEZ-DIAZ, Joaquin", "PUTIN, Vladimir Vladimirovich", "Richard Hudson", "Charles Carper",
     "KIM SOK CHOL", "Ahmed al-Idrissi", "Maria Lopez Garcia", "John Smith", "Ali Hassan", "Peter Brown", "Anna Schmidt",
+    "Su Bin",
     // Patronymics are common on a list: each is shared.
     "IVANOV, Sergei Vladimirovich", "PETROV, Oleg Vladimirovich", "SIDOROV, Pavel Vladimirovich"};
 
@@ -61,6 +62,9 @@ TEST(NamesPrecision11, WordsThatLineUpAreComparedWordByWord) {
   EXPECT_GE(score_of(index, "Charles Carpr", "Charles Carper"), 0.92);
   // A name split otherwise keeps its joined reading.
   EXPECT_GE(score_of(index, "Kim Sokchol", "KIM SOK CHOL"), 0.92);
+  EXPECT_GE(score_of(index, "수빈", "Su Bin"), 0.92);
+  // But a word of one syllable is no typo: Subin Lee, joined "subini", is not Su Bin.
+  EXPECT_LT(score_of(index, "수빈 이", "Su Bin"), 0.88);
 }
 
 TEST(NamesPrecision11, AnAbjadPatternPairsFromOneConsonantInSevenOff) {
