@@ -51,7 +51,8 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
       const double df = std::max<double>(static_cast<double>(last - first), 1.0);
       QueryToken q{std::move(text), static_cast<float>(std::log1p(forms / df)), false};
       q.han = tokens.size() < 64 && ((han >> tokens.size()) & 1) != 0;
-      q.weak = is_weak_token(q.text);
+      // A syllable read from an ideograph is no legal form or particle: 德 is de, 敖 ao.
+      q.weak = !q.han && is_weak_token(q.text);
       if (q.weak) q.weight *= kWeakFactor;
       tokens.push_back(std::move(q));
     }

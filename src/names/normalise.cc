@@ -198,7 +198,8 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
     if (han && i < 64) han_mask |= std::uint64_t{1} << i;
     // Initials stay apart as well: "Christopher H. Smith" joined would read "...herhsmith".
     // In Han, kana and Hangul a lone letter is a syllable (阿 "a"), not an initial.
-    if (is_weak_token(token) || (token.size() == 1 && !syllabic)) {
+    // A syllable read from an ideograph is no legal form or particle (明德 Mingde, 敖 Ao).
+    if ((!han && is_weak_token(token)) || (token.size() == 1 && !syllabic)) {
       weak.push_back(token);
       continue;
     }
@@ -239,9 +240,33 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
       }
     }
   }
+  // A Chinese name (a query of Han words only, one of them a single character: a surname
+  // or a given name) is written by the lists word by word, its given name's syllables
+  // joined (XIE Mingde for 謝 明德), never its surname joined to its given name: joined
+  // across its words, 军 翟 "iundi" met Al Jundi. It gets its words' syllables joined
+  // instead, as a token reading.
+  NameTokens word_joined;
+  bool chinese_name = false;
+  if (japanese && strong >= 2 && joined_han && !word_of.empty()) {
+    std::vector<std::size_t> per_word(word_of.back() + 1, 0);
+    for (std::size_t i = 0; i < tokens.size() && i < word_of.size(); ++i) ++per_word[word_of[i]];
+    chinese_name = std::count_if(per_word.begin(), per_word.end(), [](std::size_t n) { return n > 0; }) >= 2 &&
+                   std::find(per_word.begin(), per_word.end(), 1) != per_word.end();
+    if (chinese_name && std::any_of(per_word.begin(), per_word.end(), [](std::size_t n) { return n > 1; }))
+      for (std::size_t i = 0; i < tokens.size() && i < word_of.size(); ++i) {
+        if (i > 0 && word_of[i] == word_of[i - 1])
+          word_joined.back() += tokens[i];
+        else
+          word_joined.push_back(tokens[i]);
+      }
+  }
   readings.push_back(std::move(tokens));
   out.han_syllables.push_back(han_mask);
-  if (strong >= 2 && strong <= 5) {
+  if (!word_joined.empty()) {
+    readings.push_back(std::move(word_joined));
+    out.han_syllables.push_back(~std::uint64_t{0});
+  }
+  if (strong >= 2 && strong <= 5 && !chinese_name) {
     NameTokens second{std::move(joined)};
     second.insert(second.end(), weak.begin(), weak.end());
     out.joined_reading = readings.size();

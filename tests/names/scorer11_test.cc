@@ -32,7 +32,7 @@ double score_of(const NameIndex& index, const std::string& query, const std::str
 const std::vector<std::string> kListed = {
     "Joel Robert Stone", "RODRIGUEZ-DIAZ, Joaquin", "PUTIN, Vladimir Vladimirovich", "Richard Hudson", "Charles Carper",
     "KIM SOK CHOL", "Ahmed al-Idrissi", "Maria Lopez Garcia", "John Smith", "Ali Hassan", "Peter Brown", "Anna Schmidt",
-    "Su Bin",
+    "Su Bin", "XIE Mingde", "Al Jundi", "MING XIE",
     // Patronymics are common on a list: each is shared.
     "IVANOV, Sergei Vladimirovich", "PETROV, Oleg Vladimirovich", "SIDOROV, Pavel Vladimirovich"};
 
@@ -65,6 +65,22 @@ TEST(NamesPrecision11, WordsThatLineUpAreComparedWordByWord) {
   EXPECT_GE(score_of(index, "수빈", "Su Bin"), 0.92);
   // But a word of one syllable is no typo: Subin Lee, joined "subini", is not Su Bin.
   EXPECT_LT(score_of(index, "수빈 이", "Su Bin"), 0.88);
+}
+
+TEST(NamesPrecision11, AChineseNameMeetsItsSpellingWordByWord) {
+  const auto index = index_of(kListed);
+  // Its given name's syllables joined, its words in either order.
+  EXPECT_GE(score_of(index, "謝 明德", "XIE Mingde"), 0.92);
+  EXPECT_GE(score_of(index, "明德 謝", "XIE Mingde"), 0.92);
+  // But never its surname joined to its given name: 军 翟 is Zhai Jun, not Al Jundi.
+  EXPECT_LT(score_of(index, "军 翟", "Al Jundi"), 0.80);
+}
+
+TEST(NamesPrecision11, ASyllableOfAnIdeographIsNeverWeak) {
+  const auto index = index_of(kListed);
+  // 德 is de, which the Romance particle list holds: read as one, 谢明德 lost its de.
+  EXPECT_GE(score_of(index, "谢明德", "XIE Mingde"), 0.92);
+  EXPECT_LT(score_of(index, "明德 謝", "MING XIE"), 0.92);  // 0.989 when de weighed nothing
 }
 
 TEST(NamesPrecision11, AnAbjadPatternPairsFromOneConsonantInSevenOff) {
