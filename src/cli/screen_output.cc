@@ -41,6 +41,7 @@ std::string why_text(const Explanation& why) {
   }
   if (why.kind_factor < 1) out += ", other kind";
   if (why.country_factor < 1) out += ", other country";
+  if (why.review_only) out += ", romanised: review at most";
   return out;
 }
 
@@ -84,6 +85,8 @@ void append_hit_json(std::string& out, const NameHit& hit, const OrderNote& note
   append_number(out, hit.why.kind_factor);
   out += ",\"country_factor\":";
   append_number(out, hit.why.country_factor);
+  out += ",\"review_only\":";
+  out += hit.why.review_only ? "true" : "false";
   out += '}';
   if (list == "order") {
     out += ",\"orders\":";

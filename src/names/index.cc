@@ -18,6 +18,7 @@ struct WeighedQuery {
   std::vector<QuerySound> sounds;
   bool by_sound = false;
   std::size_t joined_reading = NormalisedName::kNoReading;
+  std::vector<bool> review_only;  // per reading: NormalisedName::review_only
   std::size_t joined_words = 0;
   // The first and last words the joined reading joins.
   std::string first_word;
@@ -41,6 +42,7 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
   out.by_sound = normalised.by_sound;
   out.joined_reading = normalised.joined_reading;
   out.joined_words = normalised.joined_words;
+  out.review_only = std::move(normalised.review_only);
   out.first_word = std::move(normalised.joined_first);
   out.last_word = std::move(normalised.joined_last);
   for (std::size_t r = 0; r < normalised.readings.size(); ++r) {
@@ -68,6 +70,10 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
   }
   return out;
 }
+
+// The most a reading that cannot confirm a name (NormalisedName::review_only) scores:
+// under the default match threshold, at or over the review one.
+constexpr double kReviewOnlyCeiling = 0.88;
 
 // How many words a joined form joins: its name's strong tokens, as normalise_name counts
 // them (an initial stays apart). The forms of a name lie together, its token form first.
@@ -210,7 +216,8 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     std::size_t top_reading = 0;
     for (std::size_t r = 0; r < readings.size(); ++r) {
       if (joined_adds_nothing(d, f, weighed, r)) continue;
-      const double s = score_form(readings[r], d, form, mode_of(r, form, weighed.joined_reading), nullptr, pairs);
+      double s = score_form(readings[r], d, form, mode_of(r, form, weighed.joined_reading), nullptr, pairs);
+      if (r < weighed.review_only.size() && weighed.review_only[r]) s = std::min(s, kReviewOnlyCeiling);
       if (s > top) {
         top = s;
         top_reading = r;
@@ -259,6 +266,7 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     } else {
       (void)score_form(readings[b.reading], d, form, mode_of(b.reading, form, weighed.joined_reading), &hit.why);
     }
+    hit.why.review_only = b.reading < weighed.review_only.size() && weighed.review_only[b.reading];
     hit.why.kind_factor = kind_factor(hints.kind, e.kind);
     hit.why.country_factor = country_factor(d, e, hints.country);
     hits.push_back(std::move(hit));

@@ -76,6 +76,9 @@ struct Explanation {
   std::vector<TokenPair> pairs;  // matched pairs first, then unmatched query, then name tokens
   double kind_factor = 1;        // < 1 when the kind hint and the entry's kind differ
   double country_factor = 1;     // < 1 when the country hint is not among the entry's
+  // Met through a romanisation that cannot confirm the name (a Korean name in Hangul as the
+  // lists spell it): a name to review whatever its pairs.
+  bool review_only = false;
 };
 
 struct NameHit {

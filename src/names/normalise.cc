@@ -26,6 +26,7 @@
 #include <memory>
 
 #include "names/fold_readings.h"
+#include "names/korean_reading.h"
 #include "names/latin_reading.h"
 #include "names/letters.h"
 #include "names/normalise_words.h"
@@ -279,7 +280,15 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   if (japanese) add_h_reading(utf8, readings);
   if (japanese) add_spelling_readings(raw, script_of, utf8, readings);
   if (japanese) add_respelled_reading(respelled_letters(utf8), readings);
+  if (japanese && syllabic) {
+    const std::size_t before = readings.size();
+    add_respelled_reading(korean_as_lists_write(utf8, KoreanSpelling::kNorth), readings);
+    add_respelled_reading(korean_as_lists_write(utf8, KoreanSpelling::kMcCune), readings);
+    out.review_only.resize(readings.size(), false);
+    for (std::size_t r = before; r < readings.size(); ++r) out.review_only[r] = true;
+  }
   out.han_syllables.resize(readings.size(), 0);
+  out.review_only.resize(readings.size(), false);
   return out;
 }
 

@@ -44,6 +44,10 @@ struct NormalisedName {
   // Which of `readings` is the joined one (all strong tokens as one), kNoReading for none.
   static constexpr std::size_t kNoReading = static_cast<std::size_t>(-1);
   std::size_t joined_reading = kNoReading;
+  // Per reading, true when it is a romanisation that loses what the script tells apart
+  // (Korean's ㅓ and ㅗ are both o, its 정 and 영 both "iong" once folded): a name it meets
+  // is one to review, never a match (kReviewOnlyCeiling in index.cc).
+  std::vector<bool> review_only;
   // How many words the joined reading joins, and the first and last of them.
   std::size_t joined_words = 0;
   std::string joined_first;
