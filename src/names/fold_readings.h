@@ -1,5 +1,6 @@
 // Other Latin-script languages' spellings of a query's words, as query readings more
-// (fold_readings.cc; respelled_letters in fold_letters.cc). Internal to normalise.cc.
+// (fold_readings.cc; respelled_letters in fold_letters.cc; the kindred languages' readings
+// in fold_kin.cc). Internal to normalise.cc.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -34,6 +35,17 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
 // as ae, oe, ue (Pflücker / Pfluecker); in a Belarusian text, ці and дзі as Russian ти, ди
 // and a word's у before a consonant as в (Уладзімір Пуцін, Vladimir Putin).
 [[nodiscard]] std::string respelled_letters(std::string_view utf8);
+
+// `utf8` read as Russian writes the same name when it is Ukrainian (Cyrillic with і ї є ґ,
+// or Latin with a patronymic as Ukraine romanises it: -ovych, -ivna), or "" when it is not or
+// nothing changes: a word's first syllable with the East Slavic full vowels (оло, оро, ере)
+// as Church Slavonic's (ла, ра, ре: Володимир Владимир), and the patronymics -ійович,
+// -айович, -іївна, -івна as -еевич, -аевич, -еевна, -овна. In fold_kin.cc.
+[[nodiscard]] std::string ukrainian_as_russian(std::string_view utf8);
+
+// `utf8` with a Georgian word's nominative -ი after a consonant left out, as Georgian adds
+// it to a foreign name (პუტინი Putin), or "" when there is none. In fold_kin.cc.
+[[nodiscard]] std::string georgian_as_foreign(std::string_view utf8);
 
 // Whether `utf8` holds a word ending in the Czech and Slovak feminine -ová, which Russian
 // romanisations never accent.

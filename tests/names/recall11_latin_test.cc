@@ -1,0 +1,66 @@
+// The recall rules of issue 6, session 11, for Latin, Cyrillic, Greek and Georgian
+// spellings: a Ukrainian query read as Russian writes the name (full vowels, patronymics),
+// a Georgian word without the nominative -i it adds to a foreign name, a Spanish e before
+// a word's s and consonant, a Greek -os left out, and Slavic -yj as the stressed -oj. Each
+// case is a rigour or Putin spelling the matcher missed before the rule, or a pair the
+// rule must keep apart.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "expect_hits.h"
+#include "names/fold_readings.h"
+#include "names/names.h"
+#include "names/normalise.h"
+
+namespace interdict {
+namespace {
+
+NameIndex listed() {
+  NameIndex index;
+  for (const char* name :
+       {"Vladimir Vladimirovich Putin", "Andreevich", "Espártoco", "Pamfil", "Voronoi", "Vysotsky", "Sorokin"})
+    index.add({name, EntityKind::kPerson, {}, {name}});
+  index.freeze();
+  return index;
+}
+
+TEST(NamesRecall11Latin, UkrainianReadAsRussian) {
+  EXPECT_EQ(ukrainian_as_russian("Путін Володимир Володимирович"), "путін владимир владимирович");
+  EXPECT_EQ(ukrainian_as_russian("Андрійович Миколайович"), "андреевич миколаевич");
+  EXPECT_EQ(ukrainian_as_russian("Олександрівна Андріївна"), "олександровна андреевна");
+  EXPECT_EQ(ukrainian_as_russian("Putin Volodymyr Volodymyrovych"), "putin vladymyr vladymyrovych");
+  // Russian text, and Latin without a Ukrainian patronymic, are not read again.
+  EXPECT_EQ(ukrainian_as_russian("Володин Сорокин"), "");
+  EXPECT_EQ(ukrainian_as_russian("Volodymyr Moroz"), "");
+  // Full vowels only in a word's first syllable, where Church Slavonic names differ.
+  EXPECT_EQ(ukrainian_as_russian("Іван Гайворонський"), "");
+  EXPECT_EQ(ukrainian_as_russian("Петренко Іван"), "");
+}
+
+TEST(NamesRecall11Latin, GeorgianNominativeLeftOut) {
+  EXPECT_EQ(georgian_as_foreign("ვლადიმერ პუტინი"), "ვლადიმერ პუტინ");
+  // After a vowel the -ი is the name's own, and a short word keeps it.
+  EXPECT_EQ(georgian_as_foreign("ობამა ნიკოლოზ"), "");
+  EXPECT_EQ(georgian_as_foreign("ტაი"), "");
+}
+
+TEST(NamesRecall11Latin, KindredSpellingsMeetListedName) {
+  const NameIndex index = listed();
+  expect_top_matches(index, {{"Путін Володимир Володимирович", "Vladimir Vladimirovich Putin"},
+                             {"ПУТІН володимир володимирович", "Vladimir Vladimirovich Putin"},
+                             {"Putin Volodymyr Volodymyrovych", "Vladimir Vladimirovich Putin"},
+                             {"андрійович", "Andreevich"}});
+}
+
+TEST(NamesRecall11Latin, GeorgianPutinMeetsHisName) {
+  NameIndex index;
+  index.add({"Vladimir Putin", EntityKind::kPerson, {}, {"PUTIN, Vladimir"}});
+  index.freeze();
+  expect_top_matches(index, {{"ვლადიმერ პუტინი", "Vladimir Putin"}});
+}
+
+}  // namespace
+}  // namespace interdict
