@@ -36,6 +36,11 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
 // and a word's у before a consonant as в (Уладзімір Пуцін, Vladimir Putin).
 [[nodiscard]] std::string respelled_letters(std::string_view utf8);
 
+// Adds to `readings` its first with an e before each word that starts with s and a
+// consonant, as Spanish, Portuguese and Catalan write a foreign name (Spartacus Espártaco,
+// Stephanus Esteban), when any does.
+void add_prothesis_reading(std::vector<NameTokens>& readings);
+
 // `utf8` read as Russian writes the same name when it is Ukrainian (Cyrillic with і ї є ґ,
 // or Latin with a patronymic as Ukraine romanises it: -ovych, -ivna), or "" when it is not or
 // nothing changes: a word's first syllable with the East Slavic full vowels (оло, оро, ере)
