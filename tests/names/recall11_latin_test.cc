@@ -57,6 +57,18 @@ TEST(NamesRecall11Latin, SpanishProthesis) {
   EXPECT_EQ(none.size(), 1U);
 }
 
+TEST(NamesRecall11Latin, FrenchGuiBeforeAFinalE) {
+  EXPECT_EQ(fold_spelling("boumaguine"), fold_spelling("bumagine"));
+  EXPECT_EQ(fold_spelling("guise"), "gise");
+  // Pinyin's gui before a consonant stays (Guilin, and 桂 Gui joined with a syllable).
+  EXPECT_EQ(fold_spelling("guilin"), "guilin");
+  EXPECT_EQ(fold_spelling("chengguifeng"), "chenguifeng");
+  NameIndex index;
+  index.add({"Boumaguine", EntityKind::kPerson, {}, {"Boumaguine"}});
+  index.freeze();
+  expect_top_matches(index, {{"Bumagin", "Boumaguine"}, {"Бумагин", "Boumaguine"}});
+}
+
 TEST(NamesRecall11Latin, KindredSpellingsMeetListedName) {
   const NameIndex index = listed();
   expect_top_matches(index, {{"Путін Володимир Володимирович", "Vladimir Vladimirovich Putin"},
