@@ -158,19 +158,58 @@ bool ukrainian(const std::u32string& text) {
   return false;
 }
 
-}  // namespace
+// Belarusian writes an unstressed е before the stress as я (яканне: Бяспалы Беспалый,
+// Сянявін Сенявин), which names have most often in their first syllable; the stress
+// itself is not written, so only the first syllable's я after a consonant is read е.
+std::u32string yakanne_as_russian(std::u32string word) {
+  if (word.size() >= 4 && is_cyrillic(word[0]) && is_consonant(word[0]) && word[1] == U'я') word[1] = U'е';
+  return word;
+}
 
-std::string ukrainian_as_russian(std::string_view utf8) {
-  const std::u32string text = decode(utf8);
-  if (!ukrainian(text)) return {};
+// A Belarusian text: і but none of и, ї, є, ґ, щ (Belarusian lacks them; Ukrainian has
+// и), or ў, or a word ending in a consonant and ы, Belarusian's adjective ending where
+// Russian writes -ый.
+bool belarusian(const std::u32string& text) {
+  bool i = false;
+  std::size_t letters = 0;
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    const char32_t l = lower(text[k]);
+    if (l == U'и' || l == U'ї' || l == U'є' || l == U'ґ' || l == U'щ') return false;
+    if (l == U'ў') return true;
+    i = i || l == U'і';
+    letters = is_cyrillic(l) ? letters + 1 : 0;
+    const bool word_end = k + 1 == text.size() || !is_cyrillic(lower(text[k + 1]));
+    if (l == U'ы' && word_end && letters >= 4 && is_consonant(lower(text[k - 1]))) return true;
+  }
+  return i;
+}
+
+// Russian writes a foreign name by its sound, and a few endings so that the lists'
+// spelling is lost: English -ow [oʊ] as -оу (Драноу Dranow, Барроу Barrow; the lists'
+// w folds to v), and French -in [ɛ̃] as -эн or -ен (Альбэн, Альбен Albin; Мартен Martin).
+std::u32string foreign_ending_as_latin(std::u32string word) {
+  if (word.size() < 4 || !is_cyrillic(word[0])) return word;
+  const std::size_t end = word.size() - 2;
+  if (word.ends_with(U"оу") && is_consonant(word[end - 1])) {
+    word[end + 1] = U'в';
+  } else if ((word.ends_with(U"эн") || (word.size() >= 5 && word.ends_with(U"ен"))) && is_consonant(word[end - 1])) {
+    word[end] = U'и';
+  }
+  return word;
+}
+
+// `text` with each word of Cyrillic or Latin letters, lowered, as `read` gives it, or ""
+// when none changes.
+template <typename Read>
+std::string respell_words(const std::u32string& text, Read read) {
   std::string out;
-  out.reserve(utf8.size());
+  out.reserve(text.size() * 2);
   std::u32string word;
   bool changed = false;
   auto flush = [&] {
-    const std::u32string read = as_russian(word);
-    changed = changed || read != word;
-    for (char32_t c : read) encode(c, out);
+    const std::u32string respelled = read(word);
+    changed = changed || respelled != word;
+    for (char32_t c : respelled) encode(c, out);
     word.clear();
   };
   for (char32_t c : text) {
@@ -184,6 +223,24 @@ std::string ukrainian_as_russian(std::string_view utf8) {
   }
   flush();
   return changed ? out : std::string();
+}
+
+}  // namespace
+
+std::string ukrainian_as_russian(std::string_view utf8) {
+  const std::u32string text = decode(utf8);
+  if (!ukrainian(text)) return {};
+  return respell_words(text, as_russian);
+}
+
+std::string belarusian_vowels_as_russian(std::string_view utf8) {
+  const std::u32string text = decode(utf8);
+  if (!belarusian(text)) return {};
+  return respell_words(text, yakanne_as_russian);
+}
+
+std::string russian_transcription_as_latin(std::string_view utf8) {
+  return respell_words(decode(utf8), foreign_ending_as_latin);
 }
 
 std::string georgian_as_foreign(std::string_view utf8) {

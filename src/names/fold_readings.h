@@ -48,6 +48,17 @@ void add_prothesis_reading(std::vector<NameTokens>& readings);
 // -айович, -іївна, -івна as -еевич, -аевич, -еевна, -овна. In fold_kin.cc.
 [[nodiscard]] std::string ukrainian_as_russian(std::string_view utf8);
 
+// `utf8` read as Russian writes the same name when it is Belarusian (і without и ї є ґ щ,
+// or ў, or a word ending in a consonant and ы): a word's first я after a consonant, an
+// unstressed е written as Belarusian says it, as е (Бяспалы Беспалы). "" when it is not or
+// nothing changes. In fold_kin.cc.
+[[nodiscard]] std::string belarusian_vowels_as_russian(std::string_view utf8);
+
+// `utf8` with the Russian transcription of two foreign endings read as the lists write
+// them: -оу, English -ow, as -ов (Драноу Dranow), and -эн, -ен, French -in, as -ин (Альбен
+// Albin); "" when no word ends so. In fold_kin.cc.
+[[nodiscard]] std::string russian_transcription_as_latin(std::string_view utf8);
+
 // `utf8` with a Georgian word's nominative -ი after a consonant left out, as Georgian adds
 // it to a foreign name (პუტინი Putin), or "" when there is none. In fold_kin.cc.
 [[nodiscard]] std::string georgian_as_foreign(std::string_view utf8);

@@ -1,5 +1,6 @@
 // The recall rules of issue 6, session 11, for Latin, Cyrillic, Greek and Georgian
 // spellings: a Ukrainian query read as Russian writes the name (full vowels, patronymics),
+// a Belarusian word's first я read as е, Russian -оу and -ен for the lists' -ow and -in,
 // a Georgian word without the nominative -i it adds to a foreign name, a Spanish e before
 // a word's s and consonant, a Greek -os left out, and Slavic -yj as the stressed -oj. Each
 // case is a rigour or Putin spelling the matcher missed before the rule, or a pair the
@@ -20,7 +21,8 @@ namespace {
 
 NameIndex listed() {
   NameIndex index;
-  for (const char* name : {"Vladimir Vladimirovich Putin", "Andreevich", "Espártoco", "Pamfil", "Voronoi"})
+  for (const char* name :
+       {"Vladimir Vladimirovich Putin", "Andreevich", "Espártoco", "Pamfil", "Voronoi", "Bespaly", "Albin", "Dranow"})
     index.add({name, EntityKind::kPerson, {}, {name}});
   index.freeze();
   return index;
@@ -44,6 +46,21 @@ TEST(NamesRecall11Latin, GeorgianNominativeLeftOut) {
   // After a vowel the -ი is the name's own, and a short word keeps it.
   EXPECT_EQ(georgian_as_foreign("ობამა ნიკოლოზ"), "");
   EXPECT_EQ(georgian_as_foreign("ტაი"), "");
+}
+
+TEST(NamesRecall11Latin, BelarusianYakanneReadAsRussian) {
+  EXPECT_EQ(belarusian_vowels_as_russian("Бяспалы"), "беспалы");
+  EXPECT_EQ(belarusian_vowels_as_russian("Сянявін"), "сенявін");
+  // Russian and Ukrainian я is ya: Пятов, Сянько (Ukrainian: и), Вячеслав.
+  EXPECT_EQ(belarusian_vowels_as_russian("Пятов Вячеслав"), "");
+  EXPECT_EQ(belarusian_vowels_as_russian("Сянько Микита"), "");
+}
+
+TEST(NamesRecall11Latin, RussianTranscriptionOfForeignEndings) {
+  EXPECT_EQ(russian_transcription_as_latin("Драноу"), "дранов");
+  EXPECT_EQ(russian_transcription_as_latin("Альбен Альбэн"), "альбин альбин");
+  // After a vowel, and in short words, the ending is the name's own (Шоу Shaw).
+  EXPECT_EQ(russian_transcription_as_latin("Шоу Бен Каен"), "");
 }
 
 TEST(NamesRecall11Latin, SpanishProthesis) {
@@ -78,7 +95,10 @@ TEST(NamesRecall11Latin, KindredSpellingsMeetListedName) {
                              {"spartokos", "Espártoco"},
                              {"σπάρτοκος", "Espártoco"},
                              {"πάμφιλος", "Pamfil"},
-                             {"woronyj", "Voronoi"}});
+                             {"woronyj", "Voronoi"},
+                             {"бяспалы", "Bespaly"},
+                             {"альбен", "Albin"},
+                             {"драноу", "Dranow"}});
 }
 
 TEST(NamesRecall11Latin, GeorgianPutinMeetsHisName) {
