@@ -59,6 +59,12 @@ void add_prothesis_reading(std::vector<NameTokens>& readings);
 // Albin); "" when no word ends so. In fold_kin.cc.
 [[nodiscard]] std::string russian_transcription_as_latin(std::string_view utf8);
 
+// `utf8` with each Hangul syllable that starts with ㄹ after a syllable with no final
+// written r and the syllable without it (나가히로 as 나가히r오, which reads nagahiro), as
+// Revised Romanization and the lists write ㄹ before a vowel; "" when there is none. In
+// transcribe_hangul.cc.
+[[nodiscard]] std::string hangul_liquid_as_r(std::string_view utf8);
+
 // `utf8` with a Georgian word's nominative -ი after a consonant left out, as Georgian adds
 // it to a foreign name (პუტინი Putin), or "" when there is none. In fold_kin.cc.
 [[nodiscard]] std::string georgian_as_foreign(std::string_view utf8);

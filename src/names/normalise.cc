@@ -255,6 +255,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   if (japanese) add_respelled_reading(ukrainian_as_russian(utf8), readings);
   if (japanese && !ascii) add_respelled_reading(belarusian_vowels_as_russian(utf8), readings);
   if (japanese && !ascii) add_respelled_reading(russian_transcription_as_latin(utf8), readings);
+  if (japanese && !ascii) add_respelled_reading(hangul_liquid_as_r(utf8), readings);
   if (japanese) add_prothesis_reading(readings);
   out.han_syllables.resize(readings.size(), 0);
   return out;

@@ -1,10 +1,10 @@
-// The recall rules of issue 6, session 11, for Latin, Cyrillic, Greek and Georgian
-// spellings: a Ukrainian query read as Russian writes the name (full vowels, patronymics),
-// a Belarusian word's first я read as е, Russian -оу and -ен for the lists' -ow and -in,
-// a Georgian word without the nominative -i it adds to a foreign name, a Spanish e before
-// a word's s and consonant, a Greek -os left out, and Slavic -yj as the stressed -oj. Each
-// case is a rigour or Putin spelling the matcher missed before the rule, or a pair the
-// rule must keep apart.
+// The recall rules of issue 6, session 11, for Latin, Cyrillic, Greek, Hangul and
+// Georgian spellings: a Ukrainian query read as Russian writes the name (full vowels,
+// patronymics), a Belarusian word's first я read as е, Russian -оу and -ен for the
+// lists' -ow and -in, Hangul ㄹ before a vowel as r, a Georgian word without the
+// nominative -i it adds to a foreign name, a Spanish e before a word's s and consonant,
+// a Greek -os left out, and Slavic -yj as the stressed -oj. Each case is a rigour or
+// Putin spelling the matcher missed before the rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -61,6 +61,17 @@ TEST(NamesRecall11Latin, RussianTranscriptionOfForeignEndings) {
   EXPECT_EQ(russian_transcription_as_latin("Альбен Альбэн"), "альбин альбин");
   // After a vowel, and in short words, the ending is the name's own (Шоу Shaw).
   EXPECT_EQ(russian_transcription_as_latin("Шоу Бен Каен"), "");
+}
+
+TEST(NamesRecall11Latin, HangulLiquidBeforeAVowelIsR) {
+  EXPECT_EQ(hangul_liquid_as_r("나가히로"), "나가히r오");
+  EXPECT_EQ(hangul_liquid_as_r("블라디미르"), "블라디미r으");
+  // First in a word, after a final (ㄹㄹ is l, ㄴㄹ l or n), ㄹ is no r.
+  EXPECT_EQ(hangul_liquid_as_r("리 블라 신라"), "");
+  NameIndex index;
+  index.add({"Nagahiro", EntityKind::kPerson, {}, {"Nagahiro"}});
+  index.freeze();
+  expect_top_matches(index, {{"나가히로", "Nagahiro"}});
 }
 
 TEST(NamesRecall11Latin, SpanishProthesis) {
