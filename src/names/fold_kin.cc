@@ -243,6 +243,18 @@ std::string russian_transcription_as_latin(std::string_view utf8) {
   return respell_words(decode(utf8), foreign_ending_as_latin);
 }
 
+std::string cyrillic_ge_as_h(std::string_view utf8) {
+  // Cyrillic г is g in Russian but h in Ukrainian and Belarusian (Ukrainian national
+  // romanisation, 2010: Головінський Holovinskyi, Ігорівна Ihorivna), and Russian writes
+  // a foreign h with it (Гермиона Hermione); х reads kh, which the fold makes h.
+  const std::u32string text = decode(utf8);
+  if (text.find(U'г') == std::u32string::npos && text.find(U'Г') == std::u32string::npos) return {};
+  std::string out;
+  out.reserve(utf8.size());
+  for (char32_t c : text) encode(c == U'г' ? U'х' : c == U'Г' ? U'Х' : c, out);
+  return out;
+}
+
 std::string georgian_as_foreign(std::string_view utf8) {
   // Georgian ends a foreign name that ends in a consonant with the nominative -ი (პუტინი
   // Putin; ობამა Obama as it is). Its own names keep theirs in the first reading (გიორგი

@@ -41,6 +41,10 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
 // Stephanus Esteban), when any does.
 void add_prothesis_reading(std::vector<NameTokens>& readings);
 
+// `utf8` with every Cyrillic г read as х, as Ukrainian and Belarusian say it and as
+// Russian writes a foreign h, or "" when it has none. In fold_kin.cc.
+[[nodiscard]] std::string cyrillic_ge_as_h(std::string_view utf8);
+
 // `utf8` read as Russian writes the same name when it is Ukrainian (Cyrillic with і ї є ґ,
 // or Latin with a patronymic as Ukraine romanises it: -ovych, -ivna), or "" when it is not or
 // nothing changes: a word's first syllable with the East Slavic full vowels (оло, оро, ере)

@@ -3,8 +3,9 @@
 // patronymics), a Belarusian word's first я read as е, Russian -оу and -ен for the
 // lists' -ow and -in, Hangul ㄹ before a vowel as r, a Georgian word without the
 // nominative -i it adds to a foreign name, a Spanish e before a word's s and consonant,
-// a Greek -os left out, and Slavic -yj as the stressed -oj. Each case is a rigour or
-// Putin spelling the matcher missed before the rule, or a pair the rule must keep apart.
+// a Greek -os left out, Greek's rough breathing no h, and Slavic -yj as the stressed
+// -oj. Each case is a rigour or Putin spelling the matcher missed before the rule, or a
+// pair the rule must keep apart.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -72,6 +73,13 @@ TEST(NamesRecall11Latin, HangulLiquidBeforeAVowelIsR) {
   index.add({"Nagahiro", EntityKind::kPerson, {}, {"Nagahiro"}});
   index.freeze();
   expect_top_matches(index, {{"나가히로", "Nagahiro"}});
+}
+
+TEST(NamesRecall11Latin, GreekRoughBreathingIsNoH) {
+  EXPECT_EQ(normalise_query("ἑρμιόνη").readings.front(), (NameTokens{"ermioni"}));
+  // A list name is read alike, and monotonic Greek as before.
+  EXPECT_EQ(normalise_name("Ἕκτωρ").front(), normalise_name("Έκτωρ").front());
+  EXPECT_EQ(normalise_name("Ερμιόνη").front(), (NameTokens{"ermioni"}));
 }
 
 TEST(NamesRecall11Latin, SpanishProthesis) {
