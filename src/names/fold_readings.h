@@ -30,10 +30,11 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
 // McCune-Reischauer, follows a consonant); Czech and Slovak ň ď ť ľ before a vowel as nj,
 // dj, tj, lj (a soft consonant, as Russian нья: Maňukov / Manjukov, Seňavin / Seniavin);
 // Serbian љ њ as лј, нј; Russian ё after a consonant as о (Лёке / Løke) and ю after л as у
-// (Любомира / Lubomira); a Czech word's
-// final ý, a man's adjectival surname, as the woman's á (Milostný / Milostná); German ä ö ü
-// as ae, oe, ue (Pflücker / Pfluecker); in a Belarusian text, ці and дзі as Russian ти, ди
-// and a word's у before a consonant as в (Уладзімір Пуцін, Vladimir Putin).
+// (Любомира / Lubomira); ь and ъ before е as й, the glide ICU drops with them (Васильев /
+// Vasilyev); a Czech word's final ý, a man's adjectival surname, as the woman's á
+// (Milostný / Milostná); German ä ö ü as ae, oe, ue (Pflücker / Pfluecker); in a
+// Belarusian text, ці and дзі as Russian ти, ди and a word's у before a consonant as в
+// (Уладзімір Пуцін, Vladimir Putin).
 [[nodiscard]] std::string respelled_letters(std::string_view utf8);
 
 // Adds to `readings` its first with an e before each word that starts with s and a

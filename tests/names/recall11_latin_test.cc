@@ -3,9 +3,9 @@
 // patronymics), a Belarusian word's first я read as е, Russian -оу and -ен for the
 // lists' -ow and -in, Hangul ㄹ before a vowel as r, a Georgian word without the
 // nominative -i it adds to a foreign name, a Spanish e before a word's s and consonant,
-// a Greek -os left out, Greek's rough breathing no h, and Slavic -yj as the stressed
-// -oj. Each case is a rigour or Putin spelling the matcher missed before the rule, or a
-// pair the rule must keep apart.
+// a Greek -os left out, Greek's rough breathing no h, Russian ье as ye, and Slavic -yj
+// as the stressed -oj. Each case is a rigour or Putin spelling the matcher missed before
+// the rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -80,6 +80,17 @@ TEST(NamesRecall11Latin, GreekRoughBreathingIsNoH) {
   // A list name is read alike, and monotonic Greek as before.
   EXPECT_EQ(normalise_name("Ἕκτωρ").front(), normalise_name("Έκτωρ").front());
   EXPECT_EQ(normalise_name("Ερμιόνη").front(), (NameTokens{"ermioni"}));
+}
+
+TEST(NamesRecall11Latin, SoftSignBeforeEIsAGlide) {
+  EXPECT_EQ(respelled_letters("Васильев Подъездов"), "Василйев Подйездов");
+  // Before и the lists write the glide or not (Ilyin, Ilin), and ICU reads й before i as a
+  // j the fold keeps: left as it is.
+  EXPECT_EQ(respelled_letters("Ильин"), "");
+  NameIndex index;
+  index.add({"Prokofjevitj", EntityKind::kPerson, {}, {"Prokofjevitj"}});
+  index.freeze();
+  expect_top_matches(index, {{"Прокофьевна", "Prokofjevitj"}});
 }
 
 TEST(NamesRecall11Latin, SpanishProthesis) {
