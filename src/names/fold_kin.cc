@@ -1,15 +1,18 @@
-// A query read as a kindred language writes the same name (fold_readings.h): Ukrainian as
-// Russian, and Georgian without the nominative ending it gives a foreign name. Each text
-// respelled here is read as a list name is, as one query reading more; the index is
-// unchanged.
+// A query read as a kindred language writes the same name (fold_readings.h): Ukrainian and
+// Belarusian as Russian (and their г as h), Russian's transcription of two foreign endings
+// as the lists spell them, and Georgian without the nominative ending it gives a foreign
+// name. Each text respelled here is read as a list name is, as one query reading more; the
+// index is unchanged.
 //
 // Thread-safety: pure functions.
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
 
 #include "names/fold_readings.h"
+#include "names/letters.h"
 
 namespace interdict {
 namespace {
@@ -228,6 +231,12 @@ std::string respell_words(const std::u32string& text, Read read) {
 }  // namespace
 
 std::string ukrainian_as_russian(std::string_view utf8) {
+  // Most queries are ASCII with no Ukrainian patronymic, and pay no decoding.
+  auto holds = [utf8](std::string_view lower_needle) {
+    const auto same = [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a + 0x20 : a) == b; };
+    return std::search(utf8.begin(), utf8.end(), lower_needle.begin(), lower_needle.end(), same) != utf8.end();
+  };
+  if (letters::is_ascii(utf8) && !holds("ych") && !holds("ivna")) return {};
   const std::u32string text = decode(utf8);
   if (!ukrainian(text)) return {};
   return respell_words(text, as_russian);

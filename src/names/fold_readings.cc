@@ -163,17 +163,16 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
 }
 
 void add_prothesis_reading(std::vector<NameTokens>& readings) {
-  if (readings.empty()) return;
+  auto takes_e = [](const std::string& token) {
+    return token.size() >= kMinProthesisWord && token[0] == 's' && token[1] != 'h' && !is_vowel_or_y(token[1]) &&
+           letters::is_lower(token[1]) && !is_weak_token(token);
+  };
+  // Most queries have no such word, and copy nothing.
+  if (readings.empty() || std::none_of(readings.front().begin(), readings.front().end(), takes_e)) return;
   NameTokens other = readings.front();
-  bool changed = false;
-  for (auto& token : other) {
-    if (token.size() < kMinProthesisWord || token[0] != 's' || token[1] == 'h' || is_vowel_or_y(token[1]) ||
-        !letters::is_lower(token[1]) || is_weak_token(token))
-      continue;
-    token.insert(token.begin(), 'e');
-    changed = true;
-  }
-  if (changed) readings.push_back(std::move(other));
+  for (auto& token : other)
+    if (takes_e(token)) token.insert(token.begin(), 'e');
+  readings.push_back(std::move(other));
 }
 
 }  // namespace interdict
