@@ -50,7 +50,8 @@ bool hard_gu(std::string_view t, std::size_t i) {
   if (after != 'i' || i + 3 >= t.size()) return false;
   if (is_vowel_or_y(t[i + 3])) return true;
   // French gui before consonants and a final silent e (Boumaguine, Guise): pinyin ends no
-  // word in a consonant and e, so this is no gui of 桂.
+  // word in a consonant and e, so this is no gui of 桂. English McGuire, whose u is heard,
+  // is folded alike on both sides and still meets its own spellings.
   const std::string_view tail = t.substr(i + 3);
   return tail.size() >= 2 && tail.back() == 'e' &&
          std::none_of(tail.begin(), tail.end() - 1, [](char c) { return is_vowel_or_y(c); });
