@@ -1,6 +1,7 @@
 // Spelling folds: one name's renderings across Latin-script languages made one token.
 //
 // Thread-safety: a pure function.
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -29,7 +30,8 @@ namespace {
 //       "Vladimir"); a word's first gy is Hungarian's own (Gyula) or Burmese (Gyi);
 //   ov, ev: a final "of"/"ef" ("Baidakoff" / "Baidakov");
 //   g:  French, Spanish and Portuguese "gu" before e, and before i and a vowel
-//       ("Gueorguievitch" / "Georgievich", "Miguel" / "Мигель"), where the u only keeps the
+//       ("Gueorguievitch" / "Georgievich", "Miguel" / "Мигель"), and French gui before
+//       consonants and a final e ("Boumaguine" / "Bumagin"), where the u only keeps the
 //       g hard; pinyin has no gue, and its gui before a consonant stays (桂 Gui, "Guilin",
 //       and in a joined reading "Cheng Guifeng", which must not meet "Cheng Feng");
 //   doubled letters once ("Owssej" / "Ovsei").
@@ -45,8 +47,14 @@ bool hard_gu(std::string_view t, std::size_t i) {
   if (t.substr(i, 2) != "gu" || i + 2 >= t.size()) return false;
   const char after = t[i + 2];
   if (after == 'e') return true;
-  if (after != 'i') return false;
-  return i + 3 < t.size() && is_vowel_or_y(t[i + 3]);
+  if (after != 'i' || i + 3 >= t.size()) return false;
+  if (is_vowel_or_y(t[i + 3])) return true;
+  // French gui before consonants and a final silent e (Boumaguine, Guise): pinyin ends no
+  // word in a consonant and e, so this is no gui of 桂. English McGuire, whose u is heard,
+  // is folded alike on both sides and still meets its own spellings.
+  const std::string_view tail = t.substr(i + 3);
+  return tail.size() >= 2 && tail.back() == 'e' &&
+         std::none_of(tail.begin(), tail.end() - 1, [](char c) { return is_vowel_or_y(c); });
 }
 }  // namespace
 

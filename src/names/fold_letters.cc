@@ -145,6 +145,14 @@ std::string respelled_letters(std::string_view text) {
       ++i;
       continue;
     }
+    // ь and ъ before е make it ye, as first in a word (Васильев Vasilyev, Vasiliev,
+    // Прокофьевна Prokofyevna); ICU drops the sign and the glide with it (vasilev).
+    if ((rest.starts_with("\xD1\x8C") || rest.starts_with("\xD1\x8A")) && utf8.substr(i + 2).starts_with("\xD0\xB5")) {
+      out += "\xD0\xB9";  // й
+      changed = true;
+      ++i;
+      continue;
+    }
     // German writes ä ö ü as ae oe ue without its dots, as lists often do (Pflücker /
     // Pfluecker, Müller / Mueller); the fold reads oe as u on both sides.
     const auto umlaut =

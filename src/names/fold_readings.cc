@@ -73,8 +73,13 @@ std::string latin_spelling(std::string_view raw) {
     out += raw[i];
   }
   if (out.size() > 5 && out.ends_with("vici")) out.back() = 'h';
+  // Polish, Czech and German write Russian -ый and Ukrainian -ий as -yj, which is Russian
+  // -ой when stressed (Woronyj, Вороной Voronoi); -skyj and -ckyj are -ский.
+  if (out.size() > 5 && out.ends_with("yj") && out[out.size() - 3] != 'k') out.replace(out.size() - 2, 2, "oj");
   return out;
 }
+
+constexpr std::size_t kMinGreekStem = 4;
 
 // Greek has no ch and writes the Slavic -ич with τσ: Πάβλοβιτς Pavlovich.
 // Inside a foreign name μπ and ντ are b and d, as at a word's start (Άλμπιν Albin,
@@ -96,8 +101,15 @@ std::string greek_spelling(std::string_view raw) {
     out.resize(out.size() - 2);
     out += "ch";
   }
+  // Greek gives a foreign man's name the nominative -ος that other languages leave out
+  // (Πάμφιλος Pamfil); a short word's -os is too much of it (Νίκος).
+  if (out.size() >= kMinGreekStem + 2 && out.ends_with("os") && !is_vowel_or_y(out[out.size() - 3]))
+    out.resize(out.size() - 2);
   return out;
 }
+
+// A shorter word is more often an abbreviation or a syllable (St, Sri, Sze) than a name.
+constexpr std::size_t kMinProthesisWord = 5;
 
 }  // namespace
 
@@ -147,6 +159,19 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
   if (!changed) return;
   for (const auto& r : readings)
     if (r == other) return;
+  readings.push_back(std::move(other));
+}
+
+void add_prothesis_reading(std::vector<NameTokens>& readings) {
+  auto takes_e = [](const std::string& token) {
+    return token.size() >= kMinProthesisWord && token[0] == 's' && token[1] != 'h' && !is_vowel_or_y(token[1]) &&
+           letters::is_lower(token[1]) && !is_weak_token(token);
+  };
+  // Most queries have no such word, and copy nothing.
+  if (readings.empty() || std::none_of(readings.front().begin(), readings.front().end(), takes_e)) return;
+  NameTokens other = readings.front();
+  for (auto& token : other)
+    if (takes_e(token)) token.insert(token.begin(), 'e');
   readings.push_back(std::move(other));
 }
 

@@ -1,5 +1,6 @@
 // Other Latin-script languages' spellings of a query's words, as query readings more
-// (fold_readings.cc; respelled_letters in fold_letters.cc). Internal to normalise.cc.
+// (fold_readings.cc; respelled_letters in fold_letters.cc; the kindred languages' readings
+// in fold_kin.cc). Internal to normalise.cc.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -29,11 +30,49 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
 // McCune-Reischauer, follows a consonant); Czech and Slovak ň ď ť ľ before a vowel as nj,
 // dj, tj, lj (a soft consonant, as Russian нья: Maňukov / Manjukov, Seňavin / Seniavin);
 // Serbian љ њ as лј, нј; Russian ё after a consonant as о (Лёке / Løke) and ю after л as у
-// (Любомира / Lubomira); a Czech word's
-// final ý, a man's adjectival surname, as the woman's á (Milostný / Milostná); German ä ö ü
-// as ae, oe, ue (Pflücker / Pfluecker); in a Belarusian text, ці and дзі as Russian ти, ди
-// and a word's у before a consonant as в (Уладзімір Пуцін, Vladimir Putin).
+// (Любомира / Lubomira); ь and ъ before е as й, the glide ICU drops with them (Васильев /
+// Vasilyev); a Czech word's final ý, a man's adjectival surname, as the woman's á
+// (Milostný / Milostná); German ä ö ü as ae, oe, ue (Pflücker / Pfluecker); in a
+// Belarusian text, ці and дзі as Russian ти, ди and a word's у before a consonant as в
+// (Уладзімір Пуцін, Vladimir Putin).
 [[nodiscard]] std::string respelled_letters(std::string_view utf8);
+
+// Adds to `readings` its first with an e before each word that starts with s and a
+// consonant, as Spanish, Portuguese and Catalan write a foreign name (Spartacus Espártaco,
+// Stephanus Esteban), when any does.
+void add_prothesis_reading(std::vector<NameTokens>& readings);
+
+// `utf8` with every Cyrillic г read as х, as Ukrainian and Belarusian say it and as
+// Russian writes a foreign h, or "" when it has none. In fold_kin.cc.
+[[nodiscard]] std::string cyrillic_ge_as_h(std::string_view utf8);
+
+// `utf8` read as Russian writes the same name when it is Ukrainian (Cyrillic with і ї є ґ,
+// or Latin with a patronymic as Ukraine romanises it: -ovych, -ivna), or "" when it is not or
+// nothing changes: a word's first syllable with the East Slavic full vowels (оло, оро, ере)
+// as Church Slavonic's (ла, ра, ре: Володимир Владимир), and the patronymics -ійович,
+// -айович, -іївна, -івна as -еевич, -аевич, -еевна, -овна. In fold_kin.cc.
+[[nodiscard]] std::string ukrainian_as_russian(std::string_view utf8);
+
+// `utf8` read as Russian writes the same name when it is Belarusian (і without и ї є ґ щ,
+// or ў, or a word ending in a consonant and ы): a word's first я after a consonant, an
+// unstressed е written as Belarusian says it, as е (Бяспалы Беспалы). "" when it is not or
+// nothing changes. In fold_kin.cc.
+[[nodiscard]] std::string belarusian_vowels_as_russian(std::string_view utf8);
+
+// `utf8` with the Russian transcription of two foreign endings read as the lists write
+// them: -оу, English -ow, as -ов (Драноу Dranow), and -эн, -ен, French -in, as -ин (Альбен
+// Albin); "" when no word ends so. In fold_kin.cc.
+[[nodiscard]] std::string russian_transcription_as_latin(std::string_view utf8);
+
+// `utf8` with each Hangul syllable that starts with ㄹ after a syllable with no final
+// written r and the syllable without it (나가히로 as 나가히r오, which reads nagahiro), as
+// Revised Romanization and the lists write ㄹ before a vowel; "" when there is none. In
+// transcribe_hangul.cc.
+[[nodiscard]] std::string hangul_liquid_as_r(std::string_view utf8);
+
+// `utf8` with a Georgian word's nominative -ი after a consonant left out, as Georgian adds
+// it to a foreign name (პუტინი Putin), or "" when there is none. In fold_kin.cc.
+[[nodiscard]] std::string georgian_as_foreign(std::string_view utf8);
 
 // Whether `utf8` holds a word ending in the Czech and Slovak feminine -ová, which Russian
 // romanisations never accent.

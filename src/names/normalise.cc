@@ -16,6 +16,7 @@
 // each ideograph's own reading, to the same text.
 #include "names/normalise.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -115,6 +116,34 @@ void tokenise_unicode(const icu::UnicodeString& text, NameTokens& out, std::vect
   if (!piece.isEmpty()) flush();
 }
 
+// Polytonic Greek marks a word's first vowel with a breathing; ICU reads the rough one
+// (dasia) as h, as classical Greek said it (ἑρμιόνη "hermioni"). Modern Greek says
+// neither, and its romanisation (ELOT 743) and the lists write none (Ermioni, Ermioni's
+// monotonic ερμιόνη): the letters of Greek Extended lose it.
+void drop_rough_breathing(icu::UnicodeString& text) {
+  constexpr UChar32 kFirst = 0x1F00;
+  constexpr UChar32 kLast = 0x1FFF;
+  constexpr UChar32 kDasia = 0x0314;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status) || nfd == nullptr) return;
+  icu::UnicodeString out;
+  bool changed = false;
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    icu::UnicodeString parts;
+    if (c < kFirst || c > kLast || !nfd->getDecomposition(c, parts) || parts.indexOf(kDasia) < 0) {
+      out.append(c);
+      continue;
+    }
+    parts.findAndReplace(icu::UnicodeString(kDasia), icu::UnicodeString());
+    out.append(parts);
+    changed = true;
+  }
+  if (changed) text = out;
+}
+
 void replace_cjk_forms(icu::UnicodeString& text) {
   for (const auto& [from, to] : kCjkForms) {
     const icu::UnicodeString f(false, reinterpret_cast<const UChar*>(from.data()), static_cast<int32_t>(from.size()));
@@ -127,17 +156,17 @@ void replace_cjk_forms(icu::UnicodeString& text) {
 
 namespace {
 
-// Query and list name are read alike, but for the Japanese reading of kanji, which only a
-// query gets (`japanese`): the list side's index holds what it held before, and a query in
-// kanji meets the list's romaji (綱木 / TSUNAKI), the case the lists hold.
-void add_h_reading(std::string_view utf8, std::vector<NameTokens>& readings);
-
 // The query respelled (fold_readings.h), read as a list name is, as one reading more.
 void add_respelled_reading(const std::string& respelled, std::vector<NameTokens>& readings) {
   if (respelled.empty() || readings.empty()) return;
   auto read = normalise_name(respelled);
   if (!read.empty() && read.front() != readings.front()) readings.push_back(std::move(read.front()));
 }
+
+// Query and list name are read alike, but for the readings only a query gets (`japanese`):
+// the Japanese reading of kanji, and the other languages' spellings (fold_readings.h). The
+// list side's index holds what it held before, and a query in kanji meets the list's
+// romaji (綱木 / TSUNAKI), the case the lists hold.
 
 NormalisedName normalise(std::string_view utf8, bool japanese) {
   NormalisedName out;
@@ -157,6 +186,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
     std::vector<bool> han_words;
     if (simplify && latin_available()) {
       simplify->transliterate(text);
+      drop_rough_breathing(text);
       replace_cjk_forms(text);
       text = mark_words(text, spellings, patterns, han_words);
       to_latin(text);
@@ -277,9 +307,15 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   }
   if (!japanese_reading.empty() && japanese_reading != readings.front())
     readings.push_back(std::move(japanese_reading));
-  if (japanese) add_h_reading(utf8, readings);
+  if (japanese && !ascii) add_respelled_reading(cyrillic_ge_as_h(utf8), readings);
   if (japanese) add_spelling_readings(raw, script_of, utf8, readings);
   if (japanese) add_respelled_reading(respelled_letters(utf8), readings);
+  if (japanese && !ascii) add_respelled_reading(georgian_as_foreign(utf8), readings);
+  if (japanese) add_respelled_reading(ukrainian_as_russian(utf8), readings);
+  if (japanese && !ascii) add_respelled_reading(belarusian_vowels_as_russian(utf8), readings);
+  if (japanese && !ascii) add_respelled_reading(russian_transcription_as_latin(utf8), readings);
+  if (japanese && !ascii) add_respelled_reading(hangul_liquid_as_r(utf8), readings);
+  if (japanese) add_prothesis_reading(readings);
   if (japanese && syllabic) {
     const std::size_t before = readings.size();
     add_respelled_reading(korean_as_lists_write(utf8, KoreanSpelling::kNorth), readings);
@@ -290,30 +326,6 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   out.han_syllables.resize(readings.size(), 0);
   out.review_only.resize(readings.size(), false);
   return out;
-}
-
-// Cyrillic г is g in Russian but h in Ukrainian and Belarusian (Ukrainian national
-// romanisation, 2010: Головінський Holovinskyi, Ігорівна Ihorivna), and Russian writes a
-// foreign h with it (Гермиона Hermione). A query with г gets one reading more, last, with
-// every г read as х (kh, folded to h); the list side is read as before.
-void add_h_reading(std::string_view utf8, std::vector<NameTokens>& readings) {
-  constexpr std::string_view kGe = "\xD0\xB3";       // г
-  constexpr std::string_view kGeUpper = "\xD0\x93";  // Г
-  if (readings.empty() || (utf8.find(kGe) == std::string_view::npos && utf8.find(kGeUpper) == std::string_view::npos))
-    return;
-  std::string as_h;
-  as_h.reserve(utf8.size());
-  for (std::size_t i = 0; i < utf8.size(); ++i) {
-    const std::string_view rest = utf8.substr(i);
-    if (rest.starts_with(kGe) || rest.starts_with(kGeUpper)) {
-      as_h += rest.starts_with(kGe) ? "\xD1\x85" : "\xD0\xA5";  // х, Х
-      ++i;
-    } else {
-      as_h += utf8[i];
-    }
-  }
-  auto read = normalise(as_h, false).readings;
-  if (!read.empty() && read.front() != readings.front()) readings.push_back(std::move(read.front()));
 }
 
 }  // namespace

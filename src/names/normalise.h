@@ -31,10 +31,11 @@ inline constexpr double kMinCertainty = 0.85;
 
 struct NormalisedName {
   // What normalise_name returns, and for a query with a word in kanji that the Japanese
-  // dictionary reads (transcribe_kanji.h) one reading more, last: those words by their
-  // Japanese reading (綱木 "tsunaki"), the others as in the first. A list name has no such
-  // reading, so the index holds what it did. A query with Cyrillic г gets one reading more,
-  // last, with г read as h (Ukrainian Головінський Holovinskyi; normalise.cc).
+  // dictionary reads (transcribe_kanji.h) one reading more: those words by their Japanese
+  // reading (綱木 "tsunaki"), the others as in the first. A list name has no such reading,
+  // so the index holds what it did. After it, a query's words as other languages spell
+  // them, one reading each (fold_readings.h): г read as h (Ukrainian Головінський
+  // Holovinskyi), Czech and Polish spellings, Ukrainian and Belarusian as Russian...
   std::vector<NameTokens> readings;
   // Per reading, bit i set when its token i is made of syllables read from Han ideographs
   // (pinyin), the joined reading's token when all its strong tokens are. Such a syllable is

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "names/fold_readings.h"
 #include "names/transcribe.h"
 
 namespace interdict {
@@ -65,6 +66,48 @@ std::string hangul_pattern(std::u32string_view word) {
   for (std::size_t i = 0; i + 1 < out.size(); ++i)
     if (out[i] == 'j' && out[i + 1] != 'i' && out[i + 1] != 'I') out[i] = 'i';
   return single_letters(std::move(out));
+}
+
+std::string hangul_liquid_as_r(std::string_view utf8) {
+  constexpr unsigned kSilent = 11;  // ㅇ among the initials
+  std::string out;
+  out.reserve(utf8.size() + 4);
+  bool changed = false;
+  bool open = false;  // the letter before is a Hangul syllable with no final
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    // Every Hangul syllable is three bytes in UTF-8 (EA B0 80 to ED 9E A3).
+    if (lead < 0xEA || lead > 0xED || i + 3 > utf8.size()) {
+      out += utf8[i++];
+      open = false;
+      continue;
+    }
+    const char32_t c = ((lead & 0x0F) << 12) | ((static_cast<unsigned char>(utf8[i + 1]) & 0x3F) << 6) |
+                       (static_cast<unsigned char>(utf8[i + 2]) & 0x3F);
+    if (!is_hangul_syllable(c)) {
+      out.append(utf8.substr(i, 3));
+      i += 3;
+      open = false;
+      continue;
+    }
+    const unsigned s = c - kFirst;
+    const unsigned initial = s / (kVowels * kFinals);
+    char32_t written = c;
+    // Revised Romanization, and the lists' Korean names, write ㄹ before a vowel as r
+    // (나가히로 Nagahiro, 하루 Haru); ICU writes l. After a final consonant ㄹ is l or n,
+    // and first in a word Korean says it n or not at all (리 Ri, 이 Lee).
+    if (initial == kRieul && open) {
+      out += 'r';
+      written = c + (kSilent - kRieul) * kVowels * kFinals;
+      changed = true;
+    }
+    out += static_cast<char>(0xE0 | (written >> 12));
+    out += static_cast<char>(0x80 | ((written >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (written & 0x3F));
+    open = s % kFinals == 0;
+    i += 3;
+  }
+  return changed ? out : std::string();
 }
 
 }  // namespace interdict

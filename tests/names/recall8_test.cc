@@ -74,10 +74,11 @@ TEST(NamesRecall8, GermanSpellingsOfSlavicSibilants) {
 
 TEST(NamesRecall8, CyrillicGeIsAlsoReadH) {
   // Ukrainian г is h (Головінський Holovinskyi); Russian writes a foreign h with it.
+  // (A Ukrainian query has a reading as Russian after it: recall11_latin_test.)
   const auto q = normalise_query("Головінський");
-  ASSERT_EQ(q.readings.size(), 2U);
+  ASSERT_GE(q.readings.size(), 2U);
   EXPECT_EQ(q.readings.front(), (NameTokens{"golovinski"}));
-  EXPECT_EQ(q.readings.back(), (NameTokens{"holovinski"}));
+  EXPECT_EQ(q.readings[1], (NameTokens{"holovinski"}));
   // A list name is read as before, and a query without г gets no such reading.
   EXPECT_EQ(normalise_name("Головінський").size(), 1U);
   EXPECT_EQ(normalise_query("Іванов").readings.size(), 1U);

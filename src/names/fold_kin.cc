@@ -1,0 +1,293 @@
+// A query read as a kindred language writes the same name (fold_readings.h): Ukrainian and
+// Belarusian as Russian (and their г as h), Russian's transcription of two foreign endings
+// as the lists spell them, and Georgian without the nominative ending it gives a foreign
+// name. Each text respelled here is read as a list name is, as one query reading more; the
+// index is unchanged.
+//
+// Thread-safety: pure functions.
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "names/fold_readings.h"
+#include "names/letters.h"
+
+namespace interdict {
+namespace {
+
+// UTF-8 to code points and back; malformed bytes are kept as they are, one a code point.
+std::u32string decode(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    std::size_t length = 1;
+    char32_t c = lead;
+    if (lead >= 0xF0) {
+      length = 4, c = lead & 0x07;
+    } else if (lead >= 0xE0) {
+      length = 3, c = lead & 0x0F;
+    } else if (lead >= 0xC0) {
+      length = 2, c = lead & 0x1F;
+    }
+    if (i + length > utf8.size()) length = 1, c = lead;
+    for (std::size_t k = 1; k < length; ++k) c = (c << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    out += c;
+    i += length;
+  }
+  return out;
+}
+
+void encode(char32_t c, std::string& out) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+char32_t lower(char32_t c) {
+  if (c >= U'А' && c <= U'Я') return c + 0x20;
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+  if (c == U'Ґ') return U'ґ';
+  if (c >= U'A' && c <= U'Z') return c + 0x20;
+  return c;
+}
+
+bool is_cyrillic(char32_t c) { return (c >= 0x400 && c <= 0x4FF); }
+bool is_latin(char32_t c) { return c >= U'a' && c <= U'z'; }
+bool is_georgian(char32_t c) { return c >= 0x10D0 && c <= 0x10FF; }
+
+bool is_vowel(char32_t c) {
+  constexpr std::u32string_view kVowels = U"аеёиоуыэюяіїєaeiouy";
+  return kVowels.find(c) != std::u32string_view::npos;
+}
+bool is_consonant(char32_t c) {
+  return (is_cyrillic(c) || is_latin(c)) && !is_vowel(c) && c != U'ь' && c != U'ъ' && c != U'й' && c != U'j';
+}
+
+// East Slavic says a vowel on both sides of a liquid where Church Slavonic, which gave
+// Russian many of its names, has one after it (полногласие): Ukrainian Володимир is Russian
+// Владимир, as золото is злато and город -град. Only in a word's first syllable, where the
+// names keep it.
+struct Pleophony {
+  std::u32string_view full;
+  std::u32string_view church;
+};
+constexpr std::array<Pleophony, 8> kPleophony{{{U"оло", U"ла"},
+                                               {U"оро", U"ра"},
+                                               {U"ере", U"ре"},
+                                               {U"ело", U"ле"},
+                                               {U"olo", U"la"},
+                                               {U"oro", U"ra"},
+                                               {U"ere", U"re"},
+                                               {U"elo", U"le"}}};
+constexpr std::size_t kMinPleophonicWord = 6;
+
+// Ukrainian patronymics of names with a stem in -й and in a consonant, as Russian writes
+// them: Андрійович Андреевич, Миколайович Николаевич, Андріївна Андреевна; Ukrainian
+// -івна after a consonant is Russian -овна after a hard one (Іванівна Ивановна,
+// Олександрівна Александровна), the most of them, and -евна after a soft one (Ігорівна).
+// The Latin ones as Ukraine's national romanisation (2010) writes them: -iiovych, -ivna.
+struct Ending {
+  std::u32string_view ukrainian;
+  std::u32string_view russian;
+  bool after_consonant;
+};
+constexpr std::array<Ending, 14> kEndings{{{U"ійович", U"еевич", false},
+                                           {U"айович", U"аевич", false},
+                                           {U"іївна", U"еевна", false},
+                                           {U"аївна", U"аевна", false},
+                                           {U"івна", U"овна", true},
+                                           {U"iyovych", U"eevych", false},
+                                           {U"iiovych", U"eevych", false},
+                                           {U"ijovych", U"eevych", false},
+                                           {U"ayovych", U"aevych", false},
+                                           {U"aiovych", U"aevych", false},
+                                           {U"iyivna", U"eevna", false},
+                                           {U"iivna", U"eevna", false},
+                                           {U"ayivna", U"aevna", false},
+                                           {U"ivna", U"ovna", true}}};
+
+// One word read as Russian writes it.
+std::u32string as_russian(std::u32string word) {
+  if (word.size() >= kMinPleophonicWord && is_consonant(word[0]) && is_consonant(word[4])) {
+    for (const auto& p : kPleophony)
+      if (word.substr(1, 3) == p.full) {
+        word = word.substr(0, 1) + std::u32string(p.church) + word.substr(4);
+        break;
+      }
+  }
+  for (const auto& e : kEndings) {
+    if (word.size() <= e.ukrainian.size() + 1 || !word.ends_with(e.ukrainian)) continue;
+    const std::size_t stem = word.size() - e.ukrainian.size();
+    if (e.after_consonant && !is_consonant(word[stem - 1])) continue;
+    word = word.substr(0, stem) + std::u32string(e.russian);
+    break;
+  }
+  return word;
+}
+
+// Whether the text is Ukrainian: in Cyrillic, a letter Russian lacks (і ї є ґ; Belarusian
+// shares і, and its words read as Russian alike); in Latin, a patronymic as Ukraine
+// romanises it (-ovych, -evych, -ivna), where Russian's are -ovich, -ovna.
+bool ukrainian(const std::u32string& text) {
+  for (char32_t c : text) {
+    const char32_t l = lower(c);
+    if (l == U'і' || l == U'ї' || l == U'є' || l == U'ґ') return true;
+  }
+  std::u32string word;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char32_t l = i < text.size() ? lower(text[i]) : U' ';
+    if (is_latin(l)) {
+      word += l;
+      continue;
+    }
+    if (word.ends_with(U"ovych") || word.ends_with(U"evych") || word.ends_with(U"ivna")) return true;
+    word.clear();
+  }
+  return false;
+}
+
+// Belarusian writes an unstressed е before the stress as я (яканне: Бяспалы Беспалый,
+// Сянявін Сенявин), which names have most often in their first syllable; the stress
+// itself is not written, so only the first syllable's я after a consonant is read е.
+std::u32string yakanne_as_russian(std::u32string word) {
+  if (word.size() >= 4 && is_cyrillic(word[0]) && is_consonant(word[0]) && word[1] == U'я') word[1] = U'е';
+  return word;
+}
+
+// A Belarusian text: і but none of и, ї, є, ґ, щ (Belarusian lacks them; Ukrainian has
+// и), or ў, or a word ending in a consonant and ы, Belarusian's adjective ending where
+// Russian writes -ый.
+bool belarusian(const std::u32string& text) {
+  bool i = false;
+  std::size_t letters = 0;
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    const char32_t l = lower(text[k]);
+    if (l == U'и' || l == U'ї' || l == U'є' || l == U'ґ' || l == U'щ') return false;
+    if (l == U'ў') return true;
+    i = i || l == U'і';
+    letters = is_cyrillic(l) ? letters + 1 : 0;
+    const bool word_end = k + 1 == text.size() || !is_cyrillic(lower(text[k + 1]));
+    if (l == U'ы' && word_end && letters >= 4 && is_consonant(lower(text[k - 1]))) return true;
+  }
+  return i;
+}
+
+// Russian writes a foreign name by its sound, and a few endings so that the lists'
+// spelling is lost: English -ow [oʊ] as -оу (Драноу Dranow, Барроу Barrow; the lists'
+// w folds to v), and French -in [ɛ̃] as -эн or -ен (Альбэн, Альбен Albin; Мартен Martin).
+std::u32string foreign_ending_as_latin(std::u32string word) {
+  if (word.size() < 4 || !is_cyrillic(word[0])) return word;
+  const std::size_t end = word.size() - 2;
+  if (word.ends_with(U"оу") && is_consonant(word[end - 1])) {
+    word[end + 1] = U'в';
+  } else if ((word.ends_with(U"эн") || (word.size() >= 5 && word.ends_with(U"ен"))) && is_consonant(word[end - 1])) {
+    word[end] = U'и';
+  }
+  return word;
+}
+
+// `text` with each word of Cyrillic or Latin letters, lowered, as `read` gives it, or ""
+// when none changes.
+template <typename Read>
+std::string respell_words(const std::u32string& text, Read read) {
+  std::string out;
+  out.reserve(text.size() * 2);
+  std::u32string word;
+  bool changed = false;
+  auto flush = [&] {
+    const std::u32string respelled = read(word);
+    changed = changed || respelled != word;
+    for (char32_t c : respelled) encode(c, out);
+    word.clear();
+  };
+  for (char32_t c : text) {
+    const char32_t l = lower(c);
+    if (is_cyrillic(l) || is_latin(l)) {
+      word += l;
+      continue;
+    }
+    flush();
+    encode(c, out);
+  }
+  flush();
+  return changed ? out : std::string();
+}
+
+}  // namespace
+
+std::string ukrainian_as_russian(std::string_view utf8) {
+  // Most queries are ASCII with no Ukrainian patronymic, and pay no decoding.
+  auto holds = [utf8](std::string_view lower_needle) {
+    const auto same = [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a + 0x20 : a) == b; };
+    return std::search(utf8.begin(), utf8.end(), lower_needle.begin(), lower_needle.end(), same) != utf8.end();
+  };
+  if (letters::is_ascii(utf8) && !holds("ych") && !holds("ivna")) return {};
+  const std::u32string text = decode(utf8);
+  if (!ukrainian(text)) return {};
+  return respell_words(text, as_russian);
+}
+
+std::string belarusian_vowels_as_russian(std::string_view utf8) {
+  const std::u32string text = decode(utf8);
+  if (!belarusian(text)) return {};
+  return respell_words(text, yakanne_as_russian);
+}
+
+std::string russian_transcription_as_latin(std::string_view utf8) {
+  return respell_words(decode(utf8), foreign_ending_as_latin);
+}
+
+std::string cyrillic_ge_as_h(std::string_view utf8) {
+  // Cyrillic г is g in Russian but h in Ukrainian and Belarusian (Ukrainian national
+  // romanisation, 2010: Головінський Holovinskyi, Ігорівна Ihorivna), and Russian writes
+  // a foreign h with it (Гермиона Hermione); х reads kh, which the fold makes h.
+  const std::u32string text = decode(utf8);
+  if (text.find(U'г') == std::u32string::npos && text.find(U'Г') == std::u32string::npos) return {};
+  std::string out;
+  out.reserve(utf8.size());
+  for (char32_t c : text) encode(c == U'г' ? U'х' : c == U'Г' ? U'Х' : c, out);
+  return out;
+}
+
+std::string georgian_as_foreign(std::string_view utf8) {
+  // Georgian ends a foreign name that ends in a consonant with the nominative -ი (პუტინი
+  // Putin; ობამა Obama as it is). Its own names keep theirs in the first reading (გიორგი
+  // Giorgi, -შვილი -shvili): a stem without it is no other name the lists spell.
+  constexpr char32_t kI = 0x10D8;                                                     // ი
+  constexpr std::u32string_view kGeorgianVowels = U"\u10D0\u10D4\u10D8\u10DD\u10E3";  // ა ე ი ო უ
+  constexpr std::size_t kMinWord = 4;
+  const std::u32string text = decode(utf8);
+  std::string out;
+  out.reserve(utf8.size());
+  bool changed = false;
+  std::size_t run = 0;  // Georgian letters before i
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    const bool word_end = i + 1 == text.size() || !is_georgian(text[i + 1]);
+    if (c == kI && word_end && run + 1 >= kMinWord && kGeorgianVowels.find(text[i - 1]) == std::u32string_view::npos) {
+      changed = true;
+      run = 0;
+      continue;
+    }
+    run = is_georgian(c) ? run + 1 : 0;
+    encode(c, out);
+  }
+  return changed ? out : std::string();
+}
+
+}  // namespace interdict
