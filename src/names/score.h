@@ -71,8 +71,11 @@ inline constexpr double kAffricateSimilarity = 0.95;
 // True when `a` and `b` differ only where German spells a Slavic name's sibilants: s for
 // the voiced z (з: Sadoroschnyj / Zadorozhny, Osolin / Ozolin, Musil / Muzil), and z for
 // the affricate ts or c (ц: Pustynzew / Pustyncev), keeping kMinAffricateLength letters
-// besides. Such a pair scores kAffricateSimilarity. In score_variants.cc.
+// besides, or kMinVoicedSibilantLength when every s against z stands between vowels,
+// where German says s as z (Musil / Muzil / Музиль). Such a pair scores
+// kAffricateSimilarity. In score_variants.cc.
 [[nodiscard]] bool equal_but_german_sibilant(std::string_view a, std::string_view b);
+inline constexpr std::size_t kMinVoicedSibilantLength = 4;
 inline constexpr double kInflectionSimilarity = 0.95;
 
 // True when the longer of `a` and `b` is the other, of kMinFinalHBase letters or more and

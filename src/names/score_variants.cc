@@ -7,6 +7,7 @@
 #include <string_view>
 #include <utility>
 
+#include "names/letters.h"
 #include "names/score.h"
 
 namespace interdict {
@@ -56,6 +57,7 @@ bool equal_but_german_sibilant(std::string_view a, std::string_view b) {
   std::size_t j = 0;
   std::size_t kept = 0;
   bool changed = false;
+  bool voiced = true;  // every s against z stands between vowels, where German s is z
   // The length of the affricate at s[k]: 2 for ts, 1 for c or z, 0 for none.
   auto affricate = [](std::string_view s, std::size_t k) -> std::size_t {
     if (k >= s.size()) return 0;
@@ -68,6 +70,7 @@ bool equal_but_german_sibilant(std::string_view a, std::string_view b) {
       continue;
     }
     if (i < a.size() && j < b.size() && ((a[i] == 's' && b[j] == 'z') || (a[i] == 'z' && b[j] == 's'))) {
+      voiced = voiced && i > 0 && i + 1 < a.size() && letters::is_vowel(a[i - 1]) && letters::is_vowel(a[i + 1]);
       ++i, ++j, changed = true;
       continue;
     }
@@ -76,9 +79,9 @@ bool equal_but_german_sibilant(std::string_view a, std::string_view b) {
     const std::size_t x = affricate(a, i);
     const std::size_t y = affricate(b, j);
     if (x == 0 || y == 0 || (a[i] != 'z' && b[j] != 'z')) return false;
-    i += x, j += y, changed = true;
+    i += x, j += y, changed = true, voiced = false;
   }
-  return changed && kept >= kMinAffricateLength;
+  return changed && kept >= (voiced ? kMinVoicedSibilantLength : kMinAffricateLength);
 }
 
 bool equal_but_final_h(std::string_view a, std::string_view b) {
