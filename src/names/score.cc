@@ -175,22 +175,34 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
             [](const Pair& x, const Pair& y) { return x.sim > y.sim; });
   std::array<bool, kMaxTokens> q_used{};
   std::array<bool, kMaxTokens> n_used{};
-  double numerator = 0;
-  double denominator = 0;
-  bool strong = false;
-  std::size_t paired = 0;
+  // The pairs made, best first; then how many pair an initial with a word.
+  std::size_t chosen = 0;
+  std::size_t initials = 0;
   for (std::size_t k = 0; k < count; ++k) {
     const Pair& p = pairs[k];
     if (q_used[p.q] || n_used[p.n]) continue;
     q_used[p.q] = n_used[p.n] = true;
+    pairs[chosen++] = p;
+    if (p.sim == kInitialSimilarity && query[p.q].text.size() == 1) ++initials;
+  }
+  double numerator = 0;
+  double denominator = 0;
+  bool strong = false;
+  for (std::size_t k = 0; k < chosen; ++k) {
+    const Pair& p = pairs[k];
     const TokenRec& t = d.tokens[d.form_tokens[f.first_token + p.n]];
     const double weight = query[p.q].weight + t.weight;
-    numerator += p.sim * weight;
+    // A query that writes two initials or more, each standing for a word of the list's name,
+    // writes its abbreviated form (Путин В. В., J. R. R. Tolkien). Not a list's initials:
+    // Q.C. Chen abbreviates too much to confirm 超 春梅 陈.
+    const bool abbreviated = initials >= 2 && p.sim == kInitialSimilarity && query[p.q].text.size() == 1;
+    const double sim = abbreviated ? kInitialsSimilarity : p.sim;
+    numerator += sim * weight;
     denominator += weight;
-    ++paired;
     if (!query[p.q].weak && t.weak == 0) strong = true;
-    if (why) why->pairs.push_back({query[p.q].text, std::string(d.str(t.text)), p.sim, weight});
+    if (why) why->pairs.push_back({query[p.q].text, std::string(d.str(t.text)), sim, weight});
   }
+  const std::size_t paired = chosen;
   for (std::uint32_t i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
     denominator += query[i].weight;

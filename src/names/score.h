@@ -95,6 +95,8 @@ inline constexpr double kFullNameUnmatchedShare = 0.65;
 // -oglu, -qizi.
 [[nodiscard]] bool is_patronymic(std::string_view token);
 inline constexpr double kInitialSimilarity = 0.6;
+// An initial's when two or more of a name's pair with words: score.cc.
+inline constexpr double kInitialsSimilarity = 0.9;
 // A joined reading ("zijietiaodong") is one long token whose Jaro-Winkler stays high when
 // a whole word is added or missing: it counts only when nearly the same.
 inline constexpr double kJoinedFloor = 0.86;        // Jaro-Winkler 0.95, cubed
