@@ -195,7 +195,9 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
     // A query that writes two initials or more, each standing for a word of the list's name,
     // writes its abbreviated form (Путин В. В., J. R. R. Tolkien). Not a list's initials:
     // Q.C. Chen abbreviates too much to confirm 超 春梅 陈.
-    const bool abbreviated = initials >= 2 && p.sim == kInitialSimilarity && query[p.q].text.size() == 1;
+    // So is a middle initial for a patronymic (Vladimir V. Putin).
+    const bool abbreviated =
+        p.sim == kInitialSimilarity && query[p.q].text.size() == 1 && (initials >= 2 || is_patronymic(d.str(t.text)));
     const double sim = abbreviated ? kInitialsSimilarity : p.sim;
     numerator += sim * weight;
     denominator += weight;

@@ -61,6 +61,8 @@ TEST(NamesRecall11, AQueryOfInitialsIsTheNamesShortForm) {
   // or more pair, not 0.6, which left these at 0.798.
   EXPECT_GE(score_of(index, "Путин В. В.", "PUTIN, Vladimir Vladimirovich"), 0.92);
   EXPECT_GE(score_of(index, "В. В. Путин", "PUTIN, Vladimir Vladimirovich"), 0.92);
+  // A middle initial for a patronymic, too.
+  EXPECT_GE(score_of(index, "Vladimir V. Putin", "PUTIN, Vladimir Vladimirovich"), 0.92);
   // A list's initials abbreviate too much to confirm a full name.
   EXPECT_LT(score_of(index, "Qiang Chao Chen", "Q.C. Chen"), 0.92);
 }
