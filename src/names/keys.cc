@@ -144,13 +144,44 @@ std::string loose_transcription_key(std::string_view letters) {
   return key;
 }
 
-void transcription_keys(std::string_view token, std::vector<std::uint64_t>& out) {
+namespace {
+
+void spelling_keys(std::string_view token, std::vector<std::uint64_t>& out) {
   const std::string key = transcription_key(token);
   if (key.empty()) return;
   out.push_back(hash_key('X', key));
   deletions(key, 'x', out);
   const std::string loose = loose_transcription_key(token);
   if (loose.size() >= kMinLooseKey) out.push_back(hash_key('Y', loose));
+}
+
+// The token with its ch read as Italian and German read it, where the fold left a ch that
+// English and Spanish say as in "church": before e or i Italian ch is k (Cenacchi,
+// Bigliocchi: 塞纳基, ビリオッキ), and German ch before a consonant or last is a fricative,
+// which the tables write with their h (Nimrichter, 尼姆里希特). The alignment pairs both
+// (transcribe.cc); the keys, which read c as s, set such tokens a class apart from their
+// transcriptions, among hundreds of tokens with short keys. Empty when no ch is read so.
+std::string european_ch(std::string_view token) {
+  std::string out;
+  for (std::size_t i = 0; i + 1 < token.size(); ++i) {
+    if (token[i] != 'c' || token[i + 1] != 'h') continue;
+    if (out.empty()) out.assign(token);
+    const char after = i + 2 < token.size() ? token[i + 2] : '\0';
+    if (after == 'e' || after == 'i') {
+      out[i] = 'k';
+    } else if (after == '\0' || !is_vowel_or_y(after)) {
+      out[i] = 'h';
+    }
+  }
+  return out == token ? std::string() : out;
+}
+
+}  // namespace
+
+void transcription_keys(std::string_view token, std::vector<std::uint64_t>& out) {
+  spelling_keys(token, out);
+  const std::string read = european_ch(token);
+  if (!read.empty()) spelling_keys(read, out);
 }
 
 namespace {

@@ -1,0 +1,74 @@
+// The rules of issue 6, session 11, for Han and kana: the index's transcription keys of a
+// list token with an Italian or German ch, and the ranking of the tokens a pattern reaches
+// with l and r as one letter. Each case is a rigour spelling the index never reached
+// before its rule (score 0), or a pair the rule must keep apart.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "names/candidates.h"
+#include "names/index_data.h"
+#include "names/liquid_jaro.h"
+#include "names/names.h"
+#include "names/transcribe.h"
+
+namespace interdict {
+namespace {
+
+// True when a list token is posted under a key `pattern` looks up as its own (`same`) or
+// loosely alike: the tokens reached so rank above those a class apart.
+bool keyed_alike(std::string_view pattern, std::string_view token) {
+  TranscriptionKeys query;
+  transcription_query_keys(pattern, query);
+  std::vector<std::uint64_t> posted;
+  transcription_keys(token, posted);
+  auto holds = [&posted](std::uint64_t k) { return std::find(posted.begin(), posted.end(), k) != posted.end(); };
+  return std::any_of(query.same.begin(), query.same.end(), holds) ||
+         std::any_of(query.loose.begin(), query.loose.end(), holds);
+}
+
+TEST(NamesRecall11Han, ItalianAndGermanChKeyedAsTheTablesWriteThem) {
+  // Cenacchi 塞纳基 "senaki", Bigliocchi ビリオッキ "birioki": Italian chi is ki.
+  EXPECT_TRUE(keyed_alike(han_pattern(U"塞纳基"), "cenachi"));
+  EXPECT_TRUE(keyed_alike(kana_pattern(U"ビリオッキ"), "bigliochi"));
+  // Nimrichter 尼姆里希特: German ch before a consonant is 希's h, which no key holds.
+  std::vector<std::uint64_t> german;
+  transcription_keys("nimrichter", german);
+  std::vector<std::uint64_t> as_heard;
+  transcription_keys("nimrihter", as_heard);
+  EXPECT_TRUE(std::any_of(as_heard.begin(), as_heard.end(), [&german](std::uint64_t k) {
+    return std::find(german.begin(), german.end(), k) != german.end();
+  }));
+  // A ch before a, o, u is English and Spanish ch (Chavez, Chorro), keyed as before.
+  EXPECT_FALSE(keyed_alike("kaves", "chavez"));
+}
+
+TEST(NamesRecall11Han, RankingHearsOneLiquid) {
+  // Mayniel 梅尼尔 "menir" was cut among hundreds of NR-keyed tokens by its spelling.
+  EXPECT_GT(liquid_jaro_winkler("menir", "mainiel"), liquid_jaro_winkler("menir", "manova"));
+  EXPECT_GT(liquid_jaro_winkler("airin", "ilene"), jaro_winkler("airin", "ilene"));
+  // Without a liquid, the value is Jaro-Winkler's.
+  EXPECT_DOUBLE_EQ(liquid_jaro_winkler("martha", "marhta"), jaro_winkler("martha", "marhta"));
+  EXPECT_DOUBLE_EQ(liquid_jaro_winkler("lara", "rala"), 1.0);
+}
+
+TEST(NamesRecall11Han, ReachedThroughTheIndex) {
+  NameIndex index;
+  for (const char* name : {"Cenacchi", "Nimrichter", "Bigliocchi", "Mayniel"})
+    index.add({name, EntityKind::kPerson, {}, {name}});
+  index.freeze();
+  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
+           {"塞纳基", "Cenacchi"}, {"尼姆里希特", "Nimrichter"}, {"ビリオッキ", "Bigliocchi"}, {"梅尼尔", "Mayniel"}}) {
+    const auto hits = index.search(query, {}, 3);
+    ASSERT_FALSE(hits.empty()) << query;
+    EXPECT_EQ(hits[0].id, id) << query;
+    EXPECT_EQ(hits[0].verdict, NameVerdict::kMatch) << query << " " << hits[0].score;
+  }
+}
+
+}  // namespace
+}  // namespace interdict
