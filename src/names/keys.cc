@@ -106,10 +106,24 @@ void deletions(std::string_view key, char tag, std::vector<std::uint64_t>& out) 
 
 namespace {
 
+// True when letters[i], a g after n, is the g of ng closing a syllable (last, or before a
+// consonant: Frimpong, Sechting), one sound, which Chinese writes with its n-final
+// syllables (弗里蓬, 谢希廷) and which no key should count apart from the n. An optional
+// vowel after it (katakana ング "ngU") is the script's, not the name's.
+bool velar_nasal(std::string_view letters, std::size_t i) {
+  for (std::size_t j = i + 1; j < letters.size(); ++j) {
+    const char c = letters[j];
+    if (c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U') continue;
+    return !letters::is_vowel_or_y(c);
+  }
+  return true;
+}
+
 // The class of letters[i] in a transcription key: a c before a consonant other than h, or
 // last, is k (Clarenza, Clerckx), as the alignment reads it; elsewhere the fold left c
 // only where it sounds s or ch.
 char key_class(std::string_view letters, std::size_t i) {
+  if (letters[i] == 'g' && i > 0 && letters[i - 1] == 'n' && velar_nasal(letters, i)) return 0;
   if (letters[i] == 'c') {
     const char next = i + 1 < letters.size() ? letters[i + 1] : '\0';
     if (next == '\0' || (transcription_class(next) != 0 && next != 'h')) return transcription_class('k');

@@ -222,6 +222,11 @@ double token_gap(std::string_view token, std::string_view ts, std::size_t k) {
   // Polish dz (and dź, dż once folded) is one affricate, which Chinese writes z (津) and
   // Japanese ジ or ヅ: 亚戈津斯卡 Jagodzińska.
   if (c == 'd' && next == 'z') return kSameSoundCost;
+  // The g of ng closing a syllable is no sound of its own, and Chinese writes the syllable
+  // with its n finals (弗里蓬 Frimpong, 谢希廷 Sechting); long tokens only, as for a nasal:
+  // in pinyin's own short syllables (Wang, Jing) the g tells two names apart.
+  if (c == 'g' && k > 0 && token[k - 1] == 'n' && !is_vowel(next) && token.size() >= kNasalLetters)
+    return kSameSoundCost;
   return gap(ts[k]);
 }
 
