@@ -173,7 +173,7 @@ void spelling_keys(std::string_view token, std::vector<std::uint64_t>& out) {
 // English and Spanish say as in "church": before e or i Italian ch is k (Cenacchi,
 // Bigliocchi: 塞纳基, ビリオッキ), and German ch before a consonant or last is a fricative,
 // which the tables write with their h (Nimrichter, 尼姆里希特). The alignment pairs both
-// (transcribe.cc); the keys, which read c as s, set such tokens a class apart from their
+// (transcribe_rules.cc); the keys, which read c as s, set such tokens a class apart from their
 // transcriptions, among hundreds of tokens with short keys. Empty when no ch is read so.
 std::string european_ch(std::string_view token) {
   std::string out;
