@@ -193,8 +193,11 @@ char liquid(char c) { return c == 'l' ? 'r' : c; }
 // i and e: Chinese writes an unstressed e with the table's i column (维尼齐亚 Venezia,
 // 阿维拉迪 Averardi), so the pair costs less, but only in tokens of kFrontVowelLetters or
 // more: in a short one it is the whole difference between two names (丽丽 "riri" and Lei).
-double substitution(char p, char t, double front_vowels) {
+double substitution(char p, char t, double front_vowels, bool european) {
   if (p == t) return 0.0;
+  // Japanese has no v and Spanish says its v as b, so katakana ボ and Chinese 巴 write a
+  // v as well (デボレ Devoret, 巴尔韦德 Valverde): not for an Indic pattern, whose b is b.
+  if (p == 'b' && t == 'v' && european) return kSameSoundCost;
   const bool pv = is_vowel(p);
   const bool tv = is_vowel(t);
   if (pv && tv) return (p == 'i' && t == 'e') || (p == 'e' && t == 'i') ? front_vowels : kVowelCost;
@@ -257,6 +260,15 @@ double transcription_similarity(std::string_view pattern, std::string_view token
     if (digraphs && j > 0 && is_vowel(ts[j - 1]) && is_vowel(ts[j])) digraph[j] = digraph_vowels(ts[j - 1], ts[j]);
   }
   for (std::size_t i = 0; i + 1 < pattern.size(); ++i) long_a[i] = pattern[i + 1] == 'R';
+  // English says a long i and a long a (Ilene, Ryan, Mason) as the diphthongs ai and ei,
+  // which katakana writes アイ and エイ and Chinese 赖 lai: a pattern's ai or ei ending at
+  // i may stand for the list's i or a. Not in short tokens, where pinyin's ai and ei
+  // are whole syllables, nor for an Indic pattern, whose ai is Hindi's own vowel.
+  std::array<char, kMax> diphthong{};  // the list vowel the diphthong ending here may be
+  if (european && token.size() >= kLongVowelLetters)
+    for (std::size_t i = 1; i < pattern.size(); ++i)
+      if (pattern[i] == 'i' && (pattern[i - 1] == 'a' || pattern[i - 1] == 'e'))
+        diphthong[i] = pattern[i - 1] == 'a' ? 'i' : 'a';
   // cost[i][j]: pattern[0, i) aligned with token[0, j).
   // Left uninitialised: each cell is written before it is read, and zeroing all 33 x 33
   // of them for every pair was a sixth of a query's instructions (callgrind).
@@ -285,11 +297,13 @@ double transcription_similarity(std::string_view pattern, std::string_view token
                            : (pc == 'a' || pc == 'o') && (place & kShortU) != 0         ? kSameSoundCost
                            : pc == 'n' && (place & kLabialM) != 0                       ? 0.0
                            : pc == 'z' && (place & kVoicedS) != 0                       ? kSameSoundCost
-                                                                  : substitution(pc, ts[j - 1], front);
+                                                                  : substitution(pc, ts[j - 1], front, european);
         best = std::min(best, cost[i - 1][j - 1] + sub);
       }
       if (i > 0 && j > 1 && (digraph[j - 1] & vowel_bit(ps[i - 1])) != 0)
         best = std::min(best, cost[i - 1][j - 2] + kSameSoundCost);
+      if (i > 1 && j > 0 && diphthong[i - 1] != 0 && diphthong[i - 1] == ts[j - 1])
+        best = std::min(best, cost[i - 2][j - 1] + kSameSoundCost);
       for (std::size_t pn = 1; pn <= 2 && pn <= i; ++pn) {
         for (std::size_t tn = 1; tn <= 2 && tn <= j; ++tn) {
           if (pn == 1 && tn == 1) continue;

@@ -130,6 +130,9 @@ inline constexpr std::size_t kNasalLetters = 6;
 // and its bound's.
 inline constexpr std::size_t kSilentFinalLetters = 5;
 [[nodiscard]] bool silent_final_t(std::string_view token, std::size_t k);
+// A pattern's diphthong ai or ei for the list's i or a, English long vowels, in tokens of
+// this many letters or more (transcribe.cc says why).
+inline constexpr std::size_t kLongVowelLetters = 5;
 // ch or ci before a vowel for 乔's j, in tokens of this many letters or more.
 inline constexpr std::size_t kAffricateLetters = 6;
 // i for e or e for i, in a token of kFrontVowelLetters or more (transcribe.cc says why).

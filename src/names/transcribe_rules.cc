@@ -197,6 +197,10 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   // 卡苏吉).
   if (tu == "tz" && pu == "ts") return 0.0;
   if (tu == "gh" && front && pu == "g") return 0.0;
+  // g before e and i is [ʒ] in French and Portuguese, [dʒ] in Italian and English, which
+  // Chinese writes with its zh or r (热, 鲁热莱斯 Rugeles) or its ch (琪, 安琪利内塔
+  // Angelinetta: Chinese tells its affricates apart by breath, not by voice).
+  if (tn == 1 && tu == "g" && front && (pu == "ch" || pu == "zh")) return kNearCost;
   // Japanese writes Russian ти as チ (プーチン Putin): katakana had no ti until ティ.
   if (tu == "t" && after == 'i' && pu == "ch") return 0.0;
   // ž, ж and the lists' zh are ジ to Japanese (ジャ, folded like a list's j to "ia":

@@ -1,7 +1,8 @@
 // The rules of issue 6, session 11, for Han and kana: the index's transcription keys of a
 // list token with an Italian or German ch or a final ng, the ranking of the tokens a
 // pattern reaches with l and r as one letter, and the letters the tables leave unwritten
-// (French final t and e, Portuguese lh, ng's g) or write ウ (a final v). Each case is a
+// (French final t and e, Portuguese lh, ng's g) or write otherwise (a final v as ウ, a v
+// as b, a soft g as zh or ch, English long i and a as ai and ei). Each case is a
 // rigour spelling missed at the match threshold before its rule, or a pair the rule must
 // keep apart.
 #include <gtest/gtest.h>
@@ -85,6 +86,19 @@ TEST(NamesRecall11Han, PortugueseLhAndKanaFinalV) {
   EXPECT_GE(transcription_similarity(han_pattern(U"卡瓦略"), "karvalho"), kMatch);
   EXPECT_GE(transcription_similarity(han_pattern(U"菲尔略"), "filho"), 0.9);
   EXPECT_GE(transcription_similarity(kana_pattern(U"セメノウ"), "semenov"), kMatch);
+}
+
+TEST(NamesRecall11Han, EnglishLongVowelsSoftGAndJapaneseV) {
+  EXPECT_GE(transcription_similarity(kana_pattern(U"アイリーン"), "ilene"), kMatch);
+  EXPECT_GE(transcription_similarity(kana_pattern(U"メイソン"), "mason"), kMatch);
+  EXPECT_GE(transcription_similarity(han_pattern(U"奥赖恩"), "orian"), kMatch);  // O'Ryan
+  // Hindi's ai (कैलाश Kailash) is its own vowel: no KILLECH.
+  EXPECT_LT(transcription_similarity(indic_pattern(U"कैलाश"), "kilech"), 0.88);
+  EXPECT_GE(transcription_similarity(han_pattern(U"鲁热莱斯"), "rugeles"), kMatch);
+  EXPECT_GE(transcription_similarity(han_pattern(U"安琪利内塔"), "angelineta"), kMatch);
+  EXPECT_GE(transcription_similarity(kana_pattern(U"デボレ"), "devoret"), kMatch);
+  // Hindi's b is b: भरत Bharat is no VILAT.
+  EXPECT_LT(transcription_similarity(indic_pattern(U"भरत"), "vilat"), 0.86);
 }
 
 TEST(NamesRecall11Han, ReachedThroughTheIndex) {
