@@ -97,7 +97,10 @@ void deletions(std::string_view key, char tag, std::vector<std::uint64_t>& out) 
   for (std::size_t i = 0; i < key.size(); ++i) {
     if (i > 0 && key[i] == key[i - 1]) continue;  // the same variant as deleting key[i - 1]
     shorter.assign(key.substr(0, i));
-    shorter.append(key.substr(i + 1));
+    // A class between two of one class leaves them side by side, which a key writes once
+    // (Tondowski TNTBSK without its nasal is TBSK, 托多夫斯基's key).
+    const bool joined = i > 0 && i + 1 < key.size() && key[i - 1] == key[i + 1];
+    shorter.append(key.substr(i + (joined ? 2 : 1)));
     out.push_back(hash_key(tag, shorter));
   }
 }
@@ -124,6 +127,7 @@ bool velar_nasal(std::string_view letters, std::size_t i) {
 // only where it sounds s or ch.
 char key_class(std::string_view letters, std::size_t i) {
   if (letters[i] == 'g' && i > 0 && letters[i - 1] == 'n' && velar_nasal(letters, i)) return 0;
+  if (french_silent_x(letters, i)) return 0;
   if (letters[i] == 'c') {
     const char next = i + 1 < letters.size() ? letters[i + 1] : '\0';
     if (next == '\0' || (transcription_class(next) != 0 && next != 'h')) return transcription_class('k');

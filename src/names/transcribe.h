@@ -133,6 +133,11 @@ inline constexpr std::size_t kSilentFinalLetters = 5;
 // A pattern's diphthong ai or ei for the list's i or a, English long vowels, in tokens of
 // this many letters or more (transcribe.cc says why).
 inline constexpr std::size_t kLongVowelLetters = 5;
+// Whether token[k] is the k or the s of a final ks after au or eu: the x of French -aux,
+// -eaux and -eux as the fold spells it, which French does not say (Subercaseaux 苏伯卡索,
+// Bordeaux). The alignment leaves each out at kSameSoundCost, its bound counts them so,
+// and the transcription keys hold neither.
+[[nodiscard]] bool french_silent_x(std::string_view token, std::size_t k);
 // ch or ci before a vowel for 乔's j, in tokens of this many letters or more.
 inline constexpr std::size_t kAffricateLetters = 6;
 // i for e or e for i, in a token of kFrontVowelLetters or more (transcribe.cc says why).

@@ -145,6 +145,7 @@ double token_gap(std::string_view token, std::string_view ts, std::size_t k, boo
     // English a final e after a consonant (Lamartine 拉马丁, Nurse 纳斯), which the tables,
     // writing what is heard, leave out.
     if (silent_final_t(token, k)) return kNearCost;
+    if (french_silent_x(token, k)) return kSameSoundCost;
     if (c == 'e' && next == '\0' && k > 0 && !is_vowel(token[k - 1]) && token.size() >= kSilentFinalLetters)
       return kSameSoundCost;
     // Portuguese lh and nh are the one sound of Spanish ll and ñ, Italian gl and gn, which
@@ -262,6 +263,10 @@ unsigned places(std::string_view token, std::string_view ts, std::size_t k) {
 bool silent_final_t(std::string_view token, std::size_t k) {
   return token[k] == 't' && k + 1 == token.size() && k > 0 && is_vowel(token[k - 1]) &&
          token.size() >= kSilentFinalLetters;
+}
+
+bool french_silent_x(std::string_view token, std::size_t k) {
+  return k + 2 >= token.size() && (token.ends_with("auks") || token.ends_with("euks"));
 }
 
 bool droppable_nasal(std::string_view token, std::size_t k) {
