@@ -125,6 +125,19 @@ std::string kana_pattern(std::u32string_view word) {
   for (std::size_t i = 0; i + 2 < out.size(); ++i)
     if (out[i] == 's' && out[i + 1] == 'h' && out[i + 2] == 'I') out[i + 1] = 'H';
   if (out.ends_with("ofU") || out.ends_with("OfU")) out.replace(out.size() - 3, 3, "ov");
+  // Hiragana writes Japanese words, whose long o and u it spells ou and uu (やすごろう
+  // Yasugorō), and which the lists write in Hepburn without the macron: o and u, as
+  // katakana_romaji reads a dictionary's reading. Katakana's ou is a foreign name's (セメノウ
+  // Semenov) and stays.
+  if (std::all_of(word.begin(), word.end(), [](char32_t c) { return c < kKatakanaFirst; })) {
+    std::string shorter;
+    for (char c : out) {
+      const char before = shorter.empty() ? '\0' : shorter.back();
+      if (c == 'u' && (before == 'o' || before == 'u' || before == 'O' || before == 'U')) continue;
+      shorter += c;
+    }
+    out.swap(shorter);
+  }
   // シュ before a consonant or last is a bare sh, its u as epenthetic as ス's (シュタイン
   // Stein, ブッシュ Bush): the small ュ wrote the sh, not a vowel.
   for (std::size_t i = 0; i + 2 < out.size(); ++i)

@@ -121,6 +121,13 @@ TEST(NamesRecall11Han, FrenchSilentXAndKeysWithoutANasal) {
   EXPECT_TRUE(keyed_near(han_pattern(U"托多夫斯基"), "tondovski"));
 }
 
+TEST(NamesRecall11Han, HiraganaLongVowelsAsHepburnWritesThem) {
+  EXPECT_EQ(pattern_letters(kana_pattern(U"やすごろう")), "iasugoro");  // Yasugorō
+  EXPECT_EQ(pattern_letters(kana_pattern(U"ゆうき")), "iuki");          // Yūki
+  // Katakana's ou is a foreign name's: セメノウ Semenov.
+  EXPECT_EQ(pattern_letters(kana_pattern(U"セメノウ")), "semenou");
+}
+
 TEST(NamesRecall11Han, ReachedThroughTheIndex) {
   NameIndex index;
   for (const char* name :
