@@ -211,6 +211,8 @@ double substitution(char p, char t, double front_vowels, bool european) {
   // Japanese has no v and Spanish says its v as b, so katakana ボ and Chinese 巴 write a
   // v as well (デボレ Devoret, 巴尔韦德 Valverde): not for an Indic pattern, whose b is b.
   if (p == 'b' && t == 'v' && european) return kSameSoundCost;
+  // A list's q is a k to the tables, which have no uvular (亚奎内 Iaquone, Italian qu).
+  if (p == 'k' && t == 'q' && european) return 0.0;
   const bool pv = is_vowel(p);
   const bool tv = is_vowel(t);
   if (pv && tv) return (p == 'i' && t == 'e') || (p == 'e' && t == 'i') ? front_vowels : kVowelCost;

@@ -96,6 +96,7 @@ Partners make_partners() {
   add(p.of_pattern, 's', 'c');
   add(p.of_pattern, 's', 'z');
   add(p.of_pattern, 't', 'z');
+  add(p.of_pattern, 't', 'c');
   add(p.of_pattern, 'c', 'g');
   add(p.of_pattern, 'z', 'g');
   // The same rules from the list side: ch for k, c for ch, sc for sh, z for ts.

@@ -191,6 +191,10 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   if (tu == "sc" && front && pu == "sh") return 0.0;
   if (tu == "c" && front && pu == "ch") return 0.0;
   if (tu == "z" && pu == "ts") return 0.0;
+  // Slavic c (Czech, Polish, Croatian: ц) and German c before e and i are ts (戈利岑
+  // Golicin): the same sound as the z above, but c is s in French and Spanish, hence a
+  // small cost. Not a c of ch.
+  if (tu == "c" && pu == "ts" && after != 'h') return kSameSoundCost;
   // German and English ck, and Italian cc before a, o, u as the fold leaves it (Seccaroni
   // "seckaroni"), are one k (セッカローニ, 桑布科 Sambucco).
   if (tu == "ck" && pu == "k") return 0.0;

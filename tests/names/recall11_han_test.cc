@@ -128,6 +128,13 @@ TEST(NamesRecall11Han, HiraganaLongVowelsAsHepburnWritesThem) {
   EXPECT_EQ(pattern_letters(kana_pattern(U"セメノウ")), "semenou");
 }
 
+TEST(NamesRecall11Han, SlavicCAndQ) {
+  EXPECT_GE(transcription_similarity(han_pattern(U"戈利岑"), "golicin"), kMatch);
+  EXPECT_GE(transcription_similarity(han_pattern(U"亚奎内"), "iaquone"), kMatch);
+  // ch is no ts: 茨 is no Chi.
+  EXPECT_LT(transcription_similarity(han_pattern(U"戈利岑"), "golichin"), kMatch);
+}
+
 TEST(NamesRecall11Han, ReachedThroughTheIndex) {
   NameIndex index;
   for (const char* name :
