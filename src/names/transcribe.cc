@@ -211,8 +211,6 @@ double substitution(char p, char t, double front_vowels, bool european) {
   // Japanese has no v and Spanish says its v as b, so katakana ボ and Chinese 巴 write a
   // v as well (デボレ Devoret, 巴尔韦德 Valverde): not for an Indic pattern, whose b is b.
   if (p == 'b' && t == 'v' && european) return kSameSoundCost;
-  // A list's q is a k to the tables, which have no uvular (亚奎内 Iaquone, Italian qu).
-  if (p == 'k' && t == 'q' && european) return 0.0;
   const bool pv = is_vowel(p);
   const bool tv = is_vowel(t);
   if (pv && tv) return (p == 'i' && t == 'e') || (p == 'e' && t == 'i') ? front_vowels : kVowelCost;
@@ -300,9 +298,9 @@ double transcription_similarity(std::string_view pattern, std::string_view token
       if (i > 0 && j > 0) {
         const char pc = ps[i - 1];
         const unsigned place = at[j - 1];
-        const double sub = pc == 'h' && (place & kSpanishJ) != 0                ? kNearCost
-                           : pc == 's' && (place & kSpanishFinalZ) != 0         ? 0.0
-                           : pc == 'k' && (place & (kHardC | kItalianSch)) != 0 ? 0.0
+        const double sub = pc == 'h' && (place & kSpanishJ) != 0                      ? kNearCost
+                           : pc == 's' && (place & kSpanishFinalZ) != 0               ? 0.0
+                           : pc == 'k' && (place & (kHardC | kItalianSch | kQu)) != 0 ? 0.0
                            : pc == 's' && (place & (kSoftC | kVoicedZ)) != 0
                                ? ((place & kSoftC) != 0 ? 0.0 : kSameSoundCost)
                            : pc == 'h' && (place & kSoftG) != 0                         ? kNearCost

@@ -103,6 +103,13 @@ bool vowel_before_r(std::string_view token, std::size_t k) {
   return is_vowel(token[k]) && k + 1 < token.size() && token[k + 1] == 'r';
 }
 
+// True when token[k] is the q of qu, which Italian, Spanish and French say k (亚奎内
+// Iaquone) and the tables write with their k. A q before any other letter (Qerman) is
+// Arabic's or Albanian's own sound, a near consonant still.
+bool romance_qu(std::string_view token, std::size_t k) {
+  return token[k] == 'q' && k + 1 < token.size() && token[k + 1] == 'u';
+}
+
 }  // namespace
 
 namespace transcription_rules {
@@ -259,6 +266,7 @@ unsigned places(std::string_view token, std::string_view ts, std::size_t k) {
   if (voiced_s(token, k)) out |= kVoicedS;
   if (voiced_z(token, k)) out |= kVoicedZ;
   if (italian_sch(token, k)) out |= kItalianSch;
+  if (romance_qu(token, k)) out |= kQu;
   return out;
 }
 

@@ -46,6 +46,7 @@ enum Place : unsigned {
   kVoicedS = 1U << 10,
   kVoicedZ = 1U << 11,
   kItalianSch = 1U << 12,
+  kQu = 1U << 13,
 };
 
 // The rules token[k]'s place may be read by (Place bits); `ts` as for token_gap.

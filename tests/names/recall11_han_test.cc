@@ -131,6 +131,8 @@ TEST(NamesRecall11Han, HiraganaLongVowelsAsHepburnWritesThem) {
 TEST(NamesRecall11Han, SlavicCAndQ) {
   EXPECT_GE(transcription_similarity(han_pattern(U"戈利岑"), "golicin"), kMatch);
   EXPECT_GE(transcription_similarity(han_pattern(U"亚奎内"), "iaquone"), kMatch);
+  // A q before another letter is Arabic's own: 科尔曼 Coleman is no QERMAN.
+  EXPECT_LT(transcription_similarity(han_pattern(U"科尔曼"), "qerman"), kMatch);
   // ch is no ts: 茨 is no Chi.
   EXPECT_LT(transcription_similarity(han_pattern(U"戈利岑"), "golichin"), kMatch);
 }
