@@ -96,7 +96,7 @@ namespace interdict {
 // b, j with g), so letters of two classes here never cost less than 1 to substitute
 // (transcribe_bound.h relies on it).
 // The index's transcription keys are spelt in these classes (keys.cc), and the alignment
-// derives its own from them (transcribe.cc), so the two cannot drift apart.
+// derives its own from them (transcribe_align.cc), so the two cannot drift apart.
 [[nodiscard]] char transcription_class(char c);
 
 // Similarity in [0,1] of a pattern and a folded list token (lowercase ASCII): 1 minus the
@@ -131,7 +131,7 @@ inline constexpr std::size_t kNasalLetters = 6;
 inline constexpr std::size_t kSilentFinalLetters = 5;
 [[nodiscard]] bool silent_final_t(std::string_view token, std::size_t k);
 // A pattern's diphthong ai or ei for the list's i or a, English long vowels, in tokens of
-// this many letters or more (transcribe.cc says why).
+// this many letters or more (transcribe_align.cc says why).
 inline constexpr std::size_t kLongVowelLetters = 5;
 // Whether token[k] is the k or the s of a final ks after au or eu: the x of French -aux,
 // -eaux and -eux as the fold spells it, which French does not say (Subercaseaux 苏伯卡索,
@@ -140,7 +140,7 @@ inline constexpr std::size_t kLongVowelLetters = 5;
 [[nodiscard]] bool french_silent_x(std::string_view token, std::size_t k);
 // ch or ci before a vowel for 乔's j, in tokens of this many letters or more.
 inline constexpr std::size_t kAffricateLetters = 6;
-// i for e or e for i, in a token of kFrontVowelLetters or more (transcribe.cc says why).
+// i for e or e for i, in a token of kFrontVowelLetters or more (transcribe_align.cc says why).
 inline constexpr double kFrontVowelCost = 0.15;
 inline constexpr std::size_t kFrontVowelLetters = 5;
 

@@ -36,7 +36,7 @@ struct Partners {
 };
 
 // True when token[k], a letter with partners in context, has them: the kana conventions of
-// transcribe.cc (チ for ti, ジ for di and zh, ウ for a v before a consonant or last), ch for h
+// transcribe_rules.cc (チ for ti, ジ for di and zh, ウ for a v before a consonant or last), ch for h
 // (German) and for 乔's j, ci for that j, and sh for h (希).
 bool context_holds(std::string_view token, std::size_t k) {
   const char next = k + 1 < token.size() ? token[k + 1] : '\0';
@@ -106,7 +106,7 @@ Partners make_partners() {
   add(p.of_token, 's', 's');
   add(p.of_token, 'z', 't');
   add(p.of_token, 'z', 's');
-  // A Spanish j is written with the pattern's h (罗哈斯 Rojas): transcribe.cc pairs them at a
+  // A Spanish j is written with the pattern's h (罗哈斯 Rojas): transcribe_align.cc pairs them at a
   // near consonant's price. (The pattern's h is never counted alone.)
   add(p.of_token, 'j', 'h');
   // Spanish g before e and i is the pattern's h (卡塔赫纳 Cartagena); tz is ts.

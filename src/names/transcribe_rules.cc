@@ -1,5 +1,5 @@
 // The rules of the transcription alignment for the letters of a list's European spelling
-// (transcription_similarity, transcribe.cc): what the Chinese and Japanese tables write for
+// (transcription_similarity, transcribe_align.cc): what the Chinese and Japanese tables write for
 // a letter or a group of letters, and what leaving one out costs. Kept apart from the
 // alignment that prices with them, and from the kana table. Where the facts come from:
 // docs/names.md.
@@ -114,15 +114,6 @@ bool romance_qu(std::string_view token, std::size_t k) {
 
 namespace transcription_rules {
 
-// The cost of a letter one side has and the other does not: a vowel is the script's or
-// the language's; an r (non-rhotic English, 科萨托 for Corsato) and an h are often left
-// unwritten; any other consonant is a different name.
-double gap(char c) {
-  if (is_vowel(c)) return kVowelCost + 0.1;
-  if (c == 'r' || c == 'h') return kNearCost;
-  return 1.0;
-}
-
 // The cost of leaving out token[k], a letter of the list's spelling the transcription did
 // not write. `token` is as the list folded it (l and r apart), `ts` with l read as r.
 double token_gap(std::string_view token, std::string_view ts, std::size_t k, bool european) {
@@ -163,82 +154,13 @@ double token_gap(std::string_view token, std::string_view ts, std::size_t k, boo
   return gap(ts[k]);
 }
 
-// Letters of a European spelling that make one sound the pattern writes otherwise
-// (Italian, whose names fill most of the transcription misses, and German): ch before i
-// or e is k (Pinocchio), ci and gi before a vowel are ch and j (Ciampi, Giulio), sc before
-// i or e is sh, z is ts. The cost of pattern[pi, pi + pn) against token[tj, tj + tn), or a
-// negative number when these are not such a pair. Every unit's list letters begin with c,
-// g, s, z or t: transcription_similarity asks only there.
-double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::string_view t, std::size_t tj,
-                     std::size_t tn) {
-  const std::string_view pu = p.substr(pi, pn);
-  const std::string_view tu = t.substr(tj, tn);
-  const char after = tj + tn < t.size() ? t[tj + tn] : '\0';
-  const bool front = after == 'i' || after == 'e';
-  if (tu == "ch" && front && pu == "k") return 0.0;
-  // 乔 and 焦 write cho as well as jo (乔叟 Chaucer, 乔治 George); the table reads them jo,
-  // folded to the glide i: ch and Italian ci before a vowel are that j unvoiced (卡马乔
-  // Camacho, 特里皮乔内 Tripiccione). Long tokens only: a glide i is in every other name.
-  if ((tu == "ch" || tu == "ci") && is_vowel(after) && pu == "i" && t.size() >= kAffricateLetters) return kNearCost;
-  // German ch not before a vowel (Richter, Fröhlich, Bach) is a fricative, which Chinese
-  // writes with its h (希, 赫) and Japanese with ヒ, ハ.
-  if (tu == "ch" && !is_vowel(after) && pu == "h") return kSameSoundCost;
-  // Chinese x, which 希 (read hi) begins with, is the nearest it has to sh (拉希迪安
-  // Rashidian, 马尔希茨 Marschitz).
-  if (tu == "sh" && pu == "h") return kNearCost;
-  // German s before t or p is sh (Stegerwald, Wintersteiner: シュテーガーヴァルト,
-  // ヴィンテルシュタイナー; Stuyvesant 施托伊弗桑特).
-  if (tn == 1 && tu == "s" && (after == 't' || after == 'p') && pu == "sh") return 0.0;
-  if ((tu == "gi" && is_vowel(after)) && (pu == "i" || pu == "j")) return 0.0;
-  // Italian ge and gi are je and ji: ジェルモニ Germoni (the pattern's j folded to i).
-  if (tn == 2 && pn == 2 && tu[0] == 'g' && (tu[1] == 'e' || tu[1] == 'i') && (pu[0] == 'i' || pu[0] == 'j') &&
-      pu[1] == tu[1])
-    return 0.0;
-  if ((tu == "ci" && is_vowel(after)) && pu == "ch") return 0.0;
-  if (tu == "sc" && front && pu == "sh") return 0.0;
-  if (tu == "c" && front && pu == "ch") return 0.0;
-  if (tu == "z" && pu == "ts") return 0.0;
-  // Slavic c (Czech, Polish, Croatian: ц) and German c before e and i are ts (戈利岑
-  // Golicin): the same sound as the z above, but c is s in French and Spanish, hence a
-  // small cost. Not a c of ch.
-  if (tu == "c" && pu == "ts" && after != 'h') return kSameSoundCost;
-  // German and English ck, and Italian cc before a, o, u as the fold leaves it (Seccaroni
-  // "seckaroni"), are one k (セッカローニ, 桑布科 Sambucco).
-  if (tu == "ck" && pu == "k") return 0.0;
-  // German tz is ts (Etzelstorfer, 埃策尔斯托弗), Italian gh before i and e is g (Carsughi,
-  // 卡苏吉).
-  if (tu == "tz" && pu == "ts") return 0.0;
-  if (tu == "gh" && front && pu == "g") return 0.0;
-  // g before e and i is [ʒ] in French and Portuguese, [dʒ] in Italian and English, which
-  // Chinese writes with its zh or r (热, 鲁热莱斯 Rugeles) or its ch (琪, 安琪利内塔
-  // Angelinetta: Chinese tells its affricates apart by breath, not by voice).
-  if (tn == 1 && tu == "g" && front && (pu == "ch" || pu == "zh")) return kNearCost;
-  // Japanese writes Russian ти as チ (プーチン Putin): katakana had no ti until ティ.
-  if (tu == "t" && after == 'i' && pu == "ch") return 0.0;
-  // ž, ж and the lists' zh are ジ to Japanese (ジャ, folded like a list's j to "ia":
-  // プラジャーコヴァー Pražáková).
-  if (tu == "zh" && pn == 1 && (pu == "i" || pu == "j")) return 0.0;
-  return -1.0;
-}
-
 // True when the vowel letters a, b of a European spelling are one vowel sound, which a
 // transcription writes with its single vowel v: French ai and English ay as e (埃拉勒迪
 // Airaldi, メニエル Mayniel), au as o (扎罗扎 Zarauza), eu as o or e (博格拉斯 Beugras),
 // ea as e or i (Freeleagus), ei as e, or a as German says it (宾坦 Bintein), Spanish and
 // Italian ie and ue as e or o (卡涅罗 Carniello, 蓬特 Puente), oa as o or a. Pinyin has ai,
-// ei and ie too: tokens of kDigraphLetters or more only.
-unsigned char vowel_bit(char v) {
-  switch (v) {
-    case 'a': return 1;
-    case 'e': return 2;
-    case 'i': return 4;
-    case 'o': return 8;
-    case 'u': return 16;
-    default: return 0;
-  }
-}
-
-// The vowels (vowel_bit) the digraph a, b may be written with; 0 for none.
+// ei and ie too: tokens of kDigraphLetters or more only. The vowels (vowel_bit) the digraph
+// a, b may be written with; 0 for none.
 unsigned char digraph_vowels(char a, char b) {
   const auto either = [](char x, char y) { return static_cast<unsigned char>(vowel_bit(x) | vowel_bit(y)); };
   switch (a) {
