@@ -135,8 +135,9 @@ double token_gap(std::string_view token, std::string_view ts, std::size_t k, boo
   if (c == 'd' && next == 'z') return kSameSoundCost;
   // The g of ng closing a syllable is no sound of its own, and Chinese writes the syllable
   // with its n finals (弗里蓬 Frimpong, 谢希廷 Sechting); long tokens only, as for a nasal:
-  // in pinyin's own short syllables (Wang, Jing) the g tells two names apart.
-  if (c == 'g' && k > 0 && token[k - 1] == 'n' && !is_vowel(next) && token.size() >= kNasalLetters)
+  // in pinyin's own short syllables (Wang, Jing) the g tells two names apart. Not for an
+  // Indic pattern, whose script writes the velar nasal (नारायण is no Malang).
+  if (european && c == 'g' && k > 0 && token[k - 1] == 'n' && !is_vowel(next) && token.size() >= kNasalLetters)
     return kSameSoundCost;
   if (european) {
     // French leaves a final t unsaid (Devoret, Goddet: デヴォレ, 戈德), and French and

@@ -79,6 +79,8 @@ TEST(NamesRecall11Han, NgClosingASyllableIsOneNasal) {
   // Before a vowel the g is heard (Angelo, Inga); katakana's ング writes it, its u the script's.
   EXPECT_NE(transcription_key("angelo"), transcription_key("anelo"));
   EXPECT_EQ(transcription_key(kana_pattern(U"フリンポング")), transcription_key("frimpong"));
+  // Devanagari writes its velar nasal: नारायण is no Malang.
+  EXPECT_LT(transcription_similarity(indic_pattern(U"नारायण"), "malang"), 0.86);
   // In short tokens, pinyin's own syllables, the g tells Wang from Wan.
   EXPECT_LT(transcription_similarity(kana_pattern(U"ワン"), "vang"), kMatch);
 }
