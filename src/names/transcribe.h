@@ -138,6 +138,9 @@ inline constexpr std::size_t kLongVowelLetters = 5;
 // Bordeaux). The alignment leaves each out at kSameSoundCost, its bound counts them so,
 // and the transcription keys hold neither.
 [[nodiscard]] bool french_silent_x(std::string_view token, std::size_t k);
+// Whether token[k] is a v before u, which neither table writes apart from the u (マウリ
+// Mawuli): left out at kNearCost by the alignment and counted so by its bound.
+[[nodiscard]] bool labial_before_u(std::string_view token, std::size_t k);
 // ch or ci before a vowel for 乔's j, in tokens of this many letters or more.
 inline constexpr std::size_t kAffricateLetters = 6;
 // i for e or e for i, in a token of kFrontVowelLetters or more (transcribe_align.cc says why).

@@ -145,6 +145,10 @@ double token_gap(std::string_view token, std::string_view ts, std::size_t k, boo
     // writing what is heard, leave out.
     if (silent_final_t(token, k)) return kNearCost;
     if (french_silent_x(token, k)) return kSameSoundCost;
+    // Neither table has a wu or vu apart from u: katakana writes ウ, Chinese 乌 or 武, its
+    // w a glide (マウリ Mawuli, 武契奇 Vučić), so the list's v (or folded w) before u is
+    // left unwritten at a near consonant's cost.
+    if (labial_before_u(token, k)) return kNearCost;
     if (c == 'e' && next == '\0' && k > 0 && !is_vowel(token[k - 1]) && token.size() >= kSilentFinalLetters)
       return kSameSoundCost;
     // Portuguese lh and nh are the one sound of Spanish ll and ñ, Italian gl and gn, which
@@ -202,6 +206,10 @@ bool silent_final_t(std::string_view token, std::size_t k) {
 
 bool french_silent_x(std::string_view token, std::size_t k) {
   return k + 2 >= token.size() && (token.ends_with("auks") || token.ends_with("euks"));
+}
+
+bool labial_before_u(std::string_view token, std::size_t k) {
+  return token[k] == 'v' && k + 1 < token.size() && token[k + 1] == 'u';
 }
 
 bool droppable_nasal(std::string_view token, std::size_t k) {
