@@ -14,7 +14,7 @@
 #include <functional>
 #include <string>
 
-#include "names/jaro_bits.h"
+#include "names/liquid_jaro.h"
 #include "names/transcribe.h"
 #include "names/transcribe_bound.h"
 
@@ -90,7 +90,7 @@ void pair_pattern(const NameIndex::Data& d, std::string_view pattern, PairMemo* 
     const std::uint32_t t = reached[i];
     if (i + 2 * kAhead < reached.size()) __builtin_prefetch(&d.tokens[reached[i + 2 * kAhead]]);
     if (i + kAhead < reached.size()) __builtin_prefetch(d.blob.data() + d.tokens[reached[i + kAhead]].text.offset);
-    ranked.emplace_back(kClosenessShare * closeness[t] + jaro_winkler_bits(letters, d.str(d.tokens[t].text)), t);
+    ranked.emplace_back(kClosenessShare * closeness[t] + liquid_jaro_winkler(letters, d.str(d.tokens[t].text)), t);
     closeness[t] = 0;
   }
   // Ties go to the lower token id, so the same query always aligns the same tokens.

@@ -97,7 +97,10 @@ void deletions(std::string_view key, char tag, std::vector<std::uint64_t>& out) 
   for (std::size_t i = 0; i < key.size(); ++i) {
     if (i > 0 && key[i] == key[i - 1]) continue;  // the same variant as deleting key[i - 1]
     shorter.assign(key.substr(0, i));
-    shorter.append(key.substr(i + 1));
+    // A class between two of one class leaves them side by side, which a key writes once
+    // (Tondowski TNTBSK without its nasal is TBSK, 托多夫斯基's key).
+    const bool joined = i > 0 && i + 1 < key.size() && key[i - 1] == key[i + 1];
+    shorter.append(key.substr(i + (joined ? 2 : 1)));
     out.push_back(hash_key(tag, shorter));
   }
 }
@@ -106,10 +109,28 @@ void deletions(std::string_view key, char tag, std::vector<std::uint64_t>& out) 
 
 namespace {
 
+// True when letters[i], a g after n, is the g of ng closing a syllable (last, or before a
+// consonant: Frimpong, Sechting), one sound, which Chinese writes with its n-final
+// syllables (弗里蓬, 谢希廷) and which no key should count apart from the n. Long tokens
+// only, as the alignment forgives it: keyed without it, the list's short pinyin
+// syllables (Zhang, Wang) reached patterns that never pair with them. An optional
+// vowel after it (katakana ング "ngU") is the script's, not the name's.
+bool velar_nasal(std::string_view letters, std::size_t i) {
+  for (std::size_t j = i + 1; j < letters.size(); ++j) {
+    const char c = letters[j];
+    if (c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U') continue;
+    return !letters::is_vowel_or_y(c);
+  }
+  return true;
+}
+
 // The class of letters[i] in a transcription key: a c before a consonant other than h, or
 // last, is k (Clarenza, Clerckx), as the alignment reads it; elsewhere the fold left c
 // only where it sounds s or ch.
 char key_class(std::string_view letters, std::size_t i) {
+  if (letters[i] == 'g' && i > 0 && letters[i - 1] == 'n' && letters.size() >= kNasalLetters && velar_nasal(letters, i))
+    return 0;
+  if (french_silent_x(letters, i)) return 0;
   if (letters[i] == 'c') {
     const char next = i + 1 < letters.size() ? letters[i + 1] : '\0';
     if (next == '\0' || (transcription_class(next) != 0 && next != 'h')) return transcription_class('k');
@@ -144,13 +165,44 @@ std::string loose_transcription_key(std::string_view letters) {
   return key;
 }
 
-void transcription_keys(std::string_view token, std::vector<std::uint64_t>& out) {
+namespace {
+
+void spelling_keys(std::string_view token, std::vector<std::uint64_t>& out) {
   const std::string key = transcription_key(token);
   if (key.empty()) return;
   out.push_back(hash_key('X', key));
   deletions(key, 'x', out);
   const std::string loose = loose_transcription_key(token);
   if (loose.size() >= kMinLooseKey) out.push_back(hash_key('Y', loose));
+}
+
+// The token with its ch read as Italian and German read it, where the fold left a ch that
+// English and Spanish say as in "church": before e or i Italian ch is k (Cenacchi,
+// Bigliocchi: 塞纳基, ビリオッキ), and German ch before a consonant or last is a fricative,
+// which the tables write with their h (Nimrichter, 尼姆里希特). The alignment pairs both
+// (transcribe_rules.cc); the keys, which read c as s, set such tokens a class apart from their
+// transcriptions, among hundreds of tokens with short keys. Empty when no ch is read so.
+std::string european_ch(std::string_view token) {
+  std::string out;
+  for (std::size_t i = 0; i + 1 < token.size(); ++i) {
+    if (token[i] != 'c' || token[i + 1] != 'h') continue;
+    if (out.empty()) out.assign(token);
+    const char after = i + 2 < token.size() ? token[i + 2] : '\0';
+    if (after == 'e' || after == 'i') {
+      out[i] = 'k';
+    } else if (after == '\0' || !is_vowel_or_y(after)) {
+      out[i] = 'h';
+    }
+  }
+  return out == token ? std::string() : out;
+}
+
+}  // namespace
+
+void transcription_keys(std::string_view token, std::vector<std::uint64_t>& out) {
+  spelling_keys(token, out);
+  const std::string read = european_ch(token);
+  if (!read.empty()) spelling_keys(read, out);
 }
 
 namespace {

@@ -1,6 +1,6 @@
 // The index file: a versioned header, then each flat array as (u64 byte length, bytes).
 //
-//   file    = magic "IDXNAMES" u32 version(=8) u32 record-size-check
+//   file    = magic "IDXNAMES" u32 version(=9) u32 record-size-check
 //             f64 match f64 review
 //             array{blob} array{entries} array{names} array{forms} array{form_tokens}
 //             array{tokens} array{keys} array{key_offsets} array{postings}
@@ -9,8 +9,11 @@
 //   array   = u64 byte-length, bytes (length a multiple of the record size),
 //             zero bytes to the next multiple of 8
 //
-// Version 8 folds French gui before consonants and a final e as gi (fold.cc: Boumaguine
-// "bumagine"), which version 7 files hold as "bumaguine": a query would not meet them.
+// Version 9 folds French gui before consonants and a final e as gi (fold.cc: Boumaguine
+// "bumagine"), and posts a token with an Italian ch before e or i, or a German ch before a
+// consonant or last, under the transcription keys of that ch read k or h (keys.cc): a
+// version 8 file, written by either change alone, or a version 7 file would not meet
+// Bumagin, nor let 塞纳基 reach Cenacchi or 尼姆里希特 Nimrichter.
 // Version 6 holds a token reading more for names with surname particles (Del Barrio as
 // "delbario"), reads a c before a consonant as k in transcription keys and folds Hungarian
 // gyi to di (index_build.cc, keys.cc, fold.cc): a version 5 file would not meet a query
@@ -48,7 +51,7 @@ namespace interdict {
 namespace {
 
 constexpr char kMagic[8] = {'I', 'D', 'X', 'N', 'A', 'M', 'E', 'S'};
-constexpr std::uint32_t kVersion = 8;
+constexpr std::uint32_t kVersion = 9;
 constexpr std::size_t kAlign = 8;
 constexpr std::uint32_t kRecordCheck =
     sizeof(EntryRec) << 24 | sizeof(NameRec) << 16 | sizeof(FormRec) << 8 | sizeof(TokenRec);

@@ -96,7 +96,7 @@ namespace interdict {
 // b, j with g), so letters of two classes here never cost less than 1 to substitute
 // (transcribe_bound.h relies on it).
 // The index's transcription keys are spelt in these classes (keys.cc), and the alignment
-// derives its own from them (transcribe.cc), so the two cannot drift apart.
+// derives its own from them (transcribe_align.cc), so the two cannot drift apart.
 [[nodiscard]] char transcription_class(char c);
 
 // Similarity in [0,1] of a pattern and a folded list token (lowercase ASCII): 1 minus the
@@ -108,11 +108,11 @@ namespace interdict {
 [[nodiscard]] double transcription_similarity(std::string_view pattern, std::string_view token);
 inline constexpr double kVowelCost = 0.25;
 inline constexpr double kNearCost = 0.35;
-// An r after a vowel, before a consonant or last, left unwritten (transcribe.cc says why).
+// An r after a vowel, before a consonant or last, left unwritten (transcribe_rules.cc says why).
 inline constexpr double kUnwrittenR = 0.2;
 // Two spellings of one sound where the list's letters do not say which language's reading
 // is meant: a vowel digraph for one vowel (French au as o), German ch for h, a voiced s
-// for z, dz for z, English short u for a (transcribe.cc says each).
+// for z, dz for z, English short u for a (transcribe_rules.cc says each).
 inline constexpr double kSameSoundCost = 0.1;
 // Vowel digraphs read as one vowel (kDigraphLetters), and a nasal left out before a
 // consonant (kNasalLetters), in tokens of this many letters or more: in shorter ones they
@@ -124,9 +124,26 @@ inline constexpr std::size_t kNasalLetters = 6;
 // consonant other than h and g (ng and nh are one sound), in tokens of kNasalLetters or
 // more. The alignment's rule, and its bound's.
 [[nodiscard]] bool droppable_nasal(std::string_view token, std::size_t k);
+// Whether token[k] is a final t after a vowel, which French leaves unsaid (Devoret
+// デヴォレ) and the tables unwritten at kNearCost, in tokens of kSilentFinalLetters or
+// more (a final e after a consonant as well, at kSameSoundCost). The alignment's rule,
+// and its bound's.
+inline constexpr std::size_t kSilentFinalLetters = 5;
+[[nodiscard]] bool silent_final_t(std::string_view token, std::size_t k);
+// A pattern's diphthong ai or ei for the list's i or a, English long vowels, in tokens of
+// this many letters or more (transcribe_align.cc says why).
+inline constexpr std::size_t kLongVowelLetters = 5;
+// Whether token[k] is the k or the s of a final ks after au or eu: the x of French -aux,
+// -eaux and -eux as the fold spells it, which French does not say (Subercaseaux 苏伯卡索,
+// Bordeaux). The alignment leaves each out at kSameSoundCost, its bound counts them so,
+// and the transcription keys hold neither.
+[[nodiscard]] bool french_silent_x(std::string_view token, std::size_t k);
+// Whether token[k] is a v before u, which neither table writes apart from the u (マウリ
+// Mawuli): left out at kNearCost by the alignment and counted so by its bound.
+[[nodiscard]] bool labial_before_u(std::string_view token, std::size_t k);
 // ch or ci before a vowel for 乔's j, in tokens of this many letters or more.
 inline constexpr std::size_t kAffricateLetters = 6;
-// i for e or e for i, in a token of kFrontVowelLetters or more (transcribe.cc says why).
+// i for e or e for i, in a token of kFrontVowelLetters or more (transcribe_align.cc says why).
 inline constexpr double kFrontVowelCost = 0.15;
 inline constexpr std::size_t kFrontVowelLetters = 5;
 

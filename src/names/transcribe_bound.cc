@@ -2,7 +2,7 @@
 //
 // Each letter gets the set of letters on the other side that could pair with it for less
 // than 1 (a mask over a-z): its own class (transcription_class), itself, and the letters of
-// the spelling rules that read two letters as one sound (transcribe.cc's spelling_unit:
+// the spelling rules that read two letters as one sound (transcribe_rules.cc's spelling_unit:
 // token ch for k, z for ts, c for ch, sc for sh, gi for j, ck for k) or pair two letters
 // cheaply in context (a Spanish j for h, a final z for s). A rule needs all its letters,
 // so listing one of them keeps the set large enough.
@@ -36,7 +36,7 @@ struct Partners {
 };
 
 // True when token[k], a letter with partners in context, has them: the kana conventions of
-// transcribe.cc (チ for ti, ジ for di and zh, ウ for a v before a consonant), ch for h
+// transcribe_rules.cc (チ for ti, ジ for di and zh, ウ for a v before a consonant or last), ch for h
 // (German) and for 乔's j, ci for that j, and sh for h (希).
 bool context_holds(std::string_view token, std::size_t k) {
   const char next = k + 1 < token.size() ? token[k + 1] : '\0';
@@ -44,21 +44,23 @@ bool context_holds(std::string_view token, std::size_t k) {
     case 't':
     case 'd': return next == 'i';
     case 'z': return next == 'h';
-    case 'v': return next != '\0' && !is_vowel(next);
+    case 'v': return !is_vowel(next);
     case 'c': return next == 'h' || next == 'i';
     case 's': return next == 'h';
     default: return false;
   }
 }
 
-// What leaving token[k] out costs the alignment at least (transcribe.cc's token_gap), for
-// a consonant with no cheap partner: a nasal before a consonant in a long token and the d
-// of dz cost less than 1; any other such consonant, substituted or left out, 1.
+// What leaving token[k] out costs the alignment at least (transcribe_rules.cc's
+// token_gap), for a consonant with no cheap partner: a nasal before a consonant in a long
+// token, a final t after a vowel, a v before u, French silent x and the d of dz cost less
+// than 1; any other such consonant, substituted or left out, 1.
 double least_gap(std::string_view token, std::size_t k) {
   const char c = token[k];
   const char next = k + 1 < token.size() ? token[k + 1] : '\0';
   if (c == 'd' && next == 'z') return kSameSoundCost;
-  if (droppable_nasal(token, k)) return kNearCost;
+  if (french_silent_x(token, k)) return kSameSoundCost;
+  if (droppable_nasal(token, k) || silent_final_t(token, k) || labial_before_u(token, k)) return kNearCost;
   return 1.0;
 }
 
@@ -94,6 +96,9 @@ Partners make_partners() {
   add(p.of_pattern, 's', 'c');
   add(p.of_pattern, 's', 'z');
   add(p.of_pattern, 't', 'z');
+  add(p.of_pattern, 't', 'c');
+  add(p.of_pattern, 'c', 'g');
+  add(p.of_pattern, 'z', 'g');
   // The same rules from the list side: ch for k, c for ch, sc for sh, z for ts.
   add(p.of_token, 'c', 'k');
   add(p.of_token, 'c', 'c');
@@ -101,14 +106,14 @@ Partners make_partners() {
   add(p.of_token, 's', 's');
   add(p.of_token, 'z', 't');
   add(p.of_token, 'z', 's');
-  // A Spanish j is written with the pattern's h (罗哈斯 Rojas): transcribe.cc pairs them at a
+  // A Spanish j is written with the pattern's h (罗哈斯 Rojas): transcribe_align.cc pairs them at a
   // near consonant's price. (The pattern's h is never counted alone.)
   add(p.of_token, 'j', 'h');
   // Spanish g before e and i is the pattern's h (卡塔赫纳 Cartagena); tz is ts.
   add(p.of_token, 'g', 'h');
-  // The kana conventions: チ for ti, ジ for di and for zh, ウ for a v before a consonant.
+  // The kana conventions: チ for ti, ジ for di and for zh, ウ for a v before a consonant or last.
   // From the list side they hold only in context (Partners::in_context): a t or d before
-  // i, the z of zh, a v before a consonant. Pattern letters hold i and u nearly always, so
+  // i, the z of zh, a v before a consonant or last. Pattern letters hold i and u nearly always, so
   // partners given everywhere would leave most z and v uncounted.
   add(p.of_pattern, 'c', 't');
   add(p.of_pattern, 'j', 'd');

@@ -1,0 +1,234 @@
+// The comparison of a transcription pattern with a list token (transcription_similarity,
+// transcribe.h): an alignment of the two, whose costs say what the tables write for the
+// list's letters (transcribe_rules.h) and which letters they add or leave out.
+//
+// Thread-safety: pure functions over constant tables.
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "names/letters.h"
+#include "names/transcribe.h"
+#include "names/transcribe_rules.h"
+
+namespace interdict {
+namespace {
+
+using letters::is_vowel;
+using transcription_rules::digraph_vowels;
+using transcription_rules::gap;
+using transcription_rules::places;
+using transcription_rules::token_gap;
+using transcription_rules::vowel_bit;
+using enum transcription_rules::Place;
+
+// An optional letter: a vowel the script added, the h of シ and 谢, or the r of a long a.
+bool is_upper_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H' || c == 'R'; }
+
+// Asked in the alignment's cells, here to be inlined there.
+// Letters of a European spelling that make one sound the pattern writes otherwise
+// (Italian, whose names fill most of the transcription misses, and German): ch before i
+// or e is k (Pinocchio), ci and gi before a vowel are ch and j (Ciampi, Giulio), sc before
+// i or e is sh, z is ts. The cost of pattern[pi, pi + pn) against token[tj, tj + tn), or a
+// negative number when these are not such a pair. Every unit's list letters begin with c,
+// g, s, z or t: transcription_similarity asks only there.
+double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::string_view t, std::size_t tj,
+                     std::size_t tn) {
+  const std::string_view pu = p.substr(pi, pn);
+  const std::string_view tu = t.substr(tj, tn);
+  const char after = tj + tn < t.size() ? t[tj + tn] : '\0';
+  const bool front = after == 'i' || after == 'e';
+  if (tu == "ch" && front && pu == "k") return 0.0;
+  // 乔 and 焦 write cho as well as jo (乔叟 Chaucer, 乔治 George); the table reads them jo,
+  // folded to the glide i: ch and Italian ci before a vowel are that j unvoiced (卡马乔
+  // Camacho, 特里皮乔内 Tripiccione). Long tokens only: a glide i is in every other name.
+  if ((tu == "ch" || tu == "ci") && is_vowel(after) && pu == "i" && t.size() >= kAffricateLetters) return kNearCost;
+  // German ch not before a vowel (Richter, Fröhlich, Bach) is a fricative, which Chinese
+  // writes with its h (希, 赫) and Japanese with ヒ, ハ.
+  if (tu == "ch" && !is_vowel(after) && pu == "h") return kSameSoundCost;
+  // Chinese x, which 希 (read hi) begins with, is the nearest it has to sh (拉希迪安
+  // Rashidian, 马尔希茨 Marschitz).
+  if (tu == "sh" && pu == "h") return kNearCost;
+  // German s before t or p is sh (Stegerwald, Wintersteiner: シュテーガーヴァルト,
+  // ヴィンテルシュタイナー; Stuyvesant 施托伊弗桑特).
+  if (tn == 1 && tu == "s" && (after == 't' || after == 'p') && pu == "sh") return 0.0;
+  if ((tu == "gi" && is_vowel(after)) && (pu == "i" || pu == "j")) return 0.0;
+  // Italian ge and gi are je and ji: ジェルモニ Germoni (the pattern's j folded to i).
+  if (tn == 2 && pn == 2 && tu[0] == 'g' && (tu[1] == 'e' || tu[1] == 'i') && (pu[0] == 'i' || pu[0] == 'j') &&
+      pu[1] == tu[1])
+    return 0.0;
+  if ((tu == "ci" && is_vowel(after)) && pu == "ch") return 0.0;
+  if (tu == "sc" && front && pu == "sh") return 0.0;
+  if (tu == "c" && front && pu == "ch") return 0.0;
+  if (tu == "z" && pu == "ts") return 0.0;
+  // Slavic c (Czech, Polish, Croatian: ц) and German c before e and i are ts (戈利岑
+  // Golicin): the same sound as the z above, but c is s in French and Spanish, hence a
+  // small cost. Not a c of ch.
+  if (tu == "c" && pu == "ts" && after != 'h') return kSameSoundCost;
+  // German and English ck, and Italian cc before a, o, u as the fold leaves it (Seccaroni
+  // "seckaroni"), are one k (セッカローニ, 桑布科 Sambucco).
+  if (tu == "ck" && pu == "k") return 0.0;
+  // German tz is ts (Etzelstorfer, 埃策尔斯托弗), Italian gh before i and e is g (Carsughi,
+  // 卡苏吉).
+  if (tu == "tz" && pu == "ts") return 0.0;
+  if (tu == "gh" && front && pu == "g") return 0.0;
+  // g before e and i is [ʒ] in French and Portuguese, [dʒ] in Italian and English, which
+  // Chinese writes with its zh or r (热, 鲁热莱斯 Rugeles) or its ch (琪, 安琪利内塔
+  // Angelinetta: Chinese tells its affricates apart by breath, not by voice).
+  if (tn == 1 && tu == "g" && front && (pu == "ch" || pu == "zh")) return kNearCost;
+  // Japanese writes Russian ти as チ (プーチン Putin): katakana had no ti until ティ.
+  if (tu == "t" && after == 'i' && pu == "ch") return 0.0;
+  // ž, ж and the lists' zh are ジ to Japanese (ジャ, folded like a list's j to "ia":
+  // プラジャーコヴァー Pražáková).
+  if (tu == "zh" && pn == 1 && (pu == "i" || pu == "j")) return 0.0;
+  return -1.0;
+}
+
+}  // namespace
+
+namespace {
+
+// The alignment's consonant classes: the index's (transcription_class) less three of its
+// loosenings, which the alignment prices apart: w is no b, j no k (it meets g and i by
+// rules of their own below), and l and r stay themselves (liquid() joins them first).
+char sound_class(char c) {
+  if (c == 'w' || c == 'j' || c == 'l' || c == 'r') return c;
+  const char k = transcription_class(c);
+  return k != 0 ? k : c;
+}
+
+char liquid(char c) { return c == 'l' ? 'r' : c; }
+
+// i and e: Chinese writes an unstressed e with the table's i column (维尼齐亚 Venezia,
+// 阿维拉迪 Averardi), so the pair costs less, but only in tokens of kFrontVowelLetters or
+// more: in a short one it is the whole difference between two names (丽丽 "riri" and Lei).
+double substitution(char p, char t, double front_vowels, bool european) {
+  if (p == t) return 0.0;
+  // Japanese has no v and Spanish says its v as b, so katakana ボ and Chinese 巴 write a
+  // v as well (デボレ Devoret, 巴尔韦德 Valverde): not for an Indic pattern, whose b is b.
+  if (p == 'b' && t == 'v' && european) return kSameSoundCost;
+  const bool pv = is_vowel(p);
+  const bool tv = is_vowel(t);
+  if (pv && tv) return (p == 'i' && t == 'e') || (p == 'e' && t == 'i') ? front_vowels : kVowelCost;
+  if (pv != tv) return (p == 'i' && t == 'j') || (p == 'j' && t == 'i') ? kVowelCost : 2.0;
+  if (sound_class(p) == sound_class(t) || (p == 'j' && t == 'g') || (p == 'g' && t == 'j')) return kNearCost;
+  return 1.0;
+}
+
+}  // namespace
+
+namespace {
+
+// pattern_letters(pattern) == token, without the copy: this is asked once a pair.
+bool letters_equal(std::string_view pattern, std::string_view token) {
+  std::size_t k = 0;
+  for (char c : pattern) {
+    if (c == 'R') continue;  // as pattern_letters: no letter the script wrote
+    const char lowered = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (k == token.size() || token[k++] != lowered) return false;
+  }
+  return k == token.size();
+}
+
+}  // namespace
+
+double transcription_similarity(std::string_view pattern, std::string_view token) {
+  if (is_abjad_pattern(pattern)) return abjad_similarity(pattern, token);
+  constexpr std::size_t kMax = 32;
+  if (pattern.size() > kMax) pattern = pattern.substr(0, kMax);
+  if (token.size() > kMax) token = token.substr(0, kMax);
+  if (token.size() < 3) return !token.empty() && letters_equal(pattern, token) ? 1.0 : 0.0;
+  // The pattern with its optional vowels lowered and l as r, and which letters are optional.
+  std::array<char, kMax> p{};
+  std::array<bool, kMax> optional{};
+  std::array<char, kMax> t{};
+  std::size_t required = 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    optional[i] = is_upper_vowel(pattern[i]);
+    p[i] = liquid(optional[i] ? static_cast<char>(pattern[i] - 'A' + 'a') : pattern[i]);
+    if (!optional[i]) ++required;
+  }
+  for (std::size_t j = 0; j < token.size(); ++j) t[j] = liquid(token[j]);
+  const std::string_view ps(p.data(), pattern.size());
+  const std::string_view ts(t.data(), token.size());
+  const double front = token.size() >= kFrontVowelLetters ? kFrontVowelCost : kVowelCost;
+  const bool digraphs = token.size() >= kDigraphLetters;
+  // What the rules ask of each list letter's place, and of each pattern a's, worked out
+  // once here rather than in every cell of its column.
+  // A Devanagari or Bengali pattern (its inherent vowel an optional A) writes an Indic
+  // name first, whose final t and e are said (भरत Bharat): the rules for European letters
+  // the tables leave unwritten are not its.
+  const bool european = pattern.find('A') == std::string_view::npos;
+  std::array<double, kMax> token_gaps{};
+  std::array<unsigned, kMax> at{};
+  std::array<unsigned char, kMax> digraph{};  // the vowels a digraph ending here may be
+  std::array<bool, kMax> long_a{};
+  for (std::size_t j = 0; j < ts.size(); ++j) {
+    token_gaps[j] = token_gap(token, ts, j, european);
+    at[j] = places(token, ts, j);
+    if (digraphs && j > 0 && is_vowel(ts[j - 1]) && is_vowel(ts[j])) digraph[j] = digraph_vowels(ts[j - 1], ts[j]);
+  }
+  for (std::size_t i = 0; i + 1 < pattern.size(); ++i) long_a[i] = pattern[i + 1] == 'R';
+  // English says a long i and a long a (Ilene, Ryan, Mason) as the diphthongs ai and ei,
+  // which katakana writes アイ and エイ and Chinese 赖 lai: a pattern's ai or ei ending at
+  // i may stand for the list's i or a. Not in short tokens, where pinyin's ai and ei
+  // are whole syllables, nor for an Indic pattern, whose ai is Hindi's own vowel.
+  std::array<char, kMax> diphthong{};  // the list vowel the diphthong ending here may be
+  if (european && token.size() >= kLongVowelLetters)
+    for (std::size_t i = 1; i < pattern.size(); ++i)
+      if (pattern[i] == 'i' && (pattern[i - 1] == 'a' || pattern[i - 1] == 'e'))
+        diphthong[i] = pattern[i - 1] == 'a' ? 'i' : 'a';
+  // cost[i][j]: pattern[0, i) aligned with token[0, j).
+  // Left uninitialised: each cell is written before it is read, and zeroing all 33 x 33
+  // of them for every pair was a sixth of a query's instructions (callgrind).
+  std::array<std::array<double, kMax + 1>, kMax + 1> cost;
+  cost[0][0] = 0.0;
+  for (std::size_t i = 0; i <= ps.size(); ++i) {
+    for (std::size_t j = 0; j <= ts.size(); ++j) {
+      if (i == 0 && j == 0) continue;
+      double best = 1e9;
+      if (i > 0) best = std::min(best, cost[i - 1][j] + (optional[i - 1] ? 0.0 : gap(ps[i - 1])));
+      if (j > 0) {
+        best = std::min(best, cost[i][j - 1] + token_gaps[j - 1]);
+      }
+      if (i > 0 && j > 0) {
+        const char pc = ps[i - 1];
+        const unsigned place = at[j - 1];
+        const double sub = pc == 'h' && (place & kSpanishJ) != 0                      ? kNearCost
+                           : pc == 's' && (place & kSpanishFinalZ) != 0               ? 0.0
+                           : pc == 'k' && (place & (kHardC | kItalianSch | kQu)) != 0 ? 0.0
+                           : pc == 's' && (place & (kSoftC | kVoicedZ)) != 0
+                               ? ((place & kSoftC) != 0 ? 0.0 : kSameSoundCost)
+                           : pc == 'h' && (place & kSoftG) != 0                         ? kNearCost
+                           : pc == 'j' && (place & kKanaDi) != 0                        ? 0.0
+                           : pc == 'u' && (place & kKanaV) != 0                         ? kNearCost
+                           : pc == 'a' && long_a[i - 1] && (place & kVowelBeforeR) != 0 ? 0.0
+                           : (pc == 'a' || pc == 'o') && (place & kShortU) != 0         ? kSameSoundCost
+                           : pc == 'n' && (place & kLabialM) != 0                       ? 0.0
+                           : pc == 'z' && (place & kVoicedS) != 0                       ? kSameSoundCost
+                                                                  : substitution(pc, ts[j - 1], front, european);
+        best = std::min(best, cost[i - 1][j - 1] + sub);
+      }
+      if (i > 0 && j > 1 && (digraph[j - 1] & vowel_bit(ps[i - 1])) != 0)
+        best = std::min(best, cost[i - 1][j - 2] + kSameSoundCost);
+      if (i > 1 && j > 0 && diphthong[i - 1] != 0 && diphthong[i - 1] == ts[j - 1])
+        best = std::min(best, cost[i - 2][j - 1] + kSameSoundCost);
+      for (std::size_t pn = 1; pn <= 2 && pn <= i; ++pn) {
+        for (std::size_t tn = 1; tn <= 2 && tn <= j; ++tn) {
+          if (pn == 1 && tn == 1) continue;
+          // Every unit of the list's spelling begins with one of these (spelling_unit);
+          // most cells begin with none, and are spared the comparisons.
+          const char first = ts[j - tn];
+          if (first != 'c' && first != 'g' && first != 's' && first != 'z' && first != 't') continue;
+          const double unit = spelling_unit(ps, i - pn, pn, ts, j - tn, tn);
+          if (unit >= 0) best = std::min(best, cost[i - pn][j - tn] + unit);
+        }
+      }
+      cost[i][j] = best;
+    }
+  }
+  const double length = static_cast<double>(std::max(token.size(), required));
+  return std::max(0.0, 1.0 - cost[ps.size()][ts.size()] / length);
+}
+
+}  // namespace interdict
