@@ -106,6 +106,9 @@ namespace interdict {
 // other consonant change 1. l and r are one letter (Chinese and Japanese have one liquid).
 // Tokens of fewer than three letters compare equal or not at all.
 [[nodiscard]] double transcription_similarity(std::string_view pattern, std::string_view token);
+// A Devanagari or Bengali pattern (its inherent vowel an optional A) pairs only from
+// kIndicFloor (transcribe_align.cc says why).
+inline constexpr double kIndicFloor = 0.9;
 inline constexpr double kVowelCost = 0.25;
 inline constexpr double kNearCost = 0.35;
 // An r after a vowel, before a consonant or last, left unwritten (transcribe_rules.cc says why).

@@ -114,5 +114,13 @@ TEST(NamesPrecision11, AnAbjadPatternPairsFromOneConsonantInSevenOff) {
   EXPECT_GE(transcription_similarity(abjad_pattern(U"تيجل"), "teagle"), 0.85);  // 0.9
 }
 
+TEST(NamesPrecision11, AnIndicPatternPairsFromOneSoundInTenOff) {
+  // yente's negatives: हर्श Harsh met Akhilesh at 0.864, जैन Jain IRAN at 0.825.
+  EXPECT_EQ(transcription_similarity(indic_pattern(U"हर्श"), "ahilesh"), 0.0);
+  EXPECT_EQ(transcription_similarity(indic_pattern(U"जैन"), "iran"), 0.0);
+  // rigour's भ्लादिमिर for Vladimir, at 0.922, still pairs.
+  EXPECT_GE(transcription_similarity(indic_pattern(U"भ्लादिमिर"), "vladimir"), 0.9);
+}
+
 }  // namespace
 }  // namespace interdict
