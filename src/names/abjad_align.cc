@@ -34,6 +34,9 @@ double token_gap(std::string_view token, std::size_t k) {
   // letters the fold keeps, where the pattern holds an optional vowel or nothing.
   if ((t == '\xCA' && (after == '\xBE' || after == '\xBF')) || (before == '\xCA' && (t == '\xBE' || t == '\xBF')))
     return 0.0;
+  // The fold writes a doubled letter once, but leaves a token with a letter outside ASCII
+  // as it is (ʿallush), and neither script writes a consonant twice.
+  if (is_lower(t) && !is_vowel(t) && t == before) return 0.0;
   // The u of gue and gui writes no sound (Spanish, French, Portuguese): בומאגין Boumaguine.
   if (t == 'u' && before == 'g' && (after == 'e' || after == 'i')) return 0.0;
   // Italian gn is one sound, which Arabic and Hebrew write with n (קסטאנו Castagno).
