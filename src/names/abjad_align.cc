@@ -30,6 +30,13 @@ double token_gap(std::string_view token, std::size_t k) {
   const char t = token[k];
   const char before = k > 0 ? token[k - 1] : '\0';
   const char after = k + 1 < token.size() ? token[k + 1] : '\0';
+  // A scholarly transliteration writes ayin and hamza as ʿ and ʾ (U+02BF, U+02BE: ʿAllush),
+  // letters the fold keeps, where the pattern holds an optional vowel or nothing.
+  if ((t == '\xCA' && (after == '\xBE' || after == '\xBF')) || (before == '\xCA' && (t == '\xBE' || t == '\xBF')))
+    return 0.0;
+  // The fold writes a doubled letter once, but leaves a token with a letter outside ASCII
+  // as it is (ʿallush), and neither script writes a consonant twice.
+  if (is_lower(t) && !is_vowel(t) && t == before) return 0.0;
   // The u of gue and gui writes no sound (Spanish, French, Portuguese): בומאגין Boumaguine.
   if (t == 'u' && before == 'g' && (after == 'e' || after == 'i')) return 0.0;
   // Italian gn is one sound, which Arabic and Hebrew write with n (קסטאנו Castagno).

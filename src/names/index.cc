@@ -14,7 +14,8 @@ namespace {
 
 struct WeighedQuery {
   std::vector<std::vector<QueryToken>> readings;
-  std::vector<QueryToken> transcribed;  // empty unless the query has a transcription reading
+  std::vector<QueryToken> transcribed;         // empty unless the query has a transcription reading
+  std::vector<QueryToken> transcribed_review;  // NormalisedName::transcribed_review, weighed
   std::vector<QuerySound> sounds;
   bool by_sound = false;
   std::size_t joined_reading = NormalisedName::kNoReading;
@@ -60,20 +61,30 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
     }
     out.readings.push_back(std::move(tokens));
   }
-  for (auto& t : normalised.transcribed) {
-    const auto [first, last] = postings_of(d, exact_key(t.text));
-    const double df = std::max<double>(static_cast<double>(last - first), 1.0);
-    QueryToken q{std::move(t.text), static_cast<float>(std::log1p(forms / df)), false, t.pattern};
-    q.weak = !q.pattern && is_weak_token(q.text);
-    if (q.weak) q.weight *= kWeakFactor;
-    out.transcribed.push_back(std::move(q));
-  }
+  auto weigh_transcribed = [&](std::vector<NormalisedName::Transcribed>& from, std::vector<QueryToken>& to) {
+    for (auto& t : from) {
+      const auto [first, last] = postings_of(d, exact_key(t.text));
+      const double df = std::max<double>(static_cast<double>(last - first), 1.0);
+      QueryToken q{std::move(t.text), static_cast<float>(std::log1p(forms / df)), false, t.pattern};
+      q.weak = !q.pattern && is_weak_token(q.text);
+      if (q.weak) q.weight *= kWeakFactor;
+      to.push_back(std::move(q));
+    }
+  };
+  weigh_transcribed(normalised.transcribed, out.transcribed);
+  weigh_transcribed(normalised.transcribed_review, out.transcribed_review);
   return out;
 }
 
 // The most a reading that cannot confirm a name (NormalisedName::review_only) scores:
 // under the default match threshold, at or over the review one.
 constexpr double kReviewOnlyCeiling = 0.88;
+// The least NormalisedName::transcribed_review scores to count (then capped): a native
+// name's consonants meet a name only where they would confirm it were its vowels
+// written. Counted from the review threshold up, its near pairs (Bill Posey for אביאל
+// עבאסי, CLAN USUGA) brought 96 of yente's negatives to review, from here 22, nearly all
+// namesakes (AHMAD, Hasan for אחמד חסן), and found the same labelled queries.
+constexpr double kNativeFloor = 0.92;
 
 // How many words a joined form joins: its name's strong tokens, as normalise_name counts
 // them (an initial stays apart). The forms of a name lie together, its token form first.
@@ -181,13 +192,16 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     std::vector<const std::vector<QueryToken>*> all_readings;
     for (const auto& r : readings) all_readings.push_back(&r);
     if (!weighed.transcribed.empty()) all_readings.push_back(&weighed.transcribed);
+    if (!weighed.transcribed_review.empty()) all_readings.push_back(&weighed.transcribed_review);
     candidates = pick_candidates(d, all_readings, sounds, &memo);
   }
 
   struct Best {
     double score;
+    double uncapped;
     std::uint32_t form;
-    std::size_t reading;  // readings.size(): by sound; readings.size() + 1: transcribed
+    // readings.size(): by sound; + 1: transcribed; + 2: transcribed_review
+    std::size_t reading;
   };
   std::vector<Best> best;
   // Candidates are scattered over the index, and a form's record, its token ids, their
@@ -213,38 +227,54 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     const std::uint32_t f = candidates[k];
     const FormRec& form = d.forms[f];
     double top = 0;
+    // The reading's score before a review-only cap: it ranks the hits the cap ties.
+    double uncapped = 0;
     std::size_t top_reading = 0;
     for (std::size_t r = 0; r < readings.size(); ++r) {
       if (joined_adds_nothing(d, f, weighed, r)) continue;
-      double s = score_form(readings[r], d, form, mode_of(r, form, weighed.joined_reading), nullptr, pairs);
-      if (r < weighed.review_only.size() && weighed.review_only[r]) s = std::min(s, kReviewOnlyCeiling);
-      if (s > top) {
+      const double raw = score_form(readings[r], d, form, mode_of(r, form, weighed.joined_reading), nullptr, pairs);
+      const double s =
+          r < weighed.review_only.size() && weighed.review_only[r] ? std::min(raw, kReviewOnlyCeiling) : raw;
+      if (s > top || (s == top && raw > uncapped)) {
         top = s;
+        uncapped = raw;
         top_reading = r;
       }
     }
     if (weighed.by_sound && form.joined == 0) {
       const double s = score_sounds(sounds, d, form, nullptr, pairs);
       if (s > top) {
-        top = s;
+        top = uncapped = s;
         top_reading = readings.size();
       }
     }
     if (!weighed.transcribed.empty() && form.joined == 0) {
       const double s = score_form(weighed.transcribed, d, form, FormMode::kTranscribed, nullptr, pairs);
       if (s > top) {
-        top = s;
+        top = uncapped = s;
         top_reading = readings.size() + 1;
+      }
+    }
+    if (!weighed.transcribed_review.empty() && form.joined == 0 && top < kReviewOnlyCeiling) {
+      const double raw = score_form(weighed.transcribed_review, d, form, FormMode::kTranscribed, nullptr, pairs);
+      const double s = raw < kNativeFloor ? 0.0 : std::min(kReviewOnlyCeiling, raw);
+      if (s > top || (s == top && raw > uncapped)) {
+        top = s;
+        uncapped = raw;
+        top_reading = readings.size() + 2;
       }
     }
     if (top <= 0) continue;
     const EntryRec& e = d.entries[d.names[form.name].entry];
-    top *= kind_factor(hints.kind, e.kind) * country_factor(d, e, hints.country);
+    const double factors = kind_factor(hints.kind, e.kind) * country_factor(d, e, hints.country);
+    top *= factors;
     if (top < d.thresholds.review) continue;
-    best.push_back(Best{top, f, top_reading});
+    best.push_back(Best{top, uncapped * factors, f, top_reading});
   }
-  std::sort(best.begin(), best.end(),
-            [](const Best& a, const Best& b) { return a.score != b.score ? a.score > b.score : a.form < b.form; });
+  std::sort(best.begin(), best.end(), [](const Best& a, const Best& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.uncapped != b.uncapped ? a.uncapped > b.uncapped : a.form < b.form;
+  });
   std::vector<std::uint32_t> seen;
   for (const auto& b : best) {
     if (hits.size() >= limit) break;
@@ -263,10 +293,13 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
       (void)score_sounds(sounds, d, form, &hit.why);
     } else if (b.reading == readings.size() + 1) {
       (void)score_form(weighed.transcribed, d, form, FormMode::kTranscribed, &hit.why);
+    } else if (b.reading == readings.size() + 2) {
+      (void)score_form(weighed.transcribed_review, d, form, FormMode::kTranscribed, &hit.why);
     } else {
       (void)score_form(readings[b.reading], d, form, mode_of(b.reading, form, weighed.joined_reading), &hit.why);
     }
-    hit.why.review_only = b.reading < weighed.review_only.size() && weighed.review_only[b.reading];
+    hit.why.review_only =
+        (b.reading < weighed.review_only.size() && weighed.review_only[b.reading]) || b.reading == readings.size() + 2;
     hit.why.kind_factor = kind_factor(hints.kind, e.kind);
     hit.why.country_factor = country_factor(d, e, hints.country);
     hits.push_back(std::move(hit));

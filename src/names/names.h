@@ -77,7 +77,8 @@ struct Explanation {
   double kind_factor = 1;        // < 1 when the kind hint and the entry's kind differ
   double country_factor = 1;     // < 1 when the country hint is not among the entry's
   // Met through a romanisation that cannot confirm the name (a Korean name in Hangul as the
-  // lists spell it): a name to review whatever its pairs.
+  // lists spell it, an Arabic name's consonants with its short vowels unwritten): a name
+  // to review whatever its pairs.
   bool review_only = false;
 };
 

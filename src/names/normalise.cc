@@ -61,11 +61,12 @@ void add_respelled_reading(const std::string& respelled, std::vector<NameTokens>
 NormalisedName normalise(std::string_view utf8, bool japanese) {
   NormalisedName out;
   NameTokens tokens;
-  std::vector<std::string> patterns;    // per word, "" when none
-  std::vector<std::size_t> word_of;     // per token
-  std::vector<Spelling> script_of;      // per token
-  std::vector<NameTokens> japanese_of;  // per word: its Japanese reading, or none
-  bool syllabic = false;                // a word in Han, kana or Hangul
+  std::vector<std::string> patterns;         // per word, "" when none
+  std::vector<std::string> native_patterns;  // per word: abjad_native_pattern, "" when none
+  std::vector<std::size_t> word_of;          // per token
+  std::vector<Spelling> script_of;           // per token
+  std::vector<NameTokens> japanese_of;       // per word: its Japanese reading, or none
+  bool syllabic = false;                     // a word in Han, kana or Hangul
   const bool ascii = letters::is_ascii(utf8);
   if (ascii) {
     tokenise_ascii(utf8, tokens);
@@ -78,7 +79,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
       simplify->transliterate(text);
       drop_rough_breathing(text);
       replace_cjk_forms(text);
-      text = mark_words(text, spellings, patterns, han_words);
+      text = mark_words(text, spellings, patterns, native_patterns, han_words);
       to_latin(text);
     }
     if (japanese && std::find(han_words.begin(), han_words.end(), true) != han_words.end()) {
@@ -132,19 +133,29 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
     if (letters::is_ascii(token)) token = fold_spelling(token);
   }
   if (letters::is_ascii(joined)) joined = fold_spelling(joined);
-  if (std::any_of(patterns.begin(), patterns.end(), [](const std::string& p) { return !p.empty(); })) {
-    // One pattern per transcribed word (a Han word is several syllable tokens).
+  // One pattern per transcribed word (a Han word is several syllable tokens), the other
+  // words' tokens as in the first reading; with `native`, native abjad words by theirs too.
+  auto transcribed = [&](bool native) {
+    std::vector<NormalisedName::Transcribed> out_tokens;
     std::size_t last_word = word_of.size() + patterns.size();
     for (std::size_t i = 0; i < tokens.size() && i < word_of.size(); ++i) {
       const std::size_t w = word_of[i];
-      if (w < patterns.size() && !patterns[w].empty()) {
-        if (w != last_word) out.transcribed.push_back({patterns[w], true});
+      const std::string* pattern = w < patterns.size() && !patterns[w].empty() ? &patterns[w] : nullptr;
+      if (native && w < native_patterns.size() && !native_patterns[w].empty()) pattern = &native_patterns[w];
+      if (pattern != nullptr) {
+        if (w != last_word) out_tokens.push_back({*pattern, true});
         last_word = w;
       } else {
-        out.transcribed.push_back({tokens[i], false});
+        out_tokens.push_back({tokens[i], false});
       }
     }
-  }
+    return out_tokens;
+  };
+  auto any_pattern = [](const std::vector<std::string>& p) {
+    return std::any_of(p.begin(), p.end(), [](const std::string& one) { return !one.empty(); });
+  };
+  if (any_pattern(patterns)) out.transcribed = transcribed(false);
+  if (any_pattern(native_patterns)) out.transcribed_review = transcribed(true);
   // The Japanese reading: each word in kanji that the dictionary reads, by its readings,
   // the other words as in the first reading.
   NameTokens japanese_reading;

@@ -70,6 +70,12 @@ struct NormalisedName {
     bool pattern = false;  // `text` is a pattern, compared by transcription_similarity
   };
   std::vector<Transcribed> transcribed;
+  // As `transcribed`, with the words of Arabic, Persian or Hebrew that hold a letter of
+  // those languages' own sounds (محمد, علي) by their patterns too (abjad_native_pattern),
+  // when the query has one; empty otherwise. The lists hold these names' Latin namesakes
+  // by the hundred, and the script leaves their short vowels unwritten: what this reading
+  // meets is to review, never a match (kReviewOnlyCeiling in index.cc).
+  std::vector<Transcribed> transcribed_review;
 };
 
 [[nodiscard]] NormalisedName normalise_query(std::string_view utf8);

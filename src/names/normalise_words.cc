@@ -47,7 +47,8 @@ bool word_has_han(const std::u32string& word) {
 }  // namespace
 
 icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelling>& spellings,
-                              std::vector<std::string>& patterns, std::vector<bool>& han_words) {
+                              std::vector<std::string>& patterns, std::vector<std::string>& native_patterns,
+                              std::vector<bool>& han_words) {
   icu::UnicodeString marked;
   std::u32string word;
   bool chinese_name = false;  // a word of one ideograph: see below
@@ -63,6 +64,7 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
       spellings.push_back(spelling);
       han_words.push_back(word_has_han(word));
       std::string pattern;
+      std::string native;
       if (spelling == Spelling::kKana && std::all_of(word.begin(), word.end(), is_kana)) {
         pattern = kana_pattern(word);
         marked.append(icu::UnicodeString::fromUTF8(pattern_letters(pattern)));
@@ -75,10 +77,14 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
         if (spelling == Spelling::kPinyin && word.size() == 1) chinese_name = true;
         if (std::all_of(word.begin(), word.end(), is_indic)) pattern = indic_pattern(word);
         if (std::all_of(word.begin(), word.end(), is_hangul_syllable)) pattern = hangul_pattern(word);
-        if (std::all_of(word.begin(), word.end(), is_abjad)) pattern = abjad_pattern(word);
+        if (std::all_of(word.begin(), word.end(), is_abjad)) {
+          pattern = abjad_pattern(word);
+          native = abjad_native_pattern(word);
+        }
         for (char32_t c : word) marked.append(static_cast<UChar32>(c));
       }
       patterns.push_back(std::move(pattern));
+      native_patterns.push_back(std::move(native));
       marked.append(u" | ");
     }
     word.clear();

@@ -71,6 +71,13 @@ namespace interdict {
 // REQUIRES: every letter of `word` is_abjad.
 [[nodiscard]] std::string abjad_pattern(std::u32string_view word);
 
+// The pattern of a word that abjad_pattern gives none for its letter of Arabic's or
+// Hebrew's own sounds (محمد -> "mXhXmXd"), "" for any other word. The script leaves a
+// native name's short vowels unwritten (محمد is Muhammad or Mahmud, علي Ali or Eli), so
+// what such a pattern meets is a name to review, never a match (normalise.h).
+// REQUIRES: every letter of `word` is_abjad.
+[[nodiscard]] std::string abjad_native_pattern(std::u32string_view word);
+
 // True for a pattern abjad_pattern made, which transcription_similarity aligns by
 // abjad_similarity.
 [[nodiscard]] bool is_abjad_pattern(std::string_view pattern);

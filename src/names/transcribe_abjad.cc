@@ -186,8 +186,9 @@ bool native_letter(char32_t c) {
 
 }  // namespace
 
-std::string abjad_pattern(std::u32string_view word) {
-  if (std::any_of(word.begin(), word.end(), native_letter)) return {};
+namespace {
+
+std::string pattern_of(std::u32string_view word) {
   // The letters, each as its symbols, with the modifiers applied: a geresh after ג ז צ
   // makes j, zh and ch; تش is ch; a final ה or ه is E; וו is v.
   std::string letters;
@@ -277,6 +278,16 @@ std::string abjad_pattern(std::u32string_view word) {
   const auto written = std::count_if(single.begin(), single.end(), [](char c) { return !optional(c); });
   if (written + (single.front() == 'X' ? 1 : 0) < kMinWritten) return {};
   return single;
+}
+
+bool native_word(std::u32string_view word) { return std::any_of(word.begin(), word.end(), native_letter); }
+
+}  // namespace
+
+std::string abjad_pattern(std::u32string_view word) { return native_word(word) ? std::string() : pattern_of(word); }
+
+std::string abjad_native_pattern(std::u32string_view word) {
+  return native_word(word) ? pattern_of(word) : std::string();
 }
 
 bool is_abjad_pattern(std::string_view pattern) { return pattern.find_first_of("XWYJ") != std::string_view::npos; }
