@@ -1,0 +1,134 @@
+// A query read and weighed against an index (weighed_query.h).
+#include "names/weighed_query.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "base/ascii.h"
+#include "names/candidates.h"
+#include "names/phonetic.h"
+
+namespace interdict {
+namespace {
+
+// How many words a joined form joins: its name's strong tokens, as normalise_name counts
+// them (an initial stays apart). The forms of a name lie together, its token form first.
+std::size_t joined_words(const NameIndex::Data& d, std::uint32_t f) {
+  while (f > 0 && d.forms[f - 1].name == d.forms[f].name) --f;
+  const FormRec& first = d.forms[f];
+  std::size_t words = 0;
+  for (std::uint32_t j = 0; j < first.token_count; ++j) {
+    const TokenRec& t = d.tokens[d.form_tokens[first.first_token + j]];
+    if (t.weak == 0 && t.text.length > 1) ++words;
+  }
+  return words;
+}
+
+// True when `a` becomes `b` by at most one edit: a letter added, dropped or changed, or
+// two neighbours swapped.
+bool within_one_edit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+  }
+  return a.substr(i) == b.substr(i + 1);
+}
+
+}  // namespace
+
+WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
+  WeighedQuery out;
+  const double forms = static_cast<double>(std::max<std::size_t>(d.forms.size(), 1));
+  auto normalised = normalise_query(query);
+  out.sounds = std::move(normalised.sounds);
+  for (auto& sound : out.sounds) {
+    // A key that many list names share identifies none of them well.
+    if (sound.key.size() < kMinSoundKey) continue;
+    const auto [first, last] = postings_of(d, sound_exact_key(sound.key));
+    const double shared = std::max<double>(static_cast<double>(last - first), 1.0);
+    sound.certainty = std::max(kMinCertainty, 1.0 - kAmbiguityCost * std::log2(shared));
+  }
+  out.by_sound = normalised.by_sound;
+  out.joined_reading = normalised.joined_reading;
+  out.joined_words = normalised.joined_words;
+  out.review_only = std::move(normalised.review_only);
+  out.first_word = std::move(normalised.joined_first);
+  out.last_word = std::move(normalised.joined_last);
+  for (std::size_t r = 0; r < normalised.readings.size(); ++r) {
+    std::vector<QueryToken> tokens;
+    const std::uint64_t han = r < normalised.han_syllables.size() ? normalised.han_syllables[r] : 0;
+    for (auto& text : normalised.readings[r]) {
+      const auto [first, last] = postings_of(d, exact_key(text));
+      const double df = std::max<double>(static_cast<double>(last - first), 1.0);
+      QueryToken q{std::move(text), static_cast<float>(std::log1p(forms / df)), false};
+      q.han = tokens.size() < 64 && ((han >> tokens.size()) & 1) != 0;
+      // A syllable read from an ideograph is no legal form or particle: 德 is de, 敖 ao.
+      q.weak = !q.han && is_weak_token(q.text);
+      if (q.weak) q.weight *= kWeakFactor;
+      tokens.push_back(std::move(q));
+    }
+    out.readings.push_back(std::move(tokens));
+  }
+  auto weigh_transcribed = [&](std::vector<NormalisedName::Transcribed>& from, std::vector<QueryToken>& to) {
+    for (auto& t : from) {
+      const auto [first, last] = postings_of(d, exact_key(t.text));
+      const double df = std::max<double>(static_cast<double>(last - first), 1.0);
+      QueryToken q{std::move(t.text), static_cast<float>(std::log1p(forms / df)), false, t.pattern};
+      q.weak = !q.pattern && is_weak_token(q.text);
+      if (q.weak) q.weight *= kWeakFactor;
+      to.push_back(std::move(q));
+    }
+  };
+  weigh_transcribed(normalised.transcribed, out.transcribed);
+  weigh_transcribed(normalised.transcribed_review, out.transcribed_review);
+  return out;
+}
+
+// True when the query's joined reading (`reading`) is not to meet joined form `f`: two names
+// whose words line up one to one, as many on each side, are compared word by word, and
+// their joined readings only forgive one typo across them (KIM SKO CHOL, KIM SOK CHOL).
+// Else a long word both share hides another that differs: Richard Houston joined met
+// Richard Hudson at 0.91, and Brandon Willis Brandon Williams at 0.92.
+// A word of one letter, a syllable such as Korean 이 (Lee), is no typo either: 수빈 이
+// joined, "subini", met Su Bin at 0.903.
+bool joined_adds_nothing(const NameIndex::Data& d, std::uint32_t f, const WeighedQuery& query, std::size_t reading) {
+  const FormRec& form = d.forms[f];
+  if (reading != query.joined_reading || form.joined == 0 || joined_words(d, f) != query.joined_words) return false;
+  const std::string_view joined = query.readings[reading][0].text;
+  const std::string_view listed = d.str(d.tokens[d.form_tokens[form.first_token]].text);
+  if (!within_one_edit(joined, listed)) return true;
+  if (joined.size() != listed.size() + 1) return false;
+  return (query.last_word.size() == 1 && joined.starts_with(listed)) ||
+         (query.first_word.size() == 1 && joined.ends_with(listed));
+}
+
+FormMode mode_of(std::size_t reading, const FormRec& form, std::size_t joined_reading) {
+  if ((reading == joined_reading) != (form.joined != 0)) return FormMode::kJoinedOneSide;
+  return form.joined != 0 ? FormMode::kJoined : FormMode::kTokens;
+}
+
+double kind_factor(EntityKind hint, std::uint32_t kind) {
+  const auto k = static_cast<EntityKind>(kind);
+  if (hint == EntityKind::kUnknown || k == EntityKind::kUnknown || hint == k) return 1.0;
+  return 0.85;
+}
+
+double country_factor(const NameIndex::Data& d, const EntryRec& e, std::string_view hint) {
+  if (hint.empty() || e.countries.length == 0) return 1.0;
+  const std::string want = ascii_lowered(hint);
+  std::string_view list = d.str(e.countries);
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    if (list.substr(0, comma) == want) return 1.0;
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return 0.95;
+}
+
+}  // namespace interdict

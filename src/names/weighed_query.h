@@ -1,0 +1,62 @@
+// A query read and weighed against an index: its readings with their tokens' weights, and
+// how each reading meets a form. Internal to index.cc (split from it for its length).
+//
+// Thread-safety: pure functions over an immutable index.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "names/index_data.h"
+#include "names/normalise.h"
+#include "names/score.h"
+
+namespace interdict {
+
+struct WeighedQuery {
+  std::vector<std::vector<QueryToken>> readings;
+  std::vector<QueryToken> transcribed;         // empty unless the query has a transcription reading
+  std::vector<QueryToken> transcribed_review;  // NormalisedName::transcribed_review, weighed
+  std::vector<QuerySound> sounds;
+  bool by_sound = false;
+  std::size_t joined_reading = NormalisedName::kNoReading;
+  std::vector<bool> review_only;  // per reading: NormalisedName::review_only
+  std::size_t joined_words = 0;
+  // The first and last words the joined reading joins.
+  std::string first_word;
+  std::string last_word;
+};
+
+// The most a reading that cannot confirm a name (NormalisedName::review_only) scores:
+// under the default match threshold, at or over the review one.
+constexpr double kReviewOnlyCeiling = 0.88;
+// The least NormalisedName::transcribed_review scores to count (then capped): a native
+// name's consonants meet a name only where they would confirm it were its vowels
+// written. Counted from the review threshold up, its near pairs (Bill Posey for אביאל
+// עבאסי, CLAN USUGA) brought 96 of yente's negatives to review, from here 22, nearly all
+// namesakes (AHMAD, Hasan for אחמד חסן), and found the same labelled queries.
+constexpr double kNativeFloor = 0.92;
+
+// Query readings with their token weights: the document frequency of an unknown token is
+// taken as 1 (as rare as can be).
+[[nodiscard]] WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query);
+
+// True when the query's joined reading (`reading`) is not to meet joined form `f`
+// (weighed_query.cc says why).
+[[nodiscard]] bool joined_adds_nothing(const NameIndex::Data& d, std::uint32_t f, const WeighedQuery& query,
+                                       std::size_t reading);
+
+// How reading `reading` of the query meets `form`: token by token when neither is a
+// joined reading (the Japanese, h and respelled readings are token readings too), joined
+// words when both are, and only spelled alike when just one is (FormMode::kJoinedOneSide).
+[[nodiscard]] FormMode mode_of(std::size_t reading, const FormRec& form, std::size_t joined_reading);
+
+// What a kind hint and a country hint make of an entry's score: x0.85 for another kind,
+// x0.95 for a country not among the entry's; 1 without a hint.
+[[nodiscard]] double kind_factor(EntityKind hint, std::uint32_t kind);
+[[nodiscard]] double country_factor(const NameIndex::Data& d, const EntryRec& e, std::string_view hint);
+
+}  // namespace interdict
