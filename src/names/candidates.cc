@@ -14,7 +14,7 @@
 #include <functional>
 #include <string>
 
-#include "names/liquid_jaro.h"
+#include "names/jaro_bits.h"
 #include "names/transcribe.h"
 #include "names/transcribe_bound.h"
 

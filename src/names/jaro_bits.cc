@@ -9,9 +9,12 @@
 
 namespace interdict {
 
-double jaro_winkler_bits(std::string_view a, std::string_view b) {
+namespace {
+
+// Jaro-Winkler by bit masks, with each byte read as `letter` says.
+template <typename Letter>
+double bits_jaro_winkler(std::string_view a, std::string_view b, Letter letter) {
   if (a.empty() || b.empty()) return a.empty() && b.empty() ? 1.0 : 0.0;
-  if (a == b) return 1.0;
   constexpr std::size_t kMax = 64;  // one bit per position of `b`
   if (a.size() > kMax) a = a.substr(0, kMax);
   if (b.size() > kMax) b = b.substr(0, kMax);
@@ -19,7 +22,7 @@ double jaro_winkler_bits(std::string_view a, std::string_view b) {
   // Where each byte value stands in `b`. Kept zero between calls: only the entries of
   // `b`'s own bytes are set, and cleared again at the end.
   thread_local std::array<std::uint64_t, 256> at{};
-  for (std::size_t j = 0; j < b.size(); ++j) at[static_cast<unsigned char>(b[j])] |= std::uint64_t{1} << j;
+  for (std::size_t j = 0; j < b.size(); ++j) at[letter(b[j])] |= std::uint64_t{1} << j;
   std::uint64_t a_used = 0;
   std::uint64_t b_used = 0;
   std::size_t matches = 0;
@@ -30,22 +33,37 @@ double jaro_winkler_bits(std::string_view a, std::string_view b) {
     const std::size_t hi = std::min(b.size(), i + window + 1);
     if (lo >= hi) continue;
     const std::uint64_t below_hi = hi == kMax ? ~std::uint64_t{0} : (std::uint64_t{1} << hi) - 1;
-    const std::uint64_t free = at[static_cast<unsigned char>(a[i])] & ~b_used & below_hi & (all_of_b << lo);
+    const std::uint64_t free = at[letter(a[i])] & ~b_used & below_hi & (all_of_b << lo);
     if (free == 0) continue;
     b_used |= free & (~free + 1);  // the lowest: the first free partner in the window
     a_used |= std::uint64_t{1} << i;
     ++matches;
   }
-  for (char c : b) at[static_cast<unsigned char>(c)] = 0;
+  for (char c : b) at[letter(c)] = 0;
   if (matches == 0) return 0.0;
   // Matched letters of `a` and of `b`, in order, paired off: an unequal pair is half a
   // transposition.
   std::size_t transpositions = 0;
   for (std::uint64_t x = a_used, y = b_used; x != 0; x &= x - 1, y &= y - 1)
-    if (a[static_cast<std::size_t>(std::countr_zero(x))] != b[static_cast<std::size_t>(std::countr_zero(y))])
+    if (letter(a[static_cast<std::size_t>(std::countr_zero(x))]) !=
+        letter(b[static_cast<std::size_t>(std::countr_zero(y))]))
       ++transpositions;
-  return jaro_winkler_of(a, b, matches, transpositions);
+  std::size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && letter(a[prefix]) == letter(b[prefix])) ++prefix;
+  return jaro_winkler_of(a.size(), b.size(), matches, transpositions, prefix);
 }
+
+unsigned char as_is(char c) { return static_cast<unsigned char>(c); }
+unsigned char one_liquid(char c) { return static_cast<unsigned char>(c == 'l' ? 'r' : c); }
+
+}  // namespace
+
+double jaro_winkler_bits(std::string_view a, std::string_view b) {
+  if (a == b && !a.empty()) return 1.0;
+  return bits_jaro_winkler(a, b, as_is);
+}
+
+double liquid_jaro_winkler(std::string_view a, std::string_view b) { return bits_jaro_winkler(a, b, one_liquid); }
 
 bool jaro_winkler_may_reach(std::string_view a, std::string_view b, double floor) {
   if (a.empty() || b.empty()) return true;

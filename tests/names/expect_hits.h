@@ -1,5 +1,4 @@
-// Test helper shared by the recall tests: each query's top hit is the expected entry, at
-// the match threshold.
+// Test helpers shared by the recall and precision tests.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -20,6 +19,21 @@ inline void expect_top_matches(const NameIndex& index, const std::vector<std::pa
     EXPECT_EQ(hits[0].id, id) << query;
     EXPECT_EQ(hits[0].verdict, NameVerdict::kMatch) << query << " " << hits[0].score;
   }
+}
+
+// An index of persons, each listed under its name as its id.
+inline NameIndex index_of(const std::vector<std::string>& names) {
+  NameIndex index;
+  for (const auto& name : names) index.add({name, EntityKind::kPerson, {}, {name}});
+  index.freeze();
+  return index;
+}
+
+// The score `query` gets against the entry listed as `name`, 0 when not a hit.
+inline double score_of(const NameIndex& index, const std::string& query, const std::string& name) {
+  for (const auto& hit : index.search(query, {}, 10))
+    if (hit.id == name) return hit.score;
+  return 0.0;
 }
 
 }  // namespace interdict

@@ -15,7 +15,7 @@
 
 #include "names/candidates.h"
 #include "names/index_data.h"
-#include "names/liquid_jaro.h"
+#include "names/jaro_bits.h"
 #include "names/names.h"
 #include "names/transcribe.h"
 

@@ -9,25 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "expect_hits.h"
 #include "names/names.h"
 #include "names/normalise.h"
 
 namespace interdict {
 namespace {
-
-NameIndex index_of(const std::vector<std::string>& names) {
-  NameIndex index;
-  for (const auto& name : names) index.add({name, EntityKind::kPerson, {}, {name}});
-  index.freeze();
-  return index;
-}
-
-// The score `query` gets against the entry listed as `name`, 0 when not a hit.
-double score_of(const NameIndex& index, const std::string& query, const std::string& name) {
-  for (const auto& hit : index.search(query, {}, 10))
-    if (hit.id == name) return hit.score;
-  return 0.0;
-}
 
 TEST(NamesPrecision10, HanSyllablesAreMarked) {
   const auto read = normalise_query("成 王 Smith");
