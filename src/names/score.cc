@@ -193,9 +193,9 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
     const TokenRec& t = d.tokens[d.form_tokens[f.first_token + p.n]];
     const double weight = query[p.q].weight + t.weight;
     // A query that writes two initials or more, each standing for a word of the list's name,
-    // writes its abbreviated form (Путин В. В., J. R. R. Tolkien). Not a list's initials:
-    // Q.C. Chen abbreviates too much to confirm 超 春梅 陈.
-    // So is a middle initial for a patronymic (Vladimir V. Putin).
+    // writes its abbreviated form (Путин В. В., J. R. R. Tolkien), and so does one that
+    // writes a patronymic's initial (Vladimir V. Putin). Not a list's initials: Q.C. Chen
+    // abbreviates too much to confirm 超 春梅 陈.
     const bool abbreviated =
         p.sim == kInitialSimilarity && query[p.q].text.size() == 1 && (initials >= 2 || is_patronymic(d.str(t.text)));
     const double sim = abbreviated ? kInitialsSimilarity : p.sim;
@@ -204,7 +204,6 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
     if (!query[p.q].weak && t.weak == 0) strong = true;
     if (why) why->pairs.push_back({query[p.q].text, std::string(d.str(t.text)), sim, weight});
   }
-  const std::size_t paired = chosen;
   for (std::uint32_t i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
     denominator += query[i].weight;
@@ -213,7 +212,7 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
   for (std::uint32_t j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
     const TokenRec& t = d.tokens[d.form_tokens[f.first_token + j]];
-    const double missing = unmatched_name_weight(d, t, paired);
+    const double missing = unmatched_name_weight(d, t, chosen);
     denominator += missing;
     if (why) why->pairs.push_back({"", std::string(d.str(t.text)), 0.0, missing});
   }
