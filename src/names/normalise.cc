@@ -46,19 +46,26 @@ using words::sound_words;
 using words::tokenise_ascii;
 using words::tokenise_unicode;
 
-// The query respelled (fold_readings.h), read as a list name is, as one reading more.
-void add_respelled_reading(const std::string& respelled, std::vector<NameTokens>& readings) {
+// The query respelled (fold_readings.h, korean_reading.h), read as a list name is, as one
+// reading more, unless a token reading already says the same: each reading is scored
+// against every candidate, and several respellings often agree (a Ukrainian name read as
+// Russian and by its letters).
+void add_respelled_reading(const std::string& respelled, NormalisedName& out) {
+  auto& readings = out.readings;
   if (respelled.empty() || readings.empty()) return;
   auto read = normalise_name(respelled);
-  if (!read.empty() && read.front() != readings.front()) readings.push_back(std::move(read.front()));
+  if (read.empty()) return;
+  for (std::size_t r = 0; r < readings.size(); ++r)
+    if (r != out.joined_reading && readings[r] == read.front()) return;
+  readings.push_back(std::move(read.front()));
 }
 
-// Query and list name are read alike, but for the readings only a query gets (`japanese`):
+// Query and list name are read alike, but for the readings only a query gets (`query`):
 // the Japanese reading of kanji, and the other languages' spellings (fold_readings.h). The
 // list side's index holds what it held before, and a query in kanji meets the list's
 // romaji (綱木 / TSUNAKI), the case the lists hold.
 
-NormalisedName normalise(std::string_view utf8, bool japanese) {
+NormalisedName normalise(std::string_view utf8, bool query) {
   NormalisedName out;
   NameTokens tokens;
   std::vector<std::string> patterns;         // per word, "" when none
@@ -82,7 +89,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
       text = mark_words(text, spellings, patterns, native_patterns, han_words);
       to_latin(text);
     }
-    if (japanese && std::find(han_words.begin(), han_words.end(), true) != han_words.end()) {
+    if (query && std::find(han_words.begin(), han_words.end(), true) != han_words.end()) {
       // Words are matched in order; a legal form cut out of a word (有限公司) can change
       // the count, and then no word is read as Japanese rather than a wrong one.
       auto readings = japanese_words(utf8);
@@ -108,7 +115,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   // name written as one word ("Heyermann") meets its syllables ("hei er man"). Bounded so a
   // long name does not make one huge token that resembles nothing.
   NameTokens raw;
-  if (japanese) raw = tokens;
+  if (query) raw = tokens;
   std::string joined;
   NameTokens weak;
   std::size_t strong = 0;
@@ -179,7 +186,7 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   // instead, as a token reading.
   NameTokens word_joined;
   bool chinese_name = false;
-  if (japanese && strong >= 2 && joined_han && !word_of.empty()) {
+  if (query && strong >= 2 && joined_han && !word_of.empty()) {
     std::vector<std::size_t> per_word(word_of.back() + 1, 0);
     for (std::size_t i = 0; i < tokens.size() && i < word_of.size(); ++i) ++per_word[word_of[i]];
     chinese_name = std::count_if(per_word.begin(), per_word.end(), [](std::size_t n) { return n > 0; }) >= 2 &&
@@ -208,19 +215,19 @@ NormalisedName normalise(std::string_view utf8, bool japanese) {
   }
   if (!japanese_reading.empty() && japanese_reading != readings.front())
     readings.push_back(std::move(japanese_reading));
-  if (japanese && !ascii) add_respelled_reading(cyrillic_ge_as_h(utf8), readings);
-  if (japanese) add_spelling_readings(raw, script_of, utf8, readings);
-  if (japanese) add_respelled_reading(respelled_letters(utf8), readings);
-  if (japanese && !ascii) add_respelled_reading(georgian_as_foreign(utf8), readings);
-  if (japanese) add_respelled_reading(ukrainian_as_russian(utf8), readings);
-  if (japanese && !ascii) add_respelled_reading(belarusian_vowels_as_russian(utf8), readings);
-  if (japanese && !ascii) add_respelled_reading(russian_transcription_as_latin(utf8), readings);
-  if (japanese && !ascii) add_respelled_reading(hangul_liquid_as_r(utf8), readings);
-  if (japanese) add_prothesis_reading(readings);
-  if (japanese && syllabic) {
+  if (query && !ascii) add_respelled_reading(cyrillic_ge_as_h(utf8), out);
+  if (query) add_spelling_readings(raw, script_of, utf8, readings);
+  if (query) add_respelled_reading(respelled_letters(utf8), out);
+  if (query && !ascii) add_respelled_reading(georgian_as_foreign(utf8), out);
+  if (query) add_respelled_reading(ukrainian_as_russian(utf8), out);
+  if (query && !ascii) add_respelled_reading(belarusian_vowels_as_russian(utf8), out);
+  if (query && !ascii) add_respelled_reading(russian_transcription_as_latin(utf8), out);
+  if (query && !ascii) add_respelled_reading(hangul_liquid_as_r(utf8), out);
+  if (query) add_prothesis_reading(readings);
+  if (query && syllabic) {
     const std::size_t before = readings.size();
-    add_respelled_reading(korean_as_lists_write(utf8, KoreanSpelling::kNorth), readings);
-    add_respelled_reading(korean_as_lists_write(utf8, KoreanSpelling::kMcCune), readings);
+    add_respelled_reading(korean_as_lists_write(utf8, KoreanSpelling::kNorth), out);
+    add_respelled_reading(korean_as_lists_write(utf8, KoreanSpelling::kMcCune), out);
     out.review_only.resize(readings.size(), false);
     for (std::size_t r = before; r < readings.size(); ++r) out.review_only[r] = true;
   }
