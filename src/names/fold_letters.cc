@@ -196,6 +196,14 @@ std::string respelled_letters(std::string_view text) {
       ++i;
       continue;
     }
+    // The half rings that write Arabic's ʿayn and hamza (Rabīʿah, Qurʾān) and the ʻokina are
+    // apostrophes to the lists, which drop them (Rabi'a, Rabiah); the tokeniser keeps them,
+    // as the letters (Lm) they are.
+    if (rest.starts_with("\xCA\xBF") || rest.starts_with("\xCA\xBE") || rest.starts_with("\xCA\xBB")) {
+      changed = true;
+      ++i;
+      continue;
+    }
     out += utf8[i];
   }
   return changed || utf8 != text ? out : std::string();

@@ -111,6 +111,46 @@ std::string greek_spelling(std::string_view raw) {
 // A shorter word is more often an abbreviation or a syllable (St, Sri, Sze) than a name.
 constexpr std::size_t kMinProthesisWord = 5;
 
+// Whether `word` ends as a Russian, Ukrainian or Polish surname or patronymic does.
+bool slavic_ending(std::string_view word) {
+  for (const std::string_view ending : {"ov", "ova", "ev", "eva", "in", "ina", "ski", "ska", "sky", "skii", "skaia",
+                                        "enko", "vich", "vna", "uk", "iuk", "chuk"})
+    if (word.size() > ending.size() + 2 && word.ends_with(ending)) return true;
+  return false;
+}
+
+// Sounds that another language's transcription spells apart from the first reading:
+// - French writes a Slavic name's ш as ch and ж as j (Chevtsova Shevtsova, Joukov Zhukov);
+//   only in a word with a Slavic surname's ending, as English sh is French ch elsewhere;
+// - Arabic's u at a word's start (damma) is written o as often as u (Osama Usama, Omar
+//   Umar, Othman Uthman, Усама, উসামা); before a consonant only, as ou is the fold's u;
+// - Greek β is a foreign name's b as well as v (Άλβιν Albin), but after α and ε, where
+//   αυ, ευ are ELOT's av, ev.
+std::string transcribed_sounds(std::string_view raw, Spelling script) {
+  std::string out;
+  out.reserve(raw.size() + 1);
+  if (script == Spelling::kGreek) {
+    for (std::size_t i = 0; i < raw.size(); ++i)
+      out += raw[i] == 'v' && (i == 0 || (raw[i - 1] != 'a' && raw[i - 1] != 'e')) ? 'b' : raw[i];
+    return out;
+  }
+  if (script != Spelling::kLatin && script != Spelling::kCyrillic && script != Spelling::kAbjad)
+    return std::string(raw);
+  const bool slavic = slavic_ending(raw);
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const std::string_view rest = raw.substr(i);
+    if (slavic && (rest.starts_with("sh") || rest.starts_with("zh"))) {
+      out += rest[0] == 's' ? "ch" : "j";
+      ++i;
+    } else if (i == 0 && raw[0] == 'u' && raw.size() > 3 && !is_vowel_or_y(raw[1])) {
+      out += 'o';
+    } else {
+      out += raw[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 bool writes_czech_feminine(std::string_view utf8) {
@@ -156,10 +196,28 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
     changed = changed || folded != readings.front()[i];
     other.push_back(std::move(folded));
   }
-  if (!changed) return;
-  for (const auto& r : readings)
-    if (r == other) return;
-  readings.push_back(std::move(other));
+  auto add = [&readings](NameTokens&& reading) {
+    for (const auto& r : readings)
+      if (r == reading) return;
+    readings.push_back(std::move(reading));
+  };
+  if (changed) add(std::move(other));
+  // The sounds other transcriptions spell apart, a reading of their own: Greek β as b
+  // would undo the first's Πάβλοβιτς Pavlovich.
+  NameTokens sounds;
+  sounds.reserve(raw.size());
+  changed = false;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const std::string_view token = raw[i];
+    if (!letters::is_ascii(token) || token.size() == 1 || is_weak_token(token)) {
+      sounds.push_back(readings.front()[i]);
+      continue;
+    }
+    std::string folded = fold_spelling(transcribed_sounds(token, i < scripts.size() ? scripts[i] : Spelling::kLatin));
+    changed = changed || folded != readings.front()[i];
+    sounds.push_back(std::move(folded));
+  }
+  if (changed) add(std::move(sounds));
 }
 
 void add_prothesis_reading(std::vector<NameTokens>& readings) {
