@@ -130,6 +130,8 @@ std::u32string as_russian(std::u32string word) {
         break;
       }
   }
+  // Ukrainian says the н of Greek Nikolaos, Niketas as м: Микола Николай, Микита Никита.
+  if (word.starts_with(U"мик") || word.starts_with(U"myk")) word[0] = word[0] == U'м' ? U'н' : U'n';
   for (const auto& e : kEndings) {
     if (word.size() <= e.ukrainian.size() + 1 || !word.ends_with(e.ukrainian)) continue;
     const std::size_t stem = word.size() - e.ukrainian.size();
@@ -142,7 +144,8 @@ std::u32string as_russian(std::u32string word) {
 
 // Whether the text is Ukrainian: in Cyrillic, a letter Russian lacks (і ї є ґ; Belarusian
 // shares і, and its words read as Russian alike); in Latin, a patronymic as Ukraine
-// romanises it (-ovych, -evych, -ivna), where Russian's are -ovich, -ovna.
+// romanises it (-ovych, -evych, -ivna), where Russian's are -ovich, -ovna; and in
+// Cyrillic, a patronymic of a name in -ай as Ukrainian forms it (-айович, Russian -аевич).
 bool ukrainian(const std::u32string& text) {
   for (char32_t c : text) {
     const char32_t l = lower(c);
@@ -151,14 +154,32 @@ bool ukrainian(const std::u32string& text) {
   std::u32string word;
   for (std::size_t i = 0; i <= text.size(); ++i) {
     const char32_t l = i < text.size() ? lower(text[i]) : U' ';
-    if (is_latin(l)) {
+    if (is_latin(l) || is_cyrillic(l)) {
       word += l;
       continue;
     }
     if (word.ends_with(U"ovych") || word.ends_with(U"evych") || word.ends_with(U"ivna")) return true;
+    // Russian's patronymic of a name in -ай is -аевич (Николаевич), Ukrainian's -айович.
+    if (word.ends_with(U"айович")) return true;
     word.clear();
   }
   return false;
+}
+
+// A Russian patronymic as Ukrainian writes it: -евна and -овна as -івна (Игоревна
+// Ігорівна), -евич as -ович (Игоревич Ігорович); true when `word` is one.
+constexpr std::size_t kMinPatronymic = 7;
+bool patronymic_as_ukrainian(std::u32string& word) {
+  if (word.size() < kMinPatronymic || !is_cyrillic(word[0])) return false;
+  const std::size_t end = word.size();
+  if (word.ends_with(U"евна") || word.ends_with(U"овна")) {
+    word.replace(end - 4, 2, U"і");
+  } else if (word.ends_with(U"евич")) {
+    word[end - 4] = U'о';
+  } else if (!word.ends_with(U"ович")) {
+    return false;
+  }
+  return true;
 }
 
 // Belarusian writes an unstressed е before the stress as я (яканне: Бяспалы Беспалый,
@@ -258,9 +279,20 @@ std::string cyrillic_ge_as_h(std::string_view utf8) {
   // a foreign h with it (Гермиона Hermione); х reads kh, which the fold makes h.
   const std::u32string text = decode(utf8);
   if (text.find(U'г') == std::u32string::npos && text.find(U'Г') == std::u32string::npos) return {};
+  std::u32string as_h = text;
+  std::replace(as_h.begin(), as_h.end(), U'г', U'х');
+  std::replace(as_h.begin(), as_h.end(), U'Г', U'Х');
+  // Read as Ukrainian, a Russian patronymic takes Ukrainian's ending too (Игоревна
+  // Ihorivna); a Ukrainian text has its own.
+  const std::string ukrainian_patronymic =
+      ukrainian(text) ? std::string() : respell_words(as_h, [](std::u32string word) {
+        patronymic_as_ukrainian(word);
+        return word;
+      });
+  if (!ukrainian_patronymic.empty()) return ukrainian_patronymic;
   std::string out;
   out.reserve(utf8.size());
-  for (char32_t c : text) encode(c == U'г' ? U'х' : c == U'Г' ? U'Х' : c, out);
+  for (char32_t c : as_h) encode(c, out);
   return out;
 }
 

@@ -43,14 +43,17 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
 void add_prothesis_reading(std::vector<NameTokens>& readings);
 
 // `utf8` with every Cyrillic г read as х, as Ukrainian and Belarusian say it and as
-// Russian writes a foreign h, or "" when it has none. In fold_kin.cc.
+// Russian writes a foreign h, or "" when it has none; in a text not Ukrainian already, a
+// Russian patronymic read as Ukrainian as well (-евна, -овна as -івна, -евич as -ович:
+// Игоревна Ihorivna). In fold_kin.cc.
 [[nodiscard]] std::string cyrillic_ge_as_h(std::string_view utf8);
 
 // `utf8` read as Russian writes the same name when it is Ukrainian (Cyrillic with і ї є ґ,
 // or Latin with a patronymic as Ukraine romanises it: -ovych, -ivna), or "" when it is not or
 // nothing changes: a word's first syllable with the East Slavic full vowels (оло, оро, ере)
-// as Church Slavonic's (ла, ра, ре: Володимир Владимир), and the patronymics -ійович,
-// -айович, -іївна, -івна as -еевич, -аевич, -еевна, -овна. In fold_kin.cc.
+// as Church Slavonic's (ла, ра, ре: Володимир Владимир), a word's first мик as ник
+// (Микола Николай), and the patronymics -ійович, -айович, -іївна, -івна as -еевич, -аевич,
+// -еевна, -овна; -айович alone makes a Cyrillic text Ukrainian. In fold_kin.cc.
 [[nodiscard]] std::string ukrainian_as_russian(std::string_view utf8);
 
 // `utf8` read as Russian writes the same name when it is Belarusian (і without и ї є ґ щ,

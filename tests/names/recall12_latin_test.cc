@@ -41,5 +41,15 @@ TEST(NamesRecall12Latin, HalfRingsAreApostrophes) {
   expect_top_matches(index, {{"Rabīʿah", "Rabi'a"}, {"Rabīʾah", "Rabi'a"}});
 }
 
+TEST(NamesRecall12Latin, RussianAndUkrainianPatronymics) {
+  const auto index = index_of({"Ihorivna", "Nikolaevich", "Igorevna"});
+  // A Russian patronymic read as Ukrainian, г as h and -евна as -івна; a Ukrainian
+  // patronymic of Микола read as Russian: Ukrainian's м of Nikolaos as н, -айович -аевич.
+  expect_top_matches(index, {{"Игоревна", "Igorevna"}, {"Миколайович", "Nikolaevich"}});
+  EXPECT_GE(score_of(index, "Игоревна", "Ihorivna"), kMatch);
+  // Not every Russian м before и is a Ukrainian н.
+  EXPECT_LT(score_of(index_of({"Nikhail"}), "Михаил", "Nikhail"), kMatch);
+}
+
 }  // namespace
 }  // namespace interdict
