@@ -119,11 +119,18 @@ bool slavic_ending(std::string_view word) {
   return false;
 }
 
+// Arabic's u inside a word is written o only in a short word ending in a vowel, as Arabic
+// names end (Subra Sobra, Lubna Lobna, Huda Hoda): English Dunn is no Don, and a longer
+// word's o reading (Abdollah, reached by its consonants already) crowded names out.
+constexpr std::size_t kMaxVowelWord = 6;
+
 // Sounds that another language's transcription spells apart from the first reading:
 // - French writes a Slavic name's ш as ch and ж as j (Chevtsova Shevtsova, Joukov Zhukov);
 //   only in a word with a Slavic surname's ending, as English sh is French ch elsewhere;
 // - Arabic's u at a word's start (damma) is written o as often as u (Osama Usama, Omar
 //   Umar, Othman Uthman, Усама, উসামা); before a consonant only, as ou is the fold's u;
+//   and inside a short word ending in a vowel, its u, ou or oo before a consonant
+//   (kMaxVowelWord);
 // - Greek β is a foreign name's b as well as v (Άλβιν Albin), but after α and ε, where
 //   αυ, ευ are ELOT's av, ev.
 std::string transcribed_sounds(std::string_view raw, Spelling script) {
@@ -144,6 +151,12 @@ std::string transcribed_sounds(std::string_view raw, Spelling script) {
       ++i;
     } else if (i == 0 && raw[0] == 'u' && raw.size() > 3 && !is_vowel_or_y(raw[1])) {
       out += 'o';
+    } else if (!slavic && i > 0 && raw.size() > 3 && raw.size() <= kMaxVowelWord && is_vowel_or_y(raw.back()) &&
+               (rest.starts_with("ou") || rest.starts_with("oo") || rest[0] == 'u') && raw[i - 1] != 'q' &&
+               raw[i - 1] != 'g' && !is_vowel_or_y(raw[i - 1]) && rest.size() > (rest[0] == 'u' ? 2U : 3U) &&
+               !is_vowel_or_y(rest[rest[0] == 'u' ? 1 : 2])) {
+      out += 'o';
+      if (rest[0] == 'o') ++i;
     } else {
       out += raw[i];
     }

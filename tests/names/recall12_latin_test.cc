@@ -31,6 +31,13 @@ TEST(NamesRecall12Latin, ArabicInitialUWrittenO) {
                      {{"Usama", "Osama"}, {"Усама", "Osama"}, {"উসামা", "Osama"}, {"Umar Khalil", "Omar Khalil"}});
 }
 
+TEST(NamesRecall12Latin, ArabicUInsideAShortWordWrittenO) {
+  const auto index = index_of({"Sobra", "Don Mario"});
+  expect_top_matches(index, {{"Subra", "Sobra"}, {"Soubra", "Sobra"}});
+  // English Dunn, which ends in a consonant, is no Don.
+  EXPECT_LT(score_of(index, "Mary Dunn", "Don Mario"), kMatch);
+}
+
 TEST(NamesRecall12Latin, GreekBetaAsForeignB) {
   const auto index = index_of({"Albin", "Pavlovich"});
   expect_top_matches(index, {{"᾽Αλβιν", "Albin"}, {"Πάβλοβιτς", "Pavlovich"}});
