@@ -129,8 +129,9 @@ constexpr std::size_t kMaxVowelWord = 6;
 //   only in a word with a Slavic surname's ending, as English sh is French ch elsewhere;
 // - Arabic's u at a word's start (damma) is written o as often as u (Osama Usama, Omar
 //   Umar, Othman Uthman, Усама, উসামা); before a consonant only, as ou is the fold's u;
-//   and inside a short word ending in a vowel, its u, ou or oo before a consonant
-//   (kMaxVowelWord);
+//   and inside a short word ending in a vowel (kMaxVowelWord), Arabic has no o: its u,
+//   ou or oo before a consonant is read o and its o u (Subra Sobra, Rodi Roodi; not
+//   before w, English's ow as in Howe);
 // - Greek β is a foreign name's b as well as v (Άλβιν Albin), but after α and ε, where
 //   αυ, ευ are ELOT's av, ev.
 std::string transcribed_sounds(std::string_view raw, Spelling script) {
@@ -157,6 +158,10 @@ std::string transcribed_sounds(std::string_view raw, Spelling script) {
                !is_vowel_or_y(rest[rest[0] == 'u' ? 1 : 2])) {
       out += 'o';
       if (rest[0] == 'o') ++i;
+    } else if (!slavic && i > 0 && raw.size() > 3 && raw.size() <= kMaxVowelWord && is_vowel_or_y(raw.back()) &&
+               rest[0] == 'o' && !is_vowel_or_y(raw[i - 1]) && rest.size() > 2 && !is_vowel_or_y(rest[1]) &&
+               rest[1] != 'w') {
+      out += 'u';
     } else {
       out += raw[i];
     }
