@@ -123,6 +123,7 @@ bool slavic_ending(std::string_view word) {
 // names end (Subra Sobra, Lubna Lobna, Huda Hoda): English Dunn is no Don, and a longer
 // word's o reading (Abdollah, reached by its consonants already) crowded names out.
 constexpr std::size_t kMaxVowelWord = 6;
+constexpr std::size_t kMinLatinOsStem = 6;
 
 // Sounds that another language's transcription spells apart from the first reading:
 // - French writes a Slavic name's ш as ch and ж as j (Chevtsova Shevtsova, Joukov Zhukov);
@@ -166,6 +167,11 @@ std::string transcribed_sounds(std::string_view raw, Spelling script) {
       out += raw[i];
     }
   }
+  // A Greek man's name romanised keeps the nominative -os that other languages leave out
+  // (Pamphilos Pamfil); on a long stem only, as Spanish -os is a plural (Carlos, Santos).
+  if (script == Spelling::kLatin && out.size() >= kMinLatinOsStem + 2 && out.ends_with("os") &&
+      !is_vowel_or_y(out[out.size() - 3]))
+    out.resize(out.size() - 2);
   return out;
 }
 

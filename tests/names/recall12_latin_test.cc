@@ -39,6 +39,13 @@ TEST(NamesRecall12Latin, ArabicUInsideAShortWordWrittenO) {
   EXPECT_LT(score_of(index, "Mary Dunn", "Don Mario"), kMatch);
 }
 
+TEST(NamesRecall12Latin, RomanisedGreekNominativeLeftOut) {
+  const auto index = index_of({"Pamfil", "Carl"});
+  expect_top_matches(index, {{"Pamphilos", "Pamfil"}});
+  // A short stem's -os is Spanish's own (Carlos, Santos).
+  EXPECT_LT(score_of(index, "Carlos", "Carl"), kMatch);
+}
+
 TEST(NamesRecall12Latin, GreekBetaAsForeignB) {
   const auto index = index_of({"Albin", "Pavlovich"});
   expect_top_matches(index, {{"᾽Αλβιν", "Albin"}, {"Πάβλοβιτς", "Pavlovich"}});
