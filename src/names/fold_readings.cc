@@ -124,6 +124,7 @@ bool slavic_ending(std::string_view word) {
 // word's o reading (Abdollah, reached by its consonants already) crowded names out.
 constexpr std::size_t kMaxVowelWord = 6;
 constexpr std::size_t kMinLatinOsStem = 6;
+constexpr std::size_t kMinFrenchEStem = 5;
 
 // Sounds that another language's transcription spells apart from the first reading:
 // - French writes a Slavic name's ш as ch and ж as j (Chevtsova Shevtsova, Joukov Zhukov);
@@ -172,6 +173,14 @@ std::string transcribed_sounds(std::string_view raw, Spelling script) {
   if (script == Spelling::kLatin && out.size() >= kMinLatinOsStem + 2 && out.ends_with("os") &&
       !is_vowel_or_y(out[out.size() - 3]))
     out.resize(out.size() - 2);
+  // French writes the Latin -us and the Italian and Spanish -o of a man's name as -e
+  // (Augustus Augusto Auguste, Alfonso Alphonse, Centullus Centulo Centule).
+  const std::size_t ending = out.ends_with("us") ? 2 : out.ends_with("o") ? 1 : 0;
+  if (script == Spelling::kLatin && ending > 0 && out.size() >= kMinFrenchEStem + ending &&
+      !is_vowel_or_y(out[out.size() - ending - 1])) {
+    out.resize(out.size() - ending);
+    out += 'e';
+  }
   return out;
 }
 

@@ -46,6 +46,13 @@ TEST(NamesRecall12Latin, RomanisedGreekNominativeLeftOut) {
   EXPECT_LT(score_of(index, "Carlos", "Carl"), kMatch);
 }
 
+TEST(NamesRecall12Latin, LatinAndItalianEndingsAsFrenchE) {
+  const auto index = index_of({"Centule", "Auguste", "Brune"});
+  expect_top_matches(index, {{"Centullus", "Centule"}, {"Centulo", "Centule"}, {"Augusto", "Auguste"}});
+  // A short stem's ending is too much of the name (Bruno).
+  EXPECT_LT(score_of(index, "Bruno", "Brune"), kMatch);
+}
+
 TEST(NamesRecall12Latin, GreekBetaAsForeignB) {
   const auto index = index_of({"Albin", "Pavlovich"});
   expect_top_matches(index, {{"᾽Αλβιν", "Albin"}, {"Πάβλοβιτς", "Pavlovich"}});
