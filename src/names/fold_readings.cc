@@ -125,6 +125,7 @@ bool slavic_ending(std::string_view word) {
 constexpr std::size_t kMaxVowelWord = 6;
 constexpr std::size_t kMinLatinOsStem = 6;
 constexpr std::size_t kMinFrenchEStem = 5;
+constexpr std::size_t kMinYakanneWord = 6;
 
 // Sounds that another language's transcription spells apart from the first reading:
 // - French writes a Slavic name's ш as ch and ж as j (Chevtsova Shevtsova, Joukov Zhukov);
@@ -134,6 +135,8 @@ constexpr std::size_t kMinFrenchEStem = 5;
 //   and inside a short word ending in a vowel (kMaxVowelWord), Arabic has no o: its u,
 //   ou or oo before a consonant is read o and its o u (Subra Sobra, Rodi Roodi; not
 //   before w, English's ow as in Howe);
+// - Belarusian writes the unstressed е of a word's first syllable я (Bjaspaly, Бяспалы
+//   Bespaly), which its Latin alphabets write ja after a consonant;
 // - Greek β is a foreign name's b as well as v (Άλβιν Albin), but after α and ε, where
 //   αυ, ευ are ELOT's av, ev.
 std::string transcribed_sounds(std::string_view raw, Spelling script) {
@@ -154,6 +157,9 @@ std::string transcribed_sounds(std::string_view raw, Spelling script) {
       ++i;
     } else if (i == 0 && raw[0] == 'u' && raw.size() > 3 && !is_vowel_or_y(raw[1])) {
       out += 'o';
+    } else if (i == 1 && rest.starts_with("ja") && raw.size() >= kMinYakanneWord && !is_vowel_or_y(raw[0])) {
+      out += 'e';
+      ++i;
     } else if (!slavic && i > 0 && raw.size() > 3 && raw.size() <= kMaxVowelWord && is_vowel_or_y(raw.back()) &&
                (rest.starts_with("ou") || rest.starts_with("oo") || rest[0] == 'u') && raw[i - 1] != 'q' &&
                raw[i - 1] != 'g' && !is_vowel_or_y(raw[i - 1]) && rest.size() > (rest[0] == 'u' ? 2U : 3U) &&

@@ -53,6 +53,11 @@ TEST(NamesRecall12Latin, LatinAndItalianEndingsAsFrenchE) {
   EXPECT_LT(score_of(index, "Bruno", "Brune"), kMatch);
 }
 
+TEST(NamesRecall12Latin, BelarusianLatinYakanne) {
+  const auto index = index_of({"Bespaly"});
+  expect_top_matches(index, {{"Bjaspaly", "Bespaly"}});
+}
+
 TEST(NamesRecall12Latin, GreekBetaAsForeignB) {
   const auto index = index_of({"Albin", "Pavlovich"});
   expect_top_matches(index, {{"᾽Αλβιν", "Albin"}, {"Πάβλοβιτς", "Pavlovich"}});
