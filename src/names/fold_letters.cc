@@ -196,6 +196,26 @@ std::string respelled_letters(std::string_view text) {
       ++i;
       continue;
     }
+    // Greek writes a foreign name's b with β, which modern Greek says v, and its e often
+    // with η, which it says i (Γαβριηλία Gabriella, Ισραήλ Israel, Άλβιν Albin).
+    if (rest.starts_with("\xCE\xB2") || rest.starts_with("\xCE\x92")) {  // β Β
+      out += rest[1] == '\xB2' ? 'b' : 'B';
+      changed = true;
+      ++i;
+      continue;
+    }
+    if (rest.starts_with("\xCE\xB7") || rest.starts_with("\xCE\xAE")) {  // η ή
+      out += "\xCE\xB5";                                                 // ε
+      changed = true;
+      ++i;
+      continue;
+    }
+    if (rest.starts_with("\xCE\x97") || rest.starts_with("\xCE\x89")) {  // Η Ή
+      out += "\xCE\x95";                                                 // Ε
+      changed = true;
+      ++i;
+      continue;
+    }
     // The half rings that write Arabic's ʿayn and hamza (Rabīʿah, Qurʾān) and the ʻokina are
     // apostrophes to the lists, which drop them (Rabi'a, Rabiah); the tokeniser keeps them,
     // as the letters (Lm) they are.

@@ -137,16 +137,10 @@ constexpr std::size_t kMinYakanneWord = 6;
 //   before w, English's ow as in Howe);
 // - Belarusian writes the unstressed е of a word's first syllable я (Bjaspaly, Бяспалы
 //   Bespaly), which its Latin alphabets write ja after a consonant;
-// - Greek β is a foreign name's b as well as v (Άλβιν Albin), but after α and ε, where
-//   αυ, ευ are ELOT's av, ev.
+// - and a word's ending as another language puts it (below).
 std::string transcribed_sounds(std::string_view raw, Spelling script) {
   std::string out;
   out.reserve(raw.size() + 1);
-  if (script == Spelling::kGreek) {
-    for (std::size_t i = 0; i < raw.size(); ++i)
-      out += raw[i] == 'v' && (i == 0 || (raw[i - 1] != 'a' && raw[i - 1] != 'e')) ? 'b' : raw[i];
-    return out;
-  }
   if (script != Spelling::kLatin && script != Spelling::kCyrillic && script != Spelling::kAbjad)
     return std::string(raw);
   const bool slavic = slavic_ending(raw);
@@ -241,8 +235,8 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
     readings.push_back(std::move(reading));
   };
   if (changed) add(std::move(other));
-  // The sounds other transcriptions spell apart, a reading of their own: Greek β as b
-  // would undo the first's Πάβλοβιτς Pavlovich.
+  // The sounds other transcriptions spell apart, a reading of their own: French ch for a
+  // Slavic ш would undo the first's Czech ch for х.
   NameTokens sounds;
   sounds.reserve(raw.size());
   changed = false;

@@ -32,7 +32,9 @@ void add_spelling_readings(const NameTokens& raw, const std::vector<Spelling>& s
 // Serbian љ њ as лј, нј; Russian ё after a consonant as о (Лёке / Løke) and ю after л as у
 // (Любомира / Lubomira); ь and ъ before е as й, the glide ICU drops with them (Васильев /
 // Vasilyev); a Czech word's final ý, a man's adjectival surname, as the woman's á
-// (Milostný / Milostná); German ä ö ü as ae, oe, ue (Pflücker / Pfluecker); in a
+// (Milostný / Milostná); German ä ö ü as ae, oe, ue (Pflücker / Pfluecker); Greek β as
+// b and η as ε, as Greek writes a foreign b and e (Γαβριηλία Gabriella, Άλβιν Albin);
+// the half rings ʿ ʾ and the ʻokina dropped as apostrophes are (Rabīʿah Rabiah); in a
 // Belarusian text, ці and дзі as Russian ти, ди and a word's у before a consonant as в
 // (Уладзімір Пуцін, Vladimir Putin).
 [[nodiscard]] std::string respelled_letters(std::string_view utf8);

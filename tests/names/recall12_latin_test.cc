@@ -58,9 +58,10 @@ TEST(NamesRecall12Latin, BelarusianLatinYakanne) {
   expect_top_matches(index, {{"Bjaspaly", "Bespaly"}});
 }
 
-TEST(NamesRecall12Latin, GreekBetaAsForeignB) {
-  const auto index = index_of({"Albin", "Pavlovich"});
-  expect_top_matches(index, {{"᾽Αλβιν", "Albin"}, {"Πάβλοβιτς", "Pavlovich"}});
+TEST(NamesRecall12Latin, GreekBetaAndEtaAsForeignBAndE) {
+  const auto index = index_of({"Albin", "Pavlovich", "Gabriella"});
+  // η as a foreign e, with β as b in one reading: Γαβριηλία is Gabrielia.
+  expect_top_matches(index, {{"᾽Αλβιν", "Albin"}, {"Πάβλοβιτς", "Pavlovich"}, {"Γαβριηλία", "Gabriella"}});
 }
 
 TEST(NamesRecall12Latin, HalfRingsAreApostrophes) {
