@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "names/expect_hits.h"
+#include "names/fold_readings.h"
 #include "names/names.h"
 
 namespace interdict {
@@ -67,6 +68,15 @@ TEST(NamesRecall12Latin, GreekBetaAndEtaAsForeignBAndE) {
 TEST(NamesRecall12Latin, HalfRingsAreApostrophes) {
   const auto index = index_of({"Rabi'a"});
   expect_top_matches(index, {{"Rabīʿah", "Rabi'a"}, {"Rabīʾah", "Rabi'a"}});
+}
+
+TEST(NamesRecall12Latin, QuestionMarkInsideAWordIsALostLetter) {
+  const auto index = index_of({"Mus'ab Omar"});
+  expect_top_matches(index, {{"Mus?ab Omar", "Mus'ab Omar"}});
+  EXPECT_EQ(respelled_letters("Mus?ab Omar"), "Musab Omar");
+  // Between words, or last, it is no letter.
+  EXPECT_EQ(respelled_letters("Mus? Ab"), "");
+  EXPECT_EQ(respelled_letters("Who? Omar"), "");
 }
 
 TEST(NamesRecall12Latin, RussianAndUkrainianPatronymics) {
