@@ -127,11 +127,21 @@ constexpr std::size_t kMinLatinOsStem = 6;
 constexpr std::size_t kMinFrenchEStem = 5;
 constexpr std::size_t kMinYakanneWord = 6;
 
+// Whether `rest`, what follows a word's first u, starts as an Arabic name's syllable may:
+// a consonant, but a liquid or nasal only before a vowel, where European names hold them
+// after u as often (Urban, Ulrich, Ursula, Umberto are no Orban, Olrich).
+bool arabic_onset(std::string_view rest) {
+  if (rest.empty() || is_vowel_or_y(rest[0])) return false;
+  if (std::string_view("rlmn").find(rest[0]) == std::string_view::npos) return true;
+  return rest.size() > 1 && is_vowel_or_y(rest[1]);
+}
+
 // Sounds that another language's transcription spells apart from the first reading:
 // - French writes a Slavic name's ш as ch and ж as j (Chevtsova Shevtsova, Joukov Zhukov);
 //   only in a word with a Slavic surname's ending, as English sh is French ch elsewhere;
 // - Arabic's u at a word's start (damma) is written o as often as u (Osama Usama, Omar
-//   Umar, Othman Uthman, Усама, উসামা); before a consonant only, as ou is the fold's u;
+//   Umar, Othman Uthman, Усама, উসамা); before a consonant only, as ou is
+//   the fold's u, and a liquid or nasal only before a vowel (arabic_onset);
 //   and inside a short word ending in a vowel (kMaxVowelWord), Arabic has no o: its u,
 //   ou or oo before a consonant is read o and its o u (Subra Sobra, Rodi Roodi; not
 //   before w, English's ow as in Howe);
@@ -149,7 +159,7 @@ std::string transcribed_sounds(std::string_view raw, Spelling script) {
     if (slavic && (rest.starts_with("sh") || rest.starts_with("zh"))) {
       out += rest[0] == 's' ? "ch" : "j";
       ++i;
-    } else if (i == 0 && raw[0] == 'u' && raw.size() > 3 && !is_vowel_or_y(raw[1])) {
+    } else if (i == 0 && raw[0] == 'u' && raw.size() > 3 && arabic_onset(raw.substr(1))) {
       out += 'o';
     } else if (i == 1 && rest.starts_with("ja") && raw.size() >= kMinYakanneWord && !is_vowel_or_y(raw[0])) {
       out += 'e';
