@@ -60,6 +60,28 @@ void add_respelled_reading(const std::string& respelled, NormalisedName& out) {
   readings.push_back(std::move(read.front()));
 }
 
+// `raw`'s spellings with two neighbouring letters swapped, folded, space separated, but
+// those that fold to `folded` itself. Words of two letters are left out: swapped, they are
+// another word as often as a typo (al, la).
+std::string transposed_spellings(const std::string& raw, std::string_view folded) {
+  std::string out;
+  if (raw.size() < kMinTransposedLength || !letters::is_ascii(raw)) return out;
+  std::string swapped = raw;
+  for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
+    // A swap that puts a letter beside its like is a letter dropped once the fold writes
+    // doubled letters once (zahidi, "zahiid", zahid): a name's other form, not a typo.
+    if (raw[i] == raw[i + 1] || (i > 0 && raw[i - 1] == raw[i + 1]) || (i + 2 < raw.size() && raw[i] == raw[i + 2]))
+      continue;
+    std::swap(swapped[i], swapped[i + 1]);
+    const std::string spelling = fold_spelling(swapped);
+    std::swap(swapped[i], swapped[i + 1]);
+    if (spelling == folded) continue;
+    out += spelling;
+    out += ' ';
+  }
+  return out;
+}
+
 // Query and list name are read alike, but for the readings only a query gets (`query`):
 // the Japanese reading of kanji, and the other languages' spellings (fold_readings.h). The
 // list side's index holds what it held before, and a query in kanji meets the list's
@@ -199,6 +221,11 @@ NormalisedName normalise(std::string_view utf8, bool query) {
           word_joined.push_back(tokens[i]);
       }
   }
+  if (query)
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const bool latin = i >= script_of.size() || script_of[i] == Spelling::kLatin;
+      out.transposed.push_back(latin && !is_weak_token(raw[i]) ? transposed_spellings(raw[i], tokens[i]) : "");
+    }
   readings.push_back(std::move(tokens));
   out.han_syllables.push_back(han_mask);
   if (!word_joined.empty()) {

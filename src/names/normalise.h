@@ -76,7 +76,13 @@ struct NormalisedName {
   // by the hundred, and the script leaves their short vowels unwritten: what this reading
   // meets is to review, never a match (kReviewOnlyCeiling in index.cc).
   std::vector<Transcribed> transcribed_review;
+  // Per token of the first reading, a query's only: the token's Latin spelling with two
+  // neighbouring letters swapped, each such spelling folded, space separated ("" for none).
+  // The commonest typo, and one the folds hide: KAHDEM and KHADEM fold to "kahdem" and
+  // "hadem", GZAIEV and GAZIEV to "gzaev" and "gaziev" (transposition_similarity in score.h).
+  std::vector<std::string> transposed;
 };
+inline constexpr std::size_t kMinTransposedLength = 3;
 
 [[nodiscard]] NormalisedName normalise_query(std::string_view utf8);
 
