@@ -109,6 +109,40 @@ bool joined_adds_nothing(const NameIndex::Data& d, std::uint32_t f, const Weighe
          (query.first_word.size() == 1 && joined.ends_with(listed));
 }
 
+std::vector<QueryReading> reading_plan(const WeighedQuery& query) {
+  using Kind = QueryReading::Kind;
+  std::vector<QueryReading> plan;
+  for (std::size_t r = 0; r < query.readings.size(); ++r)
+    plan.push_back({Kind::kTokens, r, &query.readings[r], r < query.review_only.size() && query.review_only[r]});
+  if (query.by_sound) plan.push_back({Kind::kSounds, 0, nullptr, false});
+  if (!query.transcribed.empty()) plan.push_back({Kind::kTranscribed, 0, &query.transcribed, false});
+  if (!query.transcribed_review.empty()) plan.push_back({Kind::kTranscribedReview, 0, &query.transcribed_review, true});
+  return plan;
+}
+
+ReadingScore score_reading(const WeighedQuery& query, const QueryReading& reading, const NameIndex::Data& d,
+                           std::uint32_t f, double best_so_far, Explanation* why, PairMemo* memo) {
+  using Kind = QueryReading::Kind;
+  const FormRec& form = d.forms[f];
+  // Sounds and transcriptions are of words, which a joined form is not.
+  if (reading.kind != Kind::kTokens && form.joined != 0) return {};
+  double raw = 0;
+  switch (reading.kind) {
+    case Kind::kTokens:
+      if (joined_adds_nothing(d, f, query, reading.index)) return {};
+      raw = score_form(*reading.tokens, d, form, mode_of(reading.index, form, query.joined_reading), why, memo);
+      break;
+    case Kind::kSounds: raw = score_sounds(query.sounds, d, form, why, memo); break;
+    case Kind::kTranscribed: raw = score_form(*reading.tokens, d, form, FormMode::kTranscribed, why, memo); break;
+    case Kind::kTranscribedReview:
+      if (best_so_far >= kReviewOnlyCeiling) return {};
+      raw = score_form(*reading.tokens, d, form, FormMode::kTranscribed, why, memo);
+      if (raw < kNativeFloor) return {};
+      break;
+  }
+  return {reading.review_only ? std::min(raw, kReviewOnlyCeiling) : raw, raw};
+}
+
 FormMode mode_of(std::size_t reading, const FormRec& form, std::size_t joined_reading) {
   if ((reading == joined_reading) != (form.joined != 0)) return FormMode::kJoinedOneSide;
   return form.joined != 0 ? FormMode::kJoined : FormMode::kTokens;
