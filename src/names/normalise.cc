@@ -60,24 +60,37 @@ void add_respelled_reading(const std::string& respelled, NormalisedName& out) {
   readings.push_back(std::move(read.front()));
 }
 
-// `raw`'s spellings with two neighbouring letters swapped, folded, space separated, but
-// those that fold to `folded` itself. Words of two letters are left out: swapped, they are
-// another word as often as a typo (al, la).
-std::string transposed_spellings(const std::string& raw, std::string_view folded) {
+// `raw`'s spellings with one typo undone, folded, space separated, but those that fold to
+// `folded` itself: two neighbouring letters swapped, and a vowel doubled or a doubled one
+// written once (the fold writes most doubled letters once, but oo is u: ROODI, RODI).
+// Words of two letters are left out: swapped, they are another word as often as a typo.
+std::string typo_spellings(const std::string& raw, std::string_view folded) {
   std::string out;
-  if (raw.size() < kMinTransposedLength || !letters::is_ascii(raw)) return out;
-  std::string swapped = raw;
+  if (raw.size() < kMinTypoLength || !letters::is_ascii(raw)) return out;
+  auto add = [&](const std::string& spelling) {
+    std::string one = fold_spelling(spelling);
+    if (one == folded) return;
+    out += one;
+    out += ' ';
+  };
+  std::string edited = raw;
   for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
     // A swap that puts a letter beside its like is a letter dropped once the fold writes
     // doubled letters once (zahidi, "zahiid", zahid): a name's other form, not a typo.
     if (raw[i] == raw[i + 1] || (i > 0 && raw[i - 1] == raw[i + 1]) || (i + 2 < raw.size() && raw[i] == raw[i + 2]))
       continue;
-    std::swap(swapped[i], swapped[i + 1]);
-    const std::string spelling = fold_spelling(swapped);
-    std::swap(swapped[i], swapped[i + 1]);
-    if (spelling == folded) continue;
-    out += spelling;
-    out += ' ';
+    std::swap(edited[i], edited[i + 1]);
+    add(edited);
+    std::swap(edited[i], edited[i + 1]);
+  }
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (!letters::is_vowel(raw[i])) continue;
+    edited = raw;
+    if (i + 1 < raw.size() && raw[i + 1] == raw[i])
+      edited.erase(i, 1);
+    else
+      edited.insert(i, 1, raw[i]);
+    add(edited);
   }
   return out;
 }
@@ -224,7 +237,7 @@ NormalisedName normalise(std::string_view utf8, bool query) {
   if (query)
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const bool latin = i >= script_of.size() || script_of[i] == Spelling::kLatin;
-      out.transposed.push_back(latin && !is_weak_token(raw[i]) ? transposed_spellings(raw[i], tokens[i]) : "");
+      out.typos.push_back(latin && !is_weak_token(raw[i]) ? typo_spellings(raw[i], tokens[i]) : "");
     }
   readings.push_back(std::move(tokens));
   out.han_syllables.push_back(han_mask);

@@ -76,13 +76,14 @@ struct NormalisedName {
   // by the hundred, and the script leaves their short vowels unwritten: what this reading
   // meets is to review, never a match (kReviewOnlyCeiling in index.cc).
   std::vector<Transcribed> transcribed_review;
-  // Per token of the first reading, a query's only: the token's Latin spelling with two
-  // neighbouring letters swapped, each such spelling folded, space separated ("" for none).
-  // The commonest typo, and one the folds hide: KAHDEM and KHADEM fold to "kahdem" and
-  // "hadem", GZAIEV and GAZIEV to "gzaev" and "gaziev" (transposition_similarity in score.h).
-  std::vector<std::string> transposed;
+  // Per token of the first reading, a query's only: the token's Latin spellings with one
+  // common typo undone (two neighbouring letters swapped, a vowel doubled or written once),
+  // each folded, space separated ("" for none). The folds hide such typos: KAHDEM and KHADEM
+  // fold to "kahdem" and "hadem", GZAIEV and GAZIEV to "gzaev" and "gaziev", RODI and ROODI to
+  // "rodi" and "rudi" (kTypoSimilarity in score.h).
+  std::vector<std::string> typos;
 };
-inline constexpr std::size_t kMinTransposedLength = 3;
+inline constexpr std::size_t kMinTypoLength = 3;
 
 [[nodiscard]] NormalisedName normalise_query(std::string_view utf8);
 

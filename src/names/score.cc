@@ -170,9 +170,7 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
         if (!query[i].pattern) {
           if (joined) return spelling_similarity(query[i].text, d.str(t.text));
           const double s = token_similarity(query[i].text, d.str(t.text));
-          return s < kTranspositionSimilarity && holds_word(query[i].transposed, d.str(t.text))
-                     ? kTranspositionSimilarity
-                     : s;
+          return s < kTypoSimilarity && holds_word(query[i].typos, d.str(t.text)) ? kTypoSimilarity : s;
         }
         const std::string_view text = d.str(t.text);
         if (t.weak != 0 || !transcription_may_reach(query[i].text, text, kTranscriptionFloor)) return 0.0;

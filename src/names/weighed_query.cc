@@ -70,8 +70,7 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
       // A syllable read from an ideograph is no legal form or particle: 德 is de, 敖 ao.
       q.weak = !q.han && is_weak_token(q.text);
       if (q.weak) q.weight *= kWeakFactor;
-      if (r == 0 && tokens.size() < normalised.transposed.size())
-        q.transposed = std::move(normalised.transposed[tokens.size()]);
+      if (r == 0 && tokens.size() < normalised.typos.size()) q.typos = std::move(normalised.typos[tokens.size()]);
       tokens.push_back(std::move(q));
     }
     out.readings.push_back(std::move(tokens));
