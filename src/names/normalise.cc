@@ -60,6 +60,29 @@ void add_respelled_reading(const std::string& respelled, NormalisedName& out) {
   readings.push_back(std::move(read.front()));
 }
 
+// Per word of `marked` (mark_words' output, before transliteration): true when it is two
+// Latin letters, one with a diacritic. The weak words' abbreviations are written without
+// (SA, AG, NV); such a word is a name: Sá is a Portuguese surname, not S.A.
+std::vector<bool> accented_pairs(const icu::UnicodeString& marked) {
+  std::vector<bool> out;
+  int32_t letters_in_word = 0;
+  bool accented = false;
+  for (int32_t i = 0; i < marked.length();) {
+    const UChar32 c = marked.char32At(i);
+    i += U16_LENGTH(c);
+    if (c == u'|') {
+      out.push_back(letters_in_word == 2 && accented);
+      letters_in_word = 0;
+      accented = false;
+    } else if (u_isalpha(c)) {
+      ++letters_in_word;
+      UErrorCode status = U_ZERO_ERROR;
+      if (c > 0x7F && uscript_getScript(c, &status) == USCRIPT_LATIN) accented = true;
+    }
+  }
+  return out;
+}
+
 // `raw`'s spellings with one typo undone, folded, space separated, but those that fold to
 // `folded` itself: two neighbouring letters swapped, and a vowel doubled or a doubled one
 // written once (the fold writes most doubled letters once, but oo is u: ROODI, RODI).
@@ -109,6 +132,7 @@ NormalisedName normalise(std::string_view utf8, bool query) {
   std::vector<Spelling> script_of;           // per token
   std::vector<NameTokens> japanese_of;       // per word: its Japanese reading, or none
   bool syllabic = false;                     // a word in Han, kana or Hangul
+  std::vector<bool> accented_words;          // per word: accented_pairs
   const bool ascii = letters::is_ascii(utf8);
   if (ascii) {
     tokenise_ascii(utf8, tokens);
@@ -122,6 +146,7 @@ NormalisedName normalise(std::string_view utf8, bool query) {
       drop_rough_breathing(text);
       replace_cjk_forms(text);
       text = mark_words(text, spellings, patterns, native_patterns, han_words);
+      if (query) accented_words = accented_pairs(text);
       to_latin(text);
     }
     if (query && std::find(han_words.begin(), han_words.end(), true) != han_words.end()) {
@@ -136,6 +161,9 @@ NormalisedName normalise(std::string_view utf8, bool query) {
       }
     }
     tokenise_unicode(text, tokens, &word_of);
+    for (std::size_t i = 0; i < tokens.size() && i < word_of.size(); ++i)
+      if (word_of[i] < accented_words.size() && accented_words[word_of[i]] && is_weak_token(tokens[i]))
+        out.not_weak.push_back(tokens[i]);
     for (const std::size_t w : word_of) script_of.push_back(w < spellings.size() ? spellings[w] : Spelling::kLatin);
     if (std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; }))
       out.sounds = sound_words(text, spellings);
@@ -163,7 +191,7 @@ NormalisedName normalise(std::string_view utf8, bool query) {
     // Initials stay apart as well: "Christopher H. Smith" joined would read "...herhsmith".
     // In Han, kana and Hangul a lone letter is a syllable (阿 "a"), not an initial.
     // A syllable read from an ideograph is no legal form or particle (明德 Mingde, 敖 Ao).
-    if ((!han && is_weak_token(token)) || (token.size() == 1 && !syllabic)) {
+    if ((!han && out.weak(token)) || (token.size() == 1 && !syllabic)) {
       weak.push_back(token);
       continue;
     }
@@ -237,7 +265,7 @@ NormalisedName normalise(std::string_view utf8, bool query) {
   if (query)
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const bool latin = i >= script_of.size() || script_of[i] == Spelling::kLatin;
-      out.typos.push_back(latin && !is_weak_token(raw[i]) ? typo_spellings(raw[i], tokens[i]) : "");
+      out.typos.push_back(latin && !out.weak(raw[i]) ? typo_spellings(raw[i], tokens[i]) : "");
     }
   readings.push_back(std::move(tokens));
   out.han_syllables.push_back(han_mask);

@@ -5,6 +5,7 @@
 // Thread-safety: as normalise_name (ICU transliterators are per thread).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -82,6 +83,13 @@ struct NormalisedName {
   // fold to "kahdem" and "hadem", GZAIEV and GAZIEV to "gzaev" and "gaziev", RODI and ROODI to
   // "rodi" and "rudi" (kTypoSimilarity in score.h).
   std::vector<std::string> typos;
+  // Tokens is_weak_token takes for a legal form or title that the query writes as no
+  // abbreviation is written: two letters, one with a diacritic (Sá is a surname, SA a legal
+  // form). A query's only.
+  std::vector<std::string> not_weak;
+  [[nodiscard]] bool weak(std::string_view token) const {
+    return is_weak_token(token) && std::find(not_weak.begin(), not_weak.end(), token) == not_weak.end();
+  }
 };
 inline constexpr std::size_t kMinTypoLength = 3;
 

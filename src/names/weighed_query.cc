@@ -68,7 +68,7 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
       QueryToken q{std::move(text), static_cast<float>(std::log1p(forms / df)), false};
       q.han = tokens.size() < 64 && ((han >> tokens.size()) & 1) != 0;
       // A syllable read from an ideograph is no legal form or particle: 德 is de, 敖 ao.
-      q.weak = !q.han && is_weak_token(q.text);
+      q.weak = !q.han && normalised.weak(q.text);
       if (q.weak) q.weight *= kWeakFactor;
       if (r == 0 && tokens.size() < normalised.typos.size()) q.typos = std::move(normalised.typos[tokens.size()]);
       tokens.push_back(std::move(q));
@@ -80,7 +80,7 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
       const auto [first, last] = postings_of(d, exact_key(t.text));
       const double df = std::max<double>(static_cast<double>(last - first), 1.0);
       QueryToken q{std::move(t.text), static_cast<float>(std::log1p(forms / df)), false, t.pattern};
-      q.weak = !q.pattern && is_weak_token(q.text);
+      q.weak = !q.pattern && normalised.weak(q.text);
       if (q.weak) q.weight *= kWeakFactor;
       to.push_back(std::move(q));
     }
