@@ -196,8 +196,6 @@ NormalisedName normalise(std::string_view utf8, bool query) {
       continue;
     }
     joined += token;
-    if (out.joined_first.empty()) out.joined_first = token;
-    out.joined_last = token;
     joined_han = joined_han && han;
     ++strong;
     if (letters::is_ascii(token)) token = fold_spelling(token);

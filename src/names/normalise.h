@@ -50,10 +50,8 @@ struct NormalisedName {
   // (Korean's ㅓ and ㅗ are both o, its 정 and 영 both "iong" once folded): a name it meets
   // is one to review, never a match (kReviewOnlyCeiling in index.cc).
   std::vector<bool> review_only;
-  // How many words the joined reading joins, and the first and last of them.
+  // How many words the joined reading joins.
   std::size_t joined_words = 0;
-  std::string joined_first;
-  std::string joined_last;
   // Every strong word with its sound key, when any word is in a script other than Latin:
   // their sound keys pick candidates. Empty for Latin-only names.
   std::vector<QuerySound> sounds;

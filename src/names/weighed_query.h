@@ -25,9 +25,6 @@ struct WeighedQuery {
   std::size_t joined_reading = NormalisedName::kNoReading;
   std::vector<bool> review_only;  // per reading: NormalisedName::review_only
   std::size_t joined_words = 0;
-  // The first and last words the joined reading joins.
-  std::string first_word;
-  std::string last_word;
 };
 
 // One way a query meets a form, in the order a search tries them: each token reading, the
