@@ -18,8 +18,8 @@ namespace {
 
 const std::vector<std::string> kListed = {
     "ABDUL RAUF KHADEM", "MOHAMED LAKHAL", "SLEWA, Roodi", "FAIZ", "WALIJAN", "TARKHAN ISMAILOVICH GAZIEV",
-    "REHMAN, Abdur", "Mus'ab Mustafa Abu al Qassim Omar", "MAURO", "Charles Carper", "Ali Hassan", "ZAHIDI", "Lia Chen",
-    "Maria Lopez Garcia",
+    "REHMAN, Abdur", "Mus'ab Mustafa Abu al Qassim Omar", "MAURO", "MARIA III", "Charles Carper", "Ali Hassan",
+    "ZAHIDI", "Lia Chen", "Maria Lopez Garcia",
     // Filler, so that no word is the rarest by chance.
     "John Smith", "Peter Brown", "Anna Schmidt", "Mohamed Ali", "Abdul Rahman", "Ali Khan"};
 
@@ -107,6 +107,14 @@ TEST(NamesPrecision12, JoinedNamesOfAsManyWordsForgiveOnlyASwap) {
   EXPECT_LT(score_of(index, "Charles Carter", "Charles Carper"), 0.90);
   // A swap is still a typo, joined or word by word.
   EXPECT_GE(score_of(index, "Charles Caprer", "Charles Carper"), 0.92);
+}
+
+TEST(NamesPrecision12, AGenerationIsWeak) {
+  for (const char* generation : {"jr", "sr", "ii", "iii", "iv"}) EXPECT_TRUE(is_weak_token(generation)) << generation;
+  const auto index = index_of(kListed);
+  // MARIA III joined was "mariai", which "Maria Ali" joined met at 0.917.
+  EXPECT_LT(score_of(index, "Maria Ali", "MARIA III"), 0.90);
+  EXPECT_GE(score_of(index, "Maria", "MARIA III"), 0.92);
 }
 
 }  // namespace
