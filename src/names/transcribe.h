@@ -151,6 +151,9 @@ inline constexpr std::size_t kLongVowelLetters = 5;
 // Whether token[k] is a v before u, which neither table writes apart from the u (マウリ
 // Mawuli): left out at kNearCost by the alignment and counted so by its bound.
 [[nodiscard]] bool labial_before_u(std::string_view token, std::size_t k);
+// A kana pattern's i between vowels is optional in patterns of this many letters or more,
+// where the lists' fold drops a glide (fold.cc's length).
+inline constexpr std::size_t kGlideLetters = 6;
 // ch or ci before a vowel for 乔's j, in tokens of this many letters or more.
 inline constexpr std::size_t kAffricateLetters = 6;
 // i for e or e for i, in a token of kFrontVowelLetters or more (transcribe_align.cc says why).
