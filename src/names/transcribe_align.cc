@@ -81,6 +81,8 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   // ž, ж and the lists' zh are ジ to Japanese (ジャ, folded like a list's j to "ia":
   // プラジャーコヴァー Pražáková).
   if (tu == "zh" && pn == 1 && (pu == "i" || pu == "j")) return 0.0;
+  // Hungarian zs is that sound (Gerzson ゲルジョン, Zsolt), which Chinese writes zh (日, 热).
+  if (tu == "zs" && is_vowel(after) && ((pn == 1 && (pu == "i" || pu == "j")) || pu == "zh")) return 0.0;
   return -1.0;
 }
 
