@@ -135,16 +135,22 @@ std::string kana_pattern(std::u32string_view word) {
     if (out[i] == 's' && out[i + 1] == 'h' && out[i + 2] == 'u' &&
         (i + 3 == out.size() || (!is_vowel(out[i + 3]) && !is_upper_vowel(out[i + 3]))))
       out[i + 2] = 'U';
-  // The lists' fold drops a glide i between vowels in tokens of six letters or more
-  // (Pelaia `pela`), so an イ between vowels (ペライア) is one the name may not keep.
-  if (pattern_letters(out).size() >= kGlideLetters) {
-    auto open = [](char c) {
-      return c == 'a' || c == 'e' || c == 'o' || c == 'u' || c == 'A' || c == 'E' || c == 'O' || c == 'U';
-    };
-    for (std::size_t i = 1; i + 1 < out.size(); ++i)
-      if (out[i] == 'i' && open(out[i - 1]) && open(out[i + 1])) out[i] = 'I';
+  return single_letters(optional_glides(std::move(out)));
+}
+
+std::string optional_glides(std::string pattern) {
+  if (pattern_letters(pattern).size() < kGlideLetters) return pattern;
+  auto open = [](char c) {
+    return c == 'a' || c == 'e' || c == 'o' || c == 'u' || c == 'A' || c == 'E' || c == 'O' || c == 'U';
+  };
+  auto upper = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
+  for (std::size_t i = 1; i + 1 < pattern.size(); ++i) {
+    if ((pattern[i] != 'i' && pattern[i] != 'I') || !open(pattern[i - 1]) || !open(pattern[i + 1])) continue;
+    pattern[i] = 'I';
+    // Without the glide the vowels meet, and the fold writes a doubled letter once.
+    if (upper(pattern[i - 1]) == upper(pattern[i + 1])) pattern[i + 1] = upper(pattern[i + 1]);
   }
-  return single_letters(std::move(out));
+  return pattern;
 }
 
 std::string single_letters(std::string pattern) {

@@ -93,6 +93,12 @@ namespace interdict {
 // Optional letters are kept as they are.
 [[nodiscard]] std::string single_letters(std::string pattern);
 
+// `pattern` with an i between vowels optional, in patterns of kGlideLetters or more, as
+// the lists' fold drops a glide there (Pelaia `pela`: ペライア "peraIa"), and the vowel
+// after it optional too where it is the one before it (Kumaraiah `kumarah`: 库马拉亚
+// "kumalaIA"), which the fold then writes once.
+[[nodiscard]] std::string optional_glides(std::string pattern);
+
 // The pattern lowered: every optional vowel kept, as the plain reading of a kana word.
 [[nodiscard]] std::string pattern_letters(std::string_view pattern);
 
@@ -151,8 +157,8 @@ inline constexpr std::size_t kLongVowelLetters = 5;
 // Whether token[k] is a v before u, which neither table writes apart from the u (マウリ
 // Mawuli): left out at kNearCost by the alignment and counted so by its bound.
 [[nodiscard]] bool labial_before_u(std::string_view token, std::size_t k);
-// A kana pattern's i between vowels is optional in patterns of this many letters or more,
-// where the lists' fold drops a glide (fold.cc's length).
+// A pattern's i between vowels is optional in patterns of this many letters or more, where
+// the lists' fold drops a glide (fold.cc's length): optional_glides.
 inline constexpr std::size_t kGlideLetters = 6;
 // ch or ci before a vowel for 乔's j, in tokens of this many letters or more.
 inline constexpr std::size_t kAffricateLetters = 6;
