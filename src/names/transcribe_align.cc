@@ -196,19 +196,20 @@ double transcription_similarity(std::string_view pattern, std::string_view token
       if (i > 0 && j > 0) {
         const char pc = ps[i - 1];
         const unsigned place = at[j - 1];
-        const double sub = pc == 'h' && (place & kSpanishJ) != 0                      ? kNearCost
-                           : pc == 's' && (place & kSpanishFinalZ) != 0               ? 0.0
-                           : pc == 'k' && (place & (kHardC | kItalianSch | kQu)) != 0 ? 0.0
-                           : pc == 's' && (place & (kSoftC | kVoicedZ)) != 0
-                               ? ((place & kSoftC) != 0 ? 0.0 : kSameSoundCost)
-                           : pc == 'h' && (place & kSoftG) != 0                         ? kNearCost
-                           : pc == 'j' && (place & kKanaDi) != 0                        ? 0.0
-                           : pc == 'u' && (place & kKanaV) != 0                         ? kNearCost
-                           : pc == 'a' && long_a[i - 1] && (place & kVowelBeforeR) != 0 ? 0.0
-                           : (pc == 'a' || pc == 'o') && (place & kShortU) != 0         ? kSameSoundCost
-                           : pc == 'n' && (place & kLabialM) != 0                       ? 0.0
-                           : pc == 'z' && (place & kVoicedS) != 0                       ? kSameSoundCost
-                                                                  : substitution(pc, ts[j - 1], front, european);
+        const double sub =
+            pc == 'h' && (place & kSpanishJ) != 0                      ? kNearCost
+            : pc == 's' && (place & kSpanishFinalZ) != 0               ? 0.0
+            : pc == 'k' && (place & (kHardC | kItalianSch | kQu)) != 0 ? 0.0
+            : pc == 's' && (place & (kSoftC | kVoicedZ)) != 0          ? ((place & kSoftC) != 0 ? 0.0 : kSameSoundCost)
+            : pc == 'h' && (place & kSoftG) != 0                       ? kNearCost
+            : pc == 'j' && (place & kKanaDi) != 0                      ? 0.0
+            : pc == 'u' && (place & kKanaV) != 0                       ? kNearCost
+            : pc == 'a' && long_a[i - 1] && (place & kVowelBeforeR) != 0 ? 0.0
+            : (pc == 'a' || pc == 'o') && (place & kShortU) != 0         ? kSameSoundCost
+            : pc == 'n' && (place & kLabialM) != 0                       ? 0.0
+            : pc == 'z' && (place & kVoicedS) != 0                       ? kSameSoundCost
+            : (pc == 'j' || pc == 'i') && (place & kAffricateZ) != 0     ? 0.0
+                                                                         : substitution(pc, ts[j - 1], front, european);
         best = std::min(best, cost[i - 1][j - 1] + sub);
       }
       if (i > 0 && j > 1 && (digraph[j - 1] & vowel_bit(ps[i - 1])) != 0)

@@ -43,7 +43,7 @@ bool context_holds(std::string_view token, std::size_t k) {
   switch (token[k]) {
     case 't':
     case 'd': return next == 'i';
-    case 'z': return next == 'h' || next == 's';
+    case 'z': return next == 'h' || next == 's' || (k > 0 && token[k - 1] == 'd');
     case 'v': return !is_vowel(next);
     case 'c': return next == 'h' || next == 'i';
     case 's': return next == 'h' || (k > 0 && token[k - 1] == 'z');
