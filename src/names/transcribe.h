@@ -94,10 +94,12 @@ namespace interdict {
 [[nodiscard]] std::string single_letters(std::string pattern);
 
 // `pattern` with an i between vowels optional, in patterns of kGlideLetters or more, as
-// the lists' fold drops a glide there (Pelaia `pela`: ペライア "peraIa"), and the vowel
+// the lists' fold drops a glide there (Pelaia `pela`: ペライア "peraIA"), and the vowel
 // after it optional too where it is the one before it (Kumaraiah `kumarah`: 库马拉亚
-// "kumalaIA"), which the fold then writes once.
-[[nodiscard]] std::string optional_glides(std::string pattern);
+// "kumalaIA"), which the fold then writes once. `written_i`: a lowercase i is a vowel the
+// script wrote (kana イ), not a j folded to i (the Han table's 贾 "ia", 朱 "iu": 曼纳朱罗
+// Mannajuolo is no Manaure), and may be a glide too; else only an optional I is.
+[[nodiscard]] std::string optional_glides(std::string pattern, bool written_i);
 
 // The pattern lowered: every optional vowel kept, as the plain reading of a kana word.
 [[nodiscard]] std::string pattern_letters(std::string_view pattern);

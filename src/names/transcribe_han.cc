@@ -124,7 +124,7 @@ std::string han_pattern(std::u32string_view word) {
     if (it == table.end() || it->first != c) return {};
     out += it->second;
   }
-  return single_letters(optional_glides(std::move(out)));
+  return single_letters(optional_glides(std::move(out), false));
 }
 
 }  // namespace interdict

@@ -52,6 +52,9 @@ TEST(NamesRecall12Han, OptionalGlides) {
   EXPECT_GE(transcription_similarity(han_pattern(U"库马拉亚"), "kumarah"), kMatch);
   // A short pattern keeps its i, as a short list token keeps its glide (Maia).
   EXPECT_EQ(kana_pattern(U"マイア"), "maia");
+  // A j is the name's consonant, never a glide (曼纳朱罗 Mannajuolo is no Manaure).
+  EXPECT_EQ(kana_pattern(U"ボッジャーリ"), "boiaRri");
+  EXPECT_EQ(han_pattern(U"曼纳朱罗"), "manaiuro");
   // An i after a consonant is no glide: マリア Maria.
   EXPECT_EQ(kana_pattern(U"マリアンナ"), "mariana");
 }
