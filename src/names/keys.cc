@@ -269,6 +269,14 @@ void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out) 
   pattern_keys(pattern, out);
   const std::string russian = kana_russian(pattern);
   if (russian != pattern) pattern_keys(russian, out);
+  // A word's first j, folded to the glide i before a vowel (ジュ, ジョ, 贾, 朱), is also the
+  // soft g of French and Italian (ジュヌヴィエーヴ Geneviève, ジョヴァンニ Giovanni), which
+  // the alignment pairs with it and the keys count as a class of its own.
+  if (pattern.size() > 2 && pattern[0] == 'i' && letters::is_vowel(pattern[1])) {
+    std::string soft_g(pattern);
+    soft_g[0] = 'g';
+    pattern_keys(soft_g, out);
+  }
 }
 
 namespace {

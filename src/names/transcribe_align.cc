@@ -57,6 +57,11 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   if (tn == 2 && pn == 2 && tu[0] == 'g' && (tu[1] == 'e' || tu[1] == 'i') && (pu[0] == 'i' || pu[0] == 'j') &&
       pu[1] == tu[1])
     return 0.0;
+  // French ge is [ʒə], whose mute e katakana writes with its u column (ジュヌヴィエーヴ
+  // Geneviève): the j is the g's, the vowel another at a vowel's cost.
+  if (tn == 2 && pn == 2 && tu[0] == 'g' && (tu[1] == 'e' || tu[1] == 'i') && (pu[0] == 'i' || pu[0] == 'j') &&
+      is_vowel(pu[1]))
+    return kVowelCost;
   if ((tu == "ci" && is_vowel(after)) && pu == "ch") return 0.0;
   if (tu == "sc" && front && pu == "sh") return 0.0;
   if (tu == "c" && front && pu == "ch") return 0.0;

@@ -1,8 +1,8 @@
 // The rules of issue 6, session 12, for Han and kana: the keys a one-class pattern looks up
 // with an unwritten r put back, optional glides in a pattern where the lists' fold drops
-// them, 琼 as jo, Hungarian zs and the dz affricate as katakana's ジ. Each case is a rigour
-// spelling missed at the match threshold before its rule, or a pair the rule must keep
-// apart.
+// them, 琼 as jo, Hungarian zs and the dz affricate as katakana's ジ, French ge as ジュ. Each
+// case is a rigour spelling missed at the match threshold before its rule, or a pair the
+// rule must keep apart.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -71,9 +71,20 @@ TEST(NamesRecall12Han, HungarianZsAndTheDzAffricate) {
   EXPECT_LT(transcription_similarity(kana_pattern(U"ゲルジョン"), "gerzon"), kMatch);
 }
 
+TEST(NamesRecall12Han, FrenchSoftGAsKatakanaWritesIt) {
+  // Geneviève: ジュ writes its ge, the mute e in the u column.
+  EXPECT_GE(transcription_similarity(kana_pattern(U"ジュヌヴィエーヴ"), "genevieve"), kMatch);
+  EXPECT_GE(transcription_similarity(kana_pattern(U"ジュネヴィエーヴ"), "genevieve"), kMatch);
+  // The pattern's first j, a folded glide, is looked up as that g too.
+  EXPECT_TRUE(keyed_alike(kana_pattern(U"ジュネヴィエーヴ"), "genevieve"));
+  // Only a g before e or i is soft: ジュナ is no Guna.
+  EXPECT_LT(transcription_similarity(kana_pattern(U"ジュナ"), "guna"), kMatch);
+}
+
 TEST(NamesRecall12Han, ReachedThroughTheIndex) {
   NameIndex index;
-  for (const char* name : {"Tudor-Hart", "Zarchi", "Urgeghe", "Jones-Gorlin", "Gerzson", "Pelaia", "Kumaraiah"})
+  for (const char* name :
+       {"Tudor-Hart", "Zarchi", "Urgeghe", "Jones-Gorlin", "Gerzson", "Pelaia", "Kumaraiah", "Geneviève"})
     index.add({name, EntityKind::kPerson, {}, {name}});
   index.freeze();
   for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{{"都铎-哈特", "Tudor-Hart"},
@@ -82,7 +93,8 @@ TEST(NamesRecall12Han, ReachedThroughTheIndex) {
                                                                                   {"琼斯-戈林", "Jones-Gorlin"},
                                                                                   {"ゲルジョン", "Gerzson"},
                                                                                   {"ペライア", "Pelaia"},
-                                                                                  {"库马拉亚", "Kumaraiah"}}) {
+                                                                                  {"库马拉亚", "Kumaraiah"},
+                                                                                  {"ジュネヴィエーヴ", "Geneviève"}}) {
     const auto hits = index.search(query, {}, 3);
     ASSERT_FALSE(hits.empty()) << query;
     EXPECT_EQ(hits[0].id, id) << query;
