@@ -195,6 +195,12 @@ std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
       total += q.weight;
       keys.clear();
       token_keys(q.text, keys);
+      // A typo undone (QueryToken::typos) reaches the name as it is spelled.
+      for (std::string_view rest = q.typos; !rest.empty();) {
+        const auto space = rest.find(' ');
+        keys.push_back(exact_key(rest.substr(0, space)));
+        rest.remove_prefix(space == std::string_view::npos ? rest.size() : space + 1);
+      }
       reach(q.weight);
     }
     best_total = std::max(best_total, total);

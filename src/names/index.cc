@@ -23,14 +23,13 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
   std::vector<NameHit> hits;
   if (!d.frozen || limit == 0) return hits;
   const auto weighed = weigh_query(d, query);
-  const auto& readings = weighed.readings;
-  const auto& sounds = weighed.sounds;
-  if (readings.empty()) return hits;
+  if (weighed.readings.empty()) return hits;
 
   // The baseline scores every name as it is, without the memo.
   thread_local PairMemo memo;
   memo.clear();
   PairMemo* const pairs = all ? nullptr : &memo;
+  const std::vector<QueryReading> plan = reading_plan(weighed);
   std::vector<std::uint32_t> candidates;
   if (all) {
     candidates.resize(d.forms.size());
@@ -38,19 +37,17 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
   } else {
     // Every reading that is scored picks candidates, the transcribed one by its patterns'
     // own keys.
-    std::vector<const std::vector<QueryToken>*> all_readings;
-    for (const auto& r : readings) all_readings.push_back(&r);
-    if (!weighed.transcribed.empty()) all_readings.push_back(&weighed.transcribed);
-    if (!weighed.transcribed_review.empty()) all_readings.push_back(&weighed.transcribed_review);
-    candidates = pick_candidates(d, all_readings, sounds, &memo);
+    std::vector<const std::vector<QueryToken>*> token_readings;
+    for (const auto& r : plan)
+      if (r.tokens != nullptr) token_readings.push_back(r.tokens);
+    candidates = pick_candidates(d, token_readings, weighed.sounds, &memo);
   }
 
   struct Best {
     double score;
     double uncapped;
     std::uint32_t form;
-    // readings.size(): by sound; + 1: transcribed; + 2: transcribed_review
-    std::size_t reading;
+    std::size_t reading;  // in `plan`
   };
   std::vector<Best> best;
   // Candidates are scattered over the index, and a form's record, its token ids, their
@@ -75,50 +72,23 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     }
     const std::uint32_t f = candidates[k];
     const FormRec& form = d.forms[f];
-    double top = 0;
-    // The reading's score before a review-only cap: it ranks the hits the cap ties.
-    double uncapped = 0;
+    ReadingScore top;
     std::size_t top_reading = 0;
-    for (std::size_t r = 0; r < readings.size(); ++r) {
-      if (joined_adds_nothing(d, f, weighed, r)) continue;
-      const double raw = score_form(readings[r], d, form, mode_of(r, form, weighed.joined_reading), nullptr, pairs);
-      const double s =
-          r < weighed.review_only.size() && weighed.review_only[r] ? std::min(raw, kReviewOnlyCeiling) : raw;
-      if (s > top || (s == top && raw > uncapped)) {
+    for (std::size_t r = 0; r < plan.size(); ++r) {
+      const ReadingScore s = score_reading(weighed, plan[r], d, f, top.score, nullptr, pairs);
+      // Of readings the review-only cap ties, the one that scored more before it.
+      if (s.score > top.score || (s.score == top.score && s.uncapped > top.uncapped)) {
         top = s;
-        uncapped = raw;
         top_reading = r;
       }
     }
-    if (weighed.by_sound && form.joined == 0) {
-      const double s = score_sounds(sounds, d, form, nullptr, pairs);
-      if (s > top) {
-        top = uncapped = s;
-        top_reading = readings.size();
-      }
-    }
-    if (!weighed.transcribed.empty() && form.joined == 0) {
-      const double s = score_form(weighed.transcribed, d, form, FormMode::kTranscribed, nullptr, pairs);
-      if (s > top) {
-        top = uncapped = s;
-        top_reading = readings.size() + 1;
-      }
-    }
-    if (!weighed.transcribed_review.empty() && form.joined == 0 && top < kReviewOnlyCeiling) {
-      const double raw = score_form(weighed.transcribed_review, d, form, FormMode::kTranscribed, nullptr, pairs);
-      const double s = raw < kNativeFloor ? 0.0 : std::min(kReviewOnlyCeiling, raw);
-      if (s > top || (s == top && raw > uncapped)) {
-        top = s;
-        uncapped = raw;
-        top_reading = readings.size() + 2;
-      }
-    }
-    if (top <= 0) continue;
+    double top_score = top.score;
+    if (top_score <= 0) continue;
     const EntryRec& e = d.entries[d.names[form.name].entry];
     const double factors = kind_factor(hints.kind, e.kind) * country_factor(d, e, hints.country);
-    top *= factors;
-    if (top < d.thresholds.review) continue;
-    best.push_back(Best{top, uncapped * factors, f, top_reading});
+    top_score *= factors;
+    if (top_score < d.thresholds.review) continue;
+    best.push_back(Best{top_score, top.uncapped * factors, f, top_reading});
   }
   std::sort(best.begin(), best.end(), [](const Best& a, const Best& b) {
     if (a.score != b.score) return a.score > b.score;
@@ -138,17 +108,8 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     hit.name = d.str(d.names[form.name].text);
     hit.score = b.score;
     hit.verdict = b.score >= d.thresholds.match ? NameVerdict::kMatch : NameVerdict::kReview;
-    if (b.reading == readings.size()) {
-      (void)score_sounds(sounds, d, form, &hit.why);
-    } else if (b.reading == readings.size() + 1) {
-      (void)score_form(weighed.transcribed, d, form, FormMode::kTranscribed, &hit.why);
-    } else if (b.reading == readings.size() + 2) {
-      (void)score_form(weighed.transcribed_review, d, form, FormMode::kTranscribed, &hit.why);
-    } else {
-      (void)score_form(readings[b.reading], d, form, mode_of(b.reading, form, weighed.joined_reading), &hit.why);
-    }
-    hit.why.review_only =
-        (b.reading < weighed.review_only.size() && weighed.review_only[b.reading]) || b.reading == readings.size() + 2;
+    (void)score_reading(weighed, plan[b.reading], d, b.form, 0.0, &hit.why, nullptr);
+    hit.why.review_only = plan[b.reading].review_only;
     hit.why.kind_factor = kind_factor(hints.kind, e.kind);
     hit.why.country_factor = country_factor(d, e, hints.country);
     hits.push_back(std::move(hit));

@@ -60,6 +60,64 @@ void add_respelled_reading(const std::string& respelled, NormalisedName& out) {
   readings.push_back(std::move(read.front()));
 }
 
+// Per word of `marked` (mark_words' output, before transliteration): true when it is two
+// Latin letters, one with a diacritic. The weak words' abbreviations are written without
+// (SA, AG, NV); such a word is a name: Sá is a Portuguese surname, not S.A.
+std::vector<bool> accented_pairs(const icu::UnicodeString& marked) {
+  std::vector<bool> out;
+  int32_t letters_in_word = 0;
+  bool accented = false;
+  for (int32_t i = 0; i < marked.length();) {
+    const UChar32 c = marked.char32At(i);
+    i += U16_LENGTH(c);
+    if (c == u'|') {
+      out.push_back(letters_in_word == 2 && accented);
+      letters_in_word = 0;
+      accented = false;
+    } else if (u_isalpha(c)) {
+      ++letters_in_word;
+      UErrorCode status = U_ZERO_ERROR;
+      if (c > 0x7F && uscript_getScript(c, &status) == USCRIPT_LATIN) accented = true;
+    }
+  }
+  return out;
+}
+
+// `raw`'s spellings with one typo undone, folded, space separated, but those that fold to
+// `folded` itself: two neighbouring letters swapped, and a vowel doubled or a doubled one
+// written once (the fold writes most doubled letters once, but oo is u: ROODI, RODI).
+// Words of two letters are left out: swapped, they are another word as often as a typo.
+std::string typo_spellings(const std::string& raw, std::string_view folded) {
+  std::string out;
+  if (raw.size() < kMinTypoLength || !letters::is_ascii(raw)) return out;
+  auto add = [&](const std::string& spelling) {
+    std::string one = fold_spelling(spelling);
+    if (one == folded) return;
+    out += one;
+    out += ' ';
+  };
+  std::string edited = raw;
+  for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
+    // A swap that puts a letter beside its like is a letter dropped once the fold writes
+    // doubled letters once (zahidi, "zahiid", zahid): a name's other form, not a typo.
+    if (raw[i] == raw[i + 1] || (i > 0 && raw[i - 1] == raw[i + 1]) || (i + 2 < raw.size() && raw[i] == raw[i + 2]))
+      continue;
+    std::swap(edited[i], edited[i + 1]);
+    add(edited);
+    std::swap(edited[i], edited[i + 1]);
+  }
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (!letters::is_vowel(raw[i])) continue;
+    edited = raw;
+    if (i + 1 < raw.size() && raw[i + 1] == raw[i])
+      edited.erase(i, 1);
+    else
+      edited.insert(i, 1, raw[i]);
+    add(edited);
+  }
+  return out;
+}
+
 // Query and list name are read alike, but for the readings only a query gets (`query`):
 // the Japanese reading of kanji, and the other languages' spellings (fold_readings.h). The
 // list side's index holds what it held before, and a query in kanji meets the list's
@@ -74,6 +132,7 @@ NormalisedName normalise(std::string_view utf8, bool query) {
   std::vector<Spelling> script_of;           // per token
   std::vector<NameTokens> japanese_of;       // per word: its Japanese reading, or none
   bool syllabic = false;                     // a word in Han, kana or Hangul
+  std::vector<bool> accented_words;          // per word: accented_pairs
   const bool ascii = letters::is_ascii(utf8);
   if (ascii) {
     tokenise_ascii(utf8, tokens);
@@ -87,6 +146,7 @@ NormalisedName normalise(std::string_view utf8, bool query) {
       drop_rough_breathing(text);
       replace_cjk_forms(text);
       text = mark_words(text, spellings, patterns, native_patterns, han_words);
+      if (query) accented_words = accented_pairs(text);
       to_latin(text);
     }
     if (query && std::find(han_words.begin(), han_words.end(), true) != han_words.end()) {
@@ -101,6 +161,9 @@ NormalisedName normalise(std::string_view utf8, bool query) {
       }
     }
     tokenise_unicode(text, tokens, &word_of);
+    for (std::size_t i = 0; i < tokens.size() && i < word_of.size(); ++i)
+      if (word_of[i] < accented_words.size() && accented_words[word_of[i]] && is_weak_token(tokens[i]))
+        out.not_weak.push_back(tokens[i]);
     for (const std::size_t w : word_of) script_of.push_back(w < spellings.size() ? spellings[w] : Spelling::kLatin);
     if (std::any_of(spellings.begin(), spellings.end(), [](Spelling s) { return s != Spelling::kLatin; }))
       out.sounds = sound_words(text, spellings);
@@ -128,13 +191,11 @@ NormalisedName normalise(std::string_view utf8, bool query) {
     // Initials stay apart as well: "Christopher H. Smith" joined would read "...herhsmith".
     // In Han, kana and Hangul a lone letter is a syllable (阿 "a"), not an initial.
     // A syllable read from an ideograph is no legal form or particle (明德 Mingde, 敖 Ao).
-    if ((!han && is_weak_token(token)) || (token.size() == 1 && !syllabic)) {
+    if ((!han && out.weak(token)) || (token.size() == 1 && !syllabic)) {
       weak.push_back(token);
       continue;
     }
     joined += token;
-    if (out.joined_first.empty()) out.joined_first = token;
-    out.joined_last = token;
     joined_han = joined_han && han;
     ++strong;
     if (letters::is_ascii(token)) token = fold_spelling(token);
@@ -199,6 +260,11 @@ NormalisedName normalise(std::string_view utf8, bool query) {
           word_joined.push_back(tokens[i]);
       }
   }
+  if (query)
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const bool latin = i >= script_of.size() || script_of[i] == Spelling::kLatin;
+      out.typos.push_back(latin && !out.weak(raw[i]) ? typo_spellings(raw[i], tokens[i]) : "");
+    }
   readings.push_back(std::move(tokens));
   out.han_syllables.push_back(han_mask);
   if (!word_joined.empty()) {

@@ -5,6 +5,7 @@
 // Thread-safety: as normalise_name (ICU transliterators are per thread).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -49,10 +50,8 @@ struct NormalisedName {
   // (Korean's ㅓ and ㅗ are both o, its 정 and 영 both "iong" once folded): a name it meets
   // is one to review, never a match (kReviewOnlyCeiling in index.cc).
   std::vector<bool> review_only;
-  // How many words the joined reading joins, and the first and last of them.
+  // How many words the joined reading joins.
   std::size_t joined_words = 0;
-  std::string joined_first;
-  std::string joined_last;
   // Every strong word with its sound key, when any word is in a script other than Latin:
   // their sound keys pick candidates. Empty for Latin-only names.
   std::vector<QuerySound> sounds;
@@ -76,7 +75,21 @@ struct NormalisedName {
   // by the hundred, and the script leaves their short vowels unwritten: what this reading
   // meets is to review, never a match (kReviewOnlyCeiling in index.cc).
   std::vector<Transcribed> transcribed_review;
+  // Per token of the first reading, a query's only: the token's Latin spellings with one
+  // common typo undone (two neighbouring letters swapped, a vowel doubled or written once),
+  // each folded, space separated ("" for none). The folds hide such typos: KAHDEM and KHADEM
+  // fold to "kahdem" and "hadem", GZAIEV and GAZIEV to "gzaev" and "gaziev", RODI and ROODI to
+  // "rodi" and "rudi" (kTypoSimilarity in score.h).
+  std::vector<std::string> typos;
+  // Tokens is_weak_token takes for a legal form or title that the query writes as no
+  // abbreviation is written: two letters, one with a diacritic (Sá is a surname, SA a legal
+  // form). A query's only.
+  std::vector<std::string> not_weak;
+  [[nodiscard]] bool weak(std::string_view token) const {
+    return is_weak_token(token) && std::find(not_weak.begin(), not_weak.end(), token) == not_weak.end();
+  }
 };
+inline constexpr std::size_t kMinTypoLength = 3;
 
 [[nodiscard]] NormalisedName normalise_query(std::string_view utf8);
 

@@ -50,13 +50,14 @@ icu::Transliterator* simplifier() {
 
 void tokenise_ascii(std::string_view text, NameTokens& out) {
   std::string current;
-  for (char raw : text) {
-    const auto c = static_cast<unsigned char>(raw);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       current.push_back(static_cast<char>(c));
     } else if (c >= 'A' && c <= 'Z') {
       current.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if (c == '\'' || c == '`') {
+    } else if (c == '\'' || c == '`' ||
+               (c == '?' && !current.empty() && i + 1 < text.size() && is_ascii_letter(text[i + 1]))) {
       continue;
     } else if (!current.empty()) {
       out.push_back(std::move(current));
@@ -83,7 +84,8 @@ void tokenise_unicode(const icu::UnicodeString& text, NameTokens& out, std::vect
     i += U16_LENGTH(c);
     if (u_isalnum(c)) {
       piece.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
-    } else if (is_apostrophe(c) || is_mark(c)) {
+    } else if (is_apostrophe(c) || is_mark(c) ||
+               (is_lost_letter(c) && !piece.isEmpty() && i < text.length() && u_isalpha(text.char32At(i)))) {
       continue;
     } else {
       if (!piece.isEmpty()) flush();

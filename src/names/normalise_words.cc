@@ -97,7 +97,8 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
     if (c == 0x30FC && (word.empty() || !is_kana(word.back()))) continue;
     if (c == 0x00B7 || c == 0x2027 || c == 0x30FB || c == u'-' || c == 0x2010 || c == 0x2011 || c == 0xFF0D)
       parted = true;
-    if (u_isalnum(c) || is_apostrophe(c) || is_mark(c)) {
+    if (u_isalnum(c) || is_apostrophe(c) || is_mark(c) ||
+        (is_lost_letter(c) && !word.empty() && i < text.length() && u_isalpha(text.char32At(i)))) {
       word.push_back(static_cast<char32_t>(c));
     } else if (!word.empty()) {
       flush();

@@ -18,6 +18,12 @@ namespace interdict::words {
 
 inline bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018 || c == '`'; }
 
+// What a conversion to a narrower character set leaves for a letter it cannot write (Mus’ab
+// as "Mus?ab", Muñoz as "Mu?oz"): between two letters it is a lost letter or apostrophe, and
+// the word stays one word.
+inline bool is_lost_letter(UChar32 c) { return c == '?' || c == 0xFFFD; }
+inline bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 // Combining marks (Devanagari vowel signs, Arabic harakat) belong to the letter before:
 // "شُكُر" is one word, not "sh k r".
 inline bool is_mark(UChar32 c) { return (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }

@@ -116,6 +116,14 @@ double spelling_similarity(std::string_view a, std::string_view b) {
 
 namespace {
 
+// True when space-separated `words` holds `word`.
+bool holds_word(std::string_view words, std::string_view word) {
+  for (std::size_t at = words.find(word); at != std::string_view::npos; at = words.find(word, at + 1))
+    if ((at == 0 || words[at - 1] == ' ') && at + word.size() < words.size() && words[at + word.size()] == ' ')
+      return true;
+  return false;
+}
+
 // Jaro-Winkler with every l read as r on both sides: Chinese writes r as l (罗德里格斯
 // "luodeligesi" for Rodriguez), Japanese l as r.
 double jaro_winkler_one_liquid(std::string_view a, std::string_view b) {
@@ -159,9 +167,11 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
           if (query[i].text == text) return 1.0;
           return query[i].text.size() == 1 || text.size() == 1 ? spelling_similarity(query[i].text, text) : 0.0;
         }
-        if (!query[i].pattern)
-          return joined ? spelling_similarity(query[i].text, d.str(t.text))
-                        : token_similarity(query[i].text, d.str(t.text));
+        if (!query[i].pattern) {
+          if (joined) return spelling_similarity(query[i].text, d.str(t.text));
+          const double s = token_similarity(query[i].text, d.str(t.text));
+          return s < kTypoSimilarity && holds_word(query[i].typos, d.str(t.text)) ? kTypoSimilarity : s;
+        }
         const std::string_view text = d.str(t.text);
         if (t.weak != 0 || !transcription_may_reach(query[i].text, text, kTranscriptionFloor)) return 0.0;
         const double s = transcription_similarity(query[i].text, text);

@@ -107,6 +107,8 @@ std::string kana_pattern(std::u32string_view word) {
     out += made;
     last.clear();
   }
+  // Before j is folded: a j (ジャ) is the name's consonant, not a glide the lists may drop.
+  out = optional_glides(std::move(out), true);
   // j before a vowel other than i is a glide in the folded lists (fold_spelling).
   for (std::size_t i = 0; i + 1 < out.size(); ++i)
     if (out[i] == 'j' && out[i + 1] != 'i' && out[i + 1] != 'I') out[i] = 'i';
@@ -136,6 +138,22 @@ std::string kana_pattern(std::u32string_view word) {
         (i + 3 == out.size() || (!is_vowel(out[i + 3]) && !is_upper_vowel(out[i + 3]))))
       out[i + 2] = 'U';
   return single_letters(std::move(out));
+}
+
+std::string optional_glides(std::string pattern, bool written_i) {
+  if (pattern_letters(pattern).size() < kGlideLetters) return pattern;
+  auto open = [](char c) {
+    return c == 'a' || c == 'e' || c == 'o' || c == 'u' || c == 'A' || c == 'E' || c == 'O' || c == 'U';
+  };
+  auto upper = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
+  for (std::size_t i = 1; i + 1 < pattern.size(); ++i) {
+    if ((pattern[i] != 'I' && (pattern[i] != 'i' || !written_i)) || !open(pattern[i - 1]) || !open(pattern[i + 1]))
+      continue;
+    pattern[i] = 'I';
+    // Without the glide the vowels meet, and the fold writes a doubled letter once.
+    if (upper(pattern[i - 1]) == upper(pattern[i + 1])) pattern[i + 1] = upper(pattern[i + 1]);
+  }
+  return pattern;
 }
 
 std::string single_letters(std::string pattern) {

@@ -93,6 +93,14 @@ namespace interdict {
 // Optional letters are kept as they are.
 [[nodiscard]] std::string single_letters(std::string pattern);
 
+// `pattern` with an i between vowels optional, in patterns of kGlideLetters or more, as
+// the lists' fold drops a glide there (Pelaia `pela`: ペライア "peraIA"), and the vowel
+// after it optional too where it is the one before it (Kumaraiah `kumarah`: 库马拉亚
+// "kumalaIA"), which the fold then writes once. `written_i`: a lowercase i is a vowel the
+// script wrote (kana イ), not a j folded to i (the Han table's 贾 "ia", 朱 "iu": 曼纳朱罗
+// Mannajuolo is no Manaure), and may be a glide too; else only an optional I is.
+[[nodiscard]] std::string optional_glides(std::string pattern, bool written_i);
+
 // The pattern lowered: every optional vowel kept, as the plain reading of a kana word.
 [[nodiscard]] std::string pattern_letters(std::string_view pattern);
 
@@ -151,6 +159,9 @@ inline constexpr std::size_t kLongVowelLetters = 5;
 // Whether token[k] is a v before u, which neither table writes apart from the u (マウリ
 // Mawuli): left out at kNearCost by the alignment and counted so by its bound.
 [[nodiscard]] bool labial_before_u(std::string_view token, std::size_t k);
+// A pattern's i between vowels is optional in patterns of this many letters or more, where
+// the lists' fold drops a glide (fold.cc's length): optional_glides.
+inline constexpr std::size_t kGlideLetters = 6;
 // ch or ci before a vowel for 乔's j, in tokens of this many letters or more.
 inline constexpr std::size_t kAffricateLetters = 6;
 // i for e or e for i, in a token of kFrontVowelLetters or more (transcribe_align.cc says why).

@@ -57,6 +57,11 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   if (tn == 2 && pn == 2 && tu[0] == 'g' && (tu[1] == 'e' || tu[1] == 'i') && (pu[0] == 'i' || pu[0] == 'j') &&
       pu[1] == tu[1])
     return 0.0;
+  // French ge is [ʒə], whose mute e katakana writes with its u column (ジュヌヴィエーヴ
+  // Geneviève): the j is the g's, the vowel another at a vowel's cost.
+  if (tn == 2 && pn == 2 && tu[0] == 'g' && (tu[1] == 'e' || tu[1] == 'i') && (pu[0] == 'i' || pu[0] == 'j') &&
+      is_vowel(pu[1]))
+    return kVowelCost;
   if ((tu == "ci" && is_vowel(after)) && pu == "ch") return 0.0;
   if (tu == "sc" && front && pu == "sh") return 0.0;
   if (tu == "c" && front && pu == "ch") return 0.0;
@@ -81,6 +86,8 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   // ž, ж and the lists' zh are ジ to Japanese (ジャ, folded like a list's j to "ia":
   // プラジャーコヴァー Pražáková).
   if (tu == "zh" && pn == 1 && (pu == "i" || pu == "j")) return 0.0;
+  // Hungarian zs is that sound (Gerzson ゲルジョン, Zsolt), which Chinese writes zh (日, 热).
+  if (tu == "zs" && is_vowel(after) && ((pn == 1 && (pu == "i" || pu == "j")) || pu == "zh")) return 0.0;
   return -1.0;
 }
 
@@ -194,19 +201,20 @@ double transcription_similarity(std::string_view pattern, std::string_view token
       if (i > 0 && j > 0) {
         const char pc = ps[i - 1];
         const unsigned place = at[j - 1];
-        const double sub = pc == 'h' && (place & kSpanishJ) != 0                      ? kNearCost
-                           : pc == 's' && (place & kSpanishFinalZ) != 0               ? 0.0
-                           : pc == 'k' && (place & (kHardC | kItalianSch | kQu)) != 0 ? 0.0
-                           : pc == 's' && (place & (kSoftC | kVoicedZ)) != 0
-                               ? ((place & kSoftC) != 0 ? 0.0 : kSameSoundCost)
-                           : pc == 'h' && (place & kSoftG) != 0                         ? kNearCost
-                           : pc == 'j' && (place & kKanaDi) != 0                        ? 0.0
-                           : pc == 'u' && (place & kKanaV) != 0                         ? kNearCost
-                           : pc == 'a' && long_a[i - 1] && (place & kVowelBeforeR) != 0 ? 0.0
-                           : (pc == 'a' || pc == 'o') && (place & kShortU) != 0         ? kSameSoundCost
-                           : pc == 'n' && (place & kLabialM) != 0                       ? 0.0
-                           : pc == 'z' && (place & kVoicedS) != 0                       ? kSameSoundCost
-                                                                  : substitution(pc, ts[j - 1], front, european);
+        const double sub =
+            pc == 'h' && (place & kSpanishJ) != 0                      ? kNearCost
+            : pc == 's' && (place & kSpanishFinalZ) != 0               ? 0.0
+            : pc == 'k' && (place & (kHardC | kItalianSch | kQu)) != 0 ? 0.0
+            : pc == 's' && (place & (kSoftC | kVoicedZ)) != 0          ? ((place & kSoftC) != 0 ? 0.0 : kSameSoundCost)
+            : pc == 'h' && (place & kSoftG) != 0                       ? kNearCost
+            : pc == 'j' && (place & kKanaDi) != 0                      ? 0.0
+            : pc == 'u' && (place & kKanaV) != 0                       ? kNearCost
+            : pc == 'a' && long_a[i - 1] && (place & kVowelBeforeR) != 0 ? 0.0
+            : (pc == 'a' || pc == 'o') && (place & kShortU) != 0         ? kSameSoundCost
+            : pc == 'n' && (place & kLabialM) != 0                       ? 0.0
+            : pc == 'z' && (place & kVoicedS) != 0                       ? kSameSoundCost
+            : (pc == 'j' || pc == 'i') && (place & kAffricateZ) != 0     ? 0.0
+                                                                         : substitution(pc, ts[j - 1], front, european);
         best = std::min(best, cost[i - 1][j - 1] + sub);
       }
       if (i > 0 && j > 1 && (digraph[j - 1] & vowel_bit(ps[i - 1])) != 0)

@@ -43,10 +43,10 @@ bool context_holds(std::string_view token, std::size_t k) {
   switch (token[k]) {
     case 't':
     case 'd': return next == 'i';
-    case 'z': return next == 'h';
+    case 'z': return next == 'h' || next == 's' || (k > 0 && token[k - 1] == 'd');
     case 'v': return !is_vowel(next);
     case 'c': return next == 'h' || next == 'i';
-    case 's': return next == 'h';
+    case 's': return next == 'h' || (k > 0 && token[k - 1] == 'z');
     default: return false;
   }
 }
@@ -123,6 +123,9 @@ Partners make_partners() {
   add(p.in_context, 'z', 'j');
   add(p.in_context, 'z', 'i');
   add(p.in_context, 'v', 'u');
+  // Hungarian zs, ジ or 日's zh: its s meets the pattern's i, j or h.
+  add(p.in_context, 's', 'i');
+  add(p.in_context, 's', 'j');
   // German ch and Chinese x for sh are the pattern's h; ch and ci before a vowel are 乔's j,
   // folded to the glide i. Italian sch is sk: the pattern's k meets the list's h.
   add(p.in_context, 'c', 'h');

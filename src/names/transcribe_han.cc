@@ -90,7 +90,7 @@ constexpr Cell kHan[] = {
     // ts, ch, sh, zh (French and Portuguese j)
     {U'茨', "ts"}, {U'措', "tso"}, {U'策', "tse"}, {U'采', "tse"}, {U'岑', "tsen"},
     {U'奇', "chI"}, {U'查', "cha"}, {U'恰', "cha"}, {U'切', "che"}, {U'契', "chi"}, {U'琪', "chi"},
-    {U'乔', "io"}, {U'焦', "io"}, {U'丘', "chu"}, {U'楚', "chu"}, {U'琼', "chon"}, {U'钱', "chan"}, {U'钦', "chin"},
+    {U'乔', "io"}, {U'焦', "io"}, {U'丘', "chu"}, {U'楚', "chu"}, {U'琼', "ion"}, {U'钱', "chan"}, {U'钦', "chin"},
     {U'什', "sh"}, {U'沙', "sha"}, {U'夏', "sha"}, {U'谢', "sHe"}, {U'舍', "she"}, {U'肖', "sho"},
     {U'绍', "sho"}, {U'舒', "shu"}, {U'尚', "shan"}, {U'申', "shen"}, {U'施', "shI"}, {U'史', "shI"}, {U'彻', "che"},
     {U'日', "zh"}, {U'热', "zhe"}, {U'让', "zhan"}, {U'若', "zho"}, {U'卓', "zho"},
@@ -98,7 +98,8 @@ constexpr Cell kHan[] = {
     {U'赫', "hE"}, {U'哈', "ha"}, {U'海', "he"}, {U'黑', "he"}, {U'希', "hI"}, {U'霍', "ho"}, {U'豪', "ho"},
     {U'侯', "ho"}, {U'何', "he"}, {U'胡', "hu"}, {U'汉', "han"}, {U'翰', "han"}, {U'亨', "hen"}, {U'洪', "hon"},
     {U'惠', "hui"}, {U'休', "hiu"}, {U'欣', "hin"},
-    // English j and Italian gi (j folds to i before a vowel)
+    // English j and Italian gi (j folds to i before a vowel); 琼 is jo with a nasal, as 乔 is
+    // jo (琼斯 Jones, 琼 Joan)
     {U'贾', "ia"}, {U'杰', "ie"}, {U'朱', "iu"}, {U'詹', "ian"}, {U'治', "zhi"},
 };
 // clang-format on
@@ -123,7 +124,7 @@ std::string han_pattern(std::u32string_view word) {
     if (it == table.end() || it->first != c) return {};
     out += it->second;
   }
-  return single_letters(std::move(out));
+  return single_letters(optional_glides(std::move(out), false));
 }
 
 }  // namespace interdict

@@ -110,6 +110,11 @@ bool romance_qu(std::string_view token, std::size_t k) {
   return token[k] == 'q' && k + 1 < token.size() && token[k + 1] == 'u';
 }
 
+// True when token[k] is the z of dz: Polish dzi and dź (folded dz), Shona dz, one
+// affricate, which katakana writes ジ (ヤゴジンスカ Jagodzińska, ムトゥクジ Mtukudzi) and the
+// pattern j, or i before a vowel; token_gap leaves its d out at kSameSoundCost.
+bool affricate_z(std::string_view token, std::size_t k) { return token[k] == 'z' && k > 0 && token[k - 1] == 'd'; }
+
 }  // namespace
 
 namespace transcription_rules {
@@ -194,6 +199,7 @@ unsigned places(std::string_view token, std::string_view ts, std::size_t k) {
   if (voiced_z(token, k)) out |= kVoicedZ;
   if (italian_sch(token, k)) out |= kItalianSch;
   if (romance_qu(token, k)) out |= kQu;
+  if (affricate_z(token, k)) out |= kAffricateZ;
   return out;
 }
 

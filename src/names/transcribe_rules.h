@@ -66,6 +66,7 @@ enum Place : unsigned {
   kVoicedZ = 1U << 11,
   kItalianSch = 1U << 12,
   kQu = 1U << 13,
+  kAffricateZ = 1U << 14,
 };
 
 // The rules token[k]'s place may be read by (Place bits); `ts` as for token_gap.

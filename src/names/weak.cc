@@ -21,7 +21,9 @@ constexpr std::string_view kWeak[] = {
     // the list says "PUTIN, Vladimir"; a rare title word would otherwise cost the match.
     "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "herr", "frau", "monsieur", "madame", "senor", "senora",
     "president", "presidente", "prasident", "presiden", "prezident", "predsjednik", "presedintele", "elnok", "gospodin",
-    "gospozha", "sheikh", "shaikh"};
+    "gospozha", "sheikh", "shaikh",
+    // Generations: MARIA III is Maria, and "Maria Ali" joined ("mariali") met it at 0.917.
+    "jr", "jnr", "sr", "snr", "ii", "iii", "iv"};
 
 }  // namespace
 

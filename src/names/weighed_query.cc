@@ -24,19 +24,13 @@ std::size_t joined_words(const NameIndex::Data& d, std::uint32_t f) {
   return words;
 }
 
-// True when `a` becomes `b` by at most one edit: a letter added, dropped or changed, or
-// two neighbours swapped.
-bool within_one_edit(std::string_view a, std::string_view b) {
-  if (a.size() > b.size()) std::swap(a, b);
-  if (b.size() - a.size() > 1) return false;
+// True when `a` is `b`, or `b` with two neighbouring letters swapped: a typo.
+bool equal_or_swapped(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
   std::size_t i = 0;
   while (i < a.size() && a[i] == b[i]) ++i;
   if (i == a.size()) return true;
-  if (a.size() == b.size()) {
-    if (a.substr(i + 1) == b.substr(i + 1)) return true;
-    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
-  }
-  return a.substr(i) == b.substr(i + 1);
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
 }
 
 }  // namespace
@@ -57,8 +51,6 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
   out.joined_reading = normalised.joined_reading;
   out.joined_words = normalised.joined_words;
   out.review_only = std::move(normalised.review_only);
-  out.first_word = std::move(normalised.joined_first);
-  out.last_word = std::move(normalised.joined_last);
   for (std::size_t r = 0; r < normalised.readings.size(); ++r) {
     std::vector<QueryToken> tokens;
     const std::uint64_t han = r < normalised.han_syllables.size() ? normalised.han_syllables[r] : 0;
@@ -68,8 +60,9 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
       QueryToken q{std::move(text), static_cast<float>(std::log1p(forms / df)), false};
       q.han = tokens.size() < 64 && ((han >> tokens.size()) & 1) != 0;
       // A syllable read from an ideograph is no legal form or particle: 德 is de, 敖 ao.
-      q.weak = !q.han && is_weak_token(q.text);
+      q.weak = !q.han && normalised.weak(q.text);
       if (q.weak) q.weight *= kWeakFactor;
+      if (r == 0 && tokens.size() < normalised.typos.size()) q.typos = std::move(normalised.typos[tokens.size()]);
       tokens.push_back(std::move(q));
     }
     out.readings.push_back(std::move(tokens));
@@ -79,7 +72,7 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
       const auto [first, last] = postings_of(d, exact_key(t.text));
       const double df = std::max<double>(static_cast<double>(last - first), 1.0);
       QueryToken q{std::move(t.text), static_cast<float>(std::log1p(forms / df)), false, t.pattern};
-      q.weak = !q.pattern && is_weak_token(q.text);
+      q.weak = !q.pattern && normalised.weak(q.text);
       if (q.weak) q.weight *= kWeakFactor;
       to.push_back(std::move(q));
     }
@@ -91,20 +84,51 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
 
 // True when the query's joined reading (`reading`) is not to meet joined form `f`: two names
 // whose words line up one to one, as many on each side, are compared word by word, and
-// their joined readings only forgive one typo across them (KIM SKO CHOL, KIM SOK CHOL).
+// their joined readings only forgive a swap across them (KIM SKO CHOL, KIM SOK CHOL).
 // Else a long word both share hides another that differs: Richard Houston joined met
-// Richard Hudson at 0.91, and Brandon Willis Brandon Williams at 0.92.
-// A word of one letter, a syllable such as Korean 이 (Lee), is no typo either: 수빈 이
-// joined, "subini", met Su Bin at 0.903.
+// Richard Hudson at 0.91, Brandon Willis Brandon Williams at 0.92, and, a letter changed,
+// Charles Carter Charles Carper at 0.911; a word of one letter, a syllable such as Korean
+// 이 (Lee), is no typo either: 수빈 이 joined, "subini", met Su Bin at 0.903.
 bool joined_adds_nothing(const NameIndex::Data& d, std::uint32_t f, const WeighedQuery& query, std::size_t reading) {
   const FormRec& form = d.forms[f];
   if (reading != query.joined_reading || form.joined == 0 || joined_words(d, f) != query.joined_words) return false;
   const std::string_view joined = query.readings[reading][0].text;
   const std::string_view listed = d.str(d.tokens[d.form_tokens[form.first_token]].text);
-  if (!within_one_edit(joined, listed)) return true;
-  if (joined.size() != listed.size() + 1) return false;
-  return (query.last_word.size() == 1 && joined.starts_with(listed)) ||
-         (query.first_word.size() == 1 && joined.ends_with(listed));
+  return !equal_or_swapped(joined, listed);
+}
+
+std::vector<QueryReading> reading_plan(const WeighedQuery& query) {
+  using Kind = QueryReading::Kind;
+  std::vector<QueryReading> plan;
+  for (std::size_t r = 0; r < query.readings.size(); ++r)
+    plan.push_back({Kind::kTokens, r, &query.readings[r], r < query.review_only.size() && query.review_only[r]});
+  if (query.by_sound) plan.push_back({Kind::kSounds, 0, nullptr, false});
+  if (!query.transcribed.empty()) plan.push_back({Kind::kTranscribed, 0, &query.transcribed, false});
+  if (!query.transcribed_review.empty()) plan.push_back({Kind::kTranscribedReview, 0, &query.transcribed_review, true});
+  return plan;
+}
+
+ReadingScore score_reading(const WeighedQuery& query, const QueryReading& reading, const NameIndex::Data& d,
+                           std::uint32_t f, double best_so_far, Explanation* why, PairMemo* memo) {
+  using Kind = QueryReading::Kind;
+  const FormRec& form = d.forms[f];
+  // Sounds and transcriptions are of words, which a joined form is not.
+  if (reading.kind != Kind::kTokens && form.joined != 0) return {};
+  double raw = 0;
+  switch (reading.kind) {
+    case Kind::kTokens:
+      if (joined_adds_nothing(d, f, query, reading.index)) return {};
+      raw = score_form(*reading.tokens, d, form, mode_of(reading.index, form, query.joined_reading), why, memo);
+      break;
+    case Kind::kSounds: raw = score_sounds(query.sounds, d, form, why, memo); break;
+    case Kind::kTranscribed: raw = score_form(*reading.tokens, d, form, FormMode::kTranscribed, why, memo); break;
+    case Kind::kTranscribedReview:
+      if (best_so_far >= kReviewOnlyCeiling) return {};
+      raw = score_form(*reading.tokens, d, form, FormMode::kTranscribed, why, memo);
+      if (raw < kNativeFloor) return {};
+      break;
+  }
+  return {reading.review_only ? std::min(raw, kReviewOnlyCeiling) : raw, raw};
 }
 
 FormMode mode_of(std::size_t reading, const FormRec& form, std::size_t joined_reading) {

@@ -25,10 +25,33 @@ struct WeighedQuery {
   std::size_t joined_reading = NormalisedName::kNoReading;
   std::vector<bool> review_only;  // per reading: NormalisedName::review_only
   std::size_t joined_words = 0;
-  // The first and last words the joined reading joins.
-  std::string first_word;
-  std::string last_word;
 };
+
+// One way a query meets a form, in the order a search tries them: each token reading, the
+// words' sounds, the transcribed reading and the transcribed_review one (those present).
+struct QueryReading {
+  enum class Kind : std::uint8_t { kTokens, kSounds, kTranscribed, kTranscribedReview };
+  Kind kind = Kind::kTokens;
+  std::size_t index = 0;                            // kTokens: which of WeighedQuery::readings
+  const std::vector<QueryToken>* tokens = nullptr;  // null for kSounds
+  bool review_only = false;                         // what it meets is to review at most
+};
+
+// The ways `query` meets forms (it must outlive them).
+[[nodiscard]] std::vector<QueryReading> reading_plan(const WeighedQuery& query);
+
+// A reading's score against a form, and before the review-only cap (which ranks the hits
+// the cap ties).
+struct ReadingScore {
+  double score = 0;
+  double uncapped = 0;
+};
+// The score of `reading` against form `f`; 0 when the reading does not meet such a form,
+// or, for transcribed_review, when `best_so_far` is already at the cap. Fills `why` when not
+// null, and keeps pairs in `memo` when not null (score_form).
+[[nodiscard]] ReadingScore score_reading(const WeighedQuery& query, const QueryReading& reading,
+                                         const NameIndex::Data& d, std::uint32_t f, double best_so_far,
+                                         Explanation* why, PairMemo* memo);
 
 // The most a reading that cannot confirm a name (NormalisedName::review_only) scores:
 // under the default match threshold, at or over the review one.
