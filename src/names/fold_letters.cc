@@ -5,7 +5,6 @@
 // Thread-safety: a pure function.
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -75,32 +74,11 @@ std::string belarusian_as_russian(std::string_view text) {
   return out;
 }
 
-// Whether utf8[at] is a '?' between two letters: a character the text's code page could
-// not hold, an ʿ or a ’ most often (UN: Mus?ab for Mus'ab), which the lists write as an
-// apostrophe or nothing.
-bool lost_letter(std::string_view utf8, std::size_t at) {
-  auto letter = [&utf8](std::size_t i) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    return c >= 0x80 || std::isalpha(c) != 0;
-  };
-  return utf8[at] == '?' && at > 0 && at + 1 < utf8.size() && letter(at - 1) && letter(at + 1);
-}
-
-std::string without_lost_letters(std::string_view ascii) {
-  std::string out;
-  out.reserve(ascii.size());
-  for (std::size_t i = 0; i < ascii.size(); ++i)
-    if (!lost_letter(ascii, i)) out += ascii[i];
-  return out.size() == ascii.size() ? std::string() : out;
-}
-
 }  // namespace
 
 std::string respelled_letters(std::string_view text) {
-  // Every letter respelled below is outside ASCII but a lost one; most queries are ASCII
-  // with no '?', and pay nothing.
-  if (letters::is_ascii(text))
-    return text.find('?') == std::string_view::npos ? std::string() : without_lost_letters(text);
+  // Every letter respelled below is outside ASCII; most queries are not, and pay nothing.
+  if (letters::is_ascii(text)) return {};
   const std::string russian = belarusian_as_russian(text);
   const std::string_view utf8 = russian;
   constexpr std::string_view kShortU = "\xD1\x9E";       // ў
@@ -236,10 +214,6 @@ std::string respelled_letters(std::string_view text) {
       out += "\xCE\x95";                                                 // Ε
       changed = true;
       ++i;
-      continue;
-    }
-    if (lost_letter(utf8, i)) {
-      changed = true;
       continue;
     }
     // The half rings that write Arabic's ʿayn and hamza (Rabīʿah, Qurʾān) and the ʻokina are

@@ -142,9 +142,8 @@ bool arabic_onset(std::string_view rest) {
 // - Arabic's u at a word's start (damma) is written o as often as u (Osama Usama, Omar
 //   Umar, Othman Uthman, Усама, উসамা); before a consonant only, as ou is
 //   the fold's u, and a liquid or nasal only before a vowel (arabic_onset);
-//   and inside a short word ending in a vowel (kMaxVowelWord), Arabic has no o: its u,
-//   ou or oo before a consonant is read o and its o u (Subra Sobra, Rodi Roodi; not
-//   before w, English's ow as in Howe);
+//   and inside a short word ending in a vowel (kMaxVowelWord), as Arabic has no o, its
+//   u, ou or oo before a consonant (Subra, Soubra Sobra);
 // - Belarusian writes the unstressed е of a word's first syllable я (Bjaspaly, Бяспалы
 //   Bespaly), which its Latin alphabets write ja after a consonant;
 // - and a word's ending as another language puts it (below).
@@ -170,10 +169,6 @@ std::string transcribed_sounds(std::string_view raw, Spelling script) {
                !is_vowel_or_y(rest[rest[0] == 'u' ? 1 : 2])) {
       out += 'o';
       if (rest[0] == 'o') ++i;
-    } else if (!slavic && i > 0 && raw.size() > 3 && raw.size() <= kMaxVowelWord && is_vowel_or_y(raw.back()) &&
-               rest[0] == 'o' && !is_vowel_or_y(raw[i - 1]) && rest.size() > 2 && !is_vowel_or_y(rest[1]) &&
-               rest[1] != 'w') {
-      out += 'u';
     } else {
       out += raw[i];
     }

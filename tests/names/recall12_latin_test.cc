@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "names/expect_hits.h"
-#include "names/fold_readings.h"
 #include "names/names.h"
 
 namespace interdict {
@@ -38,9 +37,8 @@ TEST(NamesRecall12Latin, ArabicInitialUWrittenO) {
 }
 
 TEST(NamesRecall12Latin, ArabicUInsideAShortWordWrittenO) {
-  const auto index = index_of({"Sobra", "Don Mario", "Roodi Slewa", "John Hoeven"});
-  expect_top_matches(index, {{"Subra", "Sobra"}, {"Soubra", "Sobra"}, {"Rodi Slewa", "Roodi Slewa"}});
-  EXPECT_LT(score_of(index, "John Howe", "John Hoeven"), kMatch);
+  const auto index = index_of({"Sobra", "Don Mario"});
+  expect_top_matches(index, {{"Subra", "Sobra"}, {"Soubra", "Sobra"}});
   // English Dunn, which ends in a consonant, is no Don.
   EXPECT_LT(score_of(index, "Mary Dunn", "Don Mario"), kMatch);
 }
@@ -73,15 +71,6 @@ TEST(NamesRecall12Latin, GreekBetaAndEtaAsForeignBAndE) {
 TEST(NamesRecall12Latin, HalfRingsAreApostrophes) {
   const auto index = index_of({"Rabi'a"});
   expect_top_matches(index, {{"Rabīʿah", "Rabi'a"}, {"Rabīʾah", "Rabi'a"}});
-}
-
-TEST(NamesRecall12Latin, QuestionMarkInsideAWordIsALostLetter) {
-  const auto index = index_of({"Mus'ab Omar"});
-  expect_top_matches(index, {{"Mus?ab Omar", "Mus'ab Omar"}});
-  EXPECT_EQ(respelled_letters("Mus?ab Omar"), "Musab Omar");
-  // Between words, or last, it is no letter.
-  EXPECT_EQ(respelled_letters("Mus? Ab"), "");
-  EXPECT_EQ(respelled_letters("Who? Omar"), "");
 }
 
 TEST(NamesRecall12Latin, RussianAndUkrainianPatronymics) {
