@@ -40,6 +40,10 @@ bool is_han(UChar32 c) {
   return uscript_getScript(c, &status) == USCRIPT_HAN;
 }
 
+bool is_name_parting(UChar32 c) {
+  return c == 0x00B7 || c == 0x2027 || c == 0x30FB || c == u'-' || c == 0x2010 || c == 0x2011 || c == 0xFF0D;
+}
+
 bool word_has_han(const std::u32string& word) {
   return std::any_of(word.begin(), word.end(), [](char32_t c) { return is_han(static_cast<UChar32>(c)); });
 }
@@ -52,7 +56,13 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
   icu::UnicodeString marked;
   std::u32string word;
   bool chinese_name = false;  // a word of one ideograph: see below
-  bool parted = false;        // an interpunct or hyphen parts the name: 加西亚·德·拉·赫尔塔
+  // An interpunct or hyphen parts the name: 加西亚·德·拉·赫尔塔.
+  bool parted = false;
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    parted = parted || is_name_parting(c);
+  }
   auto flush = [&] {
     const auto alpha =
         std::find_if(word.begin(), word.end(), [](char32_t c) { return u_isalpha(static_cast<UChar32>(c)); });
@@ -72,8 +82,13 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
         if (std::any_of(word.begin(), word.end(), is_hiragana)) pattern.clear();
       } else {
         // One character is a Chinese surname or given name far more often than a whole
-        // foreign name (文 Wen, not Ven).
+        // foreign name (文 Wen, not Ven); but in a name an interpunct or hyphen parts, one
+        // whose transcription is a particle is that particle (弗洛尔·代·玛丽亚 Flor de María).
         if (spelling == Spelling::kPinyin && word.size() >= kMinHanTranscription) pattern = han_pattern(word);
+        if (spelling == Spelling::kPinyin && word.size() == 1 && parted) {
+          std::string particle = han_pattern(word);
+          if (is_weak_token(pattern_letters(particle))) pattern = std::move(particle);
+        }
         if (spelling == Spelling::kPinyin && word.size() == 1) chinese_name = true;
         if (std::all_of(word.begin(), word.end(), is_indic)) pattern = indic_pattern(word);
         if (std::all_of(word.begin(), word.end(), is_hangul_syllable)) pattern = hangul_pattern(word);
@@ -95,8 +110,6 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
     // ー lengthens the kana before it, which the kana pattern reads (アー writes English
     // -er: バンカー Bunker); anywhere else it says nothing.
     if (c == 0x30FC && (word.empty() || !is_kana(word.back()))) continue;
-    if (c == 0x00B7 || c == 0x2027 || c == 0x30FB || c == u'-' || c == 0x2010 || c == 0x2011 || c == 0xFF0D)
-      parted = true;
     if (u_isalnum(c) || is_apostrophe(c) || is_mark(c) ||
         (is_lost_letter(c) && !word.empty() && i < text.length() && u_isalpha(text.char32At(i)))) {
       word.push_back(static_cast<char32_t>(c));

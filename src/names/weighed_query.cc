@@ -7,6 +7,7 @@
 #include "base/ascii.h"
 #include "names/candidates.h"
 #include "names/phonetic.h"
+#include "names/transcribe.h"
 
 namespace interdict {
 namespace {
@@ -72,6 +73,12 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
       const auto [first, last] = postings_of(d, exact_key(t.text));
       const double df = std::max<double>(static_cast<double>(last - first), 1.0);
       QueryToken q{std::move(t.text), static_cast<float>(std::log1p(forms / df)), false, t.pattern};
+      // A transcribed particle (デ, 德 between interpuncts: de) is the list's weak word, and
+      // meets it as a token: a pattern pairs with strong tokens only.
+      if (q.pattern && is_weak_token(pattern_letters(q.text))) {
+        q.text = pattern_letters(q.text);
+        q.pattern = false;
+      }
       q.weak = !q.pattern && normalised.weak(q.text);
       if (q.weak) q.weight *= kWeakFactor;
       to.push_back(std::move(q));

@@ -117,5 +117,17 @@ TEST(NamesPrecision12, AGenerationIsWeak) {
   EXPECT_GE(score_of(index, "Maria", "MARIA III"), 0.92);
 }
 
+TEST(NamesRecall12, ATranscribedParticleIsTheListsWeakWord) {
+  const auto index = index_of(
+      {"flor de maría", "de cuéllar", "García de la Huerta", "de oscar", "OSCAR", "John Smith", "Peter Brown"});
+  // 代 alone between interpuncts had no pattern (one ideograph reads as a Chinese name), and
+  // デ's pattern paired with no weak word: each paid the particle's full weight.
+  EXPECT_GE(score_of(index, "弗洛尔·代·玛丽亚", "flor de maría"), 0.92);
+  EXPECT_GE(score_of(index, "デ・クエヤル", "de cuéllar"), 0.92);
+  // And a particle of one ideograph that had its token still meets the list's.
+  EXPECT_GE(score_of(index, "加西亚·德·拉·赫尔塔", "García de la Huerta"), 0.92);
+  EXPECT_GT(score_of(index, "德·奥斯卡", "de oscar"), score_of(index, "德·奥斯卡", "OSCAR"));
+}
+
 }  // namespace
 }  // namespace interdict
