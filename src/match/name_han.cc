@@ -14,60 +14,23 @@
 #include <string_view>
 #include <vector>
 
+#include "base/ideograph_readings.h"
 #include "match/name_tokens.h"
 
 namespace interdict::name_detail {
 namespace {
 
-constexpr char32_t kExtensionA = kFirstIdeograph;  // CJK Unified Ideographs Extension A: 3400-4DBF
-constexpr char32_t kExtensionAEnd = 0x4DBF;
-constexpr char32_t kUnified = 0x4E00;  // CJK Unified Ideographs: 4E00-9FFF
-constexpr char32_t kUnifiedEnd = kLastIdeograph;
 // Ideographs whose reading depends on the next one, in ICU's Han-Latin rules.
 constexpr char32_t kReadByContext[] = {0x85CF, 0x91CD, 0x6C88, 0x79D8};  // 藏 重 沈 秘
-// The longest reading kept: a slot holds its length in four bits.
-constexpr std::size_t kMaxReading = 14;
-// Each reading is kept in, and copied as, a block of this many bytes: a copy of fixed size
-// is two moves, where one of the reading's own size is a library call.
-constexpr std::size_t kReadingRoom = 16;
+static_assert(IdeographReadings::kFirst == kFirstIdeograph && IdeographReadings::kLast == kLastIdeograph);
 
-// Each thread's readings, by code point from kExtensionA: 0 not asked yet, kUnreadable when
-// ICU's reading is not one ASCII token, else (offset + 1) << 4 | length into `text`. The
-// code points between the two blocks and the ideographs read by context start unreadable,
-// so one slot tells whether a character can be read alone.
-struct Readings {
-  static constexpr std::uint32_t kUnreadable = 0xf;
-  Readings() {
-    for (char32_t c = kExtensionAEnd + 1; c < kUnified; ++c) slot[c - kExtensionA] = kUnreadable;
-    for (const char32_t c : kReadByContext) slot[c - kExtensionA] = kUnreadable;
-  }
-  std::vector<std::uint32_t> slot = std::vector<std::uint32_t>(kUnifiedEnd - kExtensionA + 1, 0);
-  std::string text;
-};
-
-Readings& thread_readings() {
-  thread_local Readings readings;
+IdeographReadings& thread_readings() {
+  thread_local IdeographReadings readings = [] {
+    IdeographReadings made;
+    for (const char32_t c : kReadByContext) made.mark_unreadable(c);
+    return made;
+  }();
   return readings;
-}
-
-// The reading of ideograph `c` (REQUIRES: kExtensionA <= c <= kUnifiedEnd), or "" when it
-// cannot be read alone.
-std::string_view reading_of(Readings& readings, char32_t c, ReadIdeograph read, const void* context) {
-  std::uint32_t& slot = readings.slot[c - kExtensionA];
-  if (slot == 0) {
-    std::string r;
-    const bool one_token = read(context, c, r) && !r.empty() && r.size() <= kMaxReading &&
-                           r.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") == std::string::npos;
-    if (one_token) {
-      slot = static_cast<std::uint32_t>(readings.text.size() + 1) << 4 | static_cast<std::uint32_t>(r.size());
-      r.resize(kReadingRoom);  // a reading is copied as one 16-byte block
-      readings.text += r;
-    } else {
-      slot = Readings::kUnreadable;
-    }
-  }
-  if (slot == Readings::kUnreadable) return {};
-  return std::string_view(readings.text.data() + (slot >> 4) - 1, slot & 0xf);
 }
 
 }  // namespace
@@ -79,12 +42,13 @@ bool append_han_tokens(std::string_view name, std::size_t from, Tokens& out, Rea
   // The ASCII before `from` ended in a letter or digit when its last token is still open.
   Last last = n > last_end ? Last::kAlnum : Last::kSeparator;
   bool any_ideograph = false;
-  Readings& readings = thread_readings();  // once a name: each use of a thread_local checks its set-up
+  IdeographReadings& readings = thread_readings();  // once a name: each use of a thread_local checks its set-up
   // Written through a local pointer and count into room made once: an ASCII byte writes at
-  // most one byte, and an ideograph's three bytes at most kMaxReading (but copies
-  // kReadingRoom).
+  // most one byte, and an ideograph's three bytes at most kMaxReading (but copies kRoom).
+  constexpr std::size_t kMaxReading = IdeographReadings::kMaxReading;
+  constexpr std::size_t kRoom = IdeographReadings::kRoom;
   const std::size_t rest = name.size() - from;
-  out.text.resize(n + rest / 3 * kMaxReading + rest % 3 + (kReadingRoom - kMaxReading));
+  out.text.resize(n + rest / 3 * kMaxReading + rest % 3 + (kRoom - kMaxReading));
   char* p = out.text.data();
   // Each token's ideograph, pushed with its end: the ASCII tokens before `from` read none.
   out.ideographs.resize(out.ends.size());  // empty before: out was cleared for this name
@@ -113,12 +77,13 @@ bool append_han_tokens(std::string_view name, std::size_t from, Tokens& out, Rea
     const auto b2 = static_cast<unsigned char>(name[i + 2]);
     if ((b1 & 0xc0) != 0x80 || (b2 & 0xc0) != 0x80) return false;
     const char32_t c = static_cast<char32_t>((byte & 0x0f) << 12 | (b1 & 0x3f) << 6 | (b2 & 0x3f));
-    if (c < kExtensionA || c > kUnifiedEnd || last == Last::kAlnum) return false;
-    const std::string_view reading = reading_of(readings, c, read, context);
+    if (!IdeographReadings::covers(c) || last == Last::kAlnum) return false;
+    const std::string_view reading =
+        readings.reading_of(c, [&](char32_t one, std::string& r) { return read(context, one, r); });
     if (reading.empty()) return false;
     // The ideograph is a token of its own: what came before it ended at a separator or an
     // ideograph (an ASCII letter or digit returned above), so only its own end is marked.
-    std::memcpy(p + n, reading.data(), kReadingRoom);  // the bytes past the reading are overwritten or cut
+    std::memcpy(p + n, reading.data(), kRoom);  // the bytes past the reading are overwritten or cut
     n += reading.size();
     out.ends.push_back(static_cast<std::uint32_t>(n));
     out.ideographs.push_back(ideograph_slot(c));

@@ -9,8 +9,9 @@
 #include <algorithm>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
+
+#include "base/ideograph_readings.h"
 
 namespace interdict {
 namespace {
@@ -97,9 +98,8 @@ const Contextual& contextual() {
 
 struct Reader {
   std::unique_ptr<icu::Transliterator> latin;
-  // Per ideograph asked: its reading alone, or empty when it is not read alone or not as
-  // ASCII letters (the way round then gives the text to ICU).
-  std::unordered_map<UChar32, icu::UnicodeString> readings;
+  // Each ideograph's reading alone; none for those the rules read by their neighbours.
+  IdeographReadings readings;
 };
 
 Reader& reader() {
@@ -110,24 +110,27 @@ Reader& reader() {
     made.latin.reset(icu::Transliterator::createFromRules("interdict-latin", icu::UnicodeString(kLatinRules),
                                                           UTRANS_FORWARD, parse, status));
     if (U_FAILURE(status)) made.latin.reset();
+    for (const UChar32 c : contextual().ideographs)
+      if (IdeographReadings::covers(static_cast<char32_t>(c))) made.readings.mark_unreadable(static_cast<char32_t>(c));
     return made;
   }();
   return r;
 }
 
-// REQUIRES: r.latin.
-const icu::UnicodeString& reading_of(Reader& r, UChar32 c) {
-  auto [at, fresh] = r.readings.try_emplace(c);
-  if (!fresh) return at->second;
+// The reading of `c` alone, "" when it has none the way round may use: not an ideograph,
+// one the rules read by its neighbours, or one not read as letters alone. REQUIRES: r.latin.
+std::string_view reading_of(Reader& r, UChar32 c) {
   const Contextual& ctx = contextual();
-  if (!ctx.known || !is_ideograph(c) || std::binary_search(ctx.ideographs.begin(), ctx.ideographs.end(), c))
-    return at->second;
-  icu::UnicodeString read(c);
-  r.latin->transliterate(read);
-  bool letters = !read.isEmpty();
-  for (int32_t i = 0; i < read.length() && letters; ++i) letters = read.charAt(i) >= u'a' && read.charAt(i) <= u'z';
-  if (letters) at->second = read;
-  return at->second;
+  if (!ctx.known || !IdeographReadings::covers(static_cast<char32_t>(c))) return {};
+  return r.readings.reading_of(static_cast<char32_t>(c), [&](char32_t one, std::string& out) {
+    if (!is_ideograph(static_cast<UChar32>(one))) return false;
+    icu::UnicodeString read(static_cast<UChar32>(one));
+    r.latin->transliterate(read);
+    for (int32_t i = 0; i < read.length(); ++i)
+      if (read.charAt(i) < u'a' || read.charAt(i) > u'z') return false;
+    read.toUTF8String(out);
+    return true;
+  });
 }
 
 }  // namespace
@@ -158,10 +161,10 @@ bool to_latin_fast(const icu::UnicodeString& text, icu::UnicodeString& out) {
       before = Before::kAscii;
     } else {
       if (before == Before::kAscii || !r.latin) return false;
-      const icu::UnicodeString& read = reading_of(r, c);
-      if (read.isEmpty()) return false;
+      const std::string_view read = reading_of(r, c);
+      if (read.empty()) return false;
       if (before == Before::kIdeograph) out.append(u' ');
-      out.append(read);
+      for (const char letter : read) out.append(static_cast<char16_t>(letter));
       before = Before::kIdeograph;
     }
   }
