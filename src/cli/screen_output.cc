@@ -33,10 +33,10 @@ std::string why_text(const Explanation& why) {
     if (!p.query_token.empty() && !p.name_token.empty()) {
       std::snprintf(num, sizeof num, " %.2f", p.similarity);
       out += p.query_token + "~" + p.name_token + num;
-      if (is_weak_token(p.query_token)) out += " (weak)";
+      if (p.weak) out += " (weak)";
     } else {
       const std::string& alone = p.query_token.empty() ? p.name_token : p.query_token;
-      out += alone + (is_weak_token(alone) ? " (weak)" : " (unmatched)");
+      out += alone + (p.weak ? " (weak)" : " (unmatched)");
     }
   }
   if (why.kind_factor < 1) out += ", other kind";
@@ -78,7 +78,7 @@ void append_hit_json(std::string& out, const NameHit& hit, const OrderNote& note
     out += ",\"weight\":";
     append_number(out, p.weight);
     out += ",\"weak\":";
-    out += is_weak_token(p.query_token.empty() ? p.name_token : p.query_token) ? "true" : "false";
+    out += p.weak ? "true" : "false";
     out += '}';
   }
   out += "],\"kind_factor\":";

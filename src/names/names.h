@@ -70,6 +70,10 @@ struct TokenPair {
   std::string name_token;
   double similarity = 0;
   double weight = 0;  // the pair's share of the score's denominator
+  // The query token (the name token, when alone) counted as a weak word: a legal form,
+  // title or particle, which barely counts. As the scorer counted it: 德 "de" read from an
+  // ideograph and Sá are no particle or legal form, though is_weak_token says so of "de", "sa".
+  bool weak = false;
 };
 
 struct Explanation {

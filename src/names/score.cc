@@ -212,19 +212,19 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
     numerator += sim * weight;
     denominator += weight;
     if (!query[p.q].weak && t.weak == 0) strong = true;
-    if (why) why->pairs.push_back({query[p.q].text, std::string(d.str(t.text)), sim, weight});
+    if (why) why->pairs.push_back({query[p.q].text, std::string(d.str(t.text)), sim, weight, query[p.q].weak});
   }
   for (std::uint32_t i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
     denominator += query[i].weight;
-    if (why) why->pairs.push_back({query[i].text, "", 0.0, query[i].weight});
+    if (why) why->pairs.push_back({query[i].text, "", 0.0, query[i].weight, query[i].weak});
   }
   for (std::uint32_t j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
     const TokenRec& t = d.tokens[d.form_tokens[f.first_token + j]];
     const double missing = unmatched_name_weight(d, t, chosen);
     denominator += missing;
-    if (why) why->pairs.push_back({"", std::string(d.str(t.text)), 0.0, missing});
+    if (why) why->pairs.push_back({"", std::string(d.str(t.text)), 0.0, missing, t.weak != 0});
   }
   if (!strong || denominator <= 0) return 0.0;
   return numerator / denominator;
@@ -306,7 +306,7 @@ double score_sounds(const std::vector<QuerySound>& query, const NameIndex::Data&
     const TokenRec& t = d.tokens[d.form_tokens[f.first_token + j]];
     const double missing = unmatched_name_weight(d, t, paired);
     denominator += missing;
-    if (why) why->pairs.push_back({"", std::string(d.str(t.text)), 0.0, missing});
+    if (why) why->pairs.push_back({"", std::string(d.str(t.text)), 0.0, missing, t.weak != 0});
   }
   return full && denominator > 0 ? numerator / denominator : 0.0;
 }
