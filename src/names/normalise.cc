@@ -38,6 +38,7 @@
 namespace interdict {
 namespace {
 
+using words::accented_pairs;
 using words::drop_rough_breathing;
 using words::mark_words;
 using words::replace_cjk_forms;
@@ -45,6 +46,7 @@ using words::simplifier;
 using words::sound_words;
 using words::tokenise_ascii;
 using words::tokenise_unicode;
+using words::typo_spellings;
 
 // The query respelled (fold_readings.h, korean_reading.h), read as a list name is, as one
 // reading more, unless a token reading already says the same: each reading is scored
@@ -58,64 +60,6 @@ void add_respelled_reading(const std::string& respelled, NormalisedName& out) {
   for (std::size_t r = 0; r < readings.size(); ++r)
     if (r != out.joined_reading && readings[r] == read.front()) return;
   readings.push_back(std::move(read.front()));
-}
-
-// Per word of `marked` (mark_words' output, before transliteration): true when it is two
-// Latin letters, one with a diacritic. The weak words' abbreviations are written without
-// (SA, AG, NV); such a word is a name: Sá is a Portuguese surname, not S.A.
-std::vector<bool> accented_pairs(const icu::UnicodeString& marked) {
-  std::vector<bool> out;
-  int32_t letters_in_word = 0;
-  bool accented = false;
-  for (int32_t i = 0; i < marked.length();) {
-    const UChar32 c = marked.char32At(i);
-    i += U16_LENGTH(c);
-    if (c == u'|') {
-      out.push_back(letters_in_word == 2 && accented);
-      letters_in_word = 0;
-      accented = false;
-    } else if (u_isalpha(c)) {
-      ++letters_in_word;
-      UErrorCode status = U_ZERO_ERROR;
-      if (c > 0x7F && uscript_getScript(c, &status) == USCRIPT_LATIN) accented = true;
-    }
-  }
-  return out;
-}
-
-// `raw`'s spellings with one typo undone, folded, space separated, but those that fold to
-// `folded` itself: two neighbouring letters swapped, and a vowel doubled or a doubled one
-// written once (the fold writes most doubled letters once, but oo is u: ROODI, RODI).
-// Words of two letters are left out: swapped, they are another word as often as a typo.
-std::string typo_spellings(const std::string& raw, std::string_view folded) {
-  std::string out;
-  if (raw.size() < kMinTypoLength || !letters::is_ascii(raw)) return out;
-  auto add = [&](const std::string& spelling) {
-    std::string one = fold_spelling(spelling);
-    if (one == folded) return;
-    out += one;
-    out += ' ';
-  };
-  std::string edited = raw;
-  for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
-    // A swap that puts a letter beside its like is a letter dropped once the fold writes
-    // doubled letters once (zahidi, "zahiid", zahid): a name's other form, not a typo.
-    if (raw[i] == raw[i + 1] || (i > 0 && raw[i - 1] == raw[i + 1]) || (i + 2 < raw.size() && raw[i] == raw[i + 2]))
-      continue;
-    std::swap(edited[i], edited[i + 1]);
-    add(edited);
-    std::swap(edited[i], edited[i + 1]);
-  }
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (!letters::is_vowel(raw[i])) continue;
-    edited = raw;
-    if (i + 1 < raw.size() && raw[i + 1] == raw[i])
-      edited.erase(i, 1);
-    else
-      edited.insert(i, 1, raw[i]);
-    add(edited);
-  }
-  return out;
 }
 
 // Query and list name are read alike, but for the readings only a query gets (`query`):

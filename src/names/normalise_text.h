@@ -1,4 +1,5 @@
-// The text steps of normalise.cc around transliteration. Internal to normalise.cc (split
+// The text steps of normalise.cc around transliteration, and the query's typo spellings and
+// accented pairs. Internal to normalise.cc (split
 // from it for its length).
 //
 // Thread-safety: simplifier() gives each thread its own transliterator (ICU's are not
@@ -8,6 +9,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -32,5 +34,12 @@ void tokenise_ascii(std::string_view text, NameTokens& out);
 // The same for a transliterated text; `word_of`, when not null, gets the word (counted by
 // mark_words' " | " marks) of each token.
 void tokenise_unicode(const icu::UnicodeString& text, NameTokens& out, std::vector<std::size_t>* word_of = nullptr);
+
+// Per word of `marked` (mark_words' output, before transliteration): true when it is two
+// Latin letters, one with a diacritic (NormalisedName::not_weak).
+[[nodiscard]] std::vector<bool> accented_pairs(const icu::UnicodeString& marked);
+
+// `raw`'s spellings with one typo undone, folded, space separated (NormalisedName::typos).
+[[nodiscard]] std::string typo_spellings(const std::string& raw, std::string_view folded);
 
 }  // namespace interdict::words
