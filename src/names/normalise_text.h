@@ -1,6 +1,5 @@
 // The text steps of normalise.cc around transliteration, and the query's typo spellings and
-// accented pairs. Internal to normalise.cc (split
-// from it for its length).
+// accented pairs. Internal to normalise.cc (split from it for its length).
 //
 // Thread-safety: simplifier() gives each thread its own transliterator (ICU's are not
 // thread-safe and cost milliseconds to create); the rest are pure functions.
