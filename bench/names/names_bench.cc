@@ -196,7 +196,7 @@ int main(int argc, char** argv) {
     for (const auto& q : negatives) {
       const auto hits = loaded->search(q.text, {}, 1);
       if (!hits.empty() && hits[0].score >= floor)
-        std::printf("negative hit\t%.3f\t%s\t%s\t%s\n", hits[0].score, q.text.c_str(),
+        std::printf("negative hit\t%.4f\t%s\t%s\t%s\n", hits[0].score, q.text.c_str(),
                     std::string(hits[0].name).c_str(), pairs_of(hits[0]).c_str());
     }
     return 0;
@@ -209,7 +209,7 @@ int main(int argc, char** argv) {
       if (mode == "dump" && pos[i].expected >= defaults.match && pos[i].expected >= pos[i].other) continue;
       const auto& q = positives[i];
       const auto brute = mode == "dump" ? outcome(set, loaded->search_all(q.text, {}, 10), q.expected) : Outcome{};
-      std::printf("%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%s\t%.3f\t%s\n", q.source.c_str(),
+      std::printf("%s\t%s\t%s\t%s\t%s\t%.4f\t%.4f\t%s\t%.4f\t%s\n", q.source.c_str(),
                   names_bench::script_of(q.text).c_str(), set.listed[q.expected].c_str(), q.text.c_str(),
                   reading_of(q.text).c_str(), pos[i].expected, brute.expected, pos[i].other_name.c_str(), pos[i].other,
                   pos[i].why.c_str());
