@@ -269,6 +269,14 @@ void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out) 
   pattern_keys(pattern, out);
   const std::string russian = kana_russian(pattern);
   if (russian != pattern) pattern_keys(russian, out);
+  // ジ between vowels is also the voiced s and z of Italian and German (ミニョージ Mignosi),
+  // which the alignment pairs with it and the keys count as a sibilant, not a velar.
+  std::string voiced(pattern);
+  for (std::size_t i = 1; i + 1 < voiced.size(); ++i)
+    if (voiced[i] == 'j' && letters::is_vowel(static_cast<char>(voiced[i - 1] | 0x20)) &&
+        (voiced[i + 1] == 'i' || voiced[i + 1] == 'I'))
+      voiced[i] = 'z';
+  if (voiced != pattern) pattern_keys(voiced, out);
   // A word's first j, folded to the glide i before a vowel (ジュ, ジョ, 贾, 朱), is also the
   // soft g of French and Italian (ジュヌヴィエーヴ Geneviève, ジョヴァンニ Giovanni), which
   // the alignment pairs with it and the keys count as a class of its own.

@@ -41,8 +41,12 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   if (tu == "ch" && front && pu == "k") return 0.0;
   // 乔 and 焦 write cho as well as jo (乔叟 Chaucer, 乔治 George); the table reads them jo,
   // folded to the glide i: ch and Italian ci before a vowel are that j unvoiced (卡马乔
-  // Camacho, 特里皮乔内 Tripiccione). Long tokens only: a glide i is in every other name.
-  if ((tu == "ch" || tu == "ci") && is_vowel(after) && pu == "i" && t.size() >= kAffricateLetters) return kNearCost;
+  // Camacho, 特里皮乔内 Tripiccione). Long tokens only, or a ch between vowels in a token
+  // one letter shorter (奥乔亚 Ochoa): a glide i is in every other name.
+  const bool between_vowels = tj > 0 && is_vowel(t[tj - 1]);
+  if ((tu == "ch" || tu == "ci") && is_vowel(after) && pu == "i" &&
+      t.size() + (between_vowels ? 1 : 0) >= kAffricateLetters)
+    return kNearCost;
   // German ch not before a vowel (Richter, Fröhlich, Bach) is a fricative, which Chinese
   // writes with its h (希, 赫) and Japanese with ヒ, ハ.
   if (tu == "ch" && !is_vowel(after) && pu == "h") return kSameSoundCost;
@@ -53,6 +57,9 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   // ヴィンテルシュタイナー; Stuyvesant 施托伊弗桑特).
   if (tn == 1 && tu == "s" && (after == 't' || after == 'p') && pu == "sh") return 0.0;
   if ((tu == "gi" && is_vowel(after)) && (pu == "i" || pu == "j")) return 0.0;
+  // Italian gn before a vowel is one sound, [ɲ], which the tables write n with a glide
+  // (ミニョージ Mignosi, 巴尼奥利 Bagnoli): the g is no letter of its own, nor the i.
+  if (tu == "gn" && is_vowel(after) && pu == "ni") return kSameSoundCost;
   // Italian ge and gi are je and ji: ジェルモニ Germoni (the pattern's j folded to i).
   if (tn == 2 && pn == 2 && tu[0] == 'g' && (tu[1] == 'e' || tu[1] == 'i') && (pu[0] == 'i' || pu[0] == 'j') &&
       pu[1] == tu[1])
@@ -213,6 +220,7 @@ double transcription_similarity(std::string_view pattern, std::string_view token
             : (pc == 'a' || pc == 'o') && (place & kShortU) != 0         ? kSameSoundCost
             : pc == 'n' && (place & kLabialM) != 0                       ? 0.0
             : pc == 'z' && (place & kVoicedS) != 0                       ? kSameSoundCost
+            : pc == 'j' && (place & (kVoicedS | kVoicedZ)) != 0 && j > 1 ? kNearCost
             : (pc == 'j' || pc == 'i') && (place & kAffricateZ) != 0     ? 0.0
                                                                          : substitution(pc, ts[j - 1], front, european);
         best = std::min(best, cost[i - 1][j - 1] + sub);
@@ -220,6 +228,16 @@ double transcription_similarity(std::string_view pattern, std::string_view token
       if (i > 0 && j > 1 && (digraph[j - 1] & vowel_bit(ps[i - 1])) != 0)
         best = std::min(best, cost[i - 1][j - 2] + kSameSoundCost);
       if (i > 1 && j > 0 && diphthong[i - 1] != 0 && diphthong[i - 1] == ts[j - 1])
+        best = std::min(best, cost[i - 2][j - 1] + kSameSoundCost);
+      // English ew and aw (folded ev, av) are one vowel, [uː] and [ɔː], which the tables
+      // write u and o (路易斯 Lewis, 安德鲁斯 Andrews, 劳伦斯 Lawrence, 特里劳尼 Trelawny).
+      if (i > 0 && j > 1 && ts[j - 1] == 'v' &&
+          ((ts[j - 2] == 'e' && ps[i - 1] == 'u') || (ts[j - 2] == 'a' && ps[i - 1] == 'o')))
+        best = std::min(best, cost[i - 1][j - 2] + kSameSoundCost);
+      // French oi is [wa], which the tables write with their wa (博瓦 Boix, 德拉克鲁瓦
+      // Delacroix, 伯努瓦 Benoît): the o the syllable before's, the i the glide and a.
+      if (i > 1 && j > 1 && ts[j - 1] == 'i' && ts[j - 2] == 'o' && ps[i - 1] == 'a' &&
+          (ps[i - 2] == 'v' || ps[i - 2] == 'w' || ps[i - 2] == 'u'))
         best = std::min(best, cost[i - 2][j - 1] + kSameSoundCost);
       for (std::size_t pn = 1; pn <= 2 && pn <= i; ++pn) {
         for (std::size_t tn = 1; tn <= 2 && tn <= j; ++tn) {

@@ -75,7 +75,9 @@ bool english_short_u(std::string_view token, std::size_t k) {
 
 // True when token[k] is a voiced s: German s before a vowel at the start of a word (Solf,
 // Seeckt), or an s between vowels (Portuguese Souza, German Rose), which Chinese and
-// Japanese write z (佐尔夫, ゾルフ Solf). voiced_z: a z between vowels, written s.
+// Japanese write z (佐尔夫, ゾルフ Solf). voiced_z: a z between vowels, written s. Between
+// vowels katakana writes either with ジ, its zi (ミニョージ Mignosi), which the pattern
+// spells j.
 bool voiced_s(std::string_view token, std::size_t k) {
   return token[k] == 's' && k + 1 < token.size() && is_vowel(token[k + 1]) && (k == 0 || is_vowel(token[k - 1]));
 }
@@ -211,7 +213,7 @@ bool silent_final_t(std::string_view token, std::size_t k) {
 }
 
 bool french_silent_x(std::string_view token, std::size_t k) {
-  return k + 2 >= token.size() && (token.ends_with("auks") || token.ends_with("euks"));
+  return k + 2 >= token.size() && (token.ends_with("auks") || token.ends_with("euks") || token.ends_with("oiks"));
 }
 
 bool labial_before_u(std::string_view token, std::size_t k) {
