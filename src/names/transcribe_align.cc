@@ -121,6 +121,10 @@ double substitution(char p, char t, double front_vowels, bool european) {
   // Japanese has no v and Spanish says its v as b, so katakana ボ and Chinese 巴 write a
   // v as well (デボレ Devoret, 巴尔韦德 Valverde): not for an Indic pattern, whose b is b.
   if (p == 'b' && t == 'v' && european) return kSameSoundCost;
+  // The Chinese table's v syllables (维, 瓦, 沃) all have a vowel of their own; a v before
+  // a consonant, last, or before a vowel it does not write it writes with its f
+  // syllables (伊万诺夫 Ivanov, 施托伊弗桑特 Stuyvesant).
+  if (p == 'f' && t == 'v' && european) return kSameSoundCost;
   const bool pv = is_vowel(p);
   const bool tv = is_vowel(t);
   if (pv && tv) return (p == 'i' && t == 'e') || (p == 'e' && t == 'i') ? front_vowels : kVowelCost;

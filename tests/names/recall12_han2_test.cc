@@ -1,8 +1,8 @@
 // The rules of issue 6, session 12's second round for Han and kana: 乔's j for a ch in
 // five-letter tokens, English ew and aw as one vowel, French oi as wa and its silent x,
-// Italian gn as n with a glide, and katakana's ジ for a voiced s or z. Each case is a
-// rigour spelling missed at the match threshold before its rule, or a pair the rule must
-// keep apart.
+// Italian gn as n with a glide, katakana's ジ for a voiced s or z, and the Chinese f
+// syllables for a v. Each case is a rigour spelling missed at the match threshold before
+// its rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -62,6 +62,12 @@ TEST(NamesRecall12Han2, ItalianGnAndKanaJiForAVoicedS) {
   EXPECT_LT(transcription_similarity(kana_pattern(U"ジノ"), "sino"), kMatch);
   // gn is n only before a vowel.
   EXPECT_LT(transcription_similarity(kana_pattern(U"マニ"), "magn"), kMatch);
+}
+
+TEST(NamesRecall12Han2, TheChineseFSyllablesWriteAV) {
+  EXPECT_GE(transcription_similarity(han_pattern(U"施托伊弗桑特"), "stuivesant"), kMatch);  // Stuyvesant
+  // Only a v: a p is f's near consonant still (Stuypesant).
+  EXPECT_LT(transcription_similarity(han_pattern(U"施托伊弗桑特"), "stuipesant"), kMatch);
 }
 
 TEST(NamesRecall12Han2, ReachedThroughTheIndex) {
