@@ -1,8 +1,8 @@
 // The rules of issue 6, session 12's second round for Han and kana: 乔's j for a ch in
 // five-letter tokens, English ew and aw as one vowel, French oi as wa and its silent x,
-// Italian gn as n with a glide, katakana's ジ for a voiced s or z, and the Chinese f
-// syllables for a v. Each case is a rigour spelling missed at the match threshold before
-// its rule, or a pair the rule must keep apart.
+// Italian gn as n with a glide, katakana's ジ for a voiced s or z, the Chinese f
+// syllables for a v, French ch as sh and a final -ez's silent z. Each case is a rigour spelling missed at the match
+// threshold before its rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -70,14 +70,22 @@ TEST(NamesRecall12Han2, TheChineseFSyllablesWriteAV) {
   EXPECT_LT(transcription_similarity(han_pattern(U"施托伊弗桑特"), "stuipesant"), kMatch);
 }
 
+TEST(NamesRecall12Han2, FrenchChAndASilentFinalZ) {
+  EXPECT_GE(transcription_similarity(kana_pattern(U"ドゥシェ"), "duchez"), kMatch);  // Douchez
+  // A Spanish -ez is said, and its z is no cheaper than another consonant elsewhere.
+  EXPECT_LT(transcription_similarity(kana_pattern(U"ドゥシェ"), "duchaz"), kMatch);
+  EXPECT_LT(transcription_similarity(kana_pattern(U"ドゥシェ"), "duchezo"), kMatch);
+}
+
 TEST(NamesRecall12Han2, ReachedThroughTheIndex) {
-  const NameIndex index =
-      index_of({"Acevedo-Ochoa", "Lewis-Hall", "Richter-Boix", "Salusbury-Trelawny", "Mignosi", "Lewis Hallam"});
+  const NameIndex index = index_of(
+      {"Acevedo-Ochoa", "Lewis-Hall", "Richter-Boix", "Salusbury-Trelawny", "Mignosi", "Douchez", "Lewis Hallam"});
   expect_top_matches(index, {{"阿塞维多-奥乔亚", "Acevedo-Ochoa"},
                              {"路易斯-霍尔", "Lewis-Hall"},
                              {"里希特-博瓦", "Richter-Boix"},
                              {"索尔斯伯里-特里劳尼", "Salusbury-Trelawny"},
-                             {"ミニョージ", "Mignosi"}});
+                             {"ミニョージ", "Mignosi"},
+                             {"ドゥシェ", "Douchez"}});
 }
 
 }  // namespace
