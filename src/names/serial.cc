@@ -9,8 +9,10 @@
 //   array   = u64 byte-length, bytes (length a multiple of the record size),
 //             zero bytes to the next multiple of 8
 //
-// Version 10 reads a final -oix's x as French leaves it unsaid in transcription keys
-// (keys.cc, transcribe_rules.cc): a version 9 file would not let 博瓦 reach Boix.
+// Version 10 reads a final -oix's x as French leaves it unsaid in transcription keys, and
+// posts a token with a German ch before a consonant or last under the keys of that ch read
+// k as well (keys.cc, transcribe_rules.cc): a version 9 file would not let 博瓦 reach Boix,
+// nor 帕克勒 Pachler.
 // Version 9 folds French gui before consonants and a final e as gi (fold.cc: Boumaguine
 // "bumagine"), and posts a token with an Italian ch before e or i, or a German ch before a
 // consonant or last, under the transcription keys of that ch read k or h (keys.cc): a

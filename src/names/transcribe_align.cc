@@ -50,6 +50,8 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   // German ch not before a vowel (Richter, Fröhlich, Bach) is a fricative, which Chinese
   // writes with its h (希, 赫) and Japanese with ヒ, ハ.
   if (tu == "ch" && !is_vowel(after) && pu == "h") return kSameSoundCost;
+  // English reads it k, as it reads Bach (帕克勒 Pachler, フローリック Fröhlich).
+  if (tu == "ch" && !is_vowel(after) && pu == "k") return kNearCost;
   // French ch before a vowel is sh, which katakana writes シ and Chinese 希 or 谢 (ドゥシェ
   // Douchez, ミシェル Michel). Not last: a Hindi sh is no English ch (कैलाश Kailash).
   if (tu == "ch" && is_vowel(after) && pu == "sh") return kSameSoundCost;

@@ -156,6 +156,9 @@ double token_gap(std::string_view token, std::string_view ts, std::size_t k, boo
     // w a glide (マウリ Mawuli, 武契奇 Vučić), so the list's v (or folded w) before u is
     // left unwritten at a near consonant's cost.
     if (labial_before_u(token, k)) return kNearCost;
+    // German marks a long vowel with an h before a consonant (Fröhlich, Pahl, Kohler),
+    // which is not said.
+    if (c == 'h' && k > 0 && is_vowel(token[k - 1]) && next != '\0' && !is_vowel(next)) return kSameSoundCost;
     if (c == 'e' && next == '\0' && k > 0 && !is_vowel(token[k - 1]) && token.size() >= kSilentFinalLetters)
       return kSameSoundCost;
     // Portuguese lh and nh are the one sound of Spanish ll and ñ, Italian gl and gn, which

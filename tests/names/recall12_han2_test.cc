@@ -1,7 +1,8 @@
 // The rules of issue 6, session 12's second round for Han and kana: 乔's j for a ch in
 // five-letter tokens, English ew and aw as one vowel, French oi as wa and its silent x,
-// Italian gn as n with a glide, katakana's ジ for a voiced s or z, the Chinese f
-// syllables for a v, French ch as sh and a final -ez's silent z. Each case is a rigour spelling missed at the match
+// Italian gn as n with a glide, katakana's ジ for a voiced s or z, the Chinese f syllables
+// for a v, French ch as sh and a final -ez's silent z, German ch as English reads it (k)
+// and its long vowels' silent h. Each case is a rigour spelling missed at the match
 // threshold before its rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
@@ -77,15 +78,28 @@ TEST(NamesRecall12Han2, FrenchChAndASilentFinalZ) {
   EXPECT_LT(transcription_similarity(kana_pattern(U"ドゥシェ"), "duchezo"), kMatch);
 }
 
+TEST(NamesRecall12Han2, GermanChAsEnglishReadsIt) {
+  EXPECT_GE(transcription_similarity(kana_pattern(U"フローリック"), "frohlich"), kMatch);  // Fröhlich
+  EXPECT_GE(transcription_similarity(han_pattern(U"帕克勒"), "pachler"), kMatch);          // Pachler
+  // The token is posted under that reading's keys: 帕克勒's own meets it.
+  EXPECT_TRUE(keyed_alike(han_pattern(U"帕克勒"), "pachler"));
+  // Only a ch: 帕克勒 is no Pasler.
+  EXPECT_LT(transcription_similarity(han_pattern(U"帕克勒"), "pasler"), kMatch);
+  // The h of a long vowel is unsaid before a consonant only: フローリック is no Frohalik.
+  EXPECT_LT(transcription_similarity(kana_pattern(U"フローリック"), "frohalich"), kMatch);
+}
+
 TEST(NamesRecall12Han2, ReachedThroughTheIndex) {
-  const NameIndex index = index_of(
-      {"Acevedo-Ochoa", "Lewis-Hall", "Richter-Boix", "Salusbury-Trelawny", "Mignosi", "Douchez", "Lewis Hallam"});
+  const NameIndex index = index_of({"Acevedo-Ochoa", "Lewis-Hall", "Richter-Boix", "Salusbury-Trelawny", "Mignosi",
+                                    "Douchez", "Pachler", "Fröhlich", "Lewis Hallam"});
   expect_top_matches(index, {{"阿塞维多-奥乔亚", "Acevedo-Ochoa"},
                              {"路易斯-霍尔", "Lewis-Hall"},
                              {"里希特-博瓦", "Richter-Boix"},
                              {"索尔斯伯里-特里劳尼", "Salusbury-Trelawny"},
                              {"ミニョージ", "Mignosi"},
-                             {"ドゥシェ", "Douchez"}});
+                             {"ドゥシェ", "Douchez"},
+                             {"帕克勒", "Pachler"},
+                             {"フローリック", "Fröhlich"}});
 }
 
 }  // namespace
