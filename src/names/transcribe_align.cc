@@ -243,6 +243,11 @@ double transcription_similarity(std::string_view pattern, std::string_view token
       if (i > 0 && j > 1 && ts[j - 1] == 'v' &&
           ((ts[j - 2] == 'e' && ps[i - 1] == 'u') || (ts[j - 2] == 'a' && ps[i - 1] == 'o')))
         best = std::min(best, cost[i - 1][j - 2] + kSameSoundCost);
+      // French leaves the z of a final -ez unsaid, and the tables write its e alone (ドゥシェ
+      // Douchez); a Spanish -ez is es to both (桑切斯 Sánchez), and a pattern with another
+      // vowel there is another name (贝拉斯科 Velasco, no Velásquez).
+      if (i > 0 && j > 1 && ps[i - 1] == 'e' && silent_final_z(ts, j - 1))
+        best = std::min(best, cost[i - 1][j - 2] + kNearCost);
       // French oi is [wa], which the tables write with their wa (博瓦 Boix, 德拉克鲁瓦
       // Delacroix, 伯努瓦 Benoît): the o the syllable before's, the i the glide and a.
       if (i > 1 && j > 1 && ts[j - 1] == 'i' && ts[j - 2] == 'o' && ps[i - 1] == 'a' &&

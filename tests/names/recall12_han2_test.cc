@@ -76,6 +76,8 @@ TEST(NamesRecall12Han2, FrenchChAndASilentFinalZ) {
   // A Spanish -ez is said, and its z is no cheaper than another consonant elsewhere.
   EXPECT_LT(transcription_similarity(kana_pattern(U"ドゥシェ"), "duchaz"), kMatch);
   EXPECT_LT(transcription_similarity(kana_pattern(U"ドゥシェ"), "duchezo"), kMatch);
+  // Only the e is written: 贝拉斯科 Velasco is no Velásquez.
+  EXPECT_LT(transcription_similarity(han_pattern(U"贝拉斯科"), "velaskez"), kMatch);
 }
 
 TEST(NamesRecall12Han2, GermanChAsEnglishReadsIt) {
