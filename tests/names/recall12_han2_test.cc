@@ -91,6 +91,11 @@ TEST(NamesRecall12Han2, GermanChAsEnglishReadsIt) {
   EXPECT_LT(transcription_similarity(kana_pattern(U"フローリック"), "frohalich"), kMatch);
 }
 
+TEST(NamesRecall12Han2, FuInWomensNamesIsAnF) {
+  EXPECT_EQ(han_pattern(U"芙"), "fU");
+  EXPECT_GE(transcription_similarity(han_pattern(U"吉纳维芙"), "genevieve"), kMatch);
+}
+
 TEST(NamesRecall12Han2, ReachedThroughTheIndex) {
   const NameIndex index = index_of({"Acevedo-Ochoa", "Lewis-Hall", "Richter-Boix", "Salusbury-Trelawny", "Mignosi",
                                     "Douchez", "Pachler", "Fröhlich", "Lewis Hallam"});
