@@ -181,8 +181,10 @@ void spelling_keys(std::string_view token, std::vector<std::uint64_t>& out) {
 // Bigliocchi: 塞纳基, ビリオッキ), and German ch before a consonant or last is a fricative,
 // which the tables write with their h (Nimrichter, 尼姆里希特). The alignment pairs both
 // (transcribe_rules.cc); the keys, which read c as s, set such tokens a class apart from their
-// transcriptions, among hundreds of tokens with short keys. Empty when no ch is read so.
-std::string european_ch(std::string_view token) {
+// transcriptions, among hundreds of tokens with short keys. English reads that German ch k
+// (帕克勒 Pachler, フローリック Fröhlich): `fricative` is the letter it is read as, h or k.
+// Empty when no ch is read so.
+std::string european_ch(std::string_view token, char fricative) {
   std::string out;
   for (std::size_t i = 0; i + 1 < token.size(); ++i) {
     if (token[i] != 'c' || token[i + 1] != 'h') continue;
@@ -191,7 +193,8 @@ std::string european_ch(std::string_view token) {
     if (after == 'e' || after == 'i') {
       out[i] = 'k';
     } else if (after == '\0' || !is_vowel_or_y(after)) {
-      out[i] = 'h';
+      out[i] = fricative;
+      if (fricative == 'k') out[i + 1] = 'k';  // one k, as the key writes a class once
     }
   }
   return out == token ? std::string() : out;
@@ -201,8 +204,10 @@ std::string european_ch(std::string_view token) {
 
 void transcription_keys(std::string_view token, std::vector<std::uint64_t>& out) {
   spelling_keys(token, out);
-  const std::string read = european_ch(token);
+  const std::string read = european_ch(token, 'h');
   if (!read.empty()) spelling_keys(read, out);
+  const std::string english = european_ch(token, 'k');
+  if (!english.empty() && english != read) spelling_keys(english, out);
 }
 
 namespace {
@@ -269,6 +274,14 @@ void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out) 
   pattern_keys(pattern, out);
   const std::string russian = kana_russian(pattern);
   if (russian != pattern) pattern_keys(russian, out);
+  // ジ between vowels is also the voiced s and z of Italian and German (ミニョージ Mignosi),
+  // which the alignment pairs with it and the keys count as a sibilant, not a velar.
+  std::string voiced(pattern);
+  for (std::size_t i = 1; i + 1 < voiced.size(); ++i)
+    if (voiced[i] == 'j' && letters::is_vowel(static_cast<char>(voiced[i - 1] | 0x20)) &&
+        (voiced[i + 1] == 'i' || voiced[i + 1] == 'I'))
+      voiced[i] = 'z';
+  if (voiced != pattern) pattern_keys(voiced, out);
   // A word's first j, folded to the glide i before a vowel (ジュ, ジョ, 贾, 朱), is also the
   // soft g of French and Italian (ジュヌヴィエーヴ Geneviève, ジョヴァンニ Giovanni), which
   // the alignment pairs with it and the keys count as a class of its own.

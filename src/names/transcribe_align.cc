@@ -41,11 +41,20 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   if (tu == "ch" && front && pu == "k") return 0.0;
   // 乔 and 焦 write cho as well as jo (乔叟 Chaucer, 乔治 George); the table reads them jo,
   // folded to the glide i: ch and Italian ci before a vowel are that j unvoiced (卡马乔
-  // Camacho, 特里皮乔内 Tripiccione). Long tokens only: a glide i is in every other name.
-  if ((tu == "ch" || tu == "ci") && is_vowel(after) && pu == "i" && t.size() >= kAffricateLetters) return kNearCost;
+  // Camacho, 特里皮乔内 Tripiccione). Long tokens only, or a ch between vowels in a token
+  // one letter shorter (奥乔亚 Ochoa): a glide i is in every other name.
+  const bool between_vowels = tj > 0 && is_vowel(t[tj - 1]);
+  if ((tu == "ch" || tu == "ci") && is_vowel(after) && pu == "i" &&
+      t.size() + (between_vowels ? 1 : 0) >= kAffricateLetters)
+    return kNearCost;
   // German ch not before a vowel (Richter, Fröhlich, Bach) is a fricative, which Chinese
   // writes with its h (希, 赫) and Japanese with ヒ, ハ.
   if (tu == "ch" && !is_vowel(after) && pu == "h") return kSameSoundCost;
+  // English reads it k, as it reads Bach (帕克勒 Pachler, フローリック Fröhlich).
+  if (tu == "ch" && !is_vowel(after) && pu == "k") return kNearCost;
+  // French ch before a vowel is sh, which katakana writes シ and Chinese 希 or 谢 (ドゥシェ
+  // Douchez, ミシェル Michel). Not last: a Hindi sh is no English ch (कैलाश Kailash).
+  if (tu == "ch" && is_vowel(after) && pu == "sh") return kSameSoundCost;
   // Chinese x, which 希 (read hi) begins with, is the nearest it has to sh (拉希迪安
   // Rashidian, 马尔希茨 Marschitz).
   if (tu == "sh" && pu == "h") return kNearCost;
@@ -53,6 +62,9 @@ double spelling_unit(std::string_view p, std::size_t pi, std::size_t pn, std::st
   // ヴィンテルシュタイナー; Stuyvesant 施托伊弗桑特).
   if (tn == 1 && tu == "s" && (after == 't' || after == 'p') && pu == "sh") return 0.0;
   if ((tu == "gi" && is_vowel(after)) && (pu == "i" || pu == "j")) return 0.0;
+  // Italian gn before a vowel is one sound, [ɲ], which the tables write n with a glide
+  // (ミニョージ Mignosi, 巴尼奥利 Bagnoli): the g is no letter of its own, nor the i.
+  if (tu == "gn" && is_vowel(after) && pu == "ni") return kSameSoundCost;
   // Italian ge and gi are je and ji: ジェルモニ Germoni (the pattern's j folded to i).
   if (tn == 2 && pn == 2 && tu[0] == 'g' && (tu[1] == 'e' || tu[1] == 'i') && (pu[0] == 'i' || pu[0] == 'j') &&
       pu[1] == tu[1])
@@ -114,6 +126,10 @@ double substitution(char p, char t, double front_vowels, bool european) {
   // Japanese has no v and Spanish says its v as b, so katakana ボ and Chinese 巴 write a
   // v as well (デボレ Devoret, 巴尔韦德 Valverde): not for an Indic pattern, whose b is b.
   if (p == 'b' && t == 'v' && european) return kSameSoundCost;
+  // The Chinese table's v syllables (维, 瓦, 沃) all have a vowel of their own; a v before
+  // a consonant, last, or before a vowel it does not write it writes with its f
+  // syllables (伊万诺夫 Ivanov, 施托伊弗桑特 Stuyvesant).
+  if (p == 'f' && t == 'v' && european) return kSameSoundCost;
   const bool pv = is_vowel(p);
   const bool tv = is_vowel(t);
   if (pv && tv) return (p == 'i' && t == 'e') || (p == 'e' && t == 'i') ? front_vowels : kVowelCost;
@@ -213,6 +229,7 @@ double transcription_similarity(std::string_view pattern, std::string_view token
             : (pc == 'a' || pc == 'o') && (place & kShortU) != 0         ? kSameSoundCost
             : pc == 'n' && (place & kLabialM) != 0                       ? 0.0
             : pc == 'z' && (place & kVoicedS) != 0                       ? kSameSoundCost
+            : pc == 'j' && (place & (kVoicedS | kVoicedZ)) != 0 && j > 1 ? kNearCost
             : (pc == 'j' || pc == 'i') && (place & kAffricateZ) != 0     ? 0.0
                                                                          : substitution(pc, ts[j - 1], front, european);
         best = std::min(best, cost[i - 1][j - 1] + sub);
@@ -220,6 +237,21 @@ double transcription_similarity(std::string_view pattern, std::string_view token
       if (i > 0 && j > 1 && (digraph[j - 1] & vowel_bit(ps[i - 1])) != 0)
         best = std::min(best, cost[i - 1][j - 2] + kSameSoundCost);
       if (i > 1 && j > 0 && diphthong[i - 1] != 0 && diphthong[i - 1] == ts[j - 1])
+        best = std::min(best, cost[i - 2][j - 1] + kSameSoundCost);
+      // English ew and aw (folded ev, av) are one vowel, [uː] and [ɔː], which the tables
+      // write u and o (路易斯 Lewis, 安德鲁斯 Andrews, 劳伦斯 Lawrence, 特里劳尼 Trelawny).
+      if (i > 0 && j > 1 && ts[j - 1] == 'v' &&
+          ((ts[j - 2] == 'e' && ps[i - 1] == 'u') || (ts[j - 2] == 'a' && ps[i - 1] == 'o')))
+        best = std::min(best, cost[i - 1][j - 2] + kSameSoundCost);
+      // French leaves the z of a final -ez unsaid, and the tables write its e alone (ドゥシェ
+      // Douchez); a Spanish -ez is es to both (桑切斯 Sánchez), and a pattern with another
+      // vowel there is another name (贝拉斯科 Velasco, no Velásquez).
+      if (i > 0 && j > 1 && ps[i - 1] == 'e' && silent_final_z(ts, j - 1))
+        best = std::min(best, cost[i - 1][j - 2] + kNearCost);
+      // French oi is [wa], which the tables write with their wa (博瓦 Boix, 德拉克鲁瓦
+      // Delacroix, 伯努瓦 Benoît): the o the syllable before's, the i the glide and a.
+      if (i > 1 && j > 1 && ts[j - 1] == 'i' && ts[j - 2] == 'o' && ps[i - 1] == 'a' &&
+          (ps[i - 2] == 'v' || ps[i - 2] == 'w' || ps[i - 2] == 'u'))
         best = std::min(best, cost[i - 2][j - 1] + kSameSoundCost);
       for (std::size_t pn = 1; pn <= 2 && pn <= i; ++pn) {
         for (std::size_t tn = 1; tn <= 2 && tn <= j; ++tn) {

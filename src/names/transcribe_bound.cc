@@ -60,7 +60,10 @@ double least_gap(std::string_view token, std::size_t k) {
   const char next = k + 1 < token.size() ? token[k + 1] : '\0';
   if (c == 'd' && next == 'z') return kSameSoundCost;
   if (french_silent_x(token, k)) return kSameSoundCost;
-  if (droppable_nasal(token, k) || silent_final_t(token, k) || labial_before_u(token, k)) return kNearCost;
+  // English ew and aw (folded ev, av) are one vowel, written u and o.
+  if (c == 'v' && k > 0 && (token[k - 1] == 'e' || token[k - 1] == 'a')) return kSameSoundCost;
+  if (droppable_nasal(token, k) || silent_final_t(token, k) || silent_final_z(token, k) || labial_before_u(token, k))
+    return kNearCost;
   return 1.0;
 }
 
@@ -99,6 +102,9 @@ Partners make_partners() {
   add(p.of_pattern, 't', 'c');
   add(p.of_pattern, 'c', 'g');
   add(p.of_pattern, 'z', 'g');
+  // French oi is the pattern's va or wa: its v or w meets the list's o.
+  add(p.of_pattern, 'v', 'o');
+  add(p.of_pattern, 'w', 'o');
   // The same rules from the list side: ch for k, c for ch, sc for sh, z for ts.
   add(p.of_token, 'c', 'k');
   add(p.of_token, 'c', 'c');
@@ -118,6 +124,11 @@ Partners make_partners() {
   add(p.of_pattern, 'c', 't');
   add(p.of_pattern, 'j', 'd');
   add(p.of_pattern, 'j', 'z');
+  add(p.of_pattern, 'j', 's');
+  // ジ between vowels is a voiced s or z (ミニョージ Mignosi). Given everywhere: a pattern
+  // holds a j far more seldom than an i.
+  add(p.of_token, 's', 'j');
+  add(p.of_token, 'z', 'j');
   add(p.in_context, 't', 'c');
   add(p.in_context, 'd', 'j');
   add(p.in_context, 'z', 'j');

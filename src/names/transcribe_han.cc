@@ -57,9 +57,9 @@ constexpr Cell kHan[] = {
     {U'克', "kE"}, {U'卡', "ka"}, {U'凯', "ke"}, {U'开', "kai"}, {U'基', "ki"}, {U'科', "ko"}, {U'柯', "ko"},
     {U'可', "ko"}, {U'库', "ku"}, {U'坎', "kan"}, {U'康', "kon"}, {U'肯', "ken"}, {U'孔', "kon"},
     {U'昆', "kun"}, {U'夸', "kua"}, {U'奎', "kui"}, {U'寇', "ko"}, {U'考', "ko"},
-    // f
+    // f (芙 is the f of women's names, as 夫 of men's: 伊芙 Eve, 吉纳维芙 Geneviève)
     {U'夫', "fU"}, {U'弗', "fU"}, {U'法', "fa"}, {U'费', "fe"}, {U'菲', "fi"}, {U'斐', "fe"}, {U'福', "fo"},
-    {U'佛', "fo"}, {U'富', "fu"}, {U'傅', "fu"}, {U'芙', "fu"}, {U'凡', "fan"}, {U'范', "fan"},
+    {U'佛', "fo"}, {U'富', "fu"}, {U'傅', "fu"}, {U'芙', "fU"}, {U'凡', "fan"}, {U'范', "fan"},
     {U'芬', "fen"}, {U'丰', "fon"}, {U'方', "fan"}, {U'冯', "fon"},
     // v and w (w folds to v)
     {U'瓦', "va"}, {U'娃', "va"}, {U'韦', "ve"}, {U'维', "vi"}, {U'薇', "vi"}, {U'威', "vi"}, {U'沃', "vo"},

@@ -75,7 +75,9 @@ bool english_short_u(std::string_view token, std::size_t k) {
 
 // True when token[k] is a voiced s: German s before a vowel at the start of a word (Solf,
 // Seeckt), or an s between vowels (Portuguese Souza, German Rose), which Chinese and
-// Japanese write z (佐尔夫, ゾルフ Solf). voiced_z: a z between vowels, written s.
+// Japanese write z (佐尔夫, ゾルフ Solf). voiced_z: a z between vowels, written s. Between
+// vowels katakana writes either with ジ, its zi (ミニョージ Mignosi), which the pattern
+// spells j.
 bool voiced_s(std::string_view token, std::size_t k) {
   return token[k] == 's' && k + 1 < token.size() && is_vowel(token[k + 1]) && (k == 0 || is_vowel(token[k - 1]));
 }
@@ -154,6 +156,9 @@ double token_gap(std::string_view token, std::string_view ts, std::size_t k, boo
     // w a glide (マウリ Mawuli, 武契奇 Vučić), so the list's v (or folded w) before u is
     // left unwritten at a near consonant's cost.
     if (labial_before_u(token, k)) return kNearCost;
+    // German marks a long vowel with an h before a consonant (Fröhlich, Pahl, Kohler),
+    // which is not said.
+    if (c == 'h' && k > 0 && is_vowel(token[k - 1]) && next != '\0' && !is_vowel(next)) return kSameSoundCost;
     if (c == 'e' && next == '\0' && k > 0 && !is_vowel(token[k - 1]) && token.size() >= kSilentFinalLetters)
       return kSameSoundCost;
     // Portuguese lh and nh are the one sound of Spanish ll and ñ, Italian gl and gn, which
@@ -210,8 +215,13 @@ bool silent_final_t(std::string_view token, std::size_t k) {
          token.size() >= kSilentFinalLetters;
 }
 
+bool silent_final_z(std::string_view token, std::size_t k) {
+  return token[k] == 'z' && k + 1 == token.size() && k > 0 && token[k - 1] == 'e' &&
+         token.size() >= kSilentFinalLetters;
+}
+
 bool french_silent_x(std::string_view token, std::size_t k) {
-  return k + 2 >= token.size() && (token.ends_with("auks") || token.ends_with("euks"));
+  return k + 2 >= token.size() && (token.ends_with("auks") || token.ends_with("euks") || token.ends_with("oiks"));
 }
 
 bool labial_before_u(std::string_view token, std::size_t k) {
