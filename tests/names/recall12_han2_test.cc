@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "expect_hits.h"
+#include "keyed.h"
 #include "names/candidates.h"
 #include "names/names.h"
 #include "names/transcribe.h"
@@ -21,18 +22,6 @@ namespace interdict {
 namespace {
 
 constexpr double kMatch = 0.92;
-
-// True when a list token is posted under a key `pattern` looks up as its own or loosely
-// alike.
-bool keyed_alike(std::string_view pattern, std::string_view token) {
-  TranscriptionKeys query;
-  transcription_query_keys(pattern, query);
-  std::vector<std::uint64_t> posted;
-  transcription_keys(token, posted);
-  auto holds = [&posted](std::uint64_t k) { return std::find(posted.begin(), posted.end(), k) != posted.end(); };
-  return std::any_of(query.same.begin(), query.same.end(), holds) ||
-         std::any_of(query.loose.begin(), query.loose.end(), holds);
-}
 
 TEST(NamesRecall12Han2, QiaoForChInAFiveLetterToken) {
   // 奥乔亚 Ochoa: the glide i the table makes of 乔's j is the ch.
