@@ -129,9 +129,9 @@ void token_keys(std::string_view token, std::vector<std::uint64_t>& out);
 // variants, tagged apart.
 void sound_keys(std::string_view key, std::vector<std::uint64_t>& out);
 // The transcription postings keys of a strong list token of a token reading, for
-// transcription patterns to reach (keys.cc; posted by token, not by form): its transcription key (consonant classes,
-// liquids as one, vowels and h dropped), from three classes up each key with one class deleted, and its loose key
-// (liquids and an unsounded Italian g dropped too).
+// transcription patterns to reach (transcription_keys.cc; posted by token, not by form): its transcription key
+// (consonant classes, liquids as one, vowels and h dropped), from three classes up each key with one class deleted, and
+// its loose key (liquids and an unsounded Italian g dropped too).
 void transcription_keys(std::string_view token, std::vector<std::uint64_t>& out);
 // The keys a query word's sound key looks up: `exact` reaches list keys equal to it,
 // `near` those one class inserted, deleted or changed.

@@ -11,11 +11,11 @@
 //
 // Version 10 reads a final -oix's x as French leaves it unsaid in transcription keys, and
 // posts a token with a German ch before a consonant or last under the keys of that ch read
-// k as well (keys.cc, transcribe_rules.cc): a version 9 file would not let 博瓦 reach Boix,
+// k as well (transcription_keys.cc, transcribe_rules.cc): a version 9 file would not let 博瓦 reach Boix,
 // nor 帕克勒 Pachler.
 // Version 9 folds French gui before consonants and a final e as gi (fold.cc: Boumaguine
 // "bumagine"), and posts a token with an Italian ch before e or i, or a German ch before a
-// consonant or last, under the transcription keys of that ch read k or h (keys.cc): a
+// consonant or last, under the transcription keys of that ch read k or h (transcription_keys.cc): a
 // version 8 file, written by either change alone, or a version 7 file would not meet
 // Bumagin, nor let 塞纳基 reach Cenacchi or 尼姆里希特 Nimrichter.
 // Version 6 holds a token reading more for names with surname particles (Del Barrio as

@@ -110,7 +110,7 @@ namespace interdict {
 // holds every letter the alignment's own consonant classes put together (and more: w with
 // b, j with g), so letters of two classes here never cost less than 1 to substitute
 // (transcribe_bound.h relies on it).
-// The index's transcription keys are spelt in these classes (keys.cc), and the alignment
+// The index's transcription keys are spelt in these classes (transcription_keys.cc), and the alignment
 // derives its own from them (transcribe_align.cc), so the two cannot drift apart.
 [[nodiscard]] char transcription_class(char c);
 
