@@ -1,12 +1,14 @@
 // Whether text is well-formed UTF-8, and where it stops being so: for inputs that must say
 // which byte of which line is bad, or mend it (RFC 3629: no overlong forms, no surrogates,
-// nothing past U+10FFFF).
+// nothing past U+10FFFF). And code points to UTF-8 and back, for readers that turn other
+// encodings into UTF-8 and for the name rules that read a word a code point at a time.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace interdict {
@@ -61,6 +63,50 @@ inline std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
     i += length;
   }
   return std::nullopt;
+}
+
+// Appends code point `cp` as UTF-8. REQUIRES: cp <= 0x10FFFF. Surrogates are written as
+// they are (callers pair them first).
+inline void append_utf8(std::uint32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | cp >> 6));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | cp >> 12));
+    out.push_back(static_cast<char>(0x80 | (cp >> 6 & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | cp >> 18));
+    out.push_back(static_cast<char>(0x80 | (cp >> 12 & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp >> 6 & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// The code points of `text`; a byte that starts no complete sequence is kept as a code point
+// of its own, so text already checked reads exactly and broken text still reads somehow.
+inline std::u32string utf32_lenient(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = 1;
+    char32_t c = lead;
+    if (lead >= 0xF0) {
+      length = 4, c = lead & 0x07;
+    } else if (lead >= 0xE0) {
+      length = 3, c = lead & 0x0F;
+    } else if (lead >= 0xC0) {
+      length = 2, c = lead & 0x1F;
+    }
+    if (i + length > text.size()) length = 1, c = lead;
+    for (std::size_t k = 1; k < length; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    out += c;
+    i += length;
+  }
+  return out;
 }
 
 }  // namespace interdict

@@ -11,52 +11,12 @@
 #include <string>
 #include <string_view>
 
+#include "base/utf8.h"
 #include "names/fold_readings.h"
 #include "names/letters.h"
 
 namespace interdict {
 namespace {
-
-// UTF-8 to code points and back; malformed bytes are kept as they are, one a code point.
-std::u32string decode(std::string_view utf8) {
-  std::u32string out;
-  out.reserve(utf8.size());
-  for (std::size_t i = 0; i < utf8.size();) {
-    const auto lead = static_cast<unsigned char>(utf8[i]);
-    std::size_t length = 1;
-    char32_t c = lead;
-    if (lead >= 0xF0) {
-      length = 4, c = lead & 0x07;
-    } else if (lead >= 0xE0) {
-      length = 3, c = lead & 0x0F;
-    } else if (lead >= 0xC0) {
-      length = 2, c = lead & 0x1F;
-    }
-    if (i + length > utf8.size()) length = 1, c = lead;
-    for (std::size_t k = 1; k < length; ++k) c = (c << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    out += c;
-    i += length;
-  }
-  return out;
-}
-
-void encode(char32_t c, std::string& out) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 char32_t lower(char32_t c) {
   if (c >= U'А' && c <= U'Я') return c + 0x20;
@@ -233,7 +193,7 @@ std::string respell_words(const std::u32string& text, Read read) {
   auto flush = [&] {
     const std::u32string respelled = read(word);
     changed = changed || respelled != word;
-    for (char32_t c : respelled) encode(c, out);
+    for (char32_t c : respelled) append_utf8(c, out);
     word.clear();
   };
   for (char32_t c : text) {
@@ -243,7 +203,7 @@ std::string respell_words(const std::u32string& text, Read read) {
       continue;
     }
     flush();
-    encode(c, out);
+    append_utf8(c, out);
   }
   flush();
   return changed ? out : std::string();
@@ -258,26 +218,26 @@ std::string ukrainian_as_russian(std::string_view utf8) {
     return std::search(utf8.begin(), utf8.end(), lower_needle.begin(), lower_needle.end(), same) != utf8.end();
   };
   if (letters::is_ascii(utf8) && !holds("ych") && !holds("ivna")) return {};
-  const std::u32string text = decode(utf8);
+  const std::u32string text = utf32_lenient(utf8);
   if (!ukrainian(text)) return {};
   return respell_words(text, as_russian);
 }
 
 std::string belarusian_vowels_as_russian(std::string_view utf8) {
-  const std::u32string text = decode(utf8);
+  const std::u32string text = utf32_lenient(utf8);
   if (!belarusian(text)) return {};
   return respell_words(text, yakanne_as_russian);
 }
 
 std::string russian_transcription_as_latin(std::string_view utf8) {
-  return respell_words(decode(utf8), foreign_ending_as_latin);
+  return respell_words(utf32_lenient(utf8), foreign_ending_as_latin);
 }
 
 std::string cyrillic_ge_as_h(std::string_view utf8) {
   // Cyrillic г is g in Russian but h in Ukrainian and Belarusian (Ukrainian national
   // romanisation, 2010: Головінський Holovinskyi, Ігорівна Ihorivna), and Russian writes
   // a foreign h with it (Гермиона Hermione); х reads kh, which the fold makes h.
-  const std::u32string text = decode(utf8);
+  const std::u32string text = utf32_lenient(utf8);
   if (text.find(U'г') == std::u32string::npos && text.find(U'Г') == std::u32string::npos) return {};
   std::u32string as_h = text;
   std::replace(as_h.begin(), as_h.end(), U'г', U'х');
@@ -292,7 +252,7 @@ std::string cyrillic_ge_as_h(std::string_view utf8) {
   if (!ukrainian_patronymic.empty()) return ukrainian_patronymic;
   std::string out;
   out.reserve(utf8.size());
-  for (char32_t c : as_h) encode(c, out);
+  for (char32_t c : as_h) append_utf8(c, out);
   return out;
 }
 
@@ -303,7 +263,7 @@ std::string georgian_as_foreign(std::string_view utf8) {
   constexpr char32_t kI = 0x10D8;                                                     // ი
   constexpr std::u32string_view kGeorgianVowels = U"\u10D0\u10D4\u10D8\u10DD\u10E3";  // ა ე ი ო უ
   constexpr std::size_t kMinWord = 4;
-  const std::u32string text = decode(utf8);
+  const std::u32string text = utf32_lenient(utf8);
   std::string out;
   out.reserve(utf8.size());
   bool changed = false;
@@ -317,7 +277,7 @@ std::string georgian_as_foreign(std::string_view utf8) {
       continue;
     }
     run = is_georgian(c) ? run + 1 : 0;
-    encode(c, out);
+    append_utf8(c, out);
   }
   return changed ? out : std::string();
 }

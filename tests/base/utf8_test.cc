@@ -45,5 +45,16 @@ TEST(Utf8, LongAsciiRunsAreSkippedAndABadByteAfterThemFound) {
   EXPECT_EQ(first_invalid_utf8(text), 997u);
 }
 
+TEST(Utf8, CodePointsRoundTripAndABrokenByteIsKeptAlone) {
+  const std::string text = "a\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80";  // a é 中 😀
+  const std::u32string points = utf32_lenient(text);
+  EXPECT_EQ(points, (std::u32string{U'a', U'é', U'中', 0x1F600}));
+  std::string back;
+  for (const char32_t c : points) append_utf8(c, back);
+  EXPECT_EQ(back, text);
+  // A sequence cut short: its lead byte is one code point, and reading goes on.
+  EXPECT_EQ(utf32_lenient("\xE4\xB8"), (std::u32string{0xE4, 0xB8}));
+}
+
 }  // namespace
 }  // namespace interdict

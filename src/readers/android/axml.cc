@@ -2,11 +2,11 @@
 #include <string>
 #include <vector>
 
+#include "base/utf8.h"
 #include "readers/android/android.h"
 #include "readers/android/axml_format.h"
 #include "readers/android/le_cursor.h"
 #include "readers/android/manifest.h"
-#include "readers/common/utf8.h"
 
 namespace interdict {
 namespace {

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "readers/common/utf8.h"
+#include "base/utf8.h"
 
 namespace interdict::android {
 namespace {

@@ -4,7 +4,7 @@
 #include <limits>
 #include <string>
 
-#include "readers/common/utf8.h"
+#include "base/utf8.h"
 #include "readers/ios/byte_cursor.h"
 #include "readers/ios/plist.h"
 
