@@ -136,6 +136,19 @@ bool arabic_onset(std::string_view rest) {
   return rest.size() > 1 && is_vowel_or_y(rest[1]);
 }
 
+// Whether raw[i..] is an Arabic u inside a short word ending in a vowel, written u, ou or
+// oo between consonants (not the u of qu or gu, which only keeps the consonant hard).
+bool arabic_inner_u(std::string_view raw, std::size_t i) {
+  if (i == 0 || raw.size() <= 3 || raw.size() > kMaxVowelWord || !is_vowel_or_y(raw.back())) return false;
+  const std::string_view rest = raw.substr(i);
+  const bool u = rest[0] == 'u';
+  if (!u && !rest.starts_with("ou") && !rest.starts_with("oo")) return false;
+  const char before = raw[i - 1];
+  if (before == 'q' || before == 'g' || is_vowel_or_y(before)) return false;
+  const std::size_t after = u ? 1 : 2;  // the letter after the vowel
+  return rest.size() > after + 1 && !is_vowel_or_y(rest[after]);
+}
+
 // Sounds that another language's transcription spells apart from the first reading:
 // - French writes a Slavic name's ш as ch and ж as j (Chevtsova Shevtsova, Joukov Zhukov);
 //   only in a word with a Slavic surname's ending, as English sh is French ch elsewhere;
@@ -163,10 +176,7 @@ std::string transcribed_sounds(std::string_view raw, Spelling script) {
     } else if (i == 1 && rest.starts_with("ja") && raw.size() >= kMinYakanneWord && !is_vowel_or_y(raw[0])) {
       out += 'e';
       ++i;
-    } else if (!slavic && i > 0 && raw.size() > 3 && raw.size() <= kMaxVowelWord && is_vowel_or_y(raw.back()) &&
-               (rest.starts_with("ou") || rest.starts_with("oo") || rest[0] == 'u') && raw[i - 1] != 'q' &&
-               raw[i - 1] != 'g' && !is_vowel_or_y(raw[i - 1]) && rest.size() > (rest[0] == 'u' ? 2U : 3U) &&
-               !is_vowel_or_y(rest[rest[0] == 'u' ? 1 : 2])) {
+    } else if (!slavic && arabic_inner_u(raw, i)) {
       out += 'o';
       if (rest[0] == 'o') ++i;
     } else {
