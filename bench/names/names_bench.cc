@@ -246,8 +246,9 @@ int main(int argc, char** argv) {
                 answered ? static_cast<double>(right) / static_cast<double>(answered) : 1.0,
                 100.0 * static_cast<double>(fp) / static_cast<double>(neg.size()));
   }
+  // answered: the query's best hit, right or wrong, is at match; right: it is the right entry.
   struct Counts {
-    std::size_t total = 0, review = 0, match = 0;
+    std::size_t total = 0, review = 0, match = 0, answered = 0, right = 0;
   };
   std::map<std::string, Counts> by_source;
   std::map<std::string, Counts> by_script;  // rigour's spellings by the query's script
@@ -259,6 +260,10 @@ int main(int argc, char** argv) {
     ++script.total;
     if (pos[i].expected >= defaults.match) ++script.match;
     if (pos[i].expected >= defaults.review) ++script.review;
+    if (std::max(pos[i].expected, pos[i].other) >= defaults.match) {
+      ++script.answered;
+      if (pos[i].expected >= pos[i].other) ++script.right;
+    }
     if (quick && pos[i].other > pos[i].expected && pos[i].other >= defaults.match)
       std::printf("wrong %s %s: %s (%.3f, other %s %.3f)\n", q.source.c_str(), set.listed[q.expected].c_str(),
                   q.text.c_str(), pos[i].expected, pos[i].other_name.c_str(), pos[i].other);
@@ -273,8 +278,9 @@ int main(int argc, char** argv) {
   for (const auto& [source, c] : by_source)
     std::printf("found for %s: %zu at match, %zu at review, of %zu\n", source.c_str(), c.match, c.review, c.total);
   for (const auto& [script, c] : by_script)
-    std::printf("found by script, %s: %zu at match, %zu at review, of %zu\n", script.c_str(), c.match, c.review,
-                c.total);
+    std::printf("found by script, %s: %zu at match, %zu at review, of %zu; precision at match %.3f\n", script.c_str(),
+                c.match, c.review, c.total,
+                c.answered ? static_cast<double>(c.right) / static_cast<double>(c.answered) : 1.0);
   std::printf("defaults: match %.2f review %.2f\n", defaults.match, defaults.review);
 
   if (quick) return 0;
