@@ -2,6 +2,8 @@
 // as nearly the same (score.h): a hushing h a list stripped, c for ts, and the endings
 // Slavic, Baltic and Czech grammar puts on one surname. Each is narrow on purpose: a rule
 // that also paired two names of different people would cost the negatives (docs/names.md).
+// One pair goes the other way: a man's and a woman's given name, which Jaro-Winkler finds
+// nearly the same.
 //
 // Thread-safety: pure functions; safe from any thread.
 #include <string_view>
@@ -141,6 +143,19 @@ bool equal_but_inflection(std::string_view a, std::string_view b) {
   // Latvian -s, only on the Slavic endings it inflects (Putins, Urusovs): after most
   // other letters an -s makes another English name (William / Williams).
   return ending == "s" && (ends("ov") || ends("ev") || ends("in"));
+}
+
+bool other_gender(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  // Luis / Luisa, Daniel / Daniela, Joaquin / Joaquina: the feminine -a on a consonant.
+  // A shorter stem is too short to say (Tah / Taha), and one ending in a vowel is a
+  // spelling's (Ermioni / Ermionia).
+  if (b.size() == a.size() + 1 && b.back() == 'a' && b.starts_with(a))
+    return a.size() >= kMinGenderedStem && !letters::is_vowel_or_y(a.back());
+  // Antonio / Antonia, Mario / Maria, Francisco / Francisca.
+  return a.size() == b.size() && a.size() > kMinGenderedStem &&
+         a.substr(0, a.size() - 1) == b.substr(0, b.size() - 1) &&
+         ((a.back() == 'o' && b.back() == 'a') || (a.back() == 'a' && b.back() == 'o'));
 }
 
 }  // namespace interdict
