@@ -227,6 +227,7 @@ double transcription_similarity(std::string_view pattern, std::string_view token
             : pc == 'u' && (place & kKanaV) != 0                       ? kNearCost
             : pc == 'a' && long_a[i - 1] && (place & kVowelBeforeR) != 0 ? 0.0
             : (pc == 'a' || pc == 'o') && (place & kShortU) != 0         ? kSameSoundCost
+            : pc == 'o' && (place & kEnglishWa) != 0                     ? kSameSoundCost
             : pc == 'n' && (place & kLabialM) != 0                       ? 0.0
             : pc == 'z' && (place & kVoicedS) != 0                       ? kSameSoundCost
             : pc == 'j' && (place & (kVoicedS | kVoicedZ)) != 0 && j > 1 ? kNearCost
