@@ -102,6 +102,8 @@ Partners make_partners() {
   add(p.of_pattern, 't', 'c');
   add(p.of_pattern, 'c', 'g');
   add(p.of_pattern, 'z', 'g');
+  // Katakana フ writes hu as well as fu: the pattern's f meets the list's h.
+  add(p.of_pattern, 'f', 'h');
   // French oi is the pattern's va or wa: its v or w meets the list's o.
   add(p.of_pattern, 'v', 'o');
   add(p.of_pattern, 'w', 'o');

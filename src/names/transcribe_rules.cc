@@ -120,9 +120,17 @@ bool affricate_z(std::string_view token, std::size_t k) { return token[k] == 'z'
 // True when token[k] is the a of a word's first wa before r or l (folded va), which
 // English says as the o of "war" and the tables write with their wo (沃德 Ward, 沃尔特
 // Walter, ウォード Ward). Inside a word -ward is their hua (爱德华 Edward), and a Slavic
-// va (瓦连京 Valentin) keeps its a: the pattern's o meets it at a same-sound cost.
+// va (瓦连京 Valentin) keeps its a: the pattern's vo meets it at a same-sound cost.
 bool english_wa(std::string_view ts, std::size_t k) {
   return k == 1 && ts[0] == 'v' && ts[1] == 'a' && ts.size() > 2 && ts[2] == 'r';
+}
+
+// True when token[k] is an h before u or o, not part of a digraph (ch, sh, th...): the
+// sound katakana writes with フ, the h column's u (フッド Hood, フーバー Hoover).
+bool aspirate_u(std::string_view token, std::size_t k) {
+  if (token[k] != 'h' || k + 1 >= token.size() || (token[k + 1] != 'u' && token[k + 1] != 'o')) return false;
+  return k == 0 || is_vowel(token[k - 1]) || token[k - 1] == 'l' || token[k - 1] == 'r' || token[k - 1] == 'n' ||
+         token[k - 1] == 'm';
 }
 
 // True when token[k] is the g or the h of a gh after a vowel and before a consonant or
@@ -226,6 +234,7 @@ unsigned places(std::string_view token, std::string_view ts, std::size_t k) {
   if (romance_qu(token, k)) out |= kQu;
   if (affricate_z(token, k)) out |= kAffricateZ;
   if (english_wa(ts, k)) out |= kEnglishWa;
+  if (aspirate_u(token, k)) out |= kAspirateU;
   return out;
 }
 

@@ -68,6 +68,7 @@ enum Place : unsigned {
   kQu = 1U << 13,
   kAffricateZ = 1U << 14,
   kEnglishWa = 1U << 15,
+  kAspirateU = 1U << 16,
 };
 
 // The rules token[k]'s place may be read by (Place bits); `ts` as for token_gap.

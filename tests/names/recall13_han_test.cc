@@ -1,5 +1,5 @@
 // The rules of issue 6, session 13 for Han and kana: the Russian table's cells for ти, ди
-// and тин, 饶 for Hungarian zs, English silent gh, English wa as wo, and a one-character
+// and тин, 饶 for Hungarian zs, English silent gh, English wa as wo, katakana フ for hu, and a one-character
 // part of a parted name read by the table. Each case is a rigour spelling missed at the
 // match threshold before its rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
@@ -45,12 +45,22 @@ TEST(NamesRecall13Han, EnglishWaIsWo) {
   EXPECT_LT(transcription_similarity(han_pattern(U"沃德"), "vand"), kMatch);
 }
 
+TEST(NamesRecall13Han, KatakanaFuWritesHu) {
+  EXPECT_GE(transcription_similarity(kana_pattern(U"フッド"), "hud"), kMatch);  // Hood
+  // Only an h before u or o, and not the h of a digraph.
+  EXPECT_LT(transcription_similarity(kana_pattern(U"フッド"), "hid"), 0.8);
+  EXPECT_LT(transcription_similarity(kana_pattern(U"フッド"), "shud"), kMatch);
+  // ファ is an f alone.
+  EXPECT_LT(transcription_similarity(kana_pattern(U"ファド"), "hod"), 0.8);
+}
+
 TEST(NamesRecall13Han, ReachedThroughTheIndex) {
-  const NameIndex index =
-      index_of({"Ward-Boughton-Leigh", "Ward Boughton", "Kanizsai", "Vladimir Putin", "Vladimir Pukin"});
-  expect_top_matches(
-      index,
-      {{"沃德-布顿-雷", "Ward-Boughton-Leigh"}, {"考尼饶伊", "Kanizsai"}, {"弗拉基米尔·普京", "Vladimir Putin"}});
+  const NameIndex index = index_of({"Ward-Boughton-Leigh", "Ward Boughton", "Kanizsai", "Vladimir Putin",
+                                    "Vladimir Pukin", "Alcock-Hood", "Alcock"});
+  expect_top_matches(index, {{"沃德-布顿-雷", "Ward-Boughton-Leigh"},
+                             {"考尼饶伊", "Kanizsai"},
+                             {"弗拉基米尔·普京", "Vladimir Putin"},
+                             {"オルコック＝フッド", "Alcock-Hood"}});
 }
 
 }  // namespace
