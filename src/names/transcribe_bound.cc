@@ -62,7 +62,8 @@ double least_gap(std::string_view token, std::size_t k) {
   if (french_silent_x(token, k)) return kSameSoundCost;
   // English ew and aw (folded ev, av) are one vowel, written u and o.
   if (c == 'v' && k > 0 && (token[k - 1] == 'e' || token[k - 1] == 'a')) return kSameSoundCost;
-  if (droppable_nasal(token, k) || silent_final_t(token, k) || silent_final_z(token, k) || labial_before_u(token, k))
+  if (droppable_nasal(token, k) || silent_final_t(token, k) || silent_stl_t(token, k) || silent_final_z(token, k) ||
+      labial_before_u(token, k))
     return kNearCost;
   return 1.0;
 }

@@ -175,7 +175,7 @@ double token_gap(std::string_view token, std::string_view ts, std::size_t k, boo
     // French leaves a final t unsaid (Devoret, Goddet: デヴォレ, 戈德), and French and
     // English a final e after a consonant (Lamartine 拉马丁, Nurse 纳斯), which the tables,
     // writing what is heard, leave out.
-    if (silent_final_t(token, k)) return kNearCost;
+    if (silent_final_t(token, k) || silent_stl_t(token, k)) return kNearCost;
     if (french_silent_x(token, k)) return kSameSoundCost;
     // Neither table has a wu or vu apart from u: katakana writes ウ, Chinese 乌 or 武, its
     // w a glide (マウリ Mawuli, 武契奇 Vučić), so the list's v (or folded w) before u is
@@ -243,6 +243,10 @@ unsigned places(std::string_view token, std::string_view ts, std::size_t k) {
 bool silent_final_t(std::string_view token, std::size_t k) {
   return token[k] == 't' && k + 1 == token.size() && k > 0 && is_vowel(token[k - 1]) &&
          token.size() >= kSilentFinalLetters;
+}
+
+bool silent_stl_t(std::string_view token, std::size_t k) {
+  return token[k] == 't' && k > 0 && token[k - 1] == 's' && k + 1 < token.size() && token[k + 1] == 'l';
 }
 
 bool silent_final_z(std::string_view token, std::size_t k) {

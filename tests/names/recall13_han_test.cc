@@ -1,7 +1,7 @@
 // The rules of issue 6, session 13 for Han and kana: the Russian table's cells for ти, ди
-// and тин, 饶 for Hungarian zs, English silent gh, English wa as wo, katakana フ for hu, and a one-character
-// part of a parted name read by the table. Each case is a rigour spelling missed at the
-// match threshold before its rule, or a pair the rule must keep apart.
+// and тин, 饶 for Hungarian zs, English silent gh, English wa as wo, katakana フ for hu, English stl's silent t, and a
+// one-character part of a parted name read by the table. Each case is a rigour spelling missed at the match threshold
+// before its rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -52,6 +52,12 @@ TEST(NamesRecall13Han, KatakanaFuWritesHu) {
   EXPECT_LT(transcription_similarity(kana_pattern(U"フッド"), "shud"), kMatch);
   // ファ is an f alone.
   EXPECT_LT(transcription_similarity(kana_pattern(U"ファド"), "hod"), 0.8);
+}
+
+TEST(NamesRecall13Han, EnglishStlSaysNoT) {
+  EXPECT_GE(transcription_similarity(han_pattern(U"卡斯尔"), "kastle"), kMatch);  // Kästle
+  // Only before l: a t before r is said.
+  EXPECT_LT(transcription_similarity(han_pattern(U"卡斯尔"), "kastre"), kMatch);
 }
 
 TEST(NamesRecall13Han, ReachedThroughTheIndex) {
