@@ -82,13 +82,11 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
         if (std::any_of(word.begin(), word.end(), is_hiragana)) pattern.clear();
       } else {
         // One character is a Chinese surname or given name far more often than a whole
-        // foreign name (文 Wen, not Ven); but in a name an interpunct or hyphen parts, one
-        // whose transcription is a particle is that particle (弗洛尔·代·玛丽亚 Flor de María).
-        if (spelling == Spelling::kPinyin && word.size() >= kMinHanTranscription) pattern = han_pattern(word);
-        if (spelling == Spelling::kPinyin && word.size() == 1 && parted) {
-          std::string particle = han_pattern(word);
-          if (is_weak_token(pattern_letters(particle))) pattern = std::move(particle);
-        }
+        // foreign name (文 Wen, not Ven); but a name an interpunct or hyphen parts is a
+        // transcribed one, and its one-character parts are the table's too: a particle
+        // (弗洛尔·代·玛丽亚 Flor de María) or a word (沃德-布顿-雷 Ward-Boughton-Leigh).
+        if (spelling == Spelling::kPinyin && (word.size() >= kMinHanTranscription || parted))
+          pattern = han_pattern(word);
         if (spelling == Spelling::kPinyin && word.size() == 1) chinese_name = true;
         if (std::all_of(word.begin(), word.end(), is_indic)) pattern = indic_pattern(word);
         if (std::all_of(word.begin(), word.end(), is_hangul_syllable)) pattern = hangul_pattern(word);

@@ -148,6 +148,9 @@ inline constexpr std::size_t kNasalLetters = 6;
 // and its bound's.
 inline constexpr std::size_t kSilentFinalLetters = 5;
 [[nodiscard]] bool silent_final_t(std::string_view token, std::size_t k);
+// Whether token[k] is the t of stl, which English leaves unsaid (Castle, Whistler; 卡斯尔
+// Kästle) and the tables unwritten at kNearCost. The alignment's rule, and its bound's.
+[[nodiscard]] bool silent_stl_t(std::string_view token, std::size_t k);
 // Whether token[k] is the z of a final -ez, which French leaves unsaid (Douchez ドゥシェ)
 // and Spanish says s, which the tables write: left out at kNearCost with its e paired
 // with the pattern's, in tokens of kSilentFinalLetters or more. The alignment's rule, and

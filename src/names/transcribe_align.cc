@@ -192,6 +192,12 @@ double transcription_similarity(std::string_view pattern, std::string_view token
     if (digraphs && j > 0 && is_vowel(ts[j - 1]) && is_vowel(ts[j])) digraph[j] = digraph_vowels(ts[j - 1], ts[j]);
   }
   for (std::size_t i = 0; i + 1 < pattern.size(); ++i) long_a[i] = pattern[i + 1] == 'R';
+  // Katakana's h column has no hu: フ, its place, writes a foreign hu and hoo as well as fu
+  // (フッド Hood, フーバー Hoover). An f before u is that letter; the list's h before u or o
+  // meets it (kAspirateU).
+  std::array<bool, kMax> hu{};
+  for (std::size_t i = 0; i + 1 < pattern.size(); ++i)
+    hu[i] = pattern[i] == 'f' && (pattern[i + 1] == 'u' || pattern[i + 1] == 'U');
   // English says a long i and a long a (Ilene, Ryan, Mason) as the diphthongs ai and ei,
   // which katakana writes アイ and エイ and Chinese 赖 lai: a pattern's ai or ei ending at
   // i may stand for the list's i or a. Not in short tokens, where pinyin's ai and ei
@@ -225,13 +231,15 @@ double transcription_similarity(std::string_view pattern, std::string_view token
             : pc == 'h' && (place & kSoftG) != 0                       ? kNearCost
             : pc == 'j' && (place & kKanaDi) != 0                      ? 0.0
             : pc == 'u' && (place & kKanaV) != 0                       ? kNearCost
-            : pc == 'a' && long_a[i - 1] && (place & kVowelBeforeR) != 0 ? 0.0
-            : (pc == 'a' || pc == 'o') && (place & kShortU) != 0         ? kSameSoundCost
-            : pc == 'n' && (place & kLabialM) != 0                       ? 0.0
-            : pc == 'z' && (place & kVoicedS) != 0                       ? kSameSoundCost
-            : pc == 'j' && (place & (kVoicedS | kVoicedZ)) != 0 && j > 1 ? kNearCost
-            : (pc == 'j' || pc == 'i') && (place & kAffricateZ) != 0     ? 0.0
-                                                                         : substitution(pc, ts[j - 1], front, european);
+            : pc == 'a' && long_a[i - 1] && (place & kVowelBeforeR) != 0          ? 0.0
+            : (pc == 'a' || pc == 'o') && (place & kShortU) != 0                  ? kSameSoundCost
+            : pc == 'o' && i > 1 && ps[i - 2] == 'v' && (place & kEnglishWa) != 0 ? kSameSoundCost
+            : pc == 'n' && (place & kLabialM) != 0                                ? 0.0
+            : pc == 'z' && (place & kVoicedS) != 0                                ? kSameSoundCost
+            : pc == 'j' && (place & (kVoicedS | kVoicedZ)) != 0 && j > 1          ? kNearCost
+            : (pc == 'j' || pc == 'i') && (place & kAffricateZ) != 0              ? 0.0
+            : pc == 'f' && hu[i - 1] && (place & kAspirateU) != 0                 ? kSameSoundCost
+                                                                  : substitution(pc, ts[j - 1], front, european);
         best = std::min(best, cost[i - 1][j - 1] + sub);
       }
       if (i > 0 && j > 1 && (digraph[j - 1] & vowel_bit(ps[i - 1])) != 0)

@@ -62,7 +62,8 @@ double least_gap(std::string_view token, std::size_t k) {
   if (french_silent_x(token, k)) return kSameSoundCost;
   // English ew and aw (folded ev, av) are one vowel, written u and o.
   if (c == 'v' && k > 0 && (token[k - 1] == 'e' || token[k - 1] == 'a')) return kSameSoundCost;
-  if (droppable_nasal(token, k) || silent_final_t(token, k) || silent_final_z(token, k) || labial_before_u(token, k))
+  if (droppable_nasal(token, k) || silent_final_t(token, k) || silent_stl_t(token, k) || silent_final_z(token, k) ||
+      labial_before_u(token, k))
     return kNearCost;
   return 1.0;
 }
@@ -102,6 +103,8 @@ Partners make_partners() {
   add(p.of_pattern, 't', 'c');
   add(p.of_pattern, 'c', 'g');
   add(p.of_pattern, 'z', 'g');
+  // Katakana フ writes hu as well as fu: the pattern's f meets the list's h.
+  add(p.of_pattern, 'f', 'h');
   // French oi is the pattern's va or wa: its v or w meets the list's o.
   add(p.of_pattern, 'v', 'o');
   add(p.of_pattern, 'w', 'o');

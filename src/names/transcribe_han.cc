@@ -44,6 +44,8 @@ constexpr Cell kHan[] = {
     {U'德', "dE"}, {U'达', "da"}, {U'代', "de"}, {U'戴', "dai"}, {U'黛', "de"}, {U'迪', "di"}, {U'狄', "di"},
     {U'多', "do"}, {U'朵', "do"}, {U'杜', "du"}, {U'都', "du"}, {U'丹', "dan"}, {U'登', "den"}, {U'丁', "din"},
     {U'东', "don"}, {U'敦', "dun"}, {U'道', "do"}, {U'铎', "do"},
+    // Russian ти, ди and тин (the Russian table's cells: 瓦季姆 Vadim, 普京 Putin)
+    {U'季', "ti"}, {U'京', "tin"},
     // t
     {U'特', "tE"}, {U'塔', "ta"}, {U'泰', "te"}, {U'太', "tai"}, {U'蒂', "ti"}, {U'提', "ti"}, {U'托', "to"},
     {U'陀', "to"}, {U'图', "tu"}, {U'坦', "tan"}, {U'滕', "ten"}, {U'廷', "tin"}, {U'婷', "tin"},
@@ -93,7 +95,7 @@ constexpr Cell kHan[] = {
     {U'乔', "io"}, {U'焦', "io"}, {U'丘', "chu"}, {U'楚', "chu"}, {U'琼', "ion"}, {U'钱', "chan"}, {U'钦', "chin"},
     {U'什', "sh"}, {U'沙', "sha"}, {U'夏', "sha"}, {U'谢', "sHe"}, {U'舍', "she"}, {U'肖', "sho"},
     {U'绍', "sho"}, {U'舒', "shu"}, {U'尚', "shan"}, {U'申', "shen"}, {U'施', "shI"}, {U'史', "shI"}, {U'彻', "che"},
-    {U'日', "zh"}, {U'热', "zhe"}, {U'让', "zhan"}, {U'若', "zho"}, {U'卓', "zho"},
+    {U'日', "zh"}, {U'热', "zhe"}, {U'让', "zhan"}, {U'若', "zho"}, {U'卓', "zho"}, {U'饶', "zho"},
     // h
     {U'赫', "hE"}, {U'哈', "ha"}, {U'海', "he"}, {U'黑', "he"}, {U'希', "hI"}, {U'霍', "ho"}, {U'豪', "ho"},
     {U'侯', "ho"}, {U'何', "he"}, {U'胡', "hu"}, {U'汉', "han"}, {U'翰', "han"}, {U'亨', "hen"}, {U'洪', "hon"},

@@ -117,6 +117,31 @@ bool romance_qu(std::string_view token, std::size_t k) {
 // pattern j, or i before a vowel; token_gap leaves its d out at kSameSoundCost.
 bool affricate_z(std::string_view token, std::size_t k) { return token[k] == 'z' && k > 0 && token[k - 1] == 'd'; }
 
+// True when token[k] is the a of a word's first wa before r or l (folded va), which
+// English says as the o of "war" and the tables write with their wo (沃德 Ward, 沃尔特
+// Walter, ウォード Ward). Inside a word -ward is their hua (爱德华 Edward), and a Slavic
+// va (瓦连京 Valentin) keeps its a: the pattern's vo meets it at a same-sound cost.
+bool english_wa(std::string_view ts, std::size_t k) {
+  return k == 1 && ts[0] == 'v' && ts[1] == 'a' && ts.size() > 2 && ts[2] == 'r';
+}
+
+// True when token[k] is an h before u or o, not part of a digraph (ch, sh, th...): the
+// sound katakana writes with フ, the h column's u (フッド Hood, フーバー Hoover).
+bool aspirate_u(std::string_view token, std::size_t k) {
+  if (token[k] != 'h' || k + 1 >= token.size() || (token[k + 1] != 'u' && token[k + 1] != 'o')) return false;
+  return k == 0 || is_vowel(token[k - 1]) || token[k - 1] == 'l' || token[k - 1] == 'r' || token[k - 1] == 'n' ||
+         token[k - 1] == 'm';
+}
+
+// True when token[k] is the g or the h of a gh after a vowel and before a consonant or
+// last: English leaves it unsaid (Leigh, Boughton, Wright). Before a vowel it is said
+// (Italian Ghirardi, Arabic Maghreb's gh, English Vaughan aside).
+bool english_silent_gh(std::string_view token, std::size_t k) {
+  const std::size_t g = token[k] == 'h' ? k - 1 : k;
+  if (k == 0 || g == 0 || token[g] != 'g' || g + 1 >= token.size() || token[g + 1] != 'h') return false;
+  return is_vowel(token[g - 1]) && (g + 2 == token.size() || !is_vowel(token[g + 2]));
+}
+
 }  // namespace
 
 namespace transcription_rules {
@@ -150,7 +175,7 @@ double token_gap(std::string_view token, std::string_view ts, std::size_t k, boo
     // French leaves a final t unsaid (Devoret, Goddet: デヴォレ, 戈德), and French and
     // English a final e after a consonant (Lamartine 拉马丁, Nurse 纳斯), which the tables,
     // writing what is heard, leave out.
-    if (silent_final_t(token, k)) return kNearCost;
+    if (silent_final_t(token, k) || silent_stl_t(token, k)) return kNearCost;
     if (french_silent_x(token, k)) return kSameSoundCost;
     // Neither table has a wu or vu apart from u: katakana writes ウ, Chinese 乌 or 武, its
     // w a glide (マウリ Mawuli, 武契奇 Vučić), so the list's v (or folded w) before u is
@@ -165,6 +190,9 @@ double token_gap(std::string_view token, std::string_view ts, std::size_t k, boo
     // the tables write l and n with a glide (卡瓦略 Carvalho, 菲尔略 Filho): the h is no
     // letter of its own.
     if (c == 'h' && k > 0 && (token[k - 1] == 'l' || token[k - 1] == 'n') && is_vowel(next)) return kSameSoundCost;
+    // English gh after a vowel, before a consonant or last, is unsaid (Leigh, Boughton,
+    // Haigh, Wright), and the tables write what is heard (雷 Leigh, 布顿 Boughton).
+    if (english_silent_gh(token, k)) return kSameSoundCost;
   }
   return gap(ts[k]);
 }
@@ -205,6 +233,8 @@ unsigned places(std::string_view token, std::string_view ts, std::size_t k) {
   if (italian_sch(token, k)) out |= kItalianSch;
   if (romance_qu(token, k)) out |= kQu;
   if (affricate_z(token, k)) out |= kAffricateZ;
+  if (english_wa(ts, k)) out |= kEnglishWa;
+  if (aspirate_u(token, k)) out |= kAspirateU;
   return out;
 }
 
@@ -213,6 +243,10 @@ unsigned places(std::string_view token, std::string_view ts, std::size_t k) {
 bool silent_final_t(std::string_view token, std::size_t k) {
   return token[k] == 't' && k + 1 == token.size() && k > 0 && is_vowel(token[k - 1]) &&
          token.size() >= kSilentFinalLetters;
+}
+
+bool silent_stl_t(std::string_view token, std::size_t k) {
+  return token[k] == 't' && k > 0 && token[k - 1] == 's' && k + 1 < token.size() && token[k + 1] == 'l';
 }
 
 bool silent_final_z(std::string_view token, std::size_t k) {

@@ -67,6 +67,8 @@ enum Place : unsigned {
   kItalianSch = 1U << 12,
   kQu = 1U << 13,
   kAffricateZ = 1U << 14,
+  kEnglishWa = 1U << 15,
+  kAspirateU = 1U << 16,
 };
 
 // The rules token[k]'s place may be read by (Place bits); `ts` as for token_gap.
