@@ -86,6 +86,7 @@ inline constexpr double kInflectionSimilarity = 0.95;
 // Masumeh / Masume). Such a pair scores kFinalHSimilarity. In score_variants.cc.
 [[nodiscard]] bool equal_but_final_h(std::string_view a, std::string_view b);
 inline constexpr std::size_t kMinFinalHBase = 5;
+inline constexpr double kFinalHSimilarity = 0.95;
 
 // True when `a` and `b` are one given name's masculine and feminine: the feminine -a on a
 // stem of kMinGenderedStem letters or more ending in a consonant (Luis / Luisa, Daniel /
@@ -96,7 +97,7 @@ inline constexpr std::size_t kMinFinalHBase = 5;
 [[nodiscard]] bool other_gender(std::string_view a, std::string_view b);
 inline constexpr std::size_t kMinGenderedStem = 4;
 inline constexpr double kOtherGenderSimilarity = 0.75;
-inline constexpr double kFinalHSimilarity = 0.95;
+
 // The similarity of a query token that, one typo undone, folds to the list token
 // (NormalisedName::typos): KAHDEM for KHADEM, LAKAHL for LAKHAL, RODI for ROODI. Near
 // Jaro-Winkler's for a swap the folds do not hide (0.96 cubed).
