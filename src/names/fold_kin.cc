@@ -171,6 +171,10 @@ bool belarusian(const std::u32string& text) {
 // Russian writes a foreign name by its sound, and a few endings so that the lists'
 // spelling is lost: English -ow [oʊ] as -оу (Драноу Dranow, Барроу Barrow; the lists'
 // w folds to v), and French -in [ɛ̃] as -эн or -ен (Альбэн, Альбен Albin; Мартен Martin).
+// Spanish ll [ʎ], and Italian gli, it writes ль with the glide of я, е, ю after it (Куэльяр
+// Cuéllar, Падилья Padilla, Гальярдо Gallardo), which ICU reads lia: after a vowel that is
+// the lists' l and the vowel. And a family is named in the plural, -ские, -цкие for the
+// -ский, -цкий of its men (Конецпольские Koniecpolski), as the lists write the surname.
 std::u32string foreign_ending_as_latin(std::u32string word) {
   if (word.size() < 4 || !is_cyrillic(word[0])) return word;
   const std::size_t end = word.size() - 2;
@@ -178,6 +182,18 @@ std::u32string foreign_ending_as_latin(std::u32string word) {
     word[end + 1] = U'в';
   } else if ((word.ends_with(U"эн") || (word.size() >= 5 && word.ends_with(U"ен"))) && is_consonant(word[end - 1])) {
     word[end] = U'и';
+  } else if (constexpr std::size_t kMinPlural = 7;
+             word.size() >= kMinPlural && word.ends_with(U"кие") && (word[end - 2] == U'с' || word[end - 2] == U'ц')) {
+    word[end + 1] = U'й';
+  }
+  for (std::size_t i = 1; i + 2 < word.size(); ++i) {
+    if (word[i] != U'л' || word[i + 1] != U'ь' || !is_vowel(word[i - 1])) continue;
+    constexpr std::u32string_view kIotated = U"яеюё";
+    constexpr std::u32string_view kPlain = U"аэуо";
+    const std::size_t v = kIotated.find(word[i + 2]);
+    if (v == std::u32string_view::npos) continue;
+    word.erase(i + 1, 1);
+    word[i + 1] = kPlain[v];
   }
   return word;
 }

@@ -66,7 +66,9 @@ void add_prothesis_reading(std::vector<NameTokens>& readings);
 
 // `utf8` with the Russian transcription of two foreign endings read as the lists write
 // them: -оу, English -ow, as -ов (Драноу Dranow), and -эн, -ен, French -in, as -ин (Альбен
-// Albin); "" when no word ends so. In fold_kin.cc.
+// Albin); Spanish ll, ль before я, е, ю, ё after a vowel, as л and а, э, у, о (Куэльяр
+// Cuéllar); a family's plural -ские, -цкие as its men's -ский, -цкий (Конецпольские
+// Koniecpolski); "" when no word changes. In fold_kin.cc.
 [[nodiscard]] std::string russian_transcription_as_latin(std::string_view utf8);
 
 // `utf8` with each Hangul syllable that starts with ㄹ after a syllable with no final
@@ -74,6 +76,11 @@ void add_prothesis_reading(std::vector<NameTokens>& readings);
 // Revised Romanization and the lists write ㄹ before a vowel; "" when there is none. In
 // transcribe_hangul.cc.
 [[nodiscard]] std::string hangul_liquid_as_r(std::string_view utf8);
+
+// `utf8` with each Hangul syllable that starts with ㅍ as f and the syllable without it, as
+// Korean writes a foreign f (필립 Philip, 팜 Phạm), or "" when there is none. In
+// transcribe_hangul.cc.
+[[nodiscard]] std::string hangul_pieup_as_f(std::string_view utf8);
 
 // `utf8` with a Georgian word's nominative -ი after a consonant left out, as Georgian adds
 // it to a foreign name (პუტინი Putin), or "" when there is none. In fold_kin.cc.

@@ -68,7 +68,13 @@ std::string hangul_pattern(std::u32string_view word) {
   return single_letters(std::move(out));
 }
 
-std::string hangul_liquid_as_r(std::string_view utf8) {
+namespace {
+
+// `utf8` with each Hangul syllable that `respell` gives a Latin onset for written as that
+// onset and the syllable with ㅇ, or "" when it gives none. `respell(initial, open)` is
+// handed the syllable's initial and whether the letter before is a syllable with no final.
+template <typename Respell>
+std::string respelled_onsets(std::string_view utf8, Respell respell) {
   constexpr unsigned kSilent = 11;  // ㅇ among the initials
   std::string out;
   out.reserve(utf8.size() + 4);
@@ -93,12 +99,9 @@ std::string hangul_liquid_as_r(std::string_view utf8) {
     const unsigned s = c - kFirst;
     const unsigned initial = s / (kVowels * kFinals);
     char32_t written = c;
-    // Revised Romanization, and the lists' Korean names, write ㄹ before a vowel as r
-    // (나가히로 Nagahiro, 하루 Haru); ICU writes l. After a final consonant ㄹ is l or n,
-    // and first in a word Korean says it n or not at all (리 Ri, 이 Lee).
-    if (initial == kRieul && open) {
-      out += 'r';
-      written = c + (kSilent - kRieul) * kVowels * kFinals;
+    if (const char onset = respell(initial, open); onset != 0) {
+      out += onset;
+      written = c + (kSilent - initial) * kVowels * kFinals;
       changed = true;
     }
     out += static_cast<char>(0xE0 | (written >> 12));
@@ -108,6 +111,22 @@ std::string hangul_liquid_as_r(std::string_view utf8) {
     i += 3;
   }
   return changed ? out : std::string();
+}
+
+}  // namespace
+
+std::string hangul_liquid_as_r(std::string_view utf8) {
+  // Revised Romanization, and the lists' Korean names, write ㄹ before a vowel as r
+  // (나가히로 Nagahiro, 하루 Haru); ICU writes l. After a final consonant ㄹ is l or n,
+  // and first in a word Korean says it n or not at all (리 Ri, 이 Lee).
+  return respelled_onsets(utf8, [](unsigned initial, bool open) { return initial == kRieul && open ? 'r' : '\0'; });
+}
+
+std::string hangul_pieup_as_f(std::string_view utf8) {
+  // Korean has no f and writes a foreign f with ㅍ, its aspirated p (필립 Philip, 팜 Phạm,
+  // whose Vietnamese ph the lists' fold reads f); ICU writes p.
+  constexpr unsigned kPieup = 17;  // ㅍ among the initials
+  return respelled_onsets(utf8, [](unsigned initial, bool) { return initial == kPieup ? 'f' : '\0'; });
 }
 
 }  // namespace interdict

@@ -1,0 +1,44 @@
+// The recall rules of issue 6, session 13, for Cyrillic, Hebrew and Hangul spellings: Russian
+// ль before an iotated vowel for Spanish ll, a family's plural surname as its men's, Hebrew's
+// particles de and del, and Hangul ㅍ as a foreign f. Each case is a rigour spelling the
+// matcher missed before the rule, or a pair the rule must keep apart.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "expect_hits.h"
+#include "names/fold_readings.h"
+#include "names/names.h"
+#include "names/normalise.h"
+
+namespace interdict {
+namespace {
+
+TEST(NamesRecall13Latin, RussianLlAndFamilyPlural) {
+  EXPECT_EQ(russian_transcription_as_latin("де Куэльяр"), "де куэлар");
+  EXPECT_EQ(russian_transcription_as_latin("Падилья Мурильё"), "падила мурило");
+  EXPECT_EQ(russian_transcription_as_latin("Конецпольские Вишневецкие"), "конецпольский вишневецкий");
+  // After a consonant ль is soft as ever, and a short word's -кие is no plural surname.
+  EXPECT_EQ(russian_transcription_as_latin("Сальников Кие Таские"), "");
+  const NameIndex index = index_of({"de Cuéllar", "Koniecpolski", "Henry Cuellar"});
+  expect_top_matches(index, {{"де куэльяр", "de Cuéllar"}, {"конецпольские", "Koniecpolski"}});
+}
+
+TEST(NamesRecall13Latin, HebrewParticles) {
+  const NameIndex index = index_of({"de Rakoff", "del Castagno", "Castagno", "Rakoff"});
+  expect_top_matches(index, {{"דה רקוף", "de Rakoff"}, {"דל קסטאנו", "del Castagno"}});
+  // Another two-letter word still gets no pattern of its own (דב Dov, not any d-v name).
+  EXPECT_EQ(score_of(index_of({"Davis"}), "דב", "Davis"), 0.0);
+}
+
+TEST(NamesRecall13Latin, HangulPieupIsAForeignF) {
+  EXPECT_EQ(hangul_pieup_as_f("팜 박"), "f암 박");
+  EXPECT_EQ(hangul_pieup_as_f("김철수"), "");
+  const NameIndex index = index_of({"Phạm", "Pak"});
+  expect_top_matches(index, {{"팜", "Phạm"}});
+}
+
+}  // namespace
+}  // namespace interdict
