@@ -23,10 +23,13 @@ char32_t lower(char32_t c) {
   if (c >= 0x400 && c <= 0x40F) return c + 0x50;
   if (c == U'Ґ') return U'ґ';
   if (c >= U'A' && c <= U'Z') return c + 0x20;
+  if (c >= U'Α' && c <= U'Ω' && c != 0x3A2) return c + 0x20;
+  if (c == U'Ό') return U'ό';
   return c;
 }
 
 bool is_cyrillic(char32_t c) { return (c >= 0x400 && c <= 0x4FF); }
+bool is_greek(char32_t c) { return c >= 0x386 && c <= 0x3CE; }
 bool is_latin(char32_t c) { return c >= U'a' && c <= U'z'; }
 bool is_georgian(char32_t c) { return c >= 0x10D0 && c <= 0x10FF; }
 
@@ -35,6 +38,8 @@ bool is_vowel(char32_t c) {
   return kVowels.find(c) != std::u32string_view::npos;
 }
 bool is_consonant(char32_t c) {
+  constexpr std::u32string_view kGreekVowels = U"αεηιουωάέήίόύώϊϋΐΰ";
+  if (is_greek(c)) return kGreekVowels.find(c) == std::u32string_view::npos;
   return (is_cyrillic(c) || is_latin(c)) && !is_vowel(c) && c != U'ь' && c != U'ъ' && c != U'й' && c != U'j';
 }
 
@@ -176,7 +181,7 @@ bool belarusian(const std::u32string& text) {
 // the lists' l and the vowel. And a family is named in the plural, -ские, -цкие for the
 // -ский, -цкий of its men (Конецпольские Koniecpolski), as the lists write the surname.
 std::u32string foreign_ending_as_latin(std::u32string word) {
-  if (word.size() < 4 || !is_cyrillic(word[0])) return word;
+  if (word.size() < 4 || !(is_cyrillic(word[0]) || is_greek(word[0]))) return word;
   const std::size_t end = word.size() - 2;
   if (word.ends_with(U"оу") && is_consonant(word[end - 1])) {
     word[end + 1] = U'в';
@@ -185,6 +190,19 @@ std::u32string foreign_ending_as_latin(std::u32string word) {
   } else if (constexpr std::size_t kMinPlural = 7;
              word.size() >= kMinPlural && word.ends_with(U"кие") && (word[end - 2] == U'с' || word[end - 2] == U'ц')) {
     word[end + 1] = U'й';
+  }
+  // English writes the [oʊ] Russian and Greek write оу, όου, before two consonants, as o
+  // and a mute e after the first (Коулман, Κόουλμαν Coleman; Стоунмен Stoneman).
+  for (std::size_t i = 1; i + 3 < word.size(); ++i) {
+    const bool cyrillic = word[i] == U'о' && word[i + 1] == U'у';
+    const bool greek =
+        (word[i] == U'ό' || word[i] == U'ο') && word[i + 1] == U'ο' && i + 4 < word.size() && word[i + 2] == U'υ';
+    if (!cyrillic && !greek) continue;
+    const std::size_t after = i + (greek ? 3 : 2);
+    if (!is_consonant(word[i - 1]) || !is_consonant(word[after]) || !is_consonant(word[after + 1])) continue;
+    word.insert(after + 1, 1, greek ? U'ε' : U'е');
+    word.erase(i + 1, after - i - 1);
+    break;
   }
   for (std::size_t i = 1; i + 2 < word.size(); ++i) {
     if (word[i] != U'л' || word[i + 1] != U'ь' || !is_vowel(word[i - 1])) continue;
@@ -201,7 +219,7 @@ std::u32string foreign_ending_as_latin(std::u32string word) {
 // `text` with each word of Cyrillic or Latin letters, lowered, as `read` gives it, or ""
 // when none changes.
 template <typename Read>
-std::string respell_words(const std::u32string& text, Read read) {
+std::string respell_words(const std::u32string& text, Read read, bool greek = false) {
   std::string out;
   out.reserve(text.size() * 2);
   std::u32string word;
@@ -214,7 +232,7 @@ std::string respell_words(const std::u32string& text, Read read) {
   };
   for (char32_t c : text) {
     const char32_t l = lower(c);
-    if (is_cyrillic(l) || is_latin(l)) {
+    if (is_cyrillic(l) || is_latin(l) || (greek && is_greek(l))) {
       word += l;
       continue;
     }
@@ -246,7 +264,7 @@ std::string belarusian_vowels_as_russian(std::string_view utf8) {
 }
 
 std::string russian_transcription_as_latin(std::string_view utf8) {
-  return respell_words(utf32_lenient(utf8), foreign_ending_as_latin);
+  return respell_words(utf32_lenient(utf8), foreign_ending_as_latin, true);
 }
 
 std::string cyrillic_ge_as_h(std::string_view utf8) {

@@ -68,7 +68,9 @@ void add_prothesis_reading(std::vector<NameTokens>& readings);
 // them: -оу, English -ow, as -ов (Драноу Dranow), and -эн, -ен, French -in, as -ин (Альбен
 // Albin); Spanish ll, ль before я, е, ю, ё after a vowel, as л and а, э, у, о (Куэльяр
 // Cuéllar); a family's plural -ские, -цкие as its men's -ский, -цкий (Конецпольские
-// Koniecpolski); "" when no word changes. In fold_kin.cc.
+// Koniecpolski); English [oʊ], Russian оу and Greek όου before two consonants, as o and
+// a mute e after the first (Коулман, Κόουλμαν Coleman); "" when no word changes. In
+// fold_kin.cc.
 [[nodiscard]] std::string russian_transcription_as_latin(std::string_view utf8);
 
 // `utf8` with each Hangul syllable that starts with ㄹ after a syllable with no final

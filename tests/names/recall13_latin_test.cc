@@ -26,6 +26,15 @@ TEST(NamesRecall13Latin, RussianLlAndFamilyPlural) {
   expect_top_matches(index, {{"де куэльяр", "de Cuéllar"}, {"конецпольские", "Koniecpolski"}});
 }
 
+TEST(NamesRecall13Latin, EnglishOBeforeTwoConsonants) {
+  EXPECT_EQ(russian_transcription_as_latin("Коулман"), "колеман");
+  EXPECT_EQ(russian_transcription_as_latin("Κόουλμαν"), "κόλεμαν");
+  // Before one consonant and a vowel the e would be a syllable too many (Боуман Bowman).
+  EXPECT_EQ(russian_transcription_as_latin("Боуман Κόουλα"), "");
+  const NameIndex index = index_of({"Coleman", "Kalume"});
+  expect_top_matches(index, {{"коулман", "Coleman"}, {"κόουλμαν", "Coleman"}});
+}
+
 TEST(NamesRecall13Latin, HebrewParticles) {
   const NameIndex index = index_of({"de Rakoff", "del Castagno", "Castagno", "Rakoff"});
   expect_top_matches(index, {{"דה רקוף", "de Rakoff"}, {"דל קסטאנו", "del Castagno"}});
