@@ -123,6 +123,9 @@ double two(char p, std::string_view token, std::size_t k) {
   // English and German write ch as tch and tsch, which the fold leaves ch; a list may
   // spell Arabic تش so (Natshah).
   if (p == 'c' && a == 't' && b == 's' && after == 'h') return 0.0;
+  // ch and ts (tz) are both affricates, which Hebrew spellings of Basque and German names
+  // mix up (גונצ'ל Gontzal, its צ' ch for tz): a near sound, as a consonant of its class.
+  if (p == 'c' && a == 't' && (b == 'z' || b == 's')) return kNearCost;
   // ck is one k (the fold's reading of Italian cc before a, o, u: Roccuzzo "rockuzo").
   if ((p == 'k' || p == 'q') && a == 'c' && b == 'k') return 0.0;
   return kImpossible;

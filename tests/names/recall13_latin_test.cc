@@ -42,6 +42,13 @@ TEST(NamesRecall13Latin, HebrewParticles) {
   EXPECT_EQ(score_of(index_of({"Davis"}), "דב", "Davis"), 0.0);
 }
 
+TEST(NamesRecall13Latin, AbjadChNearTs) {
+  const NameIndex index = index_of({"Gontzal", "Consol"});
+  expect_top_matches(index, {{"גונצ'ל", "Gontzal"}});
+  // At a near sound's cost, not nothing: ch is no ts.
+  EXPECT_LT(score_of(index, "גונצ'ל", "Gontzal"), 0.99);
+}
+
 TEST(NamesRecall13Latin, HangulPieupIsAForeignF) {
   EXPECT_EQ(hangul_pieup_as_f("팜 박"), "f암 박");
   EXPECT_EQ(hangul_pieup_as_f("김철수"), "");
