@@ -1,8 +1,8 @@
 // A query read as a kindred language writes the same name (fold_readings.h): Ukrainian and
 // Belarusian as Russian (and their г as h), Russian's (and Greek's) transcription of a few
 // foreign sounds and a family's plural as the lists spell them, and Georgian without the
-// nominative ending it gives a foreign name. Each text respelled here is read as a list name is, as one query reading more; the
-// index is unchanged.
+// nominative ending it gives a foreign name. Each text respelled here is read as a list
+// name is, as one query reading more; the index is unchanged.
 //
 // Thread-safety: pure functions.
 #include <algorithm>
