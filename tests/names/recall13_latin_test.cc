@@ -49,6 +49,13 @@ TEST(NamesRecall13Latin, AbjadChNearTs) {
   EXPECT_LT(score_of(index, "גונצ'ל", "Gontzal"), 0.99);
 }
 
+TEST(NamesRecall13Latin, AbjadYehIsEnglishEa) {
+  const NameIndex index = index_of({"Teagle", "Thajil"});
+  expect_top_matches(index, {{"تيجل", "Teagle"}});
+  // A final ea is two vowels: ינאי Yanai is no Inea.
+  EXPECT_LT(score_of(index_of({"Inea"}), "ינאי", "Inea"), 0.92);
+}
+
 TEST(NamesRecall13Latin, HangulPieupIsAForeignF) {
   EXPECT_EQ(hangul_pieup_as_f("팜 박"), "f암 박");
   EXPECT_EQ(hangul_pieup_as_f("김철수"), "");
