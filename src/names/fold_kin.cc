@@ -297,10 +297,27 @@ std::string georgian_as_foreign(std::string_view utf8) {
   constexpr char32_t kI = 0x10D8;                                                     // ი
   constexpr std::u32string_view kGeorgianVowels = U"\u10D0\u10D4\u10D8\u10DD\u10E3";  // ა ე ი ო უ
   constexpr std::size_t kMinWord = 4;
-  const std::u32string text = utf32_lenient(utf8);
+  std::u32string text = utf32_lenient(utf8);
   std::string out;
   out.reserve(utf8.size());
   bool changed = false;
+  // Georgian names a father in the genitive with ძე, son (პავლეს ძე, Pavle's son), where
+  // Russian and the lists write the patronymic -ович (Pavlovich): the name without its
+  // genitive -ს and a final vowel, and ოვიჩ.
+  constexpr std::u32string_view kSon = U"\u10E1 \u10EB\u10D4";         // ს ძე
+  constexpr std::u32string_view kOvich = U"\u10DD\u10D5\u10D8\u10E9";  // ოვიჩ
+  constexpr std::size_t kMinFather = 3;
+  for (std::size_t at = text.find(kSon); at != std::u32string::npos; at = text.find(kSon, at + 1)) {
+    const std::size_t end = at + kSon.size();
+    if (end < text.size() && is_georgian(text[end])) continue;
+    std::size_t start = at;
+    while (start > 0 && is_georgian(text[start - 1])) --start;
+    std::size_t stem = at;
+    if (stem > start && kGeorgianVowels.find(text[stem - 1]) != std::u32string_view::npos) --stem;
+    if (stem - start < kMinFather) continue;
+    text.replace(stem, end - stem, kOvich);
+    changed = true;
+  }
   std::size_t run = 0;  // Georgian letters before i
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char32_t c = text[i];

@@ -89,7 +89,8 @@ void add_prothesis_reading(std::vector<NameTokens>& readings);
 [[nodiscard]] std::string hangul_pinyin_u(std::string_view utf8);
 
 // `utf8` with a Georgian word's nominative -ი after a consonant left out, as Georgian adds
-// it to a foreign name (პუტინი Putin), or "" when there is none. In fold_kin.cc.
+// it to a foreign name (პუტინი Putin), and a father's name in the genitive with ძე, son, as
+// the patronymic -ович (პავლეს ძე Pavlovich), or "" when there is neither. In fold_kin.cc.
 [[nodiscard]] std::string georgian_as_foreign(std::string_view utf8);
 
 // Whether `utf8` holds a word ending in the Czech and Slovak feminine -ová, which Russian

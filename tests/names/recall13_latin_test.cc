@@ -56,6 +56,15 @@ TEST(NamesRecall13Latin, AbjadYehIsEnglishEa) {
   EXPECT_LT(score_of(index_of({"Inea"}), "ינאי", "Inea"), 0.92);
 }
 
+TEST(NamesRecall13Latin, GeorgianSonOfIsAPatronymic) {
+  EXPECT_EQ(georgian_as_foreign("ივანე პავლეს ძე"), "ივანე პავლოვიჩ");
+  EXPECT_EQ(georgian_as_foreign("ნიკოლოზის ძე"), "ნიკოლოზოვიჩ");
+  // ძე alone, or inside a word, is no patronymic.
+  EXPECT_EQ(georgian_as_foreign("ძე ძეძე"), "");
+  const NameIndex index = index_of({"Pavlovich", "Pavles"});
+  expect_top_matches(index, {{"პავლეს ძე", "Pavlovich"}});
+}
+
 TEST(NamesRecall13Latin, HangulPieupIsAForeignF) {
   EXPECT_EQ(hangul_pieup_as_f("팜 박"), "f암 박");
   EXPECT_EQ(hangul_pieup_as_f("김철수"), "");
