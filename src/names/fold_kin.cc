@@ -180,11 +180,17 @@ bool belarusian(const std::u32string& text) {
 // Cuéllar, Падилья Padilla, Гальярдо Gallardo), which ICU reads lia: after a vowel that is
 // the lists' l and the vowel. And a family is named in the plural, -ские, -цкие for the
 // -ский, -цкий of its men (Конецпольские Koniecpolski), as the lists write the surname.
+// English -man [mən] Russian writes -мен, -мэн (Коулмен Coleman, Хоффмен Hoffman); a shorter
+// word is as often Russian's own (Семен) or Spanish (Кармен Carmen).
+constexpr std::size_t kMinEnglishMan = 7;
+
 std::u32string foreign_ending_as_latin(std::u32string word) {
   if (word.size() < 4 || !(is_cyrillic(word[0]) || is_greek(word[0]))) return word;
   const std::size_t end = word.size() - 2;
   if (word.ends_with(U"оу") && is_consonant(word[end - 1])) {
     word[end + 1] = U'в';
+  } else if (word.size() >= kMinEnglishMan && (word.ends_with(U"мен") || word.ends_with(U"мэн"))) {
+    word[end] = U'а';
   } else if ((word.ends_with(U"эн") || (word.size() >= 5 && word.ends_with(U"ен"))) && is_consonant(word[end - 1])) {
     word[end] = U'и';
   } else if (constexpr std::size_t kMinPlural = 7;

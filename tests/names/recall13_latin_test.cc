@@ -29,10 +29,12 @@ TEST(NamesRecall13Latin, RussianLlAndFamilyPlural) {
 TEST(NamesRecall13Latin, EnglishOBeforeTwoConsonants) {
   EXPECT_EQ(russian_transcription_as_latin("Коулман"), "колеман");
   EXPECT_EQ(russian_transcription_as_latin("Κόουλμαν"), "κόλεμαν");
+  // English -man, which Russian writes -мен, as well (and Кармен is Carmen).
+  EXPECT_EQ(russian_transcription_as_latin("Коулмен Кармен"), "колеман кармин");
   // Before one consonant and a vowel the e would be a syllable too many (Боуман Bowman).
   EXPECT_EQ(russian_transcription_as_latin("Боуман Κόουλα"), "");
   const NameIndex index = index_of({"Coleman", "Kalume"});
-  expect_top_matches(index, {{"коулман", "Coleman"}, {"κόουλμαν", "Coleman"}});
+  expect_top_matches(index, {{"коулман", "Coleman"}, {"коулмен", "Coleman"}, {"κόουλμαν", "Coleman"}});
 }
 
 TEST(NamesRecall13Latin, HebrewParticles) {
