@@ -84,8 +84,8 @@ void add_prothesis_reading(std::vector<NameTokens>& readings);
 // transcribe_hangul.cc.
 [[nodiscard]] std::string hangul_pieup_as_f(std::string_view utf8);
 
-// `utf8` with Hangul's ㅟ after ㅈ ㅉ ㅊ ㅅ ㅆ as ㅜ and alone (위) as 유, as Korean writes pinyin's
-// ju, qu, xu, yu (쥔량 Junliang), or "" when there is none. In transcribe_hangul.cc.
+// `utf8` with Hangul's ㅟ after ㅈ ㅉ ㅊ ㅅ ㅆ as ㅜ, as Korean writes pinyin's ju, qu, xu (쥔량
+// Junliang), or "" when there is none. In transcribe_hangul.cc.
 [[nodiscard]] std::string hangul_pinyin_u(std::string_view utf8);
 
 // `utf8` with a Georgian word's nominative -ი after a consonant left out, as Georgian adds

@@ -143,21 +143,17 @@ std::string hangul_pieup_as_f(std::string_view utf8) {
 }
 
 std::string hangul_pinyin_u(std::string_view utf8) {
-  // Pinyin writes ü as u after j, q, x and y (Ju, Qun, Xue, Yu), and Korean's table for
-  // Chinese writes it ㅟ wi: 쥔 Jun, 쉬 Xu, 취 Qu, 위 Yu. ICU reads jwin, the lists jun.
+  // Pinyin writes ü as u after j, q and x (Ju, Qun, Xue), and Korean's table for Chinese
+  // writes it ㅟ wi: 쥔 Jun, 쉬 Xu, 취 Qu. ICU reads jwin, the lists jun. (위 is its yu too,
+  // but also Korea's surname Wi, which is no Yu.)
   constexpr unsigned kWi = 16;
   constexpr unsigned kU = 13;
-  constexpr unsigned kYu = 17;
   constexpr std::array<unsigned, 5> kPalatal{12, 13, 14, 9, 10};  // ㅈ ㅉ ㅊ ㅅ ㅆ
   return respelled_syllables(utf8, [&](char32_t c, bool) {
-    const unsigned s = c - kFirst;
-    const unsigned vowel = (s % (kVowels * kFinals)) / kFinals;
-    if (vowel != kWi) return Respelled{0, c};
-    const unsigned initial = initial_of(c);
-    const bool palatal = std::find(kPalatal.begin(), kPalatal.end(), initial) != kPalatal.end();
-    if (!palatal && initial != kSilent) return Respelled{0, c};
-    const unsigned to = palatal ? kU : kYu;
-    return Respelled{0, static_cast<char32_t>(c - (kWi - to) * kFinals)};
+    const unsigned vowel = ((c - kFirst) % (kVowels * kFinals)) / kFinals;
+    const bool palatal = std::find(kPalatal.begin(), kPalatal.end(), initial_of(c)) != kPalatal.end();
+    if (vowel != kWi || !palatal) return Respelled{0, c};
+    return Respelled{0, static_cast<char32_t>(c - (kWi - kU) * kFinals)};
   });
 }
 

@@ -75,9 +75,9 @@ TEST(NamesRecall13Latin, HangulPieupIsAForeignF) {
 }
 
 TEST(NamesRecall13Latin, HangulWiIsPinyinU) {
-  EXPECT_EQ(hangul_pinyin_u("쥔량 쉬 위안"), "준량 수 유안");
-  // ㅟ after another consonant is Korean's own (귀 Gwi, 뒤), and ㅜ is as it was.
-  EXPECT_EQ(hangul_pinyin_u("귀남 준"), "");
+  EXPECT_EQ(hangul_pinyin_u("쥔량 쉬 위안"), "준량 수 위안");
+  // ㅟ after another consonant is Korean's own (귀 Gwi, 뒤), and so is the surname 위 Wi.
+  EXPECT_EQ(hangul_pinyin_u("귀남 준 위"), "");
   const NameIndex index = index_of({"Junliang", "Nolan"});
   expect_top_matches(index, {{"쥔량", "Junliang"}});
 }
