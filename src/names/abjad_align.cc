@@ -120,9 +120,15 @@ double two(char p, std::string_view token, std::size_t k) {
   // ج as the lists spell it: dj, and dj folded to di before a vowel (Hadjar "hadiar").
   if (p == 'j' && a == 'd' && (b == 'j' || (b == 'i' && is_vowel(after)))) return 0.0;
   if (p == 'E' && (a == 'a' || a == 'e') && b == 'h') return 0.0;
+  // English writes the long i that yeh and yod write as ea before a consonant (تيجل Teagle,
+  // דין Dean); a final ea is two vowels (Andrea, Inea).
+  if (p == 'Y' && a == 'e' && b == 'a' && after != '\0' && !is_vowel(after)) return 0.0;
   // English and German write ch as tch and tsch, which the fold leaves ch; a list may
   // spell Arabic تش so (Natshah).
   if (p == 'c' && a == 't' && b == 's' && after == 'h') return 0.0;
+  // ch and ts (tz) are both affricates, which Hebrew spellings of Basque and German names
+  // mix up (גונצ'ל Gontzal, its צ' ch for tz): a near sound, as a consonant of its class.
+  if (p == 'c' && a == 't' && (b == 'z' || b == 's')) return kNearCost;
   // ck is one k (the fold's reading of Italian cc before a, o, u: Roccuzzo "rockuzo").
   if ((p == 'k' || p == 'q') && a == 'c' && b == 'k') return 0.0;
   return kImpossible;
@@ -215,7 +221,7 @@ double abjad_similarity(std::string_view pattern, std::string_view token) {
   for (std::size_t i = 1; i <= pattern.size(); ++i) {
     const char p = pattern[i - 1];
     const double p_gap = pattern_gap(p);
-    const bool has_two = p == 'z' || p == 'j' || p == 'E' || p == 'k' || p == 'q' || p == 'c';
+    const bool has_two = p == 'z' || p == 'j' || p == 'E' || p == 'k' || p == 'q' || p == 'c' || p == 'Y';
     cost[i][0] = cost[i - 1][0] + p_gap;
     double row_best = cost[i][0];
     for (std::size_t j = 1; j <= token.size(); ++j) {

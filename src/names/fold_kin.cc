@@ -1,8 +1,8 @@
 // A query read as a kindred language writes the same name (fold_readings.h): Ukrainian and
-// Belarusian as Russian (and their г as h), Russian's transcription of two foreign endings
-// as the lists spell them, and Georgian without the nominative ending it gives a foreign
-// name. Each text respelled here is read as a list name is, as one query reading more; the
-// index is unchanged.
+// Belarusian as Russian (and their г as h), Russian's (and Greek's) transcription of a few
+// foreign sounds and a family's plural as the lists spell them, and Georgian without the
+// nominative ending it gives a foreign name. Each text respelled here is read as a list
+// name is, as one query reading more; the index is unchanged.
 //
 // Thread-safety: pure functions.
 #include <algorithm>
@@ -23,10 +23,13 @@ char32_t lower(char32_t c) {
   if (c >= 0x400 && c <= 0x40F) return c + 0x50;
   if (c == U'Ґ') return U'ґ';
   if (c >= U'A' && c <= U'Z') return c + 0x20;
+  if (c >= U'Α' && c <= U'Ω' && c != 0x3A2) return c + 0x20;
+  if (c == U'Ό') return U'ό';
   return c;
 }
 
 bool is_cyrillic(char32_t c) { return (c >= 0x400 && c <= 0x4FF); }
+bool is_greek(char32_t c) { return c >= 0x386 && c <= 0x3CE; }
 bool is_latin(char32_t c) { return c >= U'a' && c <= U'z'; }
 bool is_georgian(char32_t c) { return c >= 0x10D0 && c <= 0x10FF; }
 
@@ -35,6 +38,8 @@ bool is_vowel(char32_t c) {
   return kVowels.find(c) != std::u32string_view::npos;
 }
 bool is_consonant(char32_t c) {
+  constexpr std::u32string_view kGreekVowels = U"αεηιουωάέήίόύώϊϋΐΰ";
+  if (is_greek(c)) return kGreekVowels.find(c) == std::u32string_view::npos;
   return (is_cyrillic(c) || is_latin(c)) && !is_vowel(c) && c != U'ь' && c != U'ъ' && c != U'й' && c != U'j';
 }
 
@@ -171,13 +176,48 @@ bool belarusian(const std::u32string& text) {
 // Russian writes a foreign name by its sound, and a few endings so that the lists'
 // spelling is lost: English -ow [oʊ] as -оу (Драноу Dranow, Барроу Barrow; the lists'
 // w folds to v), and French -in [ɛ̃] as -эн or -ен (Альбэн, Альбен Albin; Мартен Martin).
+// Spanish ll [ʎ], and Italian gli, it writes ль with the glide of я, е, ю after it (Куэльяр
+// Cuéllar, Падилья Padilla, Гальярдо Gallardo), which ICU reads lia: after a vowel that is
+// the lists' l and the vowel. And a family is named in the plural, -ские, -цкие for the
+// -ский, -цкий of its men (Конецпольские Koniecpolski), as the lists write the surname.
+// English -man [mən] Russian writes -мен, -мэн (Коулмен Coleman, Хоффмен Hoffman); a shorter
+// word is as often Russian's own (Семен) or Spanish (Кармен Carmen).
+constexpr std::size_t kMinEnglishMan = 7;
+
 std::u32string foreign_ending_as_latin(std::u32string word) {
-  if (word.size() < 4 || !is_cyrillic(word[0])) return word;
+  if (word.size() < 4 || !(is_cyrillic(word[0]) || is_greek(word[0]))) return word;
   const std::size_t end = word.size() - 2;
   if (word.ends_with(U"оу") && is_consonant(word[end - 1])) {
     word[end + 1] = U'в';
+  } else if (word.size() >= kMinEnglishMan && (word.ends_with(U"мен") || word.ends_with(U"мэн"))) {
+    word[end] = U'а';
   } else if ((word.ends_with(U"эн") || (word.size() >= 5 && word.ends_with(U"ен"))) && is_consonant(word[end - 1])) {
     word[end] = U'и';
+  } else if (constexpr std::size_t kMinPlural = 7;
+             word.size() >= kMinPlural && word.ends_with(U"кие") && (word[end - 2] == U'с' || word[end - 2] == U'ц')) {
+    word[end + 1] = U'й';
+  }
+  // English writes the [oʊ] Russian and Greek write оу, όου, before two consonants, as o
+  // and a mute e after the first (Коулман, Κόουλμαν Coleman; Стоунмен Stoneman).
+  for (std::size_t i = 1; i + 3 < word.size(); ++i) {
+    const bool cyrillic = word[i] == U'о' && word[i + 1] == U'у';
+    const bool greek =
+        (word[i] == U'ό' || word[i] == U'ο') && word[i + 1] == U'ο' && i + 4 < word.size() && word[i + 2] == U'υ';
+    if (!cyrillic && !greek) continue;
+    const std::size_t after = i + (greek ? 3 : 2);
+    if (!is_consonant(word[i - 1]) || !is_consonant(word[after]) || !is_consonant(word[after + 1])) continue;
+    word.insert(after + 1, 1, greek ? U'ε' : U'е');
+    word.erase(i + 1, after - i - 1);
+    break;
+  }
+  for (std::size_t i = 1; i + 2 < word.size(); ++i) {
+    if (word[i] != U'л' || word[i + 1] != U'ь' || !is_vowel(word[i - 1])) continue;
+    constexpr std::u32string_view kIotated = U"яеюё";
+    constexpr std::u32string_view kPlain = U"аэуо";
+    const std::size_t v = kIotated.find(word[i + 2]);
+    if (v == std::u32string_view::npos) continue;
+    word.erase(i + 1, 1);
+    word[i + 1] = kPlain[v];
   }
   return word;
 }
@@ -185,7 +225,7 @@ std::u32string foreign_ending_as_latin(std::u32string word) {
 // `text` with each word of Cyrillic or Latin letters, lowered, as `read` gives it, or ""
 // when none changes.
 template <typename Read>
-std::string respell_words(const std::u32string& text, Read read) {
+std::string respell_words(const std::u32string& text, Read read, bool greek = false) {
   std::string out;
   out.reserve(text.size() * 2);
   std::u32string word;
@@ -198,7 +238,7 @@ std::string respell_words(const std::u32string& text, Read read) {
   };
   for (char32_t c : text) {
     const char32_t l = lower(c);
-    if (is_cyrillic(l) || is_latin(l)) {
+    if (is_cyrillic(l) || is_latin(l) || (greek && is_greek(l))) {
       word += l;
       continue;
     }
@@ -230,7 +270,7 @@ std::string belarusian_vowels_as_russian(std::string_view utf8) {
 }
 
 std::string russian_transcription_as_latin(std::string_view utf8) {
-  return respell_words(utf32_lenient(utf8), foreign_ending_as_latin);
+  return respell_words(utf32_lenient(utf8), foreign_ending_as_latin, true);
 }
 
 std::string cyrillic_ge_as_h(std::string_view utf8) {
@@ -263,10 +303,27 @@ std::string georgian_as_foreign(std::string_view utf8) {
   constexpr char32_t kI = 0x10D8;                                                     // ი
   constexpr std::u32string_view kGeorgianVowels = U"\u10D0\u10D4\u10D8\u10DD\u10E3";  // ა ე ი ო უ
   constexpr std::size_t kMinWord = 4;
-  const std::u32string text = utf32_lenient(utf8);
+  std::u32string text = utf32_lenient(utf8);
   std::string out;
   out.reserve(utf8.size());
   bool changed = false;
+  // Georgian names a father in the genitive with ძე, son (პავლეს ძე, Pavle's son), where
+  // Russian and the lists write the patronymic -ович (Pavlovich): the name without its
+  // genitive -ს and a final vowel, and ოვიჩ.
+  constexpr std::u32string_view kSon = U"\u10E1 \u10EB\u10D4";         // ს ძე
+  constexpr std::u32string_view kOvich = U"\u10DD\u10D5\u10D8\u10E9";  // ოვიჩ
+  constexpr std::size_t kMinFather = 3;
+  for (std::size_t at = text.find(kSon); at != std::u32string::npos; at = text.find(kSon, at + 1)) {
+    const std::size_t end = at + kSon.size();
+    if (end < text.size() && is_georgian(text[end])) continue;
+    std::size_t start = at;
+    while (start > 0 && is_georgian(text[start - 1])) --start;
+    std::size_t stem = at;
+    if (stem > start && kGeorgianVowels.find(text[stem - 1]) != std::u32string_view::npos) --stem;
+    if (stem - start < kMinFather) continue;
+    text.replace(stem, end - stem, kOvich);
+    changed = true;
+  }
   std::size_t run = 0;  // Georgian letters before i
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char32_t c = text[i];

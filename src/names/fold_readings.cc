@@ -26,7 +26,7 @@ constexpr std::size_t kMaxShortStem = 4;
 
 // Czech and Polish (and German) spelling of a Russian name: х is ch, ц is c. Only inside
 // a word: a word's first ch is English's, and Spanish or Chinese (Khan is no Chan, Tsoi
-// no Coi).
+// no Coi). A plural -ские, -цкие is the Polish -ski, -cki.
 std::string czech_spelling(std::string_view raw, Spelling script) {
   std::string out;
   out.reserve(raw.size() + 2);
@@ -45,6 +45,11 @@ std::string czech_spelling(std::string_view raw, Spelling script) {
       out += raw[i];
     }
   }
+  // A Slavic family is named in the plural (Конецпольские, Вишневецкие), the lists name its
+  // men: Polish -ski, -cki.
+  constexpr std::size_t kMinPlural = 7;
+  if (script == Spelling::kCyrillic && out.size() >= kMinPlural && (out.ends_with("skie") || out.ends_with("ckie")))
+    out.pop_back();
   return out;
 }
 

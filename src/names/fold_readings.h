@@ -66,7 +66,11 @@ void add_prothesis_reading(std::vector<NameTokens>& readings);
 
 // `utf8` with the Russian transcription of two foreign endings read as the lists write
 // them: -оу, English -ow, as -ов (Драноу Dranow), and -эн, -ен, French -in, as -ин (Альбен
-// Albin); "" when no word ends so. In fold_kin.cc.
+// Albin); Spanish ll, ль before я, е, ю, ё after a vowel, as л and а, э, у, о (Куэльяр
+// Cuéllar); a family's plural -ские, -цкие as its men's -ский, -цкий (Конецпольские
+// Koniecpolski); English [oʊ], Russian оу and Greek όου before two consonants, as o and
+// a mute e after the first (Коулман, Κόουλμαν Coleman), and English -man, -мен in a long
+// word, as -ман; "" when no word changes. In fold_kin.cc.
 [[nodiscard]] std::string russian_transcription_as_latin(std::string_view utf8);
 
 // `utf8` with each Hangul syllable that starts with ㄹ after a syllable with no final
@@ -75,8 +79,18 @@ void add_prothesis_reading(std::vector<NameTokens>& readings);
 // transcribe_hangul.cc.
 [[nodiscard]] std::string hangul_liquid_as_r(std::string_view utf8);
 
+// `utf8` with each Hangul syllable that starts with ㅍ as f and the syllable without it, as
+// Korean writes a foreign f (필립 Philip, 팜 Phạm), or "" when there is none. In
+// transcribe_hangul.cc.
+[[nodiscard]] std::string hangul_pieup_as_f(std::string_view utf8);
+
+// `utf8` with Hangul's ㅟ after ㅈ ㅉ ㅊ ㅅ ㅆ as ㅜ, as Korean writes pinyin's ju, qu, xu (쥔량
+// Junliang), or "" when there is none. In transcribe_hangul.cc.
+[[nodiscard]] std::string hangul_pinyin_u(std::string_view utf8);
+
 // `utf8` with a Georgian word's nominative -ი after a consonant left out, as Georgian adds
-// it to a foreign name (პუტინი Putin), or "" when there is none. In fold_kin.cc.
+// it to a foreign name (პუტინი Putin), and a father's name in the genitive with ძე, son, as
+// the patronymic -ович (პავლეს ძე Pavlovich), or "" when there is neither. In fold_kin.cc.
 [[nodiscard]] std::string georgian_as_foreign(std::string_view utf8);
 
 // Whether `utf8` holds a word ending in the Czech and Slovak feminine -ová, which Russian

@@ -233,6 +233,8 @@ NormalisedName normalise(std::string_view utf8, bool query) {
   if (query && !ascii) add_respelled_reading(belarusian_vowels_as_russian(utf8), out);
   if (query && !ascii) add_respelled_reading(russian_transcription_as_latin(utf8), out);
   if (query && !ascii) add_respelled_reading(hangul_liquid_as_r(utf8), out);
+  if (query && !ascii) add_respelled_reading(hangul_pieup_as_f(utf8), out);
+  if (query && !ascii) add_respelled_reading(hangul_pinyin_u(utf8), out);
   if (query) add_prothesis_reading(readings);
   if (query && syllabic) {
     const std::size_t before = readings.size();

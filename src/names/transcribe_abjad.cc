@@ -284,7 +284,14 @@ bool native_word(std::u32string_view word) { return std::any_of(word.begin(), wo
 
 }  // namespace
 
-std::string abjad_pattern(std::u32string_view word) { return native_word(word) ? std::string() : pattern_of(word); }
+std::string abjad_pattern(std::u32string_view word) {
+  // Hebrew writes the Romance particles de and del as דה and דל (דה לה רוסה De la Rosa),
+  // too short for a pattern of their own: as patterns they are the particle (דה reads de,
+  // the weak word) and del.
+  if (word == U"\u05D3\u05D4") return "dE";   // דה
+  if (word == U"\u05D3\u05DC") return "dXl";  // דל
+  return native_word(word) ? std::string() : pattern_of(word);
+}
 
 std::string abjad_native_pattern(std::u32string_view word) {
   return native_word(word) ? pattern_of(word) : std::string();

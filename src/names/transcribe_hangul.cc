@@ -9,6 +9,7 @@
 // tokens are (y as i, w as v, ae and eo as e and o).
 //
 // Thread-safety: pure functions over constant tables.
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -68,8 +69,26 @@ std::string hangul_pattern(std::u32string_view word) {
   return single_letters(std::move(out));
 }
 
-std::string hangul_liquid_as_r(std::string_view utf8) {
-  constexpr unsigned kSilent = 11;  // ㅇ among the initials
+namespace {
+
+constexpr unsigned kSilent = 11;  // ㅇ among the initials
+
+unsigned initial_of(char32_t syllable) { return (syllable - kFirst) / (kVowels * kFinals); }
+
+// The syllable with ㅇ for its initial.
+char32_t without_initial(char32_t syllable) { return syllable + (kSilent - initial_of(syllable)) * kVowels * kFinals; }
+
+// A syllable as respelled: a Latin onset before it (or none, 0) and the syllable.
+struct Respelled {
+  char onset = 0;
+  char32_t syllable = 0;
+};
+
+// `utf8` with each Hangul syllable as `respell` writes it, or "" when it changes none.
+// `respell(syllable, open)` is handed the syllable and whether the letter before is a
+// syllable with no final.
+template <typename Respell>
+std::string respelled_syllables(std::string_view utf8, Respell respell) {
   std::string out;
   out.reserve(utf8.size() + 4);
   bool changed = false;
@@ -90,24 +109,52 @@ std::string hangul_liquid_as_r(std::string_view utf8) {
       open = false;
       continue;
     }
-    const unsigned s = c - kFirst;
-    const unsigned initial = s / (kVowels * kFinals);
-    char32_t written = c;
-    // Revised Romanization, and the lists' Korean names, write ㄹ before a vowel as r
-    // (나가히로 Nagahiro, 하루 Haru); ICU writes l. After a final consonant ㄹ is l or n,
-    // and first in a word Korean says it n or not at all (리 Ri, 이 Lee).
-    if (initial == kRieul && open) {
-      out += 'r';
-      written = c + (kSilent - kRieul) * kVowels * kFinals;
-      changed = true;
-    }
+    const Respelled respelled = respell(c, open);
+    const char32_t written = respelled.syllable;
+    if (respelled.onset != 0) out += respelled.onset;
+    changed = changed || respelled.onset != 0 || written != c;
     out += static_cast<char>(0xE0 | (written >> 12));
     out += static_cast<char>(0x80 | ((written >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (written & 0x3F));
-    open = s % kFinals == 0;
+    open = (c - kFirst) % kFinals == 0;
     i += 3;
   }
   return changed ? out : std::string();
+}
+
+}  // namespace
+
+std::string hangul_liquid_as_r(std::string_view utf8) {
+  // Revised Romanization, and the lists' Korean names, write ㄹ before a vowel as r
+  // (나가히로 Nagahiro, 하루 Haru); ICU writes l. After a final consonant ㄹ is l or n,
+  // and first in a word Korean says it n or not at all (리 Ri, 이 Lee).
+  return respelled_syllables(utf8, [](char32_t c, bool open) {
+    return initial_of(c) == kRieul && open ? Respelled{'r', without_initial(c)} : Respelled{0, c};
+  });
+}
+
+std::string hangul_pieup_as_f(std::string_view utf8) {
+  // Korean has no f and writes a foreign f with ㅍ, its aspirated p (필립 Philip, 팜 Phạm,
+  // whose Vietnamese ph the lists' fold reads f); ICU writes p.
+  constexpr unsigned kPieup = 17;  // ㅍ among the initials
+  return respelled_syllables(utf8, [](char32_t c, bool) {
+    return initial_of(c) == kPieup ? Respelled{'f', without_initial(c)} : Respelled{0, c};
+  });
+}
+
+std::string hangul_pinyin_u(std::string_view utf8) {
+  // Pinyin writes ü as u after j, q and x (Ju, Qun, Xue), and Korean's table for Chinese
+  // writes it ㅟ wi: 쥔 Jun, 쉬 Xu, 취 Qu. ICU reads jwin, the lists jun. (위 is its yu too,
+  // but also Korea's surname Wi, which is no Yu.)
+  constexpr unsigned kWi = 16;
+  constexpr unsigned kU = 13;
+  constexpr std::array<unsigned, 5> kPalatal{12, 13, 14, 9, 10};  // ㅈ ㅉ ㅊ ㅅ ㅆ
+  return respelled_syllables(utf8, [&](char32_t c, bool) {
+    const unsigned vowel = ((c - kFirst) % (kVowels * kFinals)) / kFinals;
+    const bool palatal = std::find(kPalatal.begin(), kPalatal.end(), initial_of(c)) != kPalatal.end();
+    if (vowel != kWi || !palatal) return Respelled{0, c};
+    return Respelled{0, static_cast<char32_t>(c - (kWi - kU) * kFinals)};
+  });
 }
 
 }  // namespace interdict
