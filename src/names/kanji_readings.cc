@@ -1,18 +1,16 @@
 // Two-kanji names read by their characters' KANJIDIC readings (see kanji_readings.h).
 //
 // A KANJIDIC line is the kanji, then space-separated fields: codes that begin with an
-// ASCII letter or digit, the on'yomi in katakana, the kun'yomi in hiragana (a dot marks
-// where the okurigana begin, a hyphen a prefix or suffix use), then after "T1" the nanori
-// (name readings) and after "T2" radical names, and the English meanings in braces.
+// ASCII letter or digit (U: the Unicode code point, in hex), the on'yomi in katakana, the kun'yomi in hiragana (a dot
+// marks where the okurigana begin, a hyphen a prefix or suffix use), then after "T1" the nanori (name readings) and
+// after "T2" radical names, and the English meanings in braces.
 #include "names/kanji_readings.h"
 
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
-#include <iterator>
-#include <sstream>
 #include <unordered_map>
 
 namespace interdict {
@@ -28,61 +26,71 @@ using Table = std::unordered_map<char32_t, KanjiReadings>;
 // A character's readings past its first two are rare in names.
 constexpr std::size_t kMaxRank = 2;
 
-// Hiragana as katakana, so that every reading is read by the katakana table.
-std::string as_katakana(std::string_view hiragana) {
-  icu::UnicodeString text =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(hiragana.data(), static_cast<int32_t>(hiragana.size())));
-  for (int32_t i = 0; i < text.length(); ++i) {
-    const char16_t c = text.charAt(i);
-    if (c >= 0x3041 && c <= 0x3096) text.setCharAt(i, static_cast<char16_t>(c + 0x60));
-  }
+// Adds `reading` to `to` unless it is there or `to` holds `cap` already.
+void add_unique(std::vector<std::string>& to, std::string reading, std::size_t cap) {
+  if (!reading.empty() && to.size() < cap && std::find(to.begin(), to.end(), reading) == to.end())
+    to.push_back(std::move(reading));
+}
+
+// A reading field in EUC-JP as katakana in UTF-8, and whether it was written in katakana
+// (an on'yomi). JIS X 0208 rows 4 and 5, hiragana and katakana, map to Unicode in order, so
+// no converter is needed. Hyphens (a prefix or suffix use: -ぎ.め, ひと-) are dropped, and
+// the okurigana after the dot. Empty for anything else.
+std::string euc_kana(std::string_view field, bool& on) {
   std::string out;
-  text.toUTF8String(out);
+  for (std::size_t i = 0; i < field.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(field[i]);
+    if (lead == '-') continue;
+    if (lead == '.') break;
+    if ((lead != 0xA4 && lead != 0xA5) || i + 1 >= field.size()) return {};
+    const auto trail = static_cast<unsigned char>(field[++i]);
+    if (trail < 0xA1 || trail > 0xF6) return {};
+    if (out.empty()) on = lead == 0xA5;
+    const UChar32 c = 0x30A1 + (trail - 0xA1);  // katakana either way
+    char buffer[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buffer, len, c);
+    out.append(buffer, static_cast<std::size_t>(len));
+  }
   return out;
 }
 
-void add_unique(std::vector<std::string>& to, std::string reading) {
-  if (!reading.empty() && std::find(to.begin(), to.end(), reading) == to.end()) to.push_back(std::move(reading));
-}
-
 void read_line(std::string_view line, Table& table) {
-  const auto n = static_cast<int32_t>(line.size());
-  int32_t i = 0;
-  UChar32 kanji = 0;
-  U8_NEXT(line.data(), i, n, kanji);
-  if (kanji <= 0x7F) return;
-  KanjiReadings& entry = table[static_cast<char32_t>(kanji)];
-  std::istringstream fields{std::string(line.substr(static_cast<std::size_t>(i)))};
-  for (std::string field; fields >> field;) {
+  KanjiReadings* entry = nullptr;
+  bool kanji = true;  // the first field is the character in EUC-JP; its U field names it
+  while (!line.empty()) {
+    const auto space = line.find(' ');
+    const std::string_view field = line.substr(0, space);
+    line.remove_prefix(space == std::string_view::npos ? line.size() : space + 1);
+    if (field.empty()) continue;
+    if (kanji) {
+      kanji = false;
+      continue;
+    }
     // The nanori (name readings) are left out: IPAdic's person entries hold the names read
     // so, and each would multiply the readings a query is searched by.
     if (field == "T1" || field == "T2" || field.front() == '{') break;
-    if (static_cast<unsigned char>(field.front()) < 0x80 && field.front() != '-') continue;
-    // Suffix and prefix uses (-ぎ.め, ひと-) are readings too; the okurigana are not.
-    std::erase(field, '-');
-    field = field.substr(0, field.find('.'));
-    if (field.empty()) continue;
-    UChar32 first = 0;
-    int32_t at = 0;
-    U8_NEXT(field.data(), at, static_cast<int32_t>(field.size()), first);
-    const bool katakana = first >= 0x30A0 && first <= 0x30FF;
-    if (katakana)
-      add_unique(entry.on, field);
-    else
-      add_unique(entry.kun, as_katakana(field));
+    if (field.front() == 'U' && entry == nullptr) {
+      const auto code = std::strtoul(std::string(field.substr(1)).c_str(), nullptr, 16);
+      if (code > 0x7F) entry = &table[static_cast<char32_t>(code)];
+      continue;
+    }
+    if (entry == nullptr) continue;  // codes (B4, Yshou4) are not kana and read as empty
+    bool on = false;
+    std::string reading = euc_kana(field, on);
+    add_unique(on ? entry->on : entry->kun, std::move(reading), kMaxRank);
   }
 }
 
 const Table& table() {
   static const Table t = [] {
     Table made;
-    std::ifstream in(INTERDICT_KANJIDIC, std::ios::binary);
+    std::ifstream in(INTERDICT_KANJIDIC, std::ios::binary | std::ios::ate);
     if (!in) return made;
-    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    const icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), "EUC-JP");
-    std::string utf8;
-    text.toUTF8String(utf8);
-    std::string_view rest = utf8;
+    std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+    in.seekg(0);
+    if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return made;
+    std::string_view rest = bytes;
     while (!rest.empty()) {
       const auto end = rest.find('\n');
       const std::string_view line = rest.substr(0, end);
@@ -132,9 +140,7 @@ std::vector<std::string> composed_kanji_readings(std::string_view word) {
   const auto first = t.find(static_cast<char32_t>(a));
   const auto second = t.find(static_cast<char32_t>(b));
   if (first == t.end() || second == t.end()) return out;
-  auto add = [&](const std::string& x, const std::string& y) {
-    if (out.size() < kMaxComposed) add_unique(out, x + y);
-  };
+  auto add = [&](const std::string& x, const std::string& y) { add_unique(out, x + y, kMaxComposed); };
   // KANJIDIC lists a character's common readings first: pairs go by the sum of their
   // readings' ranks, and within a rank the Sino-Japanese pair, then the native pair voiced
   // (rendaku is the rule in compound names: 山極 Yamagiwa, 中島 Nakajima), then plain.
