@@ -16,7 +16,7 @@ PACKAGES=(
   zlib1g-dev libbz2-dev libzstd-dev
   jq tzdata
   libpugixml-dev
-  libmecab-dev mecab-ipadic-utf8
+  libmecab-dev mecab-ipadic-utf8 kanjidic
   unbound dnsmasq-base bird2 frr dnsutils bgpdump dexdump yara zip
 )
 

@@ -223,6 +223,13 @@ NormalisedName normalise(std::string_view utf8, bool query) {
     readings.push_back(std::move(second));
     out.han_syllables.push_back(joined_han ? 1 : 0);
   }
+  // A Japanese name has more readings than the dictionary's first (transcribe_kanji.h).
+  if (!japanese_reading.empty())
+    for (const auto& other : japanese_other_readings(utf8)) {
+      NameTokens folded;
+      for (const auto& token : other) folded.push_back(fold_spelling(token));
+      if (std::find(readings.begin(), readings.end(), folded) == readings.end()) readings.push_back(std::move(folded));
+    }
   if (!japanese_reading.empty() && japanese_reading != readings.front())
     readings.push_back(std::move(japanese_reading));
   if (query && !ascii) add_respelled_reading(cyrillic_ge_as_h(utf8), out);

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "names/kanji_readings.h"
 #include "names/transcribe.h"
 
 namespace interdict {
@@ -81,10 +82,10 @@ bool is_han(char32_t c) {
   return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN;
 }
 
-}  // namespace
-
-std::vector<std::vector<std::string>> japanese_words(std::string_view utf8) {
-  std::vector<std::vector<std::string>> out;
+// The words of `utf8` after NFKC, split as normalise_name splits them, each with whether
+// it holds a kanji; words without a letter are left out.
+std::vector<std::pair<std::string, bool>> split_words(std::string_view utf8) {
+  std::vector<std::pair<std::string, bool>> out;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status) || nfkc == nullptr) return out;
@@ -95,10 +96,10 @@ std::vector<std::vector<std::string>> japanese_words(std::string_view utf8) {
   bool letter = false;
   bool han = false;
   auto flush = [&] {
-    if (letter && han) {
+    if (letter) {
       std::string bytes;
       word.toUTF8String(bytes);
-      out.push_back(japanese_reading(bytes));
+      out.emplace_back(std::move(bytes), han);
     }
     word.remove();
     letter = han = false;
@@ -115,6 +116,72 @@ std::vector<std::vector<std::string>> japanese_words(std::string_view utf8) {
     han = han || is_han(static_cast<char32_t>(c));
   }
   flush();
+  return out;
+}
+
+// A name's reading by a dictionary entry spanning the whole word (人名 person, 地域 place).
+bool names_something(std::string_view feature) { return field(feature, 2) == "人名" || field(feature, 2) == "地域"; }
+
+// The other readings of a word the dictionary reads: its other whole-word name entries
+// (綱木 is a surname ツナキ and a place ツナギ), then for two kanji their characters'
+// readings (kanji_readings.h).
+std::vector<std::string> other_readings(const std::string& word, const std::vector<std::string>& best) {
+  std::vector<std::string> out;
+  auto add = [&](std::string romaji) {
+    if (romaji.empty() || (best.size() == 1 && best.front() == romaji)) return;
+    if (std::find(out.begin(), out.end(), romaji) == out.end()) out.push_back(std::move(romaji));
+  };
+  if (MeCab::Lattice* l = lattice(); l != nullptr) {
+    l->set_sentence(word.c_str());
+    if (dictionary().tagger->parse(l))
+      for (const MeCab::Node* node = l->begin_nodes()[0]; node != nullptr; node = node->bnext)
+        if (node->stat == MECAB_NOR_NODE && node->feature != nullptr && node->length == word.size() &&
+            names_something(node->feature))
+          add(katakana_romaji(field(node->feature, kReadingField)));
+  }
+  for (const auto& katakana : composed_kanji_readings(word)) add(katakana_romaji(katakana));
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> japanese_words(std::string_view utf8) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& [word, han] : split_words(utf8))
+    if (han) out.push_back(japanese_reading(word));
+  return out;
+}
+
+std::vector<std::vector<std::string>> japanese_other_readings(std::string_view utf8) {
+  std::vector<std::vector<std::string>> out;
+  const auto words = split_words(utf8);
+  if (words.empty() || words.size() > kMaxOtherWords) return out;
+  std::vector<std::vector<std::string>> best;
+  for (const auto& [word, han] : words) {
+    if (!han) return out;
+    best.push_back(japanese_reading(word));
+    if (best.back().empty()) return out;
+  }
+  std::vector<std::vector<std::string>> others;
+  for (std::size_t w = 0; w < words.size(); ++w) others.push_back(other_readings(words[w].first, best[w]));
+  // Each word's first other reading, then each word's second...: the cap keeps some of
+  // every word's.
+  for (std::size_t rank = 0; out.size() < kMaxOtherReadings; ++rank) {
+    bool any = false;
+    for (std::size_t w = 0; w < words.size() && out.size() < kMaxOtherReadings; ++w) {
+      if (rank >= others[w].size()) continue;
+      any = true;
+      std::vector<std::string> reading;
+      for (std::size_t v = 0; v < words.size(); ++v) {
+        if (v == w)
+          reading.push_back(others[w][rank]);
+        else
+          reading.insert(reading.end(), best[v].begin(), best[v].end());
+      }
+      out.push_back(std::move(reading));
+    }
+    if (!any) break;
+  }
   return out;
 }
 

@@ -40,6 +40,18 @@ inline constexpr std::size_t kMaxKanjiWord = 64;
 // replaced, never an error.
 [[nodiscard]] std::vector<std::vector<std::string>> japanese_words(std::string_view utf8);
 
+// The other Japanese readings of a name whose every word is in kanji and read by the
+// dictionary (see japanese_words), each as the tokens of the whole name: one word read
+// another way, the others by their first reading. A word's other readings are its other
+// whole-word person and place entries in IPAdic (綱木: Tsunaki, and Tsunagi), then for a
+// word of two kanji their characters' readings (kanji_readings.h: 寿一 Juichi, 山極
+// Yamagiwa). At most kMaxOtherReadings, taken from each word in turn: every one is a
+// reading the query is searched by, and too many crowd the right name out of the
+// candidates. Empty for a name of more than kMaxOtherWords words.
+[[nodiscard]] std::vector<std::vector<std::string>> japanese_other_readings(std::string_view utf8);
+inline constexpr std::size_t kMaxOtherWords = 4;
+inline constexpr std::size_t kMaxOtherReadings = 8;
+
 // True when the dictionary was found and loaded (it is loaded by this call if not yet).
 [[nodiscard]] bool japanese_dictionary_loaded();
 
