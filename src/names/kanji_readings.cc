@@ -55,7 +55,9 @@ std::string euc_kana(std::string_view field, bool& on) {
   return out;
 }
 
-void read_line(std::string_view line, Table& table) {
+// Adds `line`'s readings to `table`; false when the line names no character (no U field
+// past the first), which the caller counts as skipped.
+bool read_line(std::string_view line, Table& table) {
   KanjiReadings* entry = nullptr;
   bool kanji = true;  // the first field is the character in EUC-JP; its U field names it
   while (!line.empty()) {
@@ -72,7 +74,7 @@ void read_line(std::string_view line, Table& table) {
     if (field == "T1" || field == "T2" || field.front() == '{') break;
     if (field.front() == 'U' && entry == nullptr) {
       const auto code = std::strtoul(std::string(field.substr(1)).c_str(), nullptr, 16);
-      if (code > 0x7F) entry = &table[static_cast<char32_t>(code)];
+      if (code > 0x7F && code <= 0x10FFFF) entry = &table[static_cast<char32_t>(code)];
       continue;
     }
     if (entry == nullptr) continue;  // codes (B4, Yshou4) are not kana and read as empty
@@ -80,25 +82,32 @@ void read_line(std::string_view line, Table& table) {
     std::string reading = euc_kana(field, on);
     add_unique(on ? entry->on : entry->kun, std::move(reading), kMaxRank);
   }
+  return entry != nullptr;
+}
+
+// The readings of KANJIDIC text; `skipped` counts the lines that named no character
+// (comments, the # header, aside).
+Table parse(std::string_view text, std::size_t& skipped) {
+  Table made;
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    const std::string_view line = text.substr(0, end);
+    if (!line.empty() && line.front() != '#' && !read_line(line, made)) ++skipped;
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return made;
 }
 
 const Table& table() {
   static const Table t = [] {
-    Table made;
     std::ifstream in(INTERDICT_KANJIDIC, std::ios::binary | std::ios::ate);
-    if (!in) return made;
+    if (!in) return Table{};
     std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
     in.seekg(0);
-    if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return made;
-    std::string_view rest = bytes;
-    while (!rest.empty()) {
-      const auto end = rest.find('\n');
-      const std::string_view line = rest.substr(0, end);
-      if (!line.empty() && line.front() != '#') read_line(line, made);
-      if (end == std::string_view::npos) break;
-      rest.remove_prefix(end + 1);
-    }
-    return made;
+    if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return Table{};
+    std::size_t skipped = 0;
+    return parse(bytes, skipped);
   }();
   return t;
 }
@@ -125,6 +134,14 @@ std::string voiced(std::string_view katakana) {
 }  // namespace
 
 bool kanjidic_loaded() { return !table().empty(); }
+
+KanjidicParse parse_kanjidic(std::string_view text) {
+  KanjidicParse out;
+  const Table t = parse(text, out.skipped_lines);
+  out.characters = t.size();
+  for (const auto& [c, r] : t) out.readings += r.on.size() + r.kun.size();
+  return out;
+}
 
 std::vector<std::string> composed_kanji_readings(std::string_view word) {
   std::vector<std::string> out;

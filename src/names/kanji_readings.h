@@ -14,6 +14,7 @@
 // Thread-safety: safe from any thread (the table is built once and then only read).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,5 +31,15 @@ inline constexpr std::size_t kMaxComposed = 6;
 
 // True when KANJIDIC was found and read (it is read by this call if not yet).
 [[nodiscard]] bool kanjidic_loaded();
+
+// What KANJIDIC text (EUC-JP) reads as: characters with readings, the readings kept (at
+// most two of each kind a character), and lines that named no character and were skipped.
+// The process's own table is read from INTERDICT_KANJIDIC; this is for tests and fuzzing.
+struct KanjidicParse {
+  std::size_t characters = 0;
+  std::size_t readings = 0;
+  std::size_t skipped_lines = 0;
+};
+[[nodiscard]] KanjidicParse parse_kanjidic(std::string_view text);
 
 }  // namespace interdict
