@@ -1,0 +1,49 @@
+// The rules of issue 6, session 13, round 4 for Han: Chinese writes no voicing, so a Chinese pattern's b, d, g
+// meet a list's p, t, k (and its p, t, k a b, d, g) for less than katakana's, which writes voicing. Each case is a
+// rigour spelling missed at the match threshold before its rule, or a pair the rule must keep apart.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "expect_hits.h"
+#include "names/names.h"
+#include "names/transcribe.h"
+
+namespace interdict {
+namespace {
+
+constexpr double kMatch = 0.92;
+
+TEST(NamesRecall13Han2, ChinesePatternsAreMarked) {
+  EXPECT_EQ(marked_han_pattern(U"杰罗达"), std::string(1, kChineseMark) + "ieroda");
+  EXPECT_TRUE(is_chinese_pattern(marked_han_pattern(U"杰罗达")));
+  EXPECT_FALSE(is_chinese_pattern(kana_pattern(U"ジェロダ")));
+  EXPECT_EQ(unmarked(marked_han_pattern(U"杰罗达")), "ieroda");
+  // The mark is no letter.
+  EXPECT_EQ(pattern_letters(marked_han_pattern(U"都铎")), "dudo");
+  // A Chinese name has no pattern, and no mark.
+  EXPECT_EQ(marked_han_pattern(U"王秀英"), "");
+}
+
+TEST(NamesRecall13Han2, ChineseWritesNoVoicing) {
+  EXPECT_GE(transcription_similarity(marked_han_pattern(U"杰罗达"), "ialota"), kMatch);  // Jalota
+  EXPECT_GE(transcription_similarity(marked_han_pattern(U"唐特兹"), "dontez"), kMatch);  // Dontez
+  EXPECT_GE(transcription_similarity(marked_han_pattern(U"都铎"), "tudor"), kMatch);     // Tudor
+  // Unmarked, the pattern is katakana's as much as Chinese's, and katakana writes voicing.
+  EXPECT_LT(transcription_similarity(han_pattern(U"杰罗达"), "ialota"), kMatch);
+  EXPECT_LT(transcription_similarity(kana_pattern(U"ジェロダ"), "ialota"), kMatch);
+  EXPECT_LT(transcription_similarity(kana_pattern(U"アンコラ"), "angara"), kMatch);
+  // Only voicing: a d is still no n, nor a t an s.
+  EXPECT_LT(transcription_similarity(marked_han_pattern(U"杰罗达"), "ialona"), kMatch);
+  EXPECT_LT(transcription_similarity(marked_han_pattern(U"唐特兹"), "donsez"), kMatch);
+}
+
+TEST(NamesRecall13Han2, ReachedThroughTheIndex) {
+  const NameIndex index = index_of({"Jalota", "Jolanda", "Dontez", "Tudor-Hart", "Tudor Hartmann"});
+  expect_top_matches(index, {{"杰罗达", "Jalota"}, {"唐特兹", "Dontez"}, {"都铎-哈特", "Tudor-Hart"}});
+  EXPECT_GE(score_of(index, "杰罗达", "Jalota"), kMatch);
+  EXPECT_GE(score_of(index, "唐特兹", "Dontez"), kMatch);
+}
+
+}  // namespace
+}  // namespace interdict
