@@ -171,6 +171,10 @@ inline constexpr std::size_t kSilentFinalLetters = 5;
 // Whether token[k] is the t of stl, which English leaves unsaid (Castle, Whistler; 卡斯尔
 // Kästle) and the tables unwritten at kNearCost. The alignment's rule, and its bound's.
 [[nodiscard]] bool silent_stl_t(std::string_view token, std::size_t k);
+// Whether token[k] is the d of a final English -ward or -wards (folded vard), which Chinese
+// has written 华 hua since before the table (爱德华 Edward, 爱德华兹 Edwards): a Chinese
+// pattern leaves it out at kNearCost. The alignment's rule; its bound's for any pattern.
+[[nodiscard]] bool english_ward_d(std::string_view token, std::size_t k);
 // Whether token[k] is the z of a final -ez, which French leaves unsaid (Douchez ドゥシェ)
 // and Spanish says s, which the tables write: left out at kNearCost with its e paired
 // with the pattern's, in tokens of kSilentFinalLetters or more. The alignment's rule, and

@@ -174,7 +174,8 @@ bool letters_equal(std::string_view pattern, std::string_view token) {
 
 double transcription_similarity(std::string_view pattern, std::string_view token) {
   if (is_abjad_pattern(pattern)) return abjad_similarity(pattern, token);
-  const double voicing = is_chinese_pattern(pattern) ? kUnvoicedCost : kNearCost;
+  const bool chinese = is_chinese_pattern(pattern);
+  const double voicing = chinese ? kUnvoicedCost : kNearCost;
   pattern = unmarked(pattern);
   constexpr std::size_t kMax = 32;
   if (pattern.size() > kMax) pattern = pattern.substr(0, kMax);
@@ -207,6 +208,7 @@ double transcription_similarity(std::string_view pattern, std::string_view token
   std::array<bool, kMax> long_a{};
   for (std::size_t j = 0; j < ts.size(); ++j) {
     token_gaps[j] = token_gap(token, ts, j, european);
+    if (chinese && english_ward_d(token, j)) token_gaps[j] = std::min(token_gaps[j], kNearCost);
     at[j] = places(token, ts, j);
     if (digraphs && j > 0 && is_vowel(ts[j - 1]) && is_vowel(ts[j])) digraph[j] = digraph_vowels(ts[j - 1], ts[j]);
   }

@@ -53,7 +53,7 @@ bool context_holds(std::string_view token, std::size_t k) {
 
 // What leaving token[k] out costs the alignment at least (transcribe_rules.cc's
 // token_gap), for a consonant with no cheap partner: a nasal before a consonant in a long
-// token, a final t after a vowel, a v before u, French silent x and the d of dz cost less
+// token, a final t after a vowel, a v before u, French silent x, the d of dz and of -ward cost less
 // than 1; any other such consonant, substituted or left out, 1.
 double least_gap(std::string_view token, std::size_t k) {
   const char c = token[k];
@@ -63,7 +63,7 @@ double least_gap(std::string_view token, std::size_t k) {
   // English ew and aw (folded ev, av) are one vowel, written u and o.
   if (c == 'v' && k > 0 && (token[k - 1] == 'e' || token[k - 1] == 'a')) return kSameSoundCost;
   if (droppable_nasal(token, k) || silent_final_t(token, k) || silent_stl_t(token, k) || silent_final_z(token, k) ||
-      labial_before_u(token, k))
+      labial_before_u(token, k) || english_ward_d(token, k))
     return kNearCost;
   return 1.0;
 }
