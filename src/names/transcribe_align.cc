@@ -292,6 +292,11 @@ double transcription_similarity(std::string_view pattern, std::string_view token
           if (first != 'c' && first != 'g' && first != 's' && first != 'z' && first != 't') continue;
           const double unit = spelling_unit(ps, i - pn, pn, ts, j - tn, tn);
           if (unit >= 0) best = std::min(best, cost[i - pn][j - tn] + unit);
+          // Chinese z (兹, 泽, 佐) is an unaspirated ts, which the list's ts and tz are
+          // (席兹 Sheets): a voicing pair, as d for t.
+          if (chinese && pn == 1 && tn == 2 && ps[i - 1] == 'z' && first == 't' &&
+              (ts[j - 1] == 's' || ts[j - 1] == 'z'))
+            best = std::min(best, cost[i - 1][j - 2] + kUnvoicedCost);
         }
       }
       cost[i][j] = best;

@@ -41,7 +41,7 @@ struct Partners {
 bool context_holds(std::string_view token, std::size_t k) {
   const char next = k + 1 < token.size() ? token[k + 1] : '\0';
   switch (token[k]) {
-    case 't':
+    case 't': return next == 'i' || next == 's' || next == 'z';
     case 'd': return next == 'i';
     case 'z': return next == 'h' || next == 's' || (k > 0 && token[k - 1] == 'd');
     case 'v': return !is_vowel(next);
@@ -133,6 +133,9 @@ Partners make_partners() {
   add(p.of_token, 's', 'j');
   add(p.of_token, 'z', 'j');
   add(p.in_context, 't', 'c');
+  // Chinese z is an unaspirated ts: the t of ts and tz meets it.
+  add(p.in_context, 't', 'z');
+  add(p.of_pattern, 'z', 't');
   add(p.in_context, 'd', 'j');
   add(p.in_context, 'z', 'j');
   add(p.in_context, 'z', 'i');

@@ -1,7 +1,7 @@
 // The rules of issue 6, session 13, round 4 for Han: Chinese writes no voicing, so a Chinese pattern's b, d, g
-// meet a list's p, t, k (and its p, t, k a b, d, g) for less than katakana's, which writes voicing; and -ward is 华
-// without its d (爱德华 Edward). Each case is a
-// rigour spelling missed at the match threshold before its rule, or a pair the rule must keep apart.
+// meet a list's p, t, k (and its p, t, k a b, d, g) for less than katakana's, which writes voicing, and its z is an
+// unaspirated ts; and -ward is 华 without its d (爱德华 Edward). Each case is a rigour spelling missed at the match
+// threshold before its rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -40,6 +40,16 @@ TEST(NamesRecall13Han2, ChineseWritesNoVoicing) {
   EXPECT_LT(transcription_similarity(marked_han_pattern(U"唐特兹"), "donsez"), kMatch);
 }
 
+TEST(NamesRecall13Han2, ChineseZIsAnUnaspiratedTs) {
+  EXPECT_GE(transcription_similarity(marked_han_pattern(U"席兹"), "shets"), 0.83);  // Sheets
+  EXPECT_GE(transcription_similarity(marked_han_pattern(U"邦佐拉基斯"), "bontzolakis"), kMatch);
+  EXPECT_LT(transcription_similarity(han_pattern(U"席兹"), "shets"), 0.7);
+  // Only ts and tz: a t before another letter is said.
+  EXPECT_LT(transcription_similarity(marked_han_pattern(U"席兹"), "shetr"), 0.7);
+  // The bound leaves the pair to the alignment.
+  EXPECT_TRUE(transcription_may_reach(marked_han_pattern(U"佐"), "tso", 0.9));
+}
+
 TEST(NamesRecall13Han2, EnglishWardIsHua) {
   EXPECT_GE(transcription_similarity(marked_han_pattern(U"爱德华"), "edvard"), 0.9);      // Edward
   EXPECT_GE(transcription_similarity(marked_han_pattern(U"爱德华兹"), "edvards"), 0.85);  // Edwards (兹 z for s)
@@ -52,11 +62,13 @@ TEST(NamesRecall13Han2, EnglishWardIsHua) {
 }
 
 TEST(NamesRecall13Han2, ReachedThroughTheIndex) {
-  const NameIndex index =
-      index_of({"Jalota", "Jolanda", "Dontez", "Tudor-Hart", "Tudor Hartmann", "Robert Edward", "Robert Edwin"});
-  expect_top_matches(
-      index,
-      {{"杰罗达", "Jalota"}, {"唐特兹", "Dontez"}, {"都铎-哈特", "Tudor-Hart"}, {"罗伯特·爱德华", "Robert Edward"}});
+  const NameIndex index = index_of({"Jalota", "Jolanda", "Dontez", "Tudor-Hart", "Tudor Hartmann", "Robert Edward",
+                                    "Robert Edwin", "Sheets Cook", "Sheen Cook"});
+  expect_top_matches(index, {{"杰罗达", "Jalota"},
+                             {"唐特兹", "Dontez"},
+                             {"都铎-哈特", "Tudor-Hart"},
+                             {"罗伯特·爱德华", "Robert Edward"},
+                             {"席兹·库克", "Sheets Cook"}});
   EXPECT_GE(score_of(index, "杰罗达", "Jalota"), kMatch);
   EXPECT_GE(score_of(index, "唐特兹", "Dontez"), kMatch);
 }
