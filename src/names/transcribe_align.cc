@@ -137,7 +137,7 @@ bool voicing_pair(char p, char t) {
 // i and e: Chinese writes an unstressed e with the table's i column (维尼齐亚 Venezia,
 // 阿维拉迪 Averardi), so the pair costs less, but only in tokens of kFrontVowelLetters or
 // more: in a short one it is the whole difference between two names (丽丽 "riri" and Lei).
-double substitution(char p, char t, double front_vowels, bool european, double voicing) {
+double substitution(char p, char t, double front_vowels, bool european) {
   if (p == t) return 0.0;
   // Japanese has no v and Spanish says its v as b, so katakana ボ and Chinese 巴 write a
   // v as well (デボレ Devoret, 巴尔韦德 Valverde): not for an Indic pattern, whose b is b.
@@ -150,8 +150,7 @@ double substitution(char p, char t, double front_vowels, bool european, double v
   const bool tv = is_vowel(t);
   if (pv && tv) return (p == 'i' && t == 'e') || (p == 'e' && t == 'i') ? front_vowels : kVowelCost;
   if (pv != tv) return (p == 'i' && t == 'j') || (p == 'j' && t == 'i') ? kVowelCost : 2.0;
-  if (sound_class(p) == sound_class(t)) return voicing_pair(p, t) ? voicing : kNearCost;
-  if ((p == 'j' && t == 'g') || (p == 'g' && t == 'j')) return kNearCost;
+  if (sound_class(p) == sound_class(t) || (p == 'j' && t == 'g') || (p == 'g' && t == 'j')) return kNearCost;
   return 1.0;
 }
 
@@ -175,7 +174,6 @@ bool letters_equal(std::string_view pattern, std::string_view token) {
 double transcription_similarity(std::string_view pattern, std::string_view token) {
   if (is_abjad_pattern(pattern)) return abjad_similarity(pattern, token);
   const bool chinese = is_chinese_pattern(pattern);
-  const double voicing = chinese ? kUnvoicedCost : kNearCost;
   pattern = unmarked(pattern);
   constexpr std::size_t kMax = 32;
   if (pattern.size() > kMax) pattern = pattern.substr(0, kMax);
@@ -244,25 +242,26 @@ double transcription_similarity(std::string_view pattern, std::string_view token
       if (i > 0 && j > 0) {
         const char pc = ps[i - 1];
         const unsigned place = at[j - 1];
-        const double sub = pc == 'h' && (place & kSpanishJ) != 0                      ? kNearCost
-                           : pc == 's' && (place & kSpanishFinalZ) != 0               ? 0.0
-                           : pc == 'k' && (place & (kHardC | kItalianSch | kQu)) != 0 ? 0.0
-                           : pc == 's' && (place & (kSoftC | kVoicedZ)) != 0
-                               ? ((place & kSoftC) != 0 ? 0.0 : kSameSoundCost)
-                           : pc == 'h' && (place & kSoftG) != 0                                  ? kNearCost
-                           : pc == 'j' && (place & kKanaDi) != 0                                 ? 0.0
-                           : pc == 'u' && (place & kKanaV) != 0                                  ? kNearCost
-                           : pc == 'a' && long_a[i - 1] && (place & kVowelBeforeR) != 0          ? 0.0
-                           : (pc == 'a' || pc == 'o') && (place & kShortU) != 0                  ? kSameSoundCost
-                           : pc == 'o' && i > 1 && ps[i - 2] == 'v' && (place & kEnglishWa) != 0 ? kSameSoundCost
-                           : pc == 'n' && (place & kLabialM) != 0                                ? 0.0
-                           : pc == 'z' && (place & kVoicedS) != 0                                ? kSameSoundCost
-                           : pc == 'j' && (place & (kVoicedS | kVoicedZ)) != 0 && j > 1          ? kNearCost
-                           : (pc == 'j' || pc == 'i') && (place & kAffricateZ) != 0              ? 0.0
-                           : pc == 'f' && hu[i - 1] && (place & kAspirateU) != 0
-                               ? kSameSoundCost
-                               : substitution(pc, ts[j - 1], front, european, voicing);
+        const double sub =
+            pc == 'h' && (place & kSpanishJ) != 0                      ? kNearCost
+            : pc == 's' && (place & kSpanishFinalZ) != 0               ? 0.0
+            : pc == 'k' && (place & (kHardC | kItalianSch | kQu)) != 0 ? 0.0
+            : pc == 's' && (place & (kSoftC | kVoicedZ)) != 0          ? ((place & kSoftC) != 0 ? 0.0 : kSameSoundCost)
+            : pc == 'h' && (place & kSoftG) != 0                       ? kNearCost
+            : pc == 'j' && (place & kKanaDi) != 0                      ? 0.0
+            : pc == 'u' && (place & kKanaV) != 0                       ? kNearCost
+            : pc == 'a' && long_a[i - 1] && (place & kVowelBeforeR) != 0          ? 0.0
+            : (pc == 'a' || pc == 'o') && (place & kShortU) != 0                  ? kSameSoundCost
+            : pc == 'o' && i > 1 && ps[i - 2] == 'v' && (place & kEnglishWa) != 0 ? kSameSoundCost
+            : pc == 'n' && (place & kLabialM) != 0                                ? 0.0
+            : pc == 'z' && (place & kVoicedS) != 0                                ? kSameSoundCost
+            : pc == 'j' && (place & (kVoicedS | kVoicedZ)) != 0 && j > 1          ? kNearCost
+            : (pc == 'j' || pc == 'i') && (place & kAffricateZ) != 0              ? 0.0
+            : pc == 'f' && hu[i - 1] && (place & kAspirateU) != 0                 ? kSameSoundCost
+                                                                  : substitution(pc, ts[j - 1], front, european);
         best = std::min(best, cost[i - 1][j - 1] + sub);
+        // Chinese writes no voicing (marked_han_pattern).
+        if (chinese && voicing_pair(pc, ts[j - 1])) best = std::min(best, cost[i - 1][j - 1] + kUnvoicedCost);
       }
       if (i > 0 && j > 1 && (digraph[j - 1] & vowel_bit(ps[i - 1])) != 0)
         best = std::min(best, cost[i - 1][j - 2] + kSameSoundCost);

@@ -53,8 +53,8 @@ bool context_holds(std::string_view token, std::size_t k) {
 
 // What leaving token[k] out costs the alignment at least (transcribe_rules.cc's
 // token_gap), for a consonant with no cheap partner: a nasal before a consonant in a long
-// token, a final t after a vowel, a v before u, French silent x, the d of dz and of -ward cost less
-// than 1; any other such consonant, substituted or left out, 1.
+// token, a final t after a vowel, a v before u, French silent x, the d of dz and of -ward
+// cost less than 1; any other such consonant, substituted or left out, 1.
 double least_gap(std::string_view token, std::size_t k) {
   const char c = token[k];
   const char next = k + 1 < token.size() ? token[k + 1] : '\0';
