@@ -70,6 +70,11 @@ TEST(NamesRecall13Han2, ReachedThroughTheIndex) {
                              {"罗伯特·爱德华", "Robert Edward"},
                              {"席兹·库克", "Sheets Cook"}});
   EXPECT_GE(score_of(index, "杰罗达", "Jalota"), kMatch);
+  // The explanation shows the pattern without its mark.
+  const auto hits = index.search("杰罗达", {}, 1);
+  ASSERT_FALSE(hits.empty());
+  ASSERT_FALSE(hits[0].why.pairs.empty());
+  EXPECT_EQ(hits[0].why.pairs[0].query_token, "ieroda");
   EXPECT_GE(score_of(index, "唐特兹", "Dontez"), kMatch);
 }
 
