@@ -86,7 +86,7 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
         // transcribed one, and its one-character parts are the table's too: a particle
         // (弗洛尔·代·玛丽亚 Flor de María) or a word (沃德-布顿-雷 Ward-Boughton-Leigh).
         if (spelling == Spelling::kPinyin && (word.size() >= kMinHanTranscription || parted))
-          pattern = han_pattern(word);
+          pattern = marked_han_pattern(word);
         if (spelling == Spelling::kPinyin && word.size() == 1) chinese_name = true;
         if (std::all_of(word.begin(), word.end(), is_indic)) pattern = indic_pattern(word);
         if (std::all_of(word.begin(), word.end(), is_hangul_syllable)) pattern = hangul_pattern(word);

@@ -213,12 +213,15 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
     numerator += sim * weight;
     denominator += weight;
     if (!query[p.q].weak && t.weak == 0) strong = true;
-    if (why) why->pairs.push_back({query[p.q].text, std::string(d.str(t.text)), sim, weight, query[p.q].weak});
+    // A Chinese pattern's mark is no letter of the query's: the explanation shows the pattern without it.
+    if (why)
+      why->pairs.push_back(
+          {std::string(unmarked(query[p.q].text)), std::string(d.str(t.text)), sim, weight, query[p.q].weak});
   }
   for (std::uint32_t i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
     denominator += query[i].weight;
-    if (why) why->pairs.push_back({query[i].text, "", 0.0, query[i].weight, query[i].weak});
+    if (why) why->pairs.push_back({std::string(unmarked(query[i].text)), "", 0.0, query[i].weight, query[i].weak});
   }
   for (std::uint32_t j = 0; j < nn; ++j) {
     if (n_used[j]) continue;

@@ -168,7 +168,8 @@ std::string pattern_letters(std::string_view pattern) {
   std::string out;
   out.reserve(pattern.size());
   for (char c : pattern) {
-    if (c == 'R') continue;  // the r a long a may stand for is not a letter the script wrote
+    // Neither the r a long a may stand for nor the Chinese mark is a letter the script wrote.
+    if (c == 'R' || c == kChineseMark) continue;
     out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
   return out;

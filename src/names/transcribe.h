@@ -39,6 +39,23 @@ namespace interdict {
 // simplified characters.
 [[nodiscard]] std::string han_pattern(std::u32string_view word);
 
+// han_pattern(word) marked as Chinese's (kChineseMark first), "" when it is "". Chinese
+// writes no voicing: its b, d and g syllables (巴, 达, 加) are unaspirated stops, which
+// foreign t, p and k are in Romance, Slavic and Indian names (杰罗达 Jalota), and its t
+// column writes a d as often (唐特兹 Dontez, 都铎 Tudor). Katakana writes voicing (ダ da,
+// タ ta), so the alignment prices a voicing pair cheaper for a marked pattern only
+// (kUnvoicedCost). The mark is no letter: every function here that takes a pattern
+// skips it.
+inline constexpr char kChineseMark = '%';
+[[nodiscard]] std::string marked_han_pattern(std::u32string_view word);
+[[nodiscard]] inline bool is_chinese_pattern(std::string_view pattern) {
+  return !pattern.empty() && pattern.front() == kChineseMark;
+}
+// The pattern without its mark.
+[[nodiscard]] inline std::string_view unmarked(std::string_view pattern) {
+  return is_chinese_pattern(pattern) ? pattern.substr(1) : pattern;
+}
+
 // True for a Devanagari or Bengali letter or sign this module reads, or a zero-width
 // joiner (which shapes conjuncts and says nothing of sound).
 [[nodiscard]] bool is_indic(char32_t c);
@@ -126,6 +143,9 @@ namespace interdict {
 inline constexpr double kIndicFloor = 0.9;
 inline constexpr double kVowelCost = 0.25;
 inline constexpr double kNearCost = 0.35;
+// A stop for its voiced or voiceless partner (b p, d t, g k) in a Chinese pattern
+// (marked_han_pattern).
+inline constexpr double kUnvoicedCost = 0.2;
 // An r after a vowel, before a consonant or last, left unwritten (transcribe_rules.cc says why).
 inline constexpr double kUnwrittenR = 0.2;
 // Two spellings of one sound where the list's letters do not say which language's reading
@@ -151,6 +171,10 @@ inline constexpr std::size_t kSilentFinalLetters = 5;
 // Whether token[k] is the t of stl, which English leaves unsaid (Castle, Whistler; 卡斯尔
 // Kästle) and the tables unwritten at kNearCost. The alignment's rule, and its bound's.
 [[nodiscard]] bool silent_stl_t(std::string_view token, std::size_t k);
+// Whether token[k] is the d of a final English -ward or -wards (folded vard), which Chinese
+// has written 华 hua since before the table (爱德华 Edward, 爱德华兹 Edwards): a Chinese
+// pattern leaves it out at kNearCost. The alignment's rule; its bound's for any pattern.
+[[nodiscard]] bool english_ward_d(std::string_view token, std::size_t k);
 // Whether token[k] is the z of a final -ez, which French leaves unsaid (Douchez ドゥシェ)
 // and Spanish says s, which the tables write: left out at kNearCost with its e paired
 // with the pattern's, in tokens of kSilentFinalLetters or more. The alignment's rule, and

@@ -118,6 +118,22 @@ char sound_class(char c) {
 
 char liquid(char c) { return c == 'l' ? 'r' : c; }
 
+// A stop and its voiced or voiceless partner: b p, d t, g k.
+bool voicing_pair(char p, char t) {
+  auto partner = [](char c) {
+    switch (c) {
+      case 'b': return 'p';
+      case 'p': return 'b';
+      case 'd': return 't';
+      case 't': return 'd';
+      case 'g': return 'k';
+      case 'k': return 'g';
+      default: return '\0';
+    }
+  };
+  return partner(p) == t;
+}
+
 // i and e: Chinese writes an unstressed e with the table's i column (维尼齐亚 Venezia,
 // 阿维拉迪 Averardi), so the pair costs less, but only in tokens of kFrontVowelLetters or
 // more: in a short one it is the whole difference between two names (丽丽 "riri" and Lei).
@@ -157,6 +173,8 @@ bool letters_equal(std::string_view pattern, std::string_view token) {
 
 double transcription_similarity(std::string_view pattern, std::string_view token) {
   if (is_abjad_pattern(pattern)) return abjad_similarity(pattern, token);
+  const bool chinese = is_chinese_pattern(pattern);
+  pattern = unmarked(pattern);
   constexpr std::size_t kMax = 32;
   if (pattern.size() > kMax) pattern = pattern.substr(0, kMax);
   if (token.size() > kMax) token = token.substr(0, kMax);
@@ -188,6 +206,7 @@ double transcription_similarity(std::string_view pattern, std::string_view token
   std::array<bool, kMax> long_a{};
   for (std::size_t j = 0; j < ts.size(); ++j) {
     token_gaps[j] = token_gap(token, ts, j, european);
+    if (chinese && english_ward_d(token, j)) token_gaps[j] = std::min(token_gaps[j], kNearCost);
     at[j] = places(token, ts, j);
     if (digraphs && j > 0 && is_vowel(ts[j - 1]) && is_vowel(ts[j])) digraph[j] = digraph_vowels(ts[j - 1], ts[j]);
   }
@@ -241,6 +260,8 @@ double transcription_similarity(std::string_view pattern, std::string_view token
             : pc == 'f' && hu[i - 1] && (place & kAspirateU) != 0                 ? kSameSoundCost
                                                                   : substitution(pc, ts[j - 1], front, european);
         best = std::min(best, cost[i - 1][j - 1] + sub);
+        // Chinese writes no voicing (marked_han_pattern).
+        if (chinese && voicing_pair(pc, ts[j - 1])) best = std::min(best, cost[i - 1][j - 1] + kUnvoicedCost);
       }
       if (i > 0 && j > 1 && (digraph[j - 1] & vowel_bit(ps[i - 1])) != 0)
         best = std::min(best, cost[i - 1][j - 2] + kSameSoundCost);
@@ -270,6 +291,11 @@ double transcription_similarity(std::string_view pattern, std::string_view token
           if (first != 'c' && first != 'g' && first != 's' && first != 'z' && first != 't') continue;
           const double unit = spelling_unit(ps, i - pn, pn, ts, j - tn, tn);
           if (unit >= 0) best = std::min(best, cost[i - pn][j - tn] + unit);
+          // Chinese z (兹, 泽, 佐) is an unaspirated ts, which the list's ts and tz are
+          // (席兹 Sheets): a voicing pair, as d for t.
+          if (chinese && pn == 1 && tn == 2 && ps[i - 1] == 'z' && first == 't' &&
+              (ts[j - 1] == 's' || ts[j - 1] == 'z'))
+            best = std::min(best, cost[i - 1][j - 2] + kUnvoicedCost);
         }
       }
       cost[i][j] = best;

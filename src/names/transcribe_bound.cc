@@ -41,7 +41,7 @@ struct Partners {
 bool context_holds(std::string_view token, std::size_t k) {
   const char next = k + 1 < token.size() ? token[k + 1] : '\0';
   switch (token[k]) {
-    case 't':
+    case 't': return next == 'i' || next == 's' || next == 'z';
     case 'd': return next == 'i';
     case 'z': return next == 'h' || next == 's' || (k > 0 && token[k - 1] == 'd');
     case 'v': return !is_vowel(next);
@@ -53,8 +53,8 @@ bool context_holds(std::string_view token, std::size_t k) {
 
 // What leaving token[k] out costs the alignment at least (transcribe_rules.cc's
 // token_gap), for a consonant with no cheap partner: a nasal before a consonant in a long
-// token, a final t after a vowel, a v before u, French silent x and the d of dz cost less
-// than 1; any other such consonant, substituted or left out, 1.
+// token, a final t after a vowel, a v before u, French silent x, the d of dz and of -ward
+// cost less than 1; any other such consonant, substituted or left out, 1.
 double least_gap(std::string_view token, std::size_t k) {
   const char c = token[k];
   const char next = k + 1 < token.size() ? token[k + 1] : '\0';
@@ -63,7 +63,7 @@ double least_gap(std::string_view token, std::size_t k) {
   // English ew and aw (folded ev, av) are one vowel, written u and o.
   if (c == 'v' && k > 0 && (token[k - 1] == 'e' || token[k - 1] == 'a')) return kSameSoundCost;
   if (droppable_nasal(token, k) || silent_final_t(token, k) || silent_stl_t(token, k) || silent_final_z(token, k) ||
-      labial_before_u(token, k))
+      labial_before_u(token, k) || english_ward_d(token, k))
     return kNearCost;
   return 1.0;
 }
@@ -133,6 +133,9 @@ Partners make_partners() {
   add(p.of_token, 's', 'j');
   add(p.of_token, 'z', 'j');
   add(p.in_context, 't', 'c');
+  // Chinese z is an unaspirated ts: the t of ts and tz meets it.
+  add(p.in_context, 't', 'z');
+  add(p.of_pattern, 'z', 't');
   add(p.in_context, 'd', 'j');
   add(p.in_context, 'z', 'j');
   add(p.in_context, 'z', 'i');
@@ -156,6 +159,7 @@ const Partners& partners() {
 }  // namespace
 
 double transcription_cost_floor(std::string_view pattern, std::string_view token) {
+  pattern = unmarked(pattern);
   pattern = pattern.substr(0, std::min(pattern.size(), kMaxLetters));
   token = token.substr(0, std::min(token.size(), kMaxLetters));
   const Partners& p = partners();
@@ -197,6 +201,7 @@ double transcription_cost_floor(std::string_view pattern, std::string_view token
 }
 
 bool transcription_may_reach(std::string_view pattern, std::string_view token, double floor) {
+  pattern = unmarked(pattern);
   const std::size_t letters = std::min(token.size(), kMaxLetters);
   if (letters < 3) return true;
   std::size_t required = 0;

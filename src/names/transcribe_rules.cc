@@ -249,6 +249,11 @@ bool silent_stl_t(std::string_view token, std::size_t k) {
   return token[k] == 't' && k > 0 && token[k - 1] == 's' && k + 1 < token.size() && token[k + 1] == 'l';
 }
 
+bool english_ward_d(std::string_view token, std::size_t k) {
+  if (token[k] != 'd' || k < 3 || token.substr(k - 3, 3) != "var") return false;
+  return k + 1 == token.size() || (k + 2 == token.size() && token[k + 1] == 's');
+}
+
 bool silent_final_z(std::string_view token, std::size_t k) {
   return token[k] == 'z' && k + 1 == token.size() && k > 0 && token[k - 1] == 'e' &&
          token.size() >= kSilentFinalLetters;
