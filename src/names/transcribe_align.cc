@@ -17,10 +17,11 @@ namespace {
 using letters::is_vowel;
 using transcription_rules::digraph_vowels;
 using transcription_rules::gap;
+using transcription_rules::letter_rule_cost;
 using transcription_rules::places;
 using transcription_rules::token_gap;
 using transcription_rules::vowel_bit;
-using enum transcription_rules::Place;
+using enum transcription_rules::PatternPlace;
 
 // An optional letter: a vowel the script added, the h of シ and 谢, or the r of a long a.
 bool is_upper_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'H' || c == 'R'; }
@@ -203,20 +204,22 @@ double transcription_similarity(std::string_view pattern, std::string_view token
   std::array<double, kMax> token_gaps{};
   std::array<unsigned, kMax> at{};
   std::array<unsigned char, kMax> digraph{};  // the vowels a digraph ending here may be
-  std::array<bool, kMax> long_a{};
+  std::array<unsigned, kMax> pattern_at{};    // PatternPlace bits of each pattern letter
   for (std::size_t j = 0; j < ts.size(); ++j) {
     token_gaps[j] = token_gap(token, ts, j, european);
     if (chinese && english_ward_d(token, j)) token_gaps[j] = std::min(token_gaps[j], kNearCost);
     at[j] = places(token, ts, j);
     if (digraphs && j > 0 && is_vowel(ts[j - 1]) && is_vowel(ts[j])) digraph[j] = digraph_vowels(ts[j - 1], ts[j]);
   }
-  for (std::size_t i = 0; i + 1 < pattern.size(); ++i) long_a[i] = pattern[i + 1] == 'R';
-  // Katakana's h column has no hu: フ, its place, writes a foreign hu and hoo as well as fu
-  // (フッド Hood, フーバー Hoover). An f before u is that letter; the list's h before u or o
-  // meets it (kAspirateU).
-  std::array<bool, kMax> hu{};
-  for (std::size_t i = 0; i + 1 < pattern.size(); ++i)
-    hu[i] = pattern[i] == 'f' && (pattern[i + 1] == 'u' || pattern[i + 1] == 'U');
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (i + 1 < pattern.size() && pattern[i + 1] == 'R') pattern_at[i] |= kBeforeLongMark;
+    if (i > 0 && ps[i - 1] == 'v') pattern_at[i] |= kAfterV;
+    // Katakana's h column has no hu: フ, its place, writes a foreign hu and hoo as well as
+    // fu (フッド Hood, フーバー Hoover). An f before u is that letter; the list's h before u
+    // or o meets it (kAspirateU).
+    if (i + 1 < pattern.size() && pattern[i] == 'f' && (pattern[i + 1] == 'u' || pattern[i + 1] == 'U'))
+      pattern_at[i] |= kFBeforeU;
+  }
   // English says a long i and a long a (Ilene, Ryan, Mason) as the diphthongs ai and ei,
   // which katakana writes アイ and エイ and Chinese 赖 lai: a pattern's ai or ei ending at
   // i may stand for the list's i or a. Not in short tokens, where pinyin's ai and ei
@@ -242,23 +245,8 @@ double transcription_similarity(std::string_view pattern, std::string_view token
       if (i > 0 && j > 0) {
         const char pc = ps[i - 1];
         const unsigned place = at[j - 1];
-        const double sub =
-            pc == 'h' && (place & kSpanishJ) != 0                      ? kNearCost
-            : pc == 's' && (place & kSpanishFinalZ) != 0               ? 0.0
-            : pc == 'k' && (place & (kHardC | kItalianSch | kQu)) != 0 ? 0.0
-            : pc == 's' && (place & (kSoftC | kVoicedZ)) != 0          ? ((place & kSoftC) != 0 ? 0.0 : kSameSoundCost)
-            : pc == 'h' && (place & kSoftG) != 0                       ? kNearCost
-            : pc == 'j' && (place & kKanaDi) != 0                      ? 0.0
-            : pc == 'u' && (place & kKanaV) != 0                       ? kNearCost
-            : pc == 'a' && long_a[i - 1] && (place & kVowelBeforeR) != 0          ? 0.0
-            : (pc == 'a' || pc == 'o') && (place & kShortU) != 0                  ? kSameSoundCost
-            : pc == 'o' && i > 1 && ps[i - 2] == 'v' && (place & kEnglishWa) != 0 ? kSameSoundCost
-            : pc == 'n' && (place & kLabialM) != 0                                ? 0.0
-            : pc == 'z' && (place & kVoicedS) != 0                                ? kSameSoundCost
-            : pc == 'j' && (place & (kVoicedS | kVoicedZ)) != 0 && j > 1          ? kNearCost
-            : (pc == 'j' || pc == 'i') && (place & kAffricateZ) != 0              ? 0.0
-            : pc == 'f' && hu[i - 1] && (place & kAspirateU) != 0                 ? kSameSoundCost
-                                                                  : substitution(pc, ts[j - 1], front, european);
+        const double ruled = letter_rule_cost(pc, place, pattern_at[i - 1], j == 1);
+        const double sub = ruled >= 0 ? ruled : substitution(pc, ts[j - 1], front, european);
         best = std::min(best, cost[i - 1][j - 1] + sub);
         // Chinese writes no voicing (marked_han_pattern).
         if (chinese && voicing_pair(pc, ts[j - 1])) best = std::min(best, cost[i - 1][j - 1] + kUnvoicedCost);

@@ -74,4 +74,57 @@ enum Place : unsigned {
 // The rules token[k]'s place may be read by (Place bits); `ts` as for token_gap.
 [[nodiscard]] unsigned places(std::string_view token, std::string_view ts, std::size_t k);
 
+// What a rule may ask of the pattern's letter besides the letter itself.
+enum PatternPlace : unsigned {
+  kBeforeLongMark = 1U << 0,  // the next pattern letter is katakana's ー (an R)
+  kAfterV = 1U << 1,          // the pattern letter before is v
+  kFBeforeU = 1U << 2,        // an f before u, katakana's フ (the h column's hu)
+};
+
+// What a pattern letter costs against a list letter whose place a rule reads: where the
+// list letter's place holds any of `place`, the pattern letter is one of `letters`, its
+// own place holds all of `pattern`, and (when `inner`) the list letter is not the token's
+// first, the pair costs `cost` instead of what the letters' classes say.
+struct LetterRule {
+  std::string_view letters;
+  unsigned place;
+  unsigned pattern;
+  bool inner;
+  double cost;
+};
+
+// The rules in the order they are asked: the first that holds prices the pair. Each
+// place's rule is documented with its predicate in transcribe_rules.cc.
+// clang-format off
+inline constexpr LetterRule kLetterRules[] = {
+    {"h",  kSpanishJ,                      0,               false, kNearCost},      // 罗哈斯 Rojas
+    {"s",  kSpanishFinalZ,                 0,               false, 0.0},            // 罗德里格斯 Rodríguez
+    {"k",  kHardC | kItalianSch | kQu,     0,               false, 0.0},            // 亚奎内 Iaquone
+    {"s",  kSoftC,                         0,               false, 0.0},            // 阿尔塞 Arce
+    {"s",  kVoicedZ,                       0,               false, kSameSoundCost},
+    {"h",  kSoftG,                         0,               false, kNearCost},      // 卡塔赫纳 Cartagena
+    {"j",  kKanaDi,                        0,               false, 0.0},            // ウラジーミル Vladimir
+    {"u",  kKanaV,                         0,               false, kNearCost},      // セメノウ Semenov
+    {"a",  kVowelBeforeR,                  kBeforeLongMark, false, 0.0},            // バンカー Bunker
+    {"ao", kShortU,                        0,               false, kSameSoundCost}, // 邦克 Bunker
+    {"o",  kEnglishWa,                     kAfterV,         false, kSameSoundCost}, // 沃德 Ward
+    {"n",  kLabialM,                       0,               false, 0.0},            // 尚巴尔德 Chambard
+    {"z",  kVoicedS,                       0,               false, kSameSoundCost}, // ゾルフ Solf
+    {"j",  kVoicedS | kVoicedZ,            0,               true,  kNearCost},      // ミニョージ Mignosi
+    {"ji", kAffricateZ,                    0,               false, 0.0},            // ヤゴジンスカ Jagodzińska
+    {"f",  kAspirateU,                     kFBeforeU,       false, kSameSoundCost}, // フッド Hood
+};
+// clang-format on
+
+// The cost kLetterRules gives pattern letter `pc` against a list letter at `place`
+// (`first`: the token's first letter), or a negative number when no rule holds.
+inline double letter_rule_cost(char pc, unsigned place, unsigned pattern_place, bool first) {
+  if (place == 0) return -1.0;
+  for (const LetterRule& rule : kLetterRules)
+    if ((place & rule.place) != 0 && (pattern_place & rule.pattern) == rule.pattern && !(rule.inner && first) &&
+        rule.letters.find(pc) != std::string_view::npos)
+      return rule.cost;
+  return -1.0;
+}
+
 }  // namespace interdict::transcription_rules
