@@ -7,7 +7,8 @@
 // legal-form words ("Ltd", "有限公司") and titles as weak tokens. A query written in another
 // script is also compared by sound (罗哈斯-阿尔瓦拉多 with Rojas-Alvarado), since Han, kana,
 // Hangul and abjads spell foreign names by sound and no transliteration undoes that. See
-// docs/names.md for the measured quality and speed and the reasons behind each choice.
+// docs/names.md for the pipeline and the measured quality and speed, docs/names-rules.md
+// for the reasons behind each rule.
 //
 // Thread-safety: the free functions are thread-safe (ICU transliterators are per thread).
 // NameIndex: add() and freeze() are not; a frozen index is immutable and search() may be

@@ -1,5 +1,5 @@
 // Sound keys. The classes follow what the transcription systems merge, measured on
-// rigour's spellings of the same surname across scripts (docs/names.md):
+// rigour's spellings of the same surname across scripts (docs/names-rules.md):
 //   B  b p f v w (Arabic has no p or v, Japanese and Korean no v; Chinese writes v as w)
 //   T  t d, th dh
 //   K  k g q c (before a, o, u or a consonant), pinyin j ("吉" ji for Gi-, "基" for Ki-)

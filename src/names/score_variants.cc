@@ -1,7 +1,7 @@
 // Token pairs that one language's spelling or grammar makes different and the scorer counts
 // as nearly the same (score.h): a hushing h a list stripped, c for ts, and the endings
 // Slavic, Baltic and Czech grammar puts on one surname. Each is narrow on purpose: a rule
-// that also paired two names of different people would cost the negatives (docs/names.md).
+// that also paired two names of different people would cost the negatives (docs/names-rules.md).
 // One pair goes the other way: a man's and a woman's given name, which Jaro-Winkler finds
 // nearly the same.
 //

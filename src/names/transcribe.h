@@ -8,7 +8,7 @@
 // after ch and j (チ, ジ): ロハス is ro-ha-s(u), Rojas. Pinyin and romaji read these back
 // letter by letter ("luo de li ge si", "rohasu"); the pattern reads them as the table
 // meant them ("rodrigs" with optional vowels), so that a comparison can forgive the added
-// vowels and nothing else. Where the facts come from: docs/names.md.
+// vowels and nothing else. Where the facts come from: docs/names-rules.md.
 //
 // Patterns are ASCII: a lowercase letter is a sound the script wrote; an uppercase vowel
 // is one it may have added (present in the name or not, at no cost), an uppercase H the h

@@ -2,7 +2,7 @@
 // (transcription_similarity, transcribe_align.cc): what the Chinese and Japanese tables write for
 // a letter or a group of letters, and what leaving one out costs. Kept apart from the
 // alignment that prices with them, and from the kana table. Where the facts come from:
-// docs/names.md.
+// docs/names-rules.md.
 //
 // Thread-safety: pure functions; safe from any thread.
 #include "names/transcribe_rules.h"
