@@ -210,6 +210,18 @@ std::u32string foreign_ending_as_latin(std::u32string word) {
     word.erase(i + 1, after - i - 1);
     break;
   }
+  // Russian writes German ö with ё, and leaves out the h German writes after a long vowel
+  // before l, m, n, r (Фрёлих Fröhlich, Бём Böhm, Кёлер Köhler): before one of those and a
+  // vowel or the word's end, as a doubled one is a short vowel's (Мёллер Möller).
+  constexpr std::u32string_view kLengthened = U"лмнр";
+  for (std::size_t i = 1; i + 1 < word.size(); ++i) {
+    if (word[i] != U'ё' || !is_consonant(word[i - 1])) continue;
+    if (kLengthened.find(word[i + 1]) == std::u32string_view::npos) continue;
+    if (i + 2 < word.size() && !is_vowel(word[i + 2])) continue;
+    word[i] = U'о';
+    word.insert(i + 1, 1, U'х');
+    break;
+  }
   for (std::size_t i = 1; i + 2 < word.size(); ++i) {
     if (word[i] != U'л' || word[i + 1] != U'ь' || !is_vowel(word[i - 1])) continue;
     constexpr std::u32string_view kIotated = U"яеюё";

@@ -1,0 +1,28 @@
+// The recall rules of issue 6, session 13, round 2, for Latin, Cyrillic, Greek and Hangul
+// spellings: German's long-vowel h, which Russian leaves out. Each case is a rigour spelling
+// the matcher missed before the rule, or a pair the rule must keep apart.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "expect_hits.h"
+#include "names/fold_readings.h"
+#include "names/names.h"
+#include "names/normalise.h"
+
+namespace interdict {
+namespace {
+
+TEST(NamesRecall13Latin2, GermanLongVowelH) {
+  EXPECT_EQ(russian_transcription_as_latin("Фрёлих"), "фрохлих");
+  EXPECT_EQ(russian_transcription_as_latin("Бёмер Кёлер"), "бохмер кохлер");
+  // A doubled consonant follows a short vowel, and ё before another consonant has no h.
+  EXPECT_EQ(russian_transcription_as_latin("Мёллер Гёте Шрёдер"), "");
+  const NameIndex index = index_of({"Fröhlich", "Frolov"});
+  expect_top_matches(index, {{"фрёлих", "Fröhlich"}});
+}
+
+}  // namespace
+}  // namespace interdict
