@@ -285,6 +285,25 @@ std::string russian_transcription_as_latin(std::string_view utf8) {
   return respell_words(utf32_lenient(utf8), foreign_ending_as_latin, true);
 }
 
+std::string arabic_feminine_as_persian(std::string_view utf8) {
+  // Persian says Arabic's feminine -a (ة) as -e, which the lists write -eh (Масума
+  // Ma'soumeh, Фатима Fatemeh); Russian writes the Arabic -а. On a word of five letters or
+  // more ending in a vowel, a consonant and а, as the Arabic names do.
+  constexpr std::size_t kMinWord = 5;
+  std::u32string text = utf32_lenient(utf8);
+  if (text.find(U'а') == std::u32string::npos) return {};
+  const std::string out = respell_words(text, [](std::u32string word) {
+    const std::size_t n = word.size();
+    if (n >= kMinWord && word[n - 1] == U'а' && is_cyrillic(word[0]) && is_consonant(word[n - 2]) &&
+        is_vowel(word[n - 3])) {
+      word[n - 1] = U'е';
+      word += U'х';
+    }
+    return word;
+  });
+  return out;
+}
+
 std::string cyrillic_ge_as_h(std::string_view utf8) {
   // Cyrillic г is g in Russian but h in Ukrainian and Belarusian (Ukrainian national
   // romanisation, 2010: Головінський Holovinskyi, Ігорівна Ihorivna), and Russian writes

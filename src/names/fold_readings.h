@@ -74,6 +74,11 @@ void add_prothesis_reading(std::vector<NameTokens>& readings);
 // writes (Фрёлих Fröhlich); "" when no word changes. In fold_kin.cc.
 [[nodiscard]] std::string russian_transcription_as_latin(std::string_view utf8);
 
+// `utf8` with a Cyrillic word's final -а after a vowel and a consonant as -ех, as Persian
+// says and the lists write Arabic's feminine -a (Масума Ma'soumeh), or "" when there is
+// none. In fold_kin.cc.
+[[nodiscard]] std::string arabic_feminine_as_persian(std::string_view utf8);
+
 // `utf8` with each Hangul syllable that starts with ㄹ after a syllable with no final
 // written r and the syllable without it (나가히로 as 나가히r오, which reads nagahiro), as
 // Revised Romanization and the lists write ㄹ before a vowel; "" when there is none. In

@@ -1,5 +1,6 @@
 // The recall rules of issue 6, session 13, round 2, for Latin, Cyrillic, Greek and Hangul
-// spellings: German's long-vowel h, which Russian leaves out. Each case is a rigour spelling
+// spellings: German's long-vowel h, which Russian leaves out, and Persian's -eh for
+// Arabic's feminine -a. Each case is a rigour spelling
 // the matcher missed before the rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
@@ -22,6 +23,14 @@ TEST(NamesRecall13Latin2, GermanLongVowelH) {
   EXPECT_EQ(russian_transcription_as_latin("Мёллер Гёте Шрёдер"), "");
   const NameIndex index = index_of({"Fröhlich", "Frolov"});
   expect_top_matches(index, {{"фрёлих", "Fröhlich"}});
+}
+
+TEST(NamesRecall13Latin2, ArabicFeminineAsPersian) {
+  EXPECT_EQ(arabic_feminine_as_persian("Масума Фатима"), "масумех фатимех");
+  // After two consonants or in a short word the -а is no Arabic name's ending.
+  EXPECT_EQ(arabic_feminine_as_persian("Анна Ада Zahra"), "");
+  const NameIndex index = index_of({"Ma'soumeh", "Masna"});
+  expect_top_matches(index, {{"масума", "Ma'soumeh"}});
 }
 
 }  // namespace
