@@ -1,6 +1,6 @@
 // The recall rules of issue 6, session 13, round 2, for Latin, Cyrillic, Greek and Hangul
 // spellings: German's long-vowel h, which Russian leaves out, and Persian's -eh for
-// Arabic's feminine -a. Each case is a rigour spelling
+// Arabic's feminine -a, and Greek σ for French ch. Each case is a rigour spelling
 // the matcher missed before the rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
@@ -31,6 +31,13 @@ TEST(NamesRecall13Latin2, ArabicFeminineAsPersian) {
   EXPECT_EQ(arabic_feminine_as_persian("Анна Ада Zahra"), "");
   const NameIndex index = index_of({"Ma'soumeh", "Masna"});
   expect_top_matches(index, {{"масума", "Ma'soumeh"}});
+}
+
+TEST(NamesRecall13Latin2, GreekSigmaForFrenchCh) {
+  const NameIndex index = index_of({"Chirvani", "Sarvin"});
+  expect_top_matches(index, {{"σιρβανί", "Chirvani"}});
+  // Not in a word of three letters, as often a Chinese syllable's s (Σαν San, not Chan).
+  EXPECT_LT(score_of(index_of({"Chan"}), "Σαν", "Chan"), 0.92);
 }
 
 }  // namespace
