@@ -1,6 +1,6 @@
 // The recall rules of issue 6, session 13, round 2, for Latin, Cyrillic, Greek and Hangul
 // spellings: German's long-vowel h, which Russian leaves out, and Persian's -eh for
-// Arabic's feminine -a, and Greek σ for French ch. Each case is a rigour spelling
+// Arabic's feminine -a, Greek σ for French ch and Bengali ভ for v. Each case is a rigour spelling
 // the matcher missed before the rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
@@ -12,6 +12,7 @@
 #include "names/fold_readings.h"
 #include "names/names.h"
 #include "names/normalise.h"
+#include "names/transcribe.h"
 
 namespace interdict {
 namespace {
@@ -38,6 +39,14 @@ TEST(NamesRecall13Latin2, GreekSigmaForFrenchCh) {
   expect_top_matches(index, {{"σιρβανί", "Chirvani"}});
   // Not in a word of three letters, as often a Chinese syllable's s (Σαν San, not Chan).
   EXPECT_LT(score_of(index_of({"Chan"}), "Σαν", "Chan"), 0.92);
+}
+
+TEST(NamesRecall13Latin2, BengaliBhaForV) {
+  // Bengali writes a foreign v with ভ, its bh: the h is optional.
+  EXPECT_GT(transcription_similarity(indic_pattern(U"ভ্লাদিমির"), "vladimir"), 0.95);
+  EXPECT_GT(transcription_similarity(indic_pattern(U"ভারত"), "bharat"), 0.95);
+  // Devanagari has व for v, and its भ stays bh.
+  EXPECT_LT(transcription_similarity(indic_pattern(U"भ्लादिमिर"), "vladimir"), 0.95);
 }
 
 }  // namespace
