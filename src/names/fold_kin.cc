@@ -210,6 +210,18 @@ std::u32string foreign_ending_as_latin(std::u32string word) {
     word.erase(i + 1, after - i - 1);
     break;
   }
+  // Russian writes German ö with ё, and leaves out the h German writes after a long vowel
+  // before l, m, n, r (Фрёлих Fröhlich, Бём Böhm, Кёлер Köhler): before one of those and a
+  // vowel or the word's end, as a doubled one is a short vowel's (Мёллер Möller).
+  constexpr std::u32string_view kLengthened = U"лмнр";
+  for (std::size_t i = 1; i + 1 < word.size(); ++i) {
+    if (word[i] != U'ё' || !is_consonant(word[i - 1])) continue;
+    if (kLengthened.find(word[i + 1]) == std::u32string_view::npos) continue;
+    if (i + 2 < word.size() && !is_vowel(word[i + 2])) continue;
+    word[i] = U'о';
+    word.insert(i + 1, 1, U'х');
+    break;
+  }
   for (std::size_t i = 1; i + 2 < word.size(); ++i) {
     if (word[i] != U'л' || word[i + 1] != U'ь' || !is_vowel(word[i - 1])) continue;
     constexpr std::u32string_view kIotated = U"яеюё";
@@ -271,6 +283,25 @@ std::string belarusian_vowels_as_russian(std::string_view utf8) {
 
 std::string russian_transcription_as_latin(std::string_view utf8) {
   return respell_words(utf32_lenient(utf8), foreign_ending_as_latin, true);
+}
+
+std::string arabic_feminine_as_persian(std::string_view utf8) {
+  // Persian says Arabic's feminine -a (ة) as -e, which the lists write -eh (Масума
+  // Ma'soumeh, Фатима Fatemeh); Russian writes the Arabic -а. On a word of five letters or
+  // more ending in a vowel, a consonant and а, as the Arabic names do.
+  constexpr std::size_t kMinWord = 5;
+  std::u32string text = utf32_lenient(utf8);
+  if (text.find(U'а') == std::u32string::npos) return {};
+  const std::string out = respell_words(text, [](std::u32string word) {
+    const std::size_t n = word.size();
+    if (n >= kMinWord && word[n - 1] == U'а' && is_cyrillic(word[0]) && is_consonant(word[n - 2]) &&
+        is_vowel(word[n - 3])) {
+      word[n - 1] = U'е';
+      word += U'х';
+    }
+    return word;
+  });
+  return out;
 }
 
 std::string cyrillic_ge_as_h(std::string_view utf8) {

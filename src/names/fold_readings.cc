@@ -168,6 +168,10 @@ bool arabic_inner_u(std::string_view raw, std::size_t i) {
 std::string transcribed_sounds(std::string_view raw, Spelling script) {
   std::string out;
   out.reserve(raw.size() + 1);
+  // Greek has no sh and writes French ch with σ (Σιράκ Chirac, Σοπέν Chopin, Σιρβανί
+  // Chirvani); the lists keep French ch, which the fold leaves as it is.
+  if (script == Spelling::kGreek && raw.size() > 3 && raw[0] == 's' && is_vowel_or_y(raw[1]))
+    return "ch" + std::string(raw.substr(1));
   if (script != Spelling::kLatin && script != Spelling::kCyrillic && script != Spelling::kAbjad)
     return std::string(raw);
   const bool slavic = slavic_ending(raw);

@@ -70,8 +70,14 @@ void add_prothesis_reading(std::vector<NameTokens>& readings);
 // Cuéllar); a family's plural -ские, -цкие as its men's -ский, -цкий (Конецпольские
 // Koniecpolski); English [oʊ], Russian оу and Greek όου before two consonants, as o and
 // a mute e after the first (Коулман, Κόουλμαν Coleman), and English -man, -мен in a long
-// word, as -ман; "" when no word changes. In fold_kin.cc.
+// word, as -ман; German ö, ё before one of л м н р, as о and the long vowel's h German
+// writes (Фрёлих Fröhlich); "" when no word changes. In fold_kin.cc.
 [[nodiscard]] std::string russian_transcription_as_latin(std::string_view utf8);
+
+// `utf8` with a Cyrillic word's final -а after a vowel and a consonant as -ех, as Persian
+// says and the lists write Arabic's feminine -a (Масума Ma'soumeh), or "" when there is
+// none. In fold_kin.cc.
+[[nodiscard]] std::string arabic_feminine_as_persian(std::string_view utf8);
 
 // `utf8` with each Hangul syllable that starts with ㄹ after a syllable with no final
 // written r and the syllable without it (나가히로 as 나가히r오, which reads nagahiro), as

@@ -239,6 +239,7 @@ NormalisedName normalise(std::string_view utf8, bool query) {
   if (query) add_respelled_reading(ukrainian_as_russian(utf8), out);
   if (query && !ascii) add_respelled_reading(belarusian_vowels_as_russian(utf8), out);
   if (query && !ascii) add_respelled_reading(russian_transcription_as_latin(utf8), out);
+  if (query && !ascii) add_respelled_reading(arabic_feminine_as_persian(utf8), out);
   if (query && !ascii) add_respelled_reading(hangul_liquid_as_r(utf8), out);
   if (query && !ascii) add_respelled_reading(hangul_pieup_as_f(utf8), out);
   if (query && !ascii) add_respelled_reading(hangul_pinyin_u(utf8), out);

@@ -91,6 +91,7 @@ constexpr char32_t kBengaliI = 0x0987;    // ই
 constexpr char32_t kBengaliYa = 0x09AF;   // য
 constexpr char32_t kBengaliYya = 0x09DF;  // য়
 constexpr char32_t kBengaliNukta = 0x09BC;
+constexpr char32_t kBengaliBha = 0x09AD;  // ভ
 constexpr char32_t kZeroWidthNonJoiner = 0x200C;
 constexpr char32_t kZeroWidthJoiner = 0x200D;
 
@@ -140,7 +141,9 @@ std::string indic_pattern(std::u32string_view word) {
     switch (l->kind) {
       case Kind::kConsonant:
         close();
-        consonant = l->latin;
+        // Bengali has no v and writes a foreign v with ভ, its bh (ডেভিড David, ভ্লাদিমির
+        // Vladimir): the h is optional, as Bengali's own names keep it (Bhattacharya).
+        consonant = c == kBengaliBha ? std::string_view("bH") : l->latin;
         out += consonant;
         inherent = true;
         break;
