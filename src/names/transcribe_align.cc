@@ -219,6 +219,7 @@ double transcription_similarity(std::string_view pattern, std::string_view token
     // or o meets it (kAspirateU).
     if (i + 1 < pattern.size() && pattern[i] == 'f' && (pattern[i + 1] == 'u' || pattern[i + 1] == 'U'))
       pattern_at[i] |= kFBeforeU;
+    if (i + 1 < pattern.size() && pattern[i] == 'b' && pattern[i + 1] == 'H') pattern_at[i] |= kBengaliBh;
   }
   // English says a long i and a long a (Ilene, Ryan, Mason) as the diphthongs ai and ei,
   // which katakana writes アイ and エイ and Chinese 赖 lai: a pattern's ai or ei ending at
@@ -250,6 +251,10 @@ double transcription_similarity(std::string_view pattern, std::string_view token
         best = std::min(best, cost[i - 1][j - 1] + sub);
         // Chinese writes no voicing (marked_han_pattern).
         if (chinese && voicing_pair(pc, ts[j - 1])) best = std::min(best, cost[i - 1][j - 1] + kUnvoicedCost);
+        // Bengali has no v and writes a foreign one with ভ (ডেভিড David); its own bh is said
+        // (ভারত Bharat), and Devanagari writes v with व.
+        if ((pattern_at[i - 1] & kBengaliBh) != 0 && ts[j - 1] == 'v')
+          best = std::min(best, cost[i - 1][j - 1] + kSameSoundCost);
       }
       if (i > 0 && j > 1 && (digraph[j - 1] & vowel_bit(ps[i - 1])) != 0)
         best = std::min(best, cost[i - 1][j - 2] + kSameSoundCost);

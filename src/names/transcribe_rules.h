@@ -79,6 +79,7 @@ enum PatternPlace : unsigned {
   kBeforeLongMark = 1U << 0,  // the next pattern letter is katakana's ー (an R)
   kAfterV = 1U << 1,          // the pattern letter before is v
   kFBeforeU = 1U << 2,        // an f before u, katakana's フ (the h column's hu)
+  kBengaliBh = 1U << 3,       // a b with an optional h, Bengali's ভ (transcribe_indic.cc)
 };
 
 // What a pattern letter costs against a list letter whose place a rule reads: where the

@@ -32,3 +32,18 @@ TEST(LetterRules13, PatternPlacesAndInnerRulesAreAsked) {
 
 }  // namespace
 }  // namespace interdict::transcription_rules
+
+namespace interdict {
+namespace {
+
+TEST(LetterRules13, BengaliBhWritesAForeignV) {
+  // ডেভিড: its ভ is the pattern's b with an optional h. Before, an Indic b met v at a near
+  // consonant's cost, and the pair fell under kIndicFloor (0.88).
+  EXPECT_GE(transcription_similarity("debHidA", "david"), 0.92);
+  EXPECT_DOUBLE_EQ(transcription_similarity("bHaratA", "bharat"), 1.0);
+  // Devanagari's b (ब) is b: no v.
+  EXPECT_EQ(transcription_similarity("debidA", "david"), 0.0);
+}
+
+}  // namespace
+}  // namespace interdict
