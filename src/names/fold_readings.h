@@ -1,6 +1,7 @@
 // Other Latin-script languages' spellings of a query's words, as query readings more
 // (fold_readings.cc; respelled_letters in fold_letters.cc; the kindred languages' readings
-// in fold_kin.cc). Internal to normalise.cc.
+// in fold_kin.cc, foreign names as Cyrillic, Greek and Georgian write them in
+// fold_foreign.cc). Internal to normalise.cc.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -71,12 +72,12 @@ void add_prothesis_reading(std::vector<NameTokens>& readings);
 // Koniecpolski); English [oʊ], Russian оу and Greek όου before two consonants, as o and
 // a mute e after the first (Коулман, Κόουλμαν Coleman), and English -man, -мен in a long
 // word, as -ман; German ö, ё before one of л м н р, as о and the long vowel's h German
-// writes (Фрёлих Fröhlich); "" when no word changes. In fold_kin.cc.
+// writes (Фрёлих Fröhlich); "" when no word changes. In fold_foreign.cc.
 [[nodiscard]] std::string russian_transcription_as_latin(std::string_view utf8);
 
 // `utf8` with a Cyrillic word's final -а after a vowel and a consonant as -ех, as Persian
 // says and the lists write Arabic's feminine -a (Масума Ma'soumeh), or "" when there is
-// none. In fold_kin.cc.
+// none. In fold_foreign.cc.
 [[nodiscard]] std::string arabic_feminine_as_persian(std::string_view utf8);
 
 // `utf8` with each Hangul syllable that starts with ㄹ after a syllable with no final
@@ -96,7 +97,7 @@ void add_prothesis_reading(std::vector<NameTokens>& readings);
 
 // `utf8` with a Georgian word's nominative -ი after a consonant left out, as Georgian adds
 // it to a foreign name (პუტინი Putin), and a father's name in the genitive with ძე, son, as
-// the patronymic -ович (პავლეს ძე Pavlovich), or "" when there is neither. In fold_kin.cc.
+// the patronymic -ович (პავლეს ძე Pavlovich), or "" when there is neither. In fold_foreign.cc.
 [[nodiscard]] std::string georgian_as_foreign(std::string_view utf8);
 
 // Whether `utf8` holds a word ending in the Czech and Slovak feminine -ová, which Russian
