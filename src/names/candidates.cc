@@ -90,7 +90,10 @@ void pair_pattern(const NameIndex::Data& d, std::string_view pattern, PairMemo* 
     const std::uint32_t t = reached[i];
     if (i + 2 * kAhead < reached.size()) __builtin_prefetch(&d.tokens[reached[i + 2 * kAhead]]);
     if (i + kAhead < reached.size()) __builtin_prefetch(d.blob.data() + d.tokens[reached[i + kAhead]].text.offset);
-    ranked.emplace_back(kClosenessShare * closeness[t] + liquid_jaro_winkler(letters, d.str(d.tokens[t].text)), t);
+    const TokenRec& token = d.tokens[t];
+    double nearness = liquid_jaro_winkler(letters, d.str(token.text));
+    if (token.sounded.length != 0) nearness = std::max(nearness, liquid_jaro_winkler(letters, d.str(token.sounded)));
+    ranked.emplace_back(kClosenessShare * closeness[t] + nearness, t);
     closeness[t] = 0;
   }
   // Ties go to the lower token id, so the same query always aligns the same tokens.
@@ -102,13 +105,8 @@ void pair_pattern(const NameIndex::Data& d, std::string_view pattern, PairMemo* 
     ranked.resize(kMaxAligned);
   }
   for (const auto& [rank, t] : ranked) {
-    const std::string_view text = d.str(d.tokens[t].text);
     // The value score_form keeps: 0 below the floor, else the similarity itself.
-    auto paired = [&] {
-      if (!transcription_may_reach(pattern, text, kTranscriptionFloor)) return 0.0;
-      const double sim = transcription_similarity(pattern, text);
-      return sim < kTranscriptionFloor ? 0.0 : sim;
-    };
+    auto paired = [&] { return pattern_similarity(pattern, d, d.tokens[t]); };
     // score_form gives a weak token 0 without aligning it, so its value is not the memo's.
     const double sim = memo && d.tokens[t].weak == 0 ? memo->get(slot, t, paired) : paired();
     if (sim >= kTranscriptionFloor) out.emplace_back(sim, t);

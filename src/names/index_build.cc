@@ -13,6 +13,7 @@
 #include "names/candidates.h"
 #include "names/normalise.h"
 #include "names/phonetic.h"
+#include "names/sound_spelling.h"
 
 namespace interdict {
 namespace {
@@ -56,6 +57,9 @@ void post_transcriptions(NameIndex::Data& d) {
     if (forms_of[t].empty()) continue;
     keys.clear();
     transcription_keys(d.str(d.tokens[t].text), keys);
+    // A token's sound spelling (sound_spelling.h) is reached by its own keys: 史密斯's
+    // SMS is a class apart from Smith's SMT.
+    if (d.tokens[t].sounded.length != 0) transcription_keys(d.str(d.tokens[t].sounded), keys);
     for (auto k : keys) {
       auto& list = lists[k];
       if (list.empty() || list.back() != t) list.push_back(t);
@@ -144,19 +148,31 @@ void NameIndex::add(const NameEntry& entry) {
     // Readings after the first are joined readings (FormRec::joined) but this one, last.
     auto particles = with_particles_joined(readings.front());
     const std::size_t joined_end = readings.size();
+    // The token readings respelled by sound (sound_spelling.h), token for token, or none.
+    NameTokens sound = sound_reading(name);
+    if (sound.size() != readings.front().size()) sound.clear();
+    NameTokens sound_particles = sound.empty() ? NameTokens{} : with_particles_joined(sound);
+    if (sound_particles.size() != particles.size()) sound_particles.clear();
     if (!particles.empty()) readings.push_back(std::move(particles));
     const auto name_index = static_cast<std::uint32_t>(b.names.size());
     b.names.push_back(NameRec{d.intern(name), entry_index});
     for (std::size_t r = 0; r < readings.size(); ++r) {
       const auto& reading = readings[r];
       FormRec f{name_index, static_cast<std::uint32_t>(b.form_tokens.size()), 0, 0, r > 0 && r < joined_end ? 1U : 0U};
-      for (const auto& token : reading) {
-        auto [it, fresh] = b.token_ids.try_emplace(token, static_cast<std::uint32_t>(b.tokens.size()));
+      const NameTokens* sounds = r == 0 ? &sound : r == joined_end ? &sound_particles : nullptr;
+      for (std::size_t k = 0; k < reading.size(); ++k) {
+        const std::string& token = reading[k];
+        const bool weak = is_weak_token(token);
+        const std::string sounded =
+            sounds == nullptr || sounds->empty() || weak ? std::string() : sounded_token((*sounds)[k], token);
+        // A token with a sound spelling is a record apart from its spelling's other
+        // sources (Smit, Smith): the key holds both.
+        const std::string id_key = sounded.empty() ? token : token + '\0' + sounded;
+        auto [it, fresh] = b.token_ids.try_emplace(id_key, static_cast<std::uint32_t>(b.tokens.size()));
         if (fresh) {
-          const bool weak = is_weak_token(token);
           const StrRef text = d.intern(token);
-          b.tokens.push_back(
-              TokenRec{text, 0, weak ? 1U : 0U, d.intern(weak ? "" : sound_key(token, Spelling::kLatin))});
+          b.tokens.push_back(TokenRec{text, 0, weak ? 1U : 0U, d.intern(weak ? "" : sound_key(token, Spelling::kLatin)),
+                                      d.intern(sounded)});
         }
         b.form_tokens.push_back(it->second);
         ++f.token_count;

@@ -46,6 +46,9 @@ struct TokenRec {
   float weight = 0;  // IDF, times the weak factor for a weak token
   std::uint32_t weak = 0;
   StrRef sound;  // sound_key(text) (phonetic.h), made once so a search does not
+  // The token as its name's letters sound where the fold lost what transcriptions write
+  // (sound_spelling.h: Smith "smis"), empty for most; a pattern pairs with the better.
+  StrRef sounded;
 };
 
 // Token rarity: ln(1 + forms / df). A weak token counts this much of it.

@@ -50,6 +50,16 @@ double jaro_winkler(std::string_view a, std::string_view b) {
   return jaro_winkler_of(a, b, matches, transpositions);
 }
 
+double pattern_similarity(std::string_view pattern, const NameIndex::Data& d, const TokenRec& t) {
+  auto aligned = [&](std::string_view text) {
+    if (!transcription_may_reach(pattern, text, kTranscriptionFloor)) return 0.0;
+    const double s = transcription_similarity(pattern, text);
+    return s < kTranscriptionFloor ? 0.0 : s;
+  };
+  const double plain = aligned(d.str(t.text));
+  return t.sounded.length == 0 ? plain : std::max(plain, aligned(d.str(t.sounded)));
+}
+
 double token_similarity(std::string_view a, std::string_view b) {
   if (a == b) return 1.0;
   if (equal_but_hushing_h(a, b)) return kHushingSimilarity;
@@ -173,10 +183,7 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
           const double s = token_similarity(query[i].text, d.str(t.text));
           return s < kTypoSimilarity && holds_word(query[i].typos, d.str(t.text)) ? kTypoSimilarity : s;
         }
-        const std::string_view text = d.str(t.text);
-        if (t.weak != 0 || !transcription_may_reach(query[i].text, text, kTranscriptionFloor)) return 0.0;
-        const double s = transcription_similarity(query[i].text, text);
-        return s < kTranscriptionFloor ? 0.0 : s;
+        return t.weak != 0 ? 0.0 : pattern_similarity(query[i].text, d, t);
       };
       const double sim = memo ? memo->get(slot, id, similarity) : similarity();
       if (sim > 0 && (!joined || sim >= floor)) pairs[count++] = Pair{sim, i, j};

@@ -136,6 +136,10 @@ inline constexpr std::uint32_t kSoundWay = 2;
 // A pattern and a token pair only this alike (transcription_similarity): below, one
 // consonant in five is another.
 inline constexpr double kTranscriptionFloor = 0.8;
+// A pattern against a strong list token: transcription_similarity with its spelling, or
+// with its sound spelling (TokenRec::sounded, sound_spelling.h) when it has one, the
+// better; 0 below kTranscriptionFloor. What score_form and the candidates' memo keep.
+[[nodiscard]] double pattern_similarity(std::string_view pattern, const NameIndex::Data& d, const TokenRec& t);
 
 // Score of a query's words by sound (see phonetic.h) against form `f`, in [0,1], for a
 // query written in a script that spells names by sound. Words pair with the form's strong

@@ -1,6 +1,6 @@
 // The index file: a versioned header, then each flat array as (u64 byte length, bytes).
 //
-//   file    = magic "IDXNAMES" u32 version(=10) u32 record-size-check
+//   file    = magic "IDXNAMES" u32 version(=11) u32 record-size-check
 //             f64 match f64 review
 //             array{blob} array{entries} array{names} array{forms} array{form_tokens}
 //             array{tokens} array{keys} array{key_offsets} array{postings}
@@ -9,6 +9,9 @@
 //   array   = u64 byte-length, bytes (length a multiple of the record size),
 //             zero bytes to the next multiple of 8
 //
+// Version 11 keeps a token's sound spelling beside it (TokenRec::sounded, sound_spelling.h:
+// Smith "smis", Graça "grasa") and posts it under its transcription keys: a version 10 file
+// would not let 史密斯 reach Smith.
 // Version 10 reads a final -oix's x as French leaves it unsaid in transcription keys, and
 // posts a token with a German ch before a consonant or last under the keys of that ch read
 // k as well (transcription_keys.cc, transcribe_rules.cc): a version 9 file would not let 博瓦 reach Boix,
@@ -55,7 +58,7 @@ namespace interdict {
 namespace {
 
 constexpr char kMagic[8] = {'I', 'D', 'X', 'N', 'A', 'M', 'E', 'S'};
-constexpr std::uint32_t kVersion = 10;
+constexpr std::uint32_t kVersion = 11;
 constexpr std::size_t kAlign = 8;
 constexpr std::uint32_t kRecordCheck =
     sizeof(EntryRec) << 24 | sizeof(NameRec) << 16 | sizeof(FormRec) << 8 | sizeof(TokenRec);
@@ -179,7 +182,7 @@ const char* check(const NameIndex::Data& d) {
   for (auto t : d.form_tokens)
     if (t >= d.tokens.size()) return "token id past the end";
   for (const auto& t : d.tokens) {
-    if (!in_blob(d, t.text) || !in_blob(d, t.sound)) return "token string past the end";
+    if (!in_blob(d, t.text) || !in_blob(d, t.sound) || !in_blob(d, t.sounded)) return "token string past the end";
     if (!(t.weight >= 0.0F && t.weight < 1e6F)) return "token weight out of range";
   }
   if (d.key_offsets.size() != d.keys.size() + 1 || d.key_offsets.front() != 0 ||

@@ -134,7 +134,7 @@ TEST(NamesFile, Version3Rejected) {
   ASSERT_FALSE(loaded.has_value());
   EXPECT_EQ(loaded.error().category(), ErrorCategory::kParse);
   // Both versions named, so a user knows the file is old rather than damaged.
-  EXPECT_NE(loaded.error().message().find("unsupported version 3 (this build reads version 10)"), std::string::npos)
+  EXPECT_NE(loaded.error().message().find("unsupported version 3 (this build reads version 11)"), std::string::npos)
       << loaded.error().message();
 }
 
