@@ -58,7 +58,7 @@ struct SearchHints {
 };
 
 struct Thresholds {
-  double match = 0.92;   // score >= match: a hit (0.080% of yente's negatives; see docs/names.md)
+  double match = 0.92;   // score >= match: a hit (0.074% of yente's negatives; see docs/names.md)
   double review = 0.80;  // review <= score < match: for a person to review; below: dropped
 };
 
