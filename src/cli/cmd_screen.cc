@@ -252,7 +252,9 @@ void register_screen(CLI::App& app, GlobalOptions& global, Runner& runner) {
       "jsonl\n\n"
       "Exit codes: 1 when a hit is a match, 0 when only reviews or nothing, 2 for usage or input errors.");
   cmd->add_option("name", options->names, "Names to screen (default: standard input)")->type_name("NAME");
-  cmd->add_option("--index", options->index, "Name index from `interdict lists import`")->type_name("FILE");
+  cmd->add_option("--index,--lists", options->index,
+                  "Name index from `interdict lists import` (--lists, as scan names it)")
+      ->type_name("FILE");
   cmd->add_option("--country", options->country, "Country hint for every name (ISO code), e.g. CN")->type_name("CC");
   cmd->add_option("--type", options->type, "Kind hint: person, organization, vessel or aircraft")->type_name("KIND");
   cmd->add_option("--match", options->match, "Match threshold in [0,1] (default 0.92, or the index's)")

@@ -76,6 +76,12 @@ TEST(ScreenLists, OpenSanctionsPersonMatches) {
   expect_match("Vitaly Yurievich Kuzmenko", "opensanctions", "NK-2Ka3UvopqbpZmVDFjWd4LA");
 }
 
+TEST(ScreenLists, ListsIsTheIndexOptionAsScanNamesIt) {
+  Screened s = screen("--lists " + shell_quote(full_index()) + " 'Eric Badege'");
+  EXPECT_EQ(s.result.exit_code, 1) << s.result.err;
+  EXPECT_NE(s.result.out.find("CDi.001"), std::string::npos) << s.result.out;
+}
+
 TEST(ScreenLists, IndexAlsoHoldsTheOrdersNames) { expect_match("WeChat Pay", "order", "wechat-pay"); }
 
 TEST(ScreenLists, CleanNameHasNoHitAndExitsZero) {
