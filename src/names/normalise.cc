@@ -223,8 +223,10 @@ NormalisedName normalise(std::string_view utf8, bool query) {
     readings.push_back(std::move(second));
     out.han_syllables.push_back(joined_han ? 1 : 0);
   }
-  // A Japanese name has more readings than the dictionary's first (transcribe_kanji.h).
-  if (!japanese_reading.empty())
+  // A Japanese name has more readings than the dictionary's first (transcribe_kanji.h). A
+  // Chinese name's characters are mostly in the dictionary too (桂花 李 read keika ri,
+  // katsura hana sumomo...): it gets the first reading only, as before those readings.
+  if (!japanese_reading.empty() && !chinese_name)
     for (const auto& other : japanese_other_readings(utf8)) {
       NameTokens folded;
       for (const auto& token : other) folded.push_back(fold_spelling(token));

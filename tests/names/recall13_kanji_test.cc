@@ -67,6 +67,13 @@ TEST(NamesRecall13Kanji, ChineseNamesGetNoOtherReading) {
   EXPECT_TRUE(japanese_other_readings("王伟").empty());
   // A word in Latin letters: the name is not all kanji.
   EXPECT_TRUE(japanese_other_readings("山極 Juichi").empty());
+  // A Chinese name, one of its words a single character, whose characters IPAdic does
+  // know: its first reading only (桂花 李 had keika ri, katsura hana sumomo...).
+  const auto chinese = normalise_query("桂花 李").readings;
+  EXPECT_FALSE(has(chinese, Tokens{"keika", "ri"}));
+  EXPECT_TRUE(has(chinese, Tokens{"gui", "hua", "li"}));
+  // A Japanese name of two-character words keeps them.
+  EXPECT_TRUE(has(normalise_query("和也 斎藤").readings, Tokens{"kazua", "saito"}));
 }
 
 TEST(NamesRecall13Kanji, RigourSpellingsMatch) {
