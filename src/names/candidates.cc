@@ -104,7 +104,8 @@ void pair_pattern(const NameIndex::Data& d, std::string_view pattern, PairMemo* 
     std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kMaxAligned), ranked.end(), nearer);
     ranked.resize(kMaxAligned);
   }
-  for (const auto& [rank, t] : ranked) {
+  for (const auto& ranked_token : ranked) {
+    const std::uint32_t t = ranked_token.second;  // a lambda may not capture a structured binding (clang)
     // The value score_form keeps: 0 below the floor, else the similarity itself.
     auto paired = [&] { return pattern_similarity(pattern, d, d.tokens[t]); };
     // score_form gives a weak token 0 without aligning it, so its value is not the memo's.
