@@ -75,6 +75,7 @@ NormalisedName normalise(std::string_view utf8, bool query) {
   std::vector<std::size_t> word_of;          // per token
   std::vector<Spelling> script_of;           // per token
   std::vector<NameTokens> japanese_of;       // per word: its Japanese reading, or none
+  std::vector<JapaneseWord> japanese;        // the query's words as the dictionary reads them
   bool syllabic = false;                     // a word in Han, kana or Hangul
   std::vector<bool> accented_words;          // per word: accented_pairs
   const bool ascii = letters::is_ascii(utf8);
@@ -96,12 +97,15 @@ NormalisedName normalise(std::string_view utf8, bool query) {
     if (query && std::find(han_words.begin(), han_words.end(), true) != han_words.end()) {
       // Words are matched in order; a legal form cut out of a word (有限公司) can change
       // the count, and then no word is read as Japanese rather than a wrong one.
-      auto readings = japanese_words(utf8);
-      if (static_cast<std::size_t>(std::count(han_words.begin(), han_words.end(), true)) == readings.size()) {
+      japanese = japanese_words(utf8);
+      std::vector<const JapaneseWord*> kanji;
+      for (const auto& word : japanese)
+        if (word.kanji) kanji.push_back(&word);
+      if (static_cast<std::size_t>(std::count(han_words.begin(), han_words.end(), true)) == kanji.size()) {
         std::size_t k = 0;
         japanese_of.resize(han_words.size());
         for (std::size_t w = 0; w < han_words.size(); ++w)
-          if (han_words[w]) japanese_of[w] = std::move(readings[k++]);
+          if (han_words[w]) japanese_of[w] = kanji[k++]->first;
       }
     }
     tokenise_unicode(text, tokens, &word_of);
@@ -227,7 +231,7 @@ NormalisedName normalise(std::string_view utf8, bool query) {
   // Chinese name's characters are mostly in the dictionary too (桂花 李 read keika ri,
   // katsura hana sumomo...): it gets the first reading only, as before those readings.
   if (!japanese_reading.empty() && !chinese_name)
-    for (const auto& other : japanese_other_readings(utf8)) {
+    for (const auto& other : japanese_other_readings(japanese)) {
       NameTokens folded;
       for (const auto& token : other) folded.push_back(fold_spelling(token));
       if (std::find(readings.begin(), readings.end(), folded) == readings.end()) readings.push_back(std::move(folded));

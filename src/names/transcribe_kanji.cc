@@ -122,48 +122,75 @@ std::vector<std::pair<std::string, bool>> split_words(std::string_view utf8) {
 // A name's reading by a dictionary entry spanning the whole word (人名 person, 地域 place).
 bool names_something(std::string_view feature) { return field(feature, 2) == "人名" || field(feature, 2) == "地域"; }
 
-// The other readings of a word the dictionary reads: its other whole-word name entries
-// (綱木 is a surname ツナキ and a place ツナギ), then for two kanji their characters'
-// readings (kanji_readings.h).
-std::vector<std::string> other_readings(const std::string& word, const std::vector<std::string>& best) {
+// Reads the first path of the parse in `l` (japanese_reading's tokens), or nothing when
+// any part of it is unknown or has no reading.
+std::vector<std::string> best_path(const MeCab::Lattice& l) {
   std::vector<std::string> out;
-  auto add = [&](std::string romaji) {
-    if (romaji.empty() || (best.size() == 1 && best.front() == romaji)) return;
-    if (std::find(out.begin(), out.end(), romaji) == out.end()) out.push_back(std::move(romaji));
-  };
-  if (MeCab::Lattice* l = lattice(); l != nullptr) {
-    l->set_sentence(word.c_str());
-    if (dictionary().tagger->parse(l))
-      for (const MeCab::Node* node = l->begin_nodes()[0]; node != nullptr; node = node->bnext)
-        if (node->stat == MECAB_NOR_NODE && node->feature != nullptr && node->length == word.size() &&
-            names_something(node->feature))
-          add(katakana_romaji(field(node->feature, kReadingField)));
+  for (const MeCab::Node* node = l.bos_node(); node != nullptr; node = node->next) {
+    if (node->stat == MECAB_BOS_NODE) continue;
+    if (node->stat == MECAB_EOS_NODE) break;
+    if (node->stat == MECAB_UNK_NODE || node->feature == nullptr) return {};
+    const std::string_view reading = field(node->feature, kReadingField);
+    if (reading.empty() || reading == "*") return {};
+    std::string romaji = katakana_romaji(reading);
+    if (romaji.empty()) return {};
+    out.push_back(std::move(romaji));
   }
-  for (const auto& katakana : composed_kanji_readings(word)) add(katakana_romaji(katakana));
+  return out;
+}
+
+// Parses `word.text` once and fills its first reading and its other whole-word name
+// entries (綱木 is a surname ツナキ and a place ツナギ): the lattice's nodes that begin at
+// the word's start hold every entry the dictionary has for it.
+void read_word(JapaneseWord& word) {
+  if (word.text.empty() || word.text.size() > kMaxKanjiWord) return;
+  MeCab::Lattice* l = lattice();
+  if (l == nullptr) return;
+  l->set_sentence(word.text.c_str());
+  if (!dictionary().tagger->parse(l)) return;
+  word.first = best_path(*l);
+  if (word.first.empty()) return;
+  for (const MeCab::Node* node = l->begin_nodes()[0]; node != nullptr; node = node->bnext) {
+    if (node->stat != MECAB_NOR_NODE || node->feature == nullptr || node->length != word.text.size() ||
+        !names_something(node->feature))
+      continue;
+    std::string romaji = katakana_romaji(field(node->feature, kReadingField));
+    if (romaji.empty() || (word.first.size() == 1 && word.first.front() == romaji)) continue;
+    if (std::find(word.whole.begin(), word.whole.end(), romaji) == word.whole.end())
+      word.whole.push_back(std::move(romaji));
+  }
+}
+
+// A word's other readings: its whole-word entries, then for two kanji their characters'
+// readings (kanji_readings.h).
+std::vector<std::string> other_readings(const JapaneseWord& word) {
+  std::vector<std::string> out = word.whole;
+  for (const auto& katakana : composed_kanji_readings(word.text)) {
+    std::string romaji = katakana_romaji(katakana);
+    if (romaji.empty() || (word.first.size() == 1 && word.first.front() == romaji)) continue;
+    if (std::find(out.begin(), out.end(), romaji) == out.end()) out.push_back(std::move(romaji));
+  }
   return out;
 }
 
 }  // namespace
 
-std::vector<std::vector<std::string>> japanese_words(std::string_view utf8) {
-  std::vector<std::vector<std::string>> out;
-  for (const auto& [word, han] : split_words(utf8))
-    if (han) out.push_back(japanese_reading(word));
+std::vector<JapaneseWord> japanese_words(std::string_view utf8) {
+  std::vector<JapaneseWord> out;
+  for (auto& [text, han] : split_words(utf8)) {
+    out.push_back({std::move(text), han, {}, {}});
+    if (han) read_word(out.back());
+  }
   return out;
 }
 
-std::vector<std::vector<std::string>> japanese_other_readings(std::string_view utf8) {
+std::vector<std::vector<std::string>> japanese_other_readings(const std::vector<JapaneseWord>& words) {
   std::vector<std::vector<std::string>> out;
-  const auto words = split_words(utf8);
   if (words.empty() || words.size() > kMaxOtherWords) return out;
-  std::vector<std::vector<std::string>> best;
-  for (const auto& [word, han] : words) {
-    if (!han) return out;
-    best.push_back(japanese_reading(word));
-    if (best.back().empty()) return out;
-  }
+  for (const auto& word : words)
+    if (!word.kanji || word.first.empty()) return out;
   std::vector<std::vector<std::string>> others;
-  for (std::size_t w = 0; w < words.size(); ++w) others.push_back(other_readings(words[w].first, best[w]));
+  for (const auto& word : words) others.push_back(other_readings(word));
   // Each word's first other reading, then each word's second...: the cap keeps some of
   // every word's.
   for (std::size_t rank = 0; out.size() < kMaxOtherReadings; ++rank) {
@@ -176,13 +203,17 @@ std::vector<std::vector<std::string>> japanese_other_readings(std::string_view u
         if (v == w)
           reading.push_back(others[w][rank]);
         else
-          reading.insert(reading.end(), best[v].begin(), best[v].end());
+          reading.insert(reading.end(), words[v].first.begin(), words[v].first.end());
       }
       out.push_back(std::move(reading));
     }
     if (!any) break;
   }
   return out;
+}
+
+std::vector<std::vector<std::string>> japanese_other_readings(std::string_view utf8) {
+  return japanese_other_readings(japanese_words(utf8));
 }
 
 bool japanese_dictionary_loaded() { return dictionary().tagger != nullptr; }
@@ -207,24 +238,9 @@ std::string katakana_romaji(std::string_view katakana) {
 }
 
 std::vector<std::string> japanese_reading(std::string_view word) {
-  std::vector<std::string> out;
-  if (word.empty() || word.size() > kMaxKanjiWord) return out;
-  MeCab::Lattice* l = lattice();
-  if (l == nullptr) return out;
-  const std::string text(word);
-  l->set_sentence(text.c_str());
-  if (!dictionary().tagger->parse(l)) return {};
-  for (const MeCab::Node* node = l->bos_node(); node != nullptr; node = node->next) {
-    if (node->stat == MECAB_BOS_NODE) continue;
-    if (node->stat == MECAB_EOS_NODE) break;
-    if (node->stat == MECAB_UNK_NODE || node->feature == nullptr) return {};
-    const std::string_view reading = field(node->feature, kReadingField);
-    if (reading.empty() || reading == "*") return {};
-    std::string romaji = katakana_romaji(reading);
-    if (romaji.empty()) return {};
-    out.push_back(std::move(romaji));
-  }
-  return out;
+  JapaneseWord one{std::string(word), true, {}, {}};
+  read_word(one);
+  return one.first;
 }
 
 }  // namespace interdict

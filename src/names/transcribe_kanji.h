@@ -32,22 +32,32 @@ namespace interdict {
 [[nodiscard]] std::vector<std::string> japanese_reading(std::string_view word);
 inline constexpr std::size_t kMaxKanjiWord = 64;
 
-// The Japanese reading of each word of `utf8` that holds a kanji, in order, one entry per
-// such word (empty when it has none), read from the text as written after NFKC: a
-// Traditional-Simplified step first would turn Japanese 綱 into Chinese 纲, which the
+// One word of a name as the dictionary reads it. Its first reading and its other
+// whole-word entries come from the same MeCab parse: the lattice holds both.
+struct JapaneseWord {
+  std::string text;                // the word after NFKC
+  bool kanji = false;              // it holds a kanji
+  std::vector<std::string> first;  // japanese_reading(text); empty when not read
+  std::vector<std::string> whole;  // its other whole-word person and place entries, as romaji
+};
+
+// Every word of `utf8` with a letter, in order, read from the text as written after NFKC:
+// a Traditional-Simplified step first would turn Japanese 綱 into Chinese 纲, which the
 // dictionary does not hold. Words are split as normalise_name splits them: letters,
-// digits, apostrophes, combining marks and ー hold a word together. Invalid UTF-8 is
-// replaced, never an error.
-[[nodiscard]] std::vector<std::vector<std::string>> japanese_words(std::string_view utf8);
+// digits, apostrophes, combining marks and ー hold a word together. A word with a kanji is
+// parsed once; the others are not parsed. Invalid UTF-8 is replaced, never an error.
+[[nodiscard]] std::vector<JapaneseWord> japanese_words(std::string_view utf8);
 
 // The other Japanese readings of a name whose every word is in kanji and read by the
-// dictionary (see japanese_words), each as the tokens of the whole name: one word read
+// dictionary (japanese_words), each as the tokens of the whole name: one word read
 // another way, the others by their first reading. A word's other readings are its other
 // whole-word person and place entries in IPAdic (綱木: Tsunaki, and Tsunagi), then for a
 // word of two kanji their characters' readings (kanji_readings.h: 寿一 Juichi, 山極
 // Yamagiwa). At most kMaxOtherReadings, taken from each word in turn: every one is a
 // reading the query is searched by, and too many crowd the right name out of the
 // candidates. Empty for a name of more than kMaxOtherWords words.
+[[nodiscard]] std::vector<std::vector<std::string>> japanese_other_readings(const std::vector<JapaneseWord>& words);
+// The same for a name not yet split (tests, tools).
 [[nodiscard]] std::vector<std::vector<std::string>> japanese_other_readings(std::string_view utf8);
 inline constexpr std::size_t kMaxOtherWords = 4;
 inline constexpr std::size_t kMaxOtherReadings = 8;
