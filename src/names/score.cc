@@ -53,7 +53,7 @@ double jaro_winkler(std::string_view a, std::string_view b) {
 double pattern_similarity(std::string_view pattern, const NameIndex::Data& d, const TokenRec& t) {
   auto aligned = [&](std::string_view text) {
     if (!transcription_may_reach(pattern, text, kTranscriptionFloor)) return 0.0;
-    const double s = transcription_similarity(pattern, text);
+    const double s = transcription_similarity(pattern, text, kTranscriptionFloor);
     return s < kTranscriptionFloor ? 0.0 : s;
   };
   const double plain = aligned(d.str(t.text));

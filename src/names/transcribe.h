@@ -137,7 +137,9 @@ inline constexpr char kChineseMark = '%';
 // class (b p f v, t d, k g, s z, m n), or an r or h the script left out, kNearCost; any
 // other consonant change 1. l and r are one letter (Chinese and Japanese have one liquid).
 // Tokens of fewer than three letters compare equal or not at all.
-[[nodiscard]] double transcription_similarity(std::string_view pattern, std::string_view token);
+// With a `floor`, a pair that cannot reach it is 0, found as soon as the alignment shows it
+// (the scorer counts no pair under kTranscriptionFloor, and most pairs it aligns are such).
+[[nodiscard]] double transcription_similarity(std::string_view pattern, std::string_view token, double floor = 0.0);
 // A Devanagari or Bengali pattern (its inherent vowel an optional A) pairs only from
 // kIndicFloor (transcribe_align.cc says why).
 inline constexpr double kIndicFloor = 0.9;

@@ -172,7 +172,7 @@ bool letters_equal(std::string_view pattern, std::string_view token) {
 
 }  // namespace
 
-double transcription_similarity(std::string_view pattern, std::string_view token) {
+double transcription_similarity(std::string_view pattern, std::string_view token, double floor) {
   if (is_abjad_pattern(pattern)) return abjad_similarity(pattern, token);
   const bool chinese = is_chinese_pattern(pattern);
   pattern = unmarked(pattern);
@@ -230,12 +230,29 @@ double transcription_similarity(std::string_view pattern, std::string_view token
     for (std::size_t i = 1; i < pattern.size(); ++i)
       if (pattern[i] == 'i' && (pattern[i - 1] == 'a' || pattern[i - 1] == 'e'))
         diphthong[i] = pattern[i - 1] == 'a' ? 'i' : 'a';
+  // Per cell column j, whether a spelling unit of the list's may end there: every unit
+  // begins with c, g, s, z or t (spelling_unit).
+  constexpr unsigned char kUnitOfOne = 1;  // ts[j - 1] may begin a unit of one letter
+  constexpr unsigned char kUnitOfTwo = 2;  // ts[j - 2] may begin a unit of two
+  auto begins_unit = [](char c) { return c == 'c' || c == 'g' || c == 's' || c == 'z' || c == 't'; };
+  std::array<unsigned char, kMax + 1> unit_at{};
+  for (std::size_t j = 1; j <= ts.size(); ++j)
+    unit_at[j] = static_cast<unsigned char>((begins_unit(ts[j - 1]) ? kUnitOfOne : 0) |
+                                            (j > 1 && begins_unit(ts[j - 2]) ? kUnitOfTwo : 0));
   // cost[i][j]: pattern[0, i) aligned with token[0, j).
   // Left uninitialised: each cell is written before it is read, and zeroing all 33 x 33
   // of them for every pair was a sixth of a query's instructions (callgrind).
   std::array<std::array<double, kMax + 1>, kMax + 1> cost;
   cost[0][0] = 0.0;
+  const double length = static_cast<double>(std::max(token.size(), required));
+  // Every step costs zero or more and none skips more than one row, so a path to the end
+  // passes through row i or row i - 1 at no less than their least cell: once both rows'
+  // least is past what `floor` allows, the pair cannot reach it.
+  const double allowed = (1.0 - floor) * length + 1e-9;
+  double row_least = 0.0;
   for (std::size_t i = 0; i <= ps.size(); ++i) {
+    const double last_row_least = row_least;
+    row_least = i == 0 ? 0.0 : 1e9;
     for (std::size_t j = 0; j <= ts.size(); ++j) {
       if (i == 0 && j == 0) continue;
       double best = 1e9;
@@ -275,26 +292,27 @@ double transcription_similarity(std::string_view pattern, std::string_view token
       if (i > 1 && j > 1 && ts[j - 1] == 'i' && ts[j - 2] == 'o' && ps[i - 1] == 'a' &&
           (ps[i - 2] == 'v' || ps[i - 2] == 'w' || ps[i - 2] == 'u'))
         best = std::min(best, cost[i - 2][j - 1] + kSameSoundCost);
-      for (std::size_t pn = 1; pn <= 2 && pn <= i; ++pn) {
-        for (std::size_t tn = 1; tn <= 2 && tn <= j; ++tn) {
-          if (pn == 1 && tn == 1) continue;
-          // Every unit of the list's spelling begins with one of these (spelling_unit);
-          // most cells begin with none, and are spared the comparisons.
-          const char first = ts[j - tn];
-          if (first != 'c' && first != 'g' && first != 's' && first != 'z' && first != 't') continue;
-          const double unit = spelling_unit(ps, i - pn, pn, ts, j - tn, tn);
-          if (unit >= 0) best = std::min(best, cost[i - pn][j - tn] + unit);
-          // Chinese z (兹, 泽, 佐) is an unaspirated ts, which the list's ts and tz are
-          // (席兹 Sheets): a voicing pair, as d for t.
-          if (chinese && pn == 1 && tn == 2 && ps[i - 1] == 'z' && first == 't' &&
-              (ts[j - 1] == 's' || ts[j - 1] == 'z'))
-            best = std::min(best, cost[i - 1][j - 2] + kUnvoicedCost);
+      // The pattern's one or two letters against the list's two, then its two against the
+      // list's one (spelling_unit); most cells begin no unit and are spared the comparisons.
+      if (i > 0 && (unit_at[j] & kUnitOfTwo) != 0) {
+        for (std::size_t pn = 1; pn <= 2 && pn <= i; ++pn) {
+          const double unit = spelling_unit(ps, i - pn, pn, ts, j - 2, 2);
+          if (unit >= 0) best = std::min(best, cost[i - pn][j - 2] + unit);
         }
+        // Chinese z (兹, 泽, 佐) is an unaspirated ts, which the list's ts and tz are
+        // (席兹 Sheets): a voicing pair, as d for t.
+        if (chinese && ps[i - 1] == 'z' && ts[j - 2] == 't' && (ts[j - 1] == 's' || ts[j - 1] == 'z'))
+          best = std::min(best, cost[i - 1][j - 2] + kUnvoicedCost);
+      }
+      if (i > 1 && (unit_at[j] & kUnitOfOne) != 0) {
+        const double unit = spelling_unit(ps, i - 2, 2, ts, j - 1, 1);
+        if (unit >= 0) best = std::min(best, cost[i - 2][j - 1] + unit);
       }
       cost[i][j] = best;
+      row_least = std::min(row_least, best);
     }
+    if (floor > 0.0 && i > 0 && std::min(row_least, last_row_least) > allowed) return 0.0;
   }
-  const double length = static_cast<double>(std::max(token.size(), required));
   const double similarity = 1.0 - cost[ps.size()][ts.size()] / length;
   // An Indic pattern writes its own names (हर्ष Harsh, सरला Sarla) more often than a
   // transcription of a foreign one, and a pair one sound in seven off is another name:
