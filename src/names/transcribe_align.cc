@@ -173,7 +173,10 @@ bool letters_equal(std::string_view pattern, std::string_view token) {
 }  // namespace
 
 double transcription_similarity(std::string_view pattern, std::string_view token, double floor) {
-  if (is_abjad_pattern(pattern)) return abjad_similarity(pattern, token);
+  if (is_abjad_pattern(pattern)) {
+    const double abjad = abjad_similarity(pattern, token);
+    return abjad < floor ? 0.0 : abjad;
+  }
   const bool chinese = is_chinese_pattern(pattern);
   pattern = unmarked(pattern);
   constexpr std::size_t kMax = 32;
@@ -318,6 +321,7 @@ double transcription_similarity(std::string_view pattern, std::string_view token
   // transcription of a foreign one, and a pair one sound in seven off is another name:
   // हर्श met Akhilesh at 0.864, जैन Jain IRAN at 0.825.
   if (!european && similarity < kIndicFloor) return 0.0;
+  if (similarity < floor) return 0.0;
   return std::max(0.0, similarity);
 }
 
