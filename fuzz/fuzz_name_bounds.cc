@@ -1,7 +1,8 @@
 // libFuzzer target for the name search's shortcuts, which must give the same answers as
-// the computations they stand in for: jaro_winkler_bits against jaro_winkler, and the
-// transcription bound against the alignment (a pair it rejects must score below the
-// floor). The first byte splits the rest into the two strings compared.
+// the computations they stand in for: jaro_winkler_bits against jaro_winkler, the liquid
+// Jaro-Winkler's bound against its value, the transcription bound against the alignment
+// (a pair it rejects must score below the floor), and the alignment with a floor against
+// the one without. The first byte splits the rest into the two strings compared.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -20,7 +21,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view a = rest.substr(0, split);
   const std::string_view b = rest.substr(split);
   if (interdict::jaro_winkler_bits(a, b) != interdict::jaro_winkler(a, b)) std::abort();
+  if (interdict::liquid_jaro_winkler_bound(a, interdict::liquid_letters(a), b) < interdict::liquid_jaro_winkler(a, b))
+    std::abort();
   const double sim = interdict::transcription_similarity(a, b);
+  const double floored = interdict::transcription_similarity(a, b, interdict::kTranscriptionFloor);
+  if (floored != (sim >= interdict::kTranscriptionFloor ? sim : 0.0)) std::abort();
   if (!interdict::transcription_may_reach(a, b, interdict::kTranscriptionFloor) &&
       sim >= interdict::kTranscriptionFloor)
     std::abort();

@@ -84,6 +84,25 @@ void pair_pattern(const NameIndex::Data& d, std::string_view pattern, PairMemo* 
   reach(keys.near, 1);
   const std::string letters = ranking_letters(pattern);
   ranked.clear();
+  // Ties go to the lower token id, so the same query always aligns the same tokens.
+  auto nearer = [](const std::pair<double, std::uint32_t>& a, const std::pair<double, std::uint32_t>& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  };
+  auto nearness = [&](const TokenRec& token) {
+    double near = liquid_jaro_winkler(letters, d.str(token.text));
+    if (token.sounded.length != 0) near = std::max(near, liquid_jaro_winkler(letters, d.str(token.sounded)));
+    return near;
+  };
+  const std::uint64_t in_letters = liquid_letters(letters);
+  auto nearness_bound = [&](const TokenRec& token) {
+    double near = liquid_jaro_winkler_bound(letters, in_letters, d.str(token.text));
+    if (token.sounded.length != 0)
+      near = std::max(near, liquid_jaro_winkler_bound(letters, in_letters, d.str(token.sounded)));
+    return near;
+  };
+  // The nearest kMaxAligned, by a heap whose top is the cut's least (the last by `nearer`).
+  // Once the cut is full, a token's Jaro-Winkler is computed only when its bound could
+  // still enter it.
   // Each reached token's record and its letters are two cache misses: asked for ahead.
   for (std::size_t i = 0; i < reached.size() && i < 2 * kAhead; ++i) __builtin_prefetch(&d.tokens[reached[i]]);
   for (std::size_t i = 0; i < reached.size(); ++i) {
@@ -91,19 +110,19 @@ void pair_pattern(const NameIndex::Data& d, std::string_view pattern, PairMemo* 
     if (i + 2 * kAhead < reached.size()) __builtin_prefetch(&d.tokens[reached[i + 2 * kAhead]]);
     if (i + kAhead < reached.size()) __builtin_prefetch(d.blob.data() + d.tokens[reached[i + kAhead]].text.offset);
     const TokenRec& token = d.tokens[t];
-    double nearness = liquid_jaro_winkler(letters, d.str(token.text));
-    if (token.sounded.length != 0) nearness = std::max(nearness, liquid_jaro_winkler(letters, d.str(token.sounded)));
-    ranked.emplace_back(kClosenessShare * closeness[t] + nearness, t);
-    closeness[t] = 0;
+    const double close = kClosenessShare * closeness[t];
+    if (ranked.size() == kMaxAligned && close + nearness_bound(token) < ranked.front().first) continue;
+    const std::pair<double, std::uint32_t> exact{close + nearness(token), t};
+    if (ranked.size() < kMaxAligned) {
+      ranked.push_back(exact);
+      std::push_heap(ranked.begin(), ranked.end(), nearer);
+    } else if (nearer(exact, ranked.front())) {
+      std::pop_heap(ranked.begin(), ranked.end(), nearer);
+      ranked.back() = exact;
+      std::push_heap(ranked.begin(), ranked.end(), nearer);
+    }
   }
-  // Ties go to the lower token id, so the same query always aligns the same tokens.
-  auto nearer = [](const std::pair<double, std::uint32_t>& a, const std::pair<double, std::uint32_t>& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  };
-  if (ranked.size() > kMaxAligned) {
-    std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kMaxAligned), ranked.end(), nearer);
-    ranked.resize(kMaxAligned);
-  }
+  for (const std::uint32_t t : reached) closeness[t] = 0;
   for (const auto& ranked_token : ranked) {
     const std::uint32_t t = ranked_token.second;  // a lambda may not capture a structured binding (clang)
     // The value score_form keeps: 0 below the floor, else the similarity itself.

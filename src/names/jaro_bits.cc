@@ -65,6 +65,32 @@ double jaro_winkler_bits(std::string_view a, std::string_view b) {
 
 double liquid_jaro_winkler(std::string_view a, std::string_view b) { return bits_jaro_winkler(a, b, one_liquid); }
 
+std::uint64_t liquid_letters(std::string_view a) {
+  // By their low six bits: letters that share them are taken for one, which can only
+  // raise the bound.
+  std::uint64_t in = 0;
+  for (char c : a.substr(0, std::min<std::size_t>(a.size(), 64))) in |= std::uint64_t{1} << (one_liquid(c) & 63U);
+  return in;
+}
+
+double liquid_jaro_winkler_bound(std::string_view a, std::uint64_t a_letters, std::string_view b) {
+  if (a.empty() || b.empty()) return a.empty() && b.empty() ? 1.0 : 0.0;
+  constexpr std::size_t kMax = 64;  // as bits_jaro_winkler cuts them
+  if (a.size() > kMax) a = a.substr(0, kMax);
+  if (b.size() > kMax) b = b.substr(0, kMax);
+  const std::uint64_t b_letters = liquid_letters(b);
+  // A letter one holds and the other does not stands somewhere at least once, unmatched.
+  const auto a_may = a.size() - static_cast<std::size_t>(std::popcount(a_letters & ~b_letters));
+  const auto b_may = b.size() - static_cast<std::size_t>(std::popcount(b_letters & ~a_letters));
+  const std::size_t matches = std::min(a_may, b_may);
+  if (matches == 0) return 0.0;
+  std::size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && one_liquid(a[prefix]) == one_liquid(b[prefix]))
+    ++prefix;
+  // The value grows with the matches and falls with the transpositions, here none.
+  return jaro_winkler_of(a.size(), b.size(), matches, 0, prefix);
+}
+
 bool jaro_winkler_may_reach(std::string_view a, std::string_view b, double floor) {
   if (a.empty() || b.empty()) return true;
   constexpr std::size_t kMax = 64;  // as jaro_winkler_bits cuts them

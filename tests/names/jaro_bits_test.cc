@@ -127,6 +127,31 @@ TEST(NamesJaroBits, MayReachMissesNoPairAtTheFloor) {
   }
 }
 
+// liquid_jaro_winkler_bound is never under the value it stands in for (the ranking would
+// drop a token that belongs in its cut), and is under 1 for most unrelated pairs, which is
+// what it is for.
+TEST(NamesJaroBits, LiquidBoundIsNeverUnderTheValue) {
+  const auto listed = tokens_of_file("positives_un_untreated.csv", 400);
+  const auto queried = tokens_of_file("positives_un_treated.csv", 400);
+  std::vector<std::string> as = queried;
+  for (const auto& edge : {"", "a", "lr", "rl", "lara", "rara", "\xe8\xae"}) as.emplace_back(edge);
+  as.emplace_back(70, 'l');
+  std::size_t pairs = 0;
+  std::size_t useful = 0;
+  for (std::size_t i = 0; i < as.size(); i += 2) {
+    const std::uint64_t letters = liquid_letters(as[i]);
+    for (std::size_t j = (i * 7) % 11; j < listed.size(); j += 11) {
+      const double bound = liquid_jaro_winkler_bound(as[i], letters, listed[j]);
+      ASSERT_GE(bound, liquid_jaro_winkler(as[i], listed[j])) << as[i] << " / " << listed[j];
+      ++pairs;
+      if (bound < 0.8) ++useful;
+    }
+  }
+  EXPECT_GT(pairs, 20000U);
+  EXPECT_GT(useful, pairs / 4);
+  EXPECT_EQ(liquid_jaro_winkler_bound("lara", liquid_letters("lara"), "rara"), 1.0);  // one liquid
+}
+
 // A string's letters leave no mark for the next call (the masks are per-thread scratch).
 TEST(NamesJaroBits, OneCallLeavesNothingForTheNext) {
   const double alone = jaro_winkler_bits("karl", "carl");
