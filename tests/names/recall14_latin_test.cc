@@ -9,6 +9,7 @@
 #include "expect_hits.h"
 #include "names/names.h"
 #include "names/score.h"
+#include "names/transcribe.h"
 
 namespace interdict {
 namespace {
@@ -45,6 +46,14 @@ TEST(NamesRecall14Latin, SouthAsianEBeforeH) {
   expect_top_matches(index, {{"gehlot", "Gahlot"}});
   // One difference at a time: Gelot lacks the h as well.
   EXPECT_LT(score_of(index, "gelot", "Gahlot"), kMatch);
+}
+
+TEST(NamesRecall14Latin, HangulEnglishMan) {
+  EXPECT_EQ(hangul_pattern(U"콜먼"), "kolman");
+  EXPECT_GE(transcription_similarity(hangul_pattern(U"콜먼"), "koleman"), kMatch);
+  // A Korean name gets no pattern, nor a word that only starts with 먼.
+  EXPECT_EQ(hangul_pattern(U"김민준"), "");
+  EXPECT_EQ(hangul_pattern(U"먼지"), "");
 }
 
 }  // namespace
