@@ -66,6 +66,8 @@ double token_similarity(std::string_view a, std::string_view b) {
   if (equal_but_inflection(a, b)) return kInflectionSimilarity;
   if (equal_but_affricate(a, b) || equal_but_german_sibilant(a, b)) return kAffricateSimilarity;
   if (equal_but_final_h(a, b)) return kFinalHSimilarity;
+  if (equal_but_silent_h(a, b) || equal_but_glide_before_u(a, b) || equal_but_open_e_before_h(a, b))
+    return kUnwrittenSimilarity;
   if (other_gender(a, b)) return std::min(kOtherGenderSimilarity, spelling_similarity(a, b));
   return spelling_similarity(a, b);
 }

@@ -88,6 +88,21 @@ inline constexpr double kInflectionSimilarity = 0.95;
 inline constexpr std::size_t kMinFinalHBase = 5;
 inline constexpr double kFinalHSimilarity = 0.95;
 
+// True when `a` and `b` differ only in a letter one romanisation writes and another leaves
+// out or changes, the rest of both of kMinUnwrittenBase letters or more: an h after a vowel
+// and before a consonant, which Maghrebi and English spellings of Arabic write for ح and ه
+// and others drop, as German writes its long vowel's (Dahmouni / Damouni, Fröhlich /
+// Frolich); an i between l and u, French iou and English yu for the soft lu that other
+// spellings write plain (Lioubomyra / Lubomyra, Ljudmila / Ludmila); and e for a before
+// an h and a consonant, as Hindi and Urdu say and their romanisations write the short a
+// there (Gehlot / Gahlot, Rehman / Rahman, Mehmood / Mahmood). Such a pair scores
+// kUnwrittenSimilarity. In score_variants.cc.
+[[nodiscard]] bool equal_but_silent_h(std::string_view a, std::string_view b);
+[[nodiscard]] bool equal_but_glide_before_u(std::string_view a, std::string_view b);
+[[nodiscard]] bool equal_but_open_e_before_h(std::string_view a, std::string_view b);
+inline constexpr std::size_t kMinUnwrittenBase = 5;
+inline constexpr double kUnwrittenSimilarity = 0.95;
+
 // True when `a` and `b` are one given name's masculine and feminine: the feminine -a on a
 // stem of kMinGenderedStem letters or more ending in a consonant (Luis / Luisa, Daniel /
 // Daniela), or -o for -a (Antonio / Antonia). They name two people, and Jaro-Winkler puts

@@ -96,6 +96,46 @@ bool equal_but_final_h(std::string_view a, std::string_view b) {
 
 namespace {
 
+// Whether `a` is `b` with one letter more, `extra`, at some position where `fits(a, k)`
+// holds for it (a[k] == extra); the rest of both of kMinUnwrittenBase letters or more.
+template <typename Fits>
+bool one_letter_more(std::string_view a, std::string_view b, char extra, Fits fits) {
+  if (a.size() != b.size() + 1 || b.size() < kMinUnwrittenBase) return false;
+  std::size_t k = 0;
+  while (k < b.size() && a[k] == b[k]) ++k;
+  // a[k] is the letter b lacks (the last of a run of it, which the folds leave none of).
+  return a[k] == extra && a.substr(k + 1) == b.substr(k) && fits(a, k);
+}
+
+bool consonant(char c) { return letters::is_lower(c) && !letters::is_vowel_or_y(c); }
+
+}  // namespace
+
+bool equal_but_silent_h(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);
+  return one_letter_more(a, b, 'h', [](std::string_view s, std::size_t k) {
+    return k > 0 && k + 1 < s.size() && letters::is_vowel(s[k - 1]) && consonant(s[k + 1]) && s[k + 1] != 'h';
+  });
+}
+
+bool equal_but_glide_before_u(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);
+  return one_letter_more(a, b, 'i', [](std::string_view s, std::size_t k) {
+    return k > 0 && k + 1 < s.size() && s[k - 1] == 'l' && s[k + 1] == 'u';
+  });
+}
+
+bool equal_but_open_e_before_h(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a.size() < kMinUnwrittenBase) return false;
+  std::size_t k = 0;
+  while (k < a.size() && a[k] == b[k]) ++k;
+  if (k == 0 || k + 2 >= a.size() || a.substr(k + 1) != b.substr(k + 1)) return false;
+  const bool e_for_a = (a[k] == 'e' && b[k] == 'a') || (a[k] == 'a' && b[k] == 'e');
+  return e_for_a && a[k + 1] == 'h' && consonant(a[k + 2]);
+}
+
+namespace {
+
 // Russian surname and patronymic stems. Not -in: Martin / Martina and Justin / Justina
 // are a man's and a woman's given names.
 bool slavic_stem(std::string_view s) { return s.ends_with("ov") || s.ends_with("ev"); }

@@ -61,8 +61,14 @@ std::string hangul_pattern(std::u32string_view word) {
     out += vowel == kEu && !epenthetic ? std::string_view("eu") : kVowel[vowel];
     out += kFinal[final];
   }
+  // Korean writes English -man [mən] as 먼 (콜먼 Coleman, 프리먼 Freeman, 트루먼 Truman), a
+  // syllable no Korean name ends in: such a word is foreign too.
+  constexpr char32_t kMeon = 0xBA3C;  // 먼
+  const bool english_man = word.size() >= 2 && word.back() == kMeon;
   // A word with no such vowel is a Korean name or word: ICU's reading is as good.
-  if (!added) return {};
+  if (!added && !english_man) return {};
+  // Its ㅓ there is the a the lists write (-man, -mann), not the table's o.
+  if (english_man) out[out.size() - 2] = 'a';
   // As the lists fold j: a glide before a vowel other than i.
   for (std::size_t i = 0; i + 1 < out.size(); ++i)
     if (out[i] == 'j' && out[i + 1] != 'i' && out[i + 1] != 'I') out[i] = 'i';
