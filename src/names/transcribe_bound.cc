@@ -108,6 +108,8 @@ Partners make_partners() {
   // French oi is the pattern's va or wa: its v or w meets the list's o.
   add(p.of_pattern, 'v', 'o');
   add(p.of_pattern, 'w', 'o');
+  // Chinese 温 and 文 (wen, pinyin's uen) write a first un: the pattern's v meets a u.
+  add(p.of_pattern, 'v', 'u');
   // The same rules from the list side: ch for k, c for ch, sc for sh, z for ts.
   add(p.of_token, 'c', 'k');
   add(p.of_token, 'c', 'c');
