@@ -1,6 +1,6 @@
 // The rules of issue 6, session 14 for Han and kana: a vowel kana repeating the vowel before
-// is optional, au is one vowel in tokens of five letters, and Chinese 温 (pinyin's uen)
-// writes a first un. Each case is a rigour spelling missed at the match threshold before
+// is optional, au is one vowel in tokens of five letters, Chinese 温 (pinyin's uen) writes
+// a first un, and 官 and 关 are guan. Each case is a rigour spelling missed at the match threshold before
 // its rule, or a pair the rule must keep apart.
 #include <gtest/gtest.h>
 
@@ -43,6 +43,15 @@ TEST(NamesRecall14Han, WenWritesAFirstUn) {
   EXPECT_LT(transcription_similarity(unzelte, "urzelte"), kMatch);
   EXPECT_LT(transcription_similarity(unmarked(unzelte), "unzelte"), kMatch);
   EXPECT_LT(transcription_similarity(marked_han_pattern(U"泽温"), "zeun"), kMatch);
+  // The bound's v meets a u only there: 维拉 "vira" against Ula leaves the v alone.
+  EXPECT_GE(transcription_cost_floor(han_pattern(U"维拉"), "ula"), 1.0);
+}
+
+TEST(NamesRecall14Han, GuanIsInTheTable) {
+  // 官 and 关 (pinyin guan) write the syllable as 瓜 writes gua: 贾官德 Jaguande.
+  EXPECT_EQ(han_pattern(U"贾官德"), "iaguandE");
+  EXPECT_GE(transcription_similarity(han_pattern(U"贾官德"), "iaguande"), kMatch);
+  EXPECT_EQ(han_pattern(U"关"), "guan");
 }
 
 }  // namespace
