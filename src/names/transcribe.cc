@@ -64,9 +64,10 @@ std::string onset_of(std::string_view letter) {
 // syllable of its own where the name has a consonant katakana does not write between the
 // two (グボオ Gboho, whose h it left out): optional, not dropped as single_letters drops
 // a doubled letter, so that the list's vowel after an unwritten h or r still has a partner.
+// Not a: an optional A marks an Indic pattern (transcribe_align.cc), and アア stays one a.
 std::string long_vowels_optional(std::string pattern) {
   for (std::size_t i = 1; i < pattern.size(); ++i)
-    if (is_vowel(pattern[i]) && (pattern[i - 1] | 0x20) == pattern[i])
+    if (is_vowel(pattern[i]) && pattern[i] != 'a' && (pattern[i - 1] | 0x20) == pattern[i])
       pattern[i] = static_cast<char>(pattern[i] - 'a' + 'A');
   return pattern;
 }
