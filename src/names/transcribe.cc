@@ -60,6 +60,18 @@ std::string onset_of(std::string_view letter) {
   return out;
 }
 
+// A vowel kana after a syllable of that vowel (ボオ, オオ) lengthens it, as ー does, or is a
+// syllable of its own where the name has a consonant katakana does not write between the
+// two (グボオ Gboho, whose h it left out): optional, not dropped as single_letters drops
+// a doubled letter, so that the list's vowel after an unwritten h or r still has a partner.
+// Not a: an optional A marks an Indic pattern (transcribe_align.cc), and アア stays one a.
+std::string long_vowels_optional(std::string pattern) {
+  for (std::size_t i = 1; i < pattern.size(); ++i)
+    if (is_vowel(pattern[i]) && pattern[i] != 'a' && (pattern[i - 1] | 0x20) == pattern[i])
+      pattern[i] = static_cast<char>(pattern[i] - 'a' + 'A');
+  return pattern;
+}
+
 }  // namespace
 
 bool is_kana(char32_t c) {
@@ -137,7 +149,7 @@ std::string kana_pattern(std::u32string_view word) {
     if (out[i] == 's' && out[i + 1] == 'h' && out[i + 2] == 'u' &&
         (i + 3 == out.size() || (!is_vowel(out[i + 3]) && !is_upper_vowel(out[i + 3]))))
       out[i + 2] = 'U';
-  return single_letters(std::move(out));
+  return single_letters(long_vowels_optional(std::move(out)));
 }
 
 std::string optional_glides(std::string pattern, bool written_i) {

@@ -182,11 +182,16 @@ double transcription_cost_floor(std::string_view pattern, std::string_view token
   // alignment pairs it with itself alone, so it stays uncounted and helps no letter.
   // The pattern's k meets the h of an Italian sch only where the token has one.
   const std::uint32_t sch = (pattern_letters & bit('k')) != 0 && holds_sch(token) ? bit('h') : 0;
+  // Chinese 温 and 文 (wen, pinyin's uen) write a first un: the pattern's first v meets the
+  // token's first u there, and nowhere else.
+  const char second = pattern.size() > 2 ? static_cast<char>(pattern[1] | 0x20) : '\0';
+  const bool uen = pattern.size() > 2 && pattern[0] == 'v' && (second == 'e' || second == 'i') && pattern[2] == 'n' &&
+                   token.size() > 1 && token[0] == 'u' && token[1] == 'n';
   double pattern_alone = 0;
   for (char c : pattern) {
     const char l = liquid(c);
     if (is_optional(c) || !is_lower(l) || is_vowel(l) || l == 'r' || l == 'h') continue;
-    const std::uint32_t partners = p.of_pattern[l - 'a'] | (l == 'k' ? sch : 0);
+    const std::uint32_t partners = p.of_pattern[l - 'a'] | (l == 'k' ? sch : 0) | (l == 'v' && uen ? bit('u') : 0);
     if ((partners & token_letters) == 0) pattern_alone += 1.0;
   }
   double token_alone = 0;
