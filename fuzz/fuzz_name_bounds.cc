@@ -23,8 +23,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (interdict::jaro_winkler_bits(a, b) != interdict::jaro_winkler(a, b)) std::abort();
   if (interdict::liquid_jaro_winkler_bound(a, interdict::liquid_letters(a), b) < interdict::liquid_jaro_winkler(a, b))
     std::abort();
-  const double sim = interdict::transcription_similarity(a, b);
-  const double floored = interdict::transcription_similarity(a, b, interdict::kTranscriptionFloor);
+  // The first byte's low bit also says which script wrote the pattern.
+  const auto source = (data[0] & 1) != 0 ? interdict::PatternSource::kChinese : interdict::PatternSource::kOther;
+  const double sim = interdict::transcription_similarity(a, b, source);
+  const double floored = interdict::transcription_similarity(a, b, source, interdict::kTranscriptionFloor);
   if (floored != (sim >= interdict::kTranscriptionFloor ? sim : 0.0)) std::abort();
   if (!interdict::transcription_may_reach(a, b, interdict::kTranscriptionFloor) &&
       sim >= interdict::kTranscriptionFloor)

@@ -60,8 +60,8 @@ std::string ranking_letters(std::string_view pattern) {
 //
 // A strong token's similarity goes through `memo` (at `slot`), as score_form asks it: the
 // candidates this picks hold the same tokens, and the scorer would align them again.
-void pair_pattern(const NameIndex::Data& d, std::string_view pattern, PairMemo* memo, std::uint32_t slot,
-                  std::vector<std::pair<double, std::uint32_t>>& out) {
+void pair_pattern(const NameIndex::Data& d, std::string_view pattern, PatternSource source, PairMemo* memo,
+                  std::uint32_t slot, std::vector<std::pair<double, std::uint32_t>>& out) {
   thread_local std::vector<std::uint8_t> closeness;  // per token: 3 same key, 2 loose, 1 near
   thread_local std::vector<std::uint32_t> reached;
   thread_local TranscriptionKeys keys;
@@ -126,7 +126,7 @@ void pair_pattern(const NameIndex::Data& d, std::string_view pattern, PairMemo* 
   for (const auto& ranked_token : ranked) {
     const std::uint32_t t = ranked_token.second;  // a lambda may not capture a structured binding (clang)
     // The value score_form keeps: 0 below the floor, else the similarity itself.
-    auto paired = [&] { return pattern_similarity(pattern, d, d.tokens[t]); };
+    auto paired = [&] { return pattern_similarity(pattern, source, d, d.tokens[t]); };
     // score_form gives a weak token 0 without aligning it, so its value is not the memo's.
     const double sim = memo && d.tokens[t].weak == 0 ? memo->get(slot, t, paired) : paired();
     if (sim >= kTranscriptionFloor) out.emplace_back(sim, t);
@@ -234,7 +234,7 @@ std::vector<std::uint32_t> pick_candidates(const NameIndex::Data& d,
       for (const auto& q : *reading) {
         if (!q.pattern) continue;
         paired.clear();
-        pair_pattern(d, q.text, memo, memo ? memo->slot(&q, kWholeWay) : 0, paired);
+        pair_pattern(d, q.text, q.source, memo, memo ? memo->slot(&q, kWholeWay) : 0, paired);
         // Best pair first: a form reached by a pattern counts its best token only.
         std::sort(paired.begin(), paired.end(), std::greater<>());
         for (const auto& [sim, t] : paired) {

@@ -71,6 +71,7 @@ NormalisedName normalise(std::string_view utf8, bool query) {
   NormalisedName out;
   NameTokens tokens;
   std::vector<std::string> patterns;         // per word, "" when none
+  std::vector<PatternSource> sources;        // per word: the script that wrote its pattern
   std::vector<std::string> native_patterns;  // per word: abjad_native_pattern, "" when none
   std::vector<std::size_t> word_of;          // per token
   std::vector<Spelling> script_of;           // per token
@@ -90,7 +91,7 @@ NormalisedName normalise(std::string_view utf8, bool query) {
       simplify->transliterate(text);
       drop_rough_breathing(text);
       replace_cjk_forms(text);
-      text = mark_words(text, spellings, patterns, native_patterns, han_words);
+      text = mark_words(text, spellings, patterns, sources, native_patterns, han_words);
       if (query) accented_words = accented_pairs(text);
       to_latin(text);
     }
@@ -157,9 +158,13 @@ NormalisedName normalise(std::string_view utf8, bool query) {
     for (std::size_t i = 0; i < tokens.size() && i < word_of.size(); ++i) {
       const std::size_t w = word_of[i];
       const std::string* pattern = w < patterns.size() && !patterns[w].empty() ? &patterns[w] : nullptr;
-      if (native && w < native_patterns.size() && !native_patterns[w].empty()) pattern = &native_patterns[w];
+      PatternSource source = pattern != nullptr && w < sources.size() ? sources[w] : PatternSource::kOther;
+      if (native && w < native_patterns.size() && !native_patterns[w].empty()) {
+        pattern = &native_patterns[w];
+        source = PatternSource::kOther;
+      }
       if (pattern != nullptr) {
-        if (w != last_word) out_tokens.push_back({*pattern, true});
+        if (w != last_word) out_tokens.push_back({*pattern, true, source});
         last_word = w;
       } else {
         out_tokens.push_back({tokens[i], false});

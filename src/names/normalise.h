@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "names/names.h"
+#include "names/transcribe.h"
 
 namespace interdict {
 
@@ -66,7 +67,8 @@ struct NormalisedName {
   // pattern; the other words' tokens as in the first reading. Empty otherwise.
   struct Transcribed {
     std::string text;
-    bool pattern = false;  // `text` is a pattern, compared by transcription_similarity
+    bool pattern = false;                          // `text` is a pattern, compared by transcription_similarity
+    PatternSource source = PatternSource::kOther;  // the script that wrote the pattern
   };
   std::vector<Transcribed> transcribed;
   // As `transcribed`, with the words of Arabic, Persian or Hebrew that hold a letter of

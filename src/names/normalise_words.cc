@@ -51,8 +51,8 @@ bool word_has_han(const std::u32string& word) {
 }  // namespace
 
 icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelling>& spellings,
-                              std::vector<std::string>& patterns, std::vector<std::string>& native_patterns,
-                              std::vector<bool>& han_words) {
+                              std::vector<std::string>& patterns, std::vector<PatternSource>& pattern_sources,
+                              std::vector<std::string>& native_patterns, std::vector<bool>& han_words) {
   icu::UnicodeString marked;
   std::u32string word;
   bool chinese_name = false;  // a word of one ideograph: see below
@@ -74,6 +74,7 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
       spellings.push_back(spelling);
       han_words.push_back(word_has_han(word));
       std::string pattern;
+      PatternSource source = PatternSource::kOther;
       std::string native;
       if (spelling == Spelling::kKana && std::all_of(word.begin(), word.end(), is_kana)) {
         pattern = kana_pattern(word);
@@ -85,17 +86,27 @@ icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelli
         // foreign name (文 Wen, not Ven); but a name an interpunct or hyphen parts is a
         // transcribed one, and its one-character parts are the table's too: a particle
         // (弗洛尔·代·玛丽亚 Flor de María) or a word (沃德-布顿-雷 Ward-Boughton-Leigh).
-        if (spelling == Spelling::kPinyin && (word.size() >= kMinHanTranscription || parted))
-          pattern = marked_han_pattern(word);
+        if (spelling == Spelling::kPinyin && (word.size() >= kMinHanTranscription || parted)) {
+          pattern = han_pattern(word);
+          source = PatternSource::kChinese;
+        }
         if (spelling == Spelling::kPinyin && word.size() == 1) chinese_name = true;
-        if (std::all_of(word.begin(), word.end(), is_indic)) pattern = indic_pattern(word);
-        if (std::all_of(word.begin(), word.end(), is_hangul_syllable)) pattern = hangul_pattern(word);
+        if (std::all_of(word.begin(), word.end(), is_indic)) {
+          pattern = indic_pattern(word);
+          source = PatternSource::kOther;
+        }
+        if (std::all_of(word.begin(), word.end(), is_hangul_syllable)) {
+          pattern = hangul_pattern(word);
+          source = PatternSource::kOther;
+        }
         if (std::all_of(word.begin(), word.end(), is_abjad)) {
+          source = PatternSource::kOther;
           pattern = abjad_pattern(word);
           native = abjad_native_pattern(word);
         }
         for (char32_t c : word) marked.append(static_cast<UChar32>(c));
       }
+      pattern_sources.push_back(pattern.empty() ? PatternSource::kOther : source);
       patterns.push_back(std::move(pattern));
       native_patterns.push_back(std::move(native));
       marked.append(u" | ");

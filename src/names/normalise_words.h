@@ -31,12 +31,13 @@ inline bool is_mark(UChar32 c) { return (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
 // `text` with " | " between its words, so the words survive transliteration (Han-Latin
 // puts spaces between syllables, and 罗哈斯 is one word); the script of each word's first
 // letter goes to `spellings`, its transcription pattern (transcribe.h) or "" to
-// `patterns`, the abjad pattern of a native word (abjad_native_pattern) or "" to
-// `native_patterns`, and whether it holds a kanji to `han_words`. A word all in kana is written
-// here by its own romaji (the pattern with its vowels): ICU's Katakana-Latin splits ヴァ
-// and drops ッジャ ("boari" for ボッジャーリ). The katakana length mark adds nothing.
+// `patterns` and the script that wrote it to `pattern_sources`, the abjad pattern of a native word
+// (abjad_native_pattern) or "" to `native_patterns`, and whether it holds a kanji to `han_words`. A word all in kana is
+// written here by its own romaji (the pattern with its vowels): ICU's Katakana-Latin splits ヴァ and drops ッジャ
+// ("boari" for ボッジャーリ). The katakana length mark adds nothing.
 [[nodiscard]] icu::UnicodeString mark_words(const icu::UnicodeString& text, std::vector<Spelling>& spellings,
                                             std::vector<std::string>& patterns,
+                                            std::vector<PatternSource>& pattern_sources,
                                             std::vector<std::string>& native_patterns, std::vector<bool>& han_words);
 
 // The strong words of a transliterated, marked text with their sound keys (maybe empty).

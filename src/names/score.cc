@@ -50,10 +50,10 @@ double jaro_winkler(std::string_view a, std::string_view b) {
   return jaro_winkler_of(a, b, matches, transpositions);
 }
 
-double pattern_similarity(std::string_view pattern, const NameIndex::Data& d, const TokenRec& t) {
+double pattern_similarity(std::string_view pattern, PatternSource source, const NameIndex::Data& d, const TokenRec& t) {
   auto aligned = [&](std::string_view text) {
     if (!transcription_may_reach(pattern, text, kTranscriptionFloor)) return 0.0;
-    const double s = transcription_similarity(pattern, text, kTranscriptionFloor);
+    const double s = transcription_similarity(pattern, text, source, kTranscriptionFloor);
     return s < kTranscriptionFloor ? 0.0 : s;
   };
   const double plain = aligned(d.str(t.text));
@@ -185,7 +185,7 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
           const double s = token_similarity(query[i].text, d.str(t.text));
           return s < kTypoSimilarity && holds_word(query[i].typos, d.str(t.text)) ? kTypoSimilarity : s;
         }
-        return t.weak != 0 ? 0.0 : pattern_similarity(query[i].text, d, t);
+        return t.weak != 0 ? 0.0 : pattern_similarity(query[i].text, query[i].source, d, t);
       };
       const double sim = memo ? memo->get(slot, id, similarity) : similarity();
       if (sim > 0 && (!joined || sim >= floor)) pairs[count++] = Pair{sim, i, j};
@@ -223,14 +223,12 @@ double score_form(const std::vector<QueryToken>& query, const NameIndex::Data& d
     denominator += weight;
     if (!query[p.q].weak && t.weak == 0) strong = true;
     // A Chinese pattern's mark is no letter of the query's: the explanation shows the pattern without it.
-    if (why)
-      why->pairs.push_back(
-          {std::string(unmarked(query[p.q].text)), std::string(d.str(t.text)), sim, weight, query[p.q].weak});
+    if (why) why->pairs.push_back({query[p.q].text, std::string(d.str(t.text)), sim, weight, query[p.q].weak});
   }
   for (std::uint32_t i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
     denominator += query[i].weight;
-    if (why) why->pairs.push_back({std::string(unmarked(query[i].text)), "", 0.0, query[i].weight, query[i].weak});
+    if (why) why->pairs.push_back({query[i].text, "", 0.0, query[i].weight, query[i].weak});
   }
   for (std::uint32_t j = 0; j < nn; ++j) {
     if (n_used[j]) continue;

@@ -17,7 +17,8 @@ struct QueryToken {
   std::string text;
   float weight = 0;
   bool weak = false;
-  bool pattern = false;  // a transcription pattern (transcribe.h), not a token
+  bool pattern = false;                          // a transcription pattern (transcribe.h), not a token
+  PatternSource source = PatternSource::kOther;  // the script that wrote the pattern
   // Read from Han ideographs (NormalisedName::han_syllables): pairs only when equal, or
   // with an initial.
   bool han = false;
@@ -154,7 +155,8 @@ inline constexpr double kTranscriptionFloor = 0.8;
 // A pattern against a strong list token: transcription_similarity with its spelling, or
 // with its sound spelling (TokenRec::sounded, sound_spelling.h) when it has one, the
 // better; 0 below kTranscriptionFloor. What score_form and the candidates' memo keep.
-[[nodiscard]] double pattern_similarity(std::string_view pattern, const NameIndex::Data& d, const TokenRec& t);
+[[nodiscard]] double pattern_similarity(std::string_view pattern, PatternSource source, const NameIndex::Data& d,
+                                        const TokenRec& t);
 
 // Score of a query's words by sound (see phonetic.h) against form `f`, in [0,1], for a
 // query written in a script that spells names by sound. Words pair with the form's strong

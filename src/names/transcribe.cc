@@ -180,8 +180,8 @@ std::string pattern_letters(std::string_view pattern) {
   std::string out;
   out.reserve(pattern.size());
   for (char c : pattern) {
-    // Neither the r a long a may stand for nor the Chinese mark is a letter the script wrote.
-    if (c == 'R' || c == kChineseMark) continue;
+    // The r a long a may stand for is no letter the script wrote.
+    if (c == 'R') continue;
     out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
   return out;

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,22 +40,13 @@ namespace interdict {
 // simplified characters.
 [[nodiscard]] std::string han_pattern(std::u32string_view word);
 
-// han_pattern(word) marked as Chinese's (kChineseMark first), "" when it is "". Chinese
+// Which script a pattern was read from, where the alignment prices letters by it. Chinese
 // writes no voicing: its b, d and g syllables (巴, 达, 加) are unaspirated stops, which
 // foreign t, p and k are in Romance, Slavic and Indian names (杰罗达 Jalota), and its t
 // column writes a d as often (唐特兹 Dontez, 都铎 Tudor). Katakana writes voicing (ダ da,
-// タ ta), so the alignment prices a voicing pair cheaper for a marked pattern only
-// (kUnvoicedCost). The mark is no letter: every function here that takes a pattern
-// skips it.
-inline constexpr char kChineseMark = '%';
-[[nodiscard]] std::string marked_han_pattern(std::u32string_view word);
-[[nodiscard]] inline bool is_chinese_pattern(std::string_view pattern) {
-  return !pattern.empty() && pattern.front() == kChineseMark;
-}
-// The pattern without its mark.
-[[nodiscard]] inline std::string_view unmarked(std::string_view pattern) {
-  return is_chinese_pattern(pattern) ? pattern.substr(1) : pattern;
-}
+// タ ta), so the alignment prices a voicing pair cheaper for a Chinese pattern only
+// (kUnvoicedCost); han_pattern's words are kChinese, every other pattern kOther.
+enum class PatternSource : std::uint8_t { kOther, kChinese };
 
 // True for a Devanagari or Bengali letter or sign this module reads, or a zero-width
 // joiner (which shapes conjuncts and says nothing of sound).
@@ -137,16 +129,18 @@ inline constexpr char kChineseMark = '%';
 // class (b p f v, t d, k g, s z, m n), or an r or h the script left out, kNearCost; any
 // other consonant change 1. l and r are one letter (Chinese and Japanese have one liquid).
 // Tokens of fewer than three letters compare equal or not at all.
-// With a `floor`, a pair that cannot reach it is 0, found as soon as the alignment shows it
-// (the scorer counts no pair under kTranscriptionFloor, and most pairs it aligns are such).
-[[nodiscard]] double transcription_similarity(std::string_view pattern, std::string_view token, double floor = 0.0);
+// `source` says which script wrote the pattern (PatternSource). With a `floor`, a pair that
+// cannot reach it is 0, found as soon as the alignment shows it (the scorer counts no pair
+// under kTranscriptionFloor, and most pairs it aligns are such).
+[[nodiscard]] double transcription_similarity(std::string_view pattern, std::string_view token,
+                                              PatternSource source = PatternSource::kOther, double floor = 0.0);
 // A Devanagari or Bengali pattern (its inherent vowel an optional A) pairs only from
 // kIndicFloor (transcribe_align.cc says why).
 inline constexpr double kIndicFloor = 0.9;
 inline constexpr double kVowelCost = 0.25;
 inline constexpr double kNearCost = 0.35;
 // A stop for its voiced or voiceless partner (b p, d t, g k) in a Chinese pattern
-// (marked_han_pattern).
+// (PatternSource).
 inline constexpr double kUnvoicedCost = 0.2;
 // An r after a vowel, before a consonant or last, left unwritten (transcribe_rules.cc says why).
 inline constexpr double kUnwrittenR = 0.2;

@@ -172,13 +172,12 @@ bool letters_equal(std::string_view pattern, std::string_view token) {
 
 }  // namespace
 
-double transcription_similarity(std::string_view pattern, std::string_view token, double floor) {
+double transcription_similarity(std::string_view pattern, std::string_view token, PatternSource source, double floor) {
   if (is_abjad_pattern(pattern)) {
     const double abjad = abjad_similarity(pattern, token);
     return abjad < floor ? 0.0 : abjad;
   }
-  const bool chinese = is_chinese_pattern(pattern);
-  pattern = unmarked(pattern);
+  const bool chinese = source == PatternSource::kChinese;
   constexpr std::size_t kMax = 32;
   if (pattern.size() > kMax) pattern = pattern.substr(0, kMax);
   if (token.size() > kMax) token = token.substr(0, kMax);
@@ -275,7 +274,7 @@ double transcription_similarity(std::string_view pattern, std::string_view token
         const double ruled = letter_rule_cost(pc, place, pattern_at[i - 1], j == 1);
         const double sub = ruled >= 0 ? ruled : substitution(pc, ts[j - 1], front, european);
         best = std::min(best, cost[i - 1][j - 1] + sub);
-        // Chinese writes no voicing (marked_han_pattern).
+        // Chinese writes no voicing (PatternSource).
         if (chinese && voicing_pair(pc, ts[j - 1])) best = std::min(best, cost[i - 1][j - 1] + kUnvoicedCost);
         // Bengali has no v and writes a foreign one with ভ (ডেভিড David); its own bh is said
         // (ভারত Bharat), and Devanagari writes v with व.

@@ -159,7 +159,6 @@ const Partners& partners() {
 }  // namespace
 
 double transcription_cost_floor(std::string_view pattern, std::string_view token) {
-  pattern = unmarked(pattern);
   pattern = pattern.substr(0, std::min(pattern.size(), kMaxLetters));
   token = token.substr(0, std::min(token.size(), kMaxLetters));
   const Partners& p = partners();
@@ -206,7 +205,6 @@ double transcription_cost_floor(std::string_view pattern, std::string_view token
 }
 
 bool transcription_may_reach(std::string_view pattern, std::string_view token, double floor) {
-  pattern = unmarked(pattern);
   const std::size_t letters = std::min(token.size(), kMaxLetters);
   if (letters < 3) return true;
   std::size_t required = 0;

@@ -129,10 +129,4 @@ std::string han_pattern(std::u32string_view word) {
   return single_letters(optional_glides(std::move(out), false));
 }
 
-std::string marked_han_pattern(std::u32string_view word) {
-  std::string pattern = han_pattern(word);
-  if (!pattern.empty()) pattern.insert(pattern.begin(), kChineseMark);
-  return pattern;
-}
-
 }  // namespace interdict

@@ -205,7 +205,6 @@ std::string kana_russian(std::string_view pattern) {
 }  // namespace
 
 void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out) {
-  pattern = unmarked(pattern);  // the mark is no letter; t and d, p and b share a class already
   pattern_keys(pattern, out);
   const std::string russian = kana_russian(pattern);
   if (russian != pattern) pattern_keys(russian, out);

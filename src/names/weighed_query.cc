@@ -70,9 +70,10 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
   }
   auto weigh_transcribed = [&](std::vector<NormalisedName::Transcribed>& from, std::vector<QueryToken>& to) {
     for (auto& t : from) {
-      const auto [first, last] = postings_of(d, exact_key(t.pattern ? unmarked(t.text) : t.text));
+      const auto [first, last] = postings_of(d, exact_key(t.text));
       const double df = std::max<double>(static_cast<double>(last - first), 1.0);
       QueryToken q{std::move(t.text), static_cast<float>(std::log1p(forms / df)), false, t.pattern};
+      q.source = t.source;
       // A transcribed particle (デ, 德 between interpuncts: de) is the list's weak word, and
       // meets it as a token: a pattern pairs with strong tokens only.
       if (q.pattern && is_weak_token(pattern_letters(q.text))) {

@@ -148,9 +148,10 @@ TEST(NamesLatinReading, ListNamesAsIcu) {
       simplify->transliterate(text);
       std::vector<Spelling> spellings;
       std::vector<std::string> patterns;
+      std::vector<PatternSource> sources;
       std::vector<std::string> native_patterns;
       std::vector<bool> han_words;
-      taken += fast_as_icu(words::mark_words(text, spellings, patterns, native_patterns, han_words)) ? 1 : 0;
+      taken += fast_as_icu(words::mark_words(text, spellings, patterns, sources, native_patterns, han_words)) ? 1 : 0;
     }
   }
   EXPECT_GT(han, 5000U);

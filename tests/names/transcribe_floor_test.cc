@@ -12,11 +12,11 @@ namespace interdict {
 namespace {
 
 TEST(NamesTranscribeFloor, AFloorOnlyZeroesWhatFallsUnderIt) {
-  const std::vector<std::string> patterns = {han_pattern(U"罗德里格斯"),        han_pattern(U"科萨托"),
-                                             marked_han_pattern(U"席兹"),       kana_pattern(U"ロハス"),
-                                             kana_pattern(U"ボッジャーリ"),     kana_pattern(U"ニコラエヴィチ"),
-                                             kana_pattern(U"ジュヌヴィエーヴ"), han_pattern(U"普京"),
-                                             abjad_pattern(U"فيوريلا"),         abjad_pattern(U"مارتينيز")};
+  const std::vector<std::string> patterns = {
+      han_pattern(U"罗德里格斯"),        han_pattern(U"科萨托"),        han_pattern(U"席兹"),
+      kana_pattern(U"ロハス"),           kana_pattern(U"ボッジャーリ"), kana_pattern(U"ニコラエヴィチ"),
+      kana_pattern(U"ジュヌヴィエーヴ"), han_pattern(U"普京"),          abjad_pattern(U"فيوريلا"),
+      abjad_pattern(U"مارتينيز")};
   const std::vector<std::string> tokens = {"rodrigez", "rodriges", "kosato",         "sheets",          "rohas",
                                            "roias",    "bogiali",  "nikolaevich",    "genevieve",       "putin",
                                            "martinez", "abc",      "schwarzenegger", "kostantinopolis", "fiorella",
@@ -25,15 +25,17 @@ TEST(NamesTranscribeFloor, AFloorOnlyZeroesWhatFallsUnderIt) {
   int over = 0;
   for (const auto& p : patterns)
     for (const auto& t : tokens) {
-      const double full = transcription_similarity(p, t);
-      for (const double floor : {0.5, 0.8, 0.9}) {
-        const double floored = transcription_similarity(p, t, floor);
-        if (full >= floor) {
-          EXPECT_EQ(floored, full) << p << " " << t << " " << floor;
-          ++over;
-        } else {
-          EXPECT_EQ(floored, 0.0) << p << " " << t << " " << floor << " (" << full << ")";
-          ++under;
+      for (const auto source : {PatternSource::kOther, PatternSource::kChinese}) {
+        const double full = transcription_similarity(p, t, source);
+        for (const double floor : {0.5, 0.8, 0.9}) {
+          const double floored = transcription_similarity(p, t, source, floor);
+          if (full >= floor) {
+            EXPECT_EQ(floored, full) << p << " " << t << " " << floor;
+            ++over;
+          } else {
+            EXPECT_EQ(floored, 0.0) << p << " " << t << " " << floor << " (" << full << ")";
+            ++under;
+          }
         }
       }
     }
