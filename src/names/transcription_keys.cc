@@ -217,6 +217,13 @@ void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out) 
         (voiced[i + 1] == 'i' || voiced[i + 1] == 'I'))
       voiced[i] = 'z';
   if (voiced != pattern) pattern_keys(voiced, out);
+  // An abjad j (ج, Hebrew ג') is the dj of French spellings (Hadjar), which the lists' fold
+  // writes di before a vowel: the alignment pairs them at no cost, the keys a class apart.
+  if (is_abjad_pattern(pattern) && pattern.find('j') != std::string_view::npos) {
+    std::string dj(pattern);
+    std::replace(dj.begin(), dj.end(), 'j', 'd');
+    pattern_keys(dj, out);
+  }
   // A word's first j, folded to the glide i before a vowel (ジュ, ジョ, 贾, 朱), is also the
   // soft g of French and Italian (ジュヌヴィエーヴ Geneviève, ジョヴァンニ Giovanni), which
   // the alignment pairs with it and the keys count as a class of its own.

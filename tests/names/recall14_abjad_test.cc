@@ -48,5 +48,13 @@ TEST(NamesRecall14Abjad, OnlyAFullSpellingConfirms) {
   EXPECT_EQ(score_of(index, "قاسم", "John Smith"), 0.0);
 }
 
+TEST(NamesRecall14Abjad, JimReachesTheListsDj) {
+  // The lists' fold writes Hadjar "hadiar": حجار's pattern hXjar pairs with it at 1.0, and its
+  // keys must reach it. Haydar is no dj.
+  const NameIndex index = index_of({"Hadjar", "Haydar", "Hagar"});
+  expect_top_matches(index, {{"حجار", "Hadjar"}});
+  EXPECT_LT(score_of(index, "حجار", "Haydar"), kMatch);
+}
+
 }  // namespace
 }  // namespace interdict
