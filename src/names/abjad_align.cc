@@ -103,6 +103,9 @@ double one(char p, std::string_view token, std::size_t k) {
     // French ch is sh, and Arabic writes German ch so too (فروليش Fröhlich).
     if (next == 'h' && p == 's') return 0.0;
   }
+  // The script wrote ch with a letter of its own or two (چ, تش, צ'), where an s would be
+  // س, ס: NASHA is no نتشة Natshah.
+  if (p == 'c' && t == 's') return 1.0;
   // l and r are two letters to both scripts, as to the lists.
   const char pc = transcription_class(p);
   if (pc != 0 && pc == transcription_class(t) && p != 'j' && pc != 'R') return kNearCost;

@@ -224,6 +224,13 @@ void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out) 
     std::replace(dj.begin(), dj.end(), 'j', 'd');
     pattern_keys(dj, out);
   }
+  // Arabic تش, the pattern's ch, is also the lists' tsh (Natshah), whose key counts a t and
+  // an s.
+  if (const auto ch = pattern.find("cH"); ch != std::string_view::npos && is_abjad_pattern(pattern)) {
+    std::string tsh(pattern);
+    tsh.replace(ch, 2, "tsh");
+    pattern_keys(tsh, out);
+  }
   // A word's first j, folded to the glide i before a vowel (ジュ, ジョ, 贾, 朱), is also the
   // soft g of French and Italian (ジュヌヴィエーヴ Geneviève, ジョヴァンニ Giovanni), which
   // the alignment pairs with it and the keys count as a class of its own.

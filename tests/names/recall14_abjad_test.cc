@@ -56,5 +56,13 @@ TEST(NamesRecall14Abjad, JimReachesTheListsDj) {
   EXPECT_LT(score_of(index, "حجار", "Haydar"), kMatch);
 }
 
+TEST(NamesRecall14Abjad, ArabicTshIsTwoWrittenLetters) {
+  // النتشة writes n, t and sh: ch read from تش counts two letters, so it has a pattern, and its
+  // keys reach the lists' tsh. Its ch is no s: NASHA stays apart.
+  const NameIndex index = index_of({"Natshah", "NASHA"});
+  expect_top_matches(index, {{"النتشة", "Natshah"}});
+  EXPECT_LT(score_of(index, "النتشة", "NASHA"), kMatch);
+}
+
 }  // namespace
 }  // namespace interdict
