@@ -231,6 +231,12 @@ void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out) 
     tsh.replace(ch, 2, "tsh");
     pattern_keys(tsh, out);
   }
+  // An abjad word's first j is also the glide i the fold makes of a list's j (Jannat "ianat").
+  if (pattern.size() > 2 && pattern[0] == 'j' && is_abjad_pattern(pattern)) {
+    std::string glide(pattern);
+    glide[0] = 'i';
+    pattern_keys(glide, out);
+  }
   // A word's first j, folded to the glide i before a vowel (ジュ, ジョ, 贾, 朱), is also the
   // soft g of French and Italian (ジュヌヴィエーヴ Geneviève, ジョヴァンニ Giovanni), which
   // the alignment pairs with it and the keys count as a class of its own.
