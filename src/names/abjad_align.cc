@@ -93,6 +93,10 @@ double one(char p, std::string_view token, std::size_t k) {
     default: break;
   }
   if (is_vowel(p)) return p == t ? 0.0 : tv ? kVowelCost : 2.0;
+  // The lists' fold writes a word's first j before a vowel as the glide i (Jannat "ianat"),
+  // the i of no other name. Inside a word that i is as often a y (Seyyed "seied", no سجاد
+  // Sajjad).
+  if (p == 'j' && t == 'i' && k == 0 && k + 1 < token.size() && is_vowel(token[k + 1])) return 0.0;
   if (tv) return 2.0;
   if (p == t || same_letter(p, t)) return 0.0;
   const char next = k + 1 < token.size() ? token[k + 1] : '\0';
@@ -103,6 +107,9 @@ double one(char p, std::string_view token, std::size_t k) {
     // French ch is sh, and Arabic writes German ch so too (فروليش Fröhlich).
     if (next == 'h' && p == 's') return 0.0;
   }
+  // The script wrote ch with a letter of its own or two (چ, تش, צ'), where an s would be
+  // س, ס: NASHA is no نتشة Natshah.
+  if (p == 'c' && t == 's') return 1.0;
   // l and r are two letters to both scripts, as to the lists.
   const char pc = transcription_class(p);
   if (pc != 0 && pc == transcription_class(t) && p != 'j' && pc != 'R') return kNearCost;
@@ -155,7 +162,8 @@ constexpr std::array<Mask, 26> make_partners() {
   set("t", bits("tdxzc"));
   set("d", bits("tdxzcj"));
   set("szxc", bits("szxctdkqj"));
-  set("kqj", bits("kqgjcd"));
+  set("kq", bits("kqgjcd"));
+  set("j", bits("kqgjcdi"));  // i: the fold's glide for j
   set("mn", bits("mn"));
   set("l", bits("l"));
   set("r", bits("r"));

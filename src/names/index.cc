@@ -109,7 +109,6 @@ std::vector<NameHit> NameIndex::run(std::string_view query, const SearchHints& h
     hit.score = b.score;
     hit.verdict = b.score >= d.thresholds.match ? NameVerdict::kMatch : NameVerdict::kReview;
     (void)score_reading(weighed, plan[b.reading], d, b.form, 0.0, &hit.why, nullptr);
-    hit.why.review_only = plan[b.reading].review_only;
     hit.why.kind_factor = kind_factor(hints.kind, e.kind);
     hit.why.country_factor = country_factor(d, e, hints.country);
     hits.push_back(std::move(hit));

@@ -201,7 +201,8 @@ std::string pattern_of(std::u32string_view word) {
       last_letter = i;
       break;
     }
-  char32_t previous = 0;  // the last letter read
+  char32_t previous = 0;             // the last letter read
+  std::ptrdiff_t two_letter_ch = 0;  // تش read as ch: two letters written
   for (std::size_t i = start; i < word.size(); ++i) {
     const char32_t c = word[i];
     std::string_view l = letter_of(c);
@@ -235,6 +236,7 @@ std::string pattern_of(std::u32string_view word) {
     if (c == 0x0634 && before == 0x062A && !letters.empty() && letters.back() == 't') {
       letters.back() = 'c';
       letters += 'H';
+      ++two_letter_ch;
       continue;
     }
     // A word's first waw or yeh is a consonant (a word beginning with a vowel begins
@@ -276,7 +278,7 @@ std::string pattern_of(std::u32string_view word) {
   // Two written letters and free vowels meet too many names (משה Moshe would be Muse).
   // A word's first alef is written, though its vowel is any (أبو Abu).
   const auto written = std::count_if(single.begin(), single.end(), [](char c) { return !optional(c); });
-  if (written + (single.front() == 'X' ? 1 : 0) < kMinWritten) return {};
+  if (written + two_letter_ch + (single.front() == 'X' ? 1 : 0) < kMinWritten) return {};
   return single;
 }
 

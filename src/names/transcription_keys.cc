@@ -216,6 +216,26 @@ void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out) 
         (voiced[i + 1] == 'i' || voiced[i + 1] == 'I'))
       voiced[i] = 'z';
   if (voiced != pattern) pattern_keys(voiced, out);
+  // An abjad j (ج, Hebrew ג') is the dj of French spellings (Hadjar), which the lists' fold
+  // writes di before a vowel: the alignment pairs them at no cost, the keys a class apart.
+  if (is_abjad_pattern(pattern) && pattern.find('j') != std::string_view::npos) {
+    std::string dj(pattern);
+    std::replace(dj.begin(), dj.end(), 'j', 'd');
+    pattern_keys(dj, out);
+  }
+  // Arabic تش, the pattern's ch, is also the lists' tsh (Natshah), whose key counts a t and
+  // an s.
+  if (const auto ch = pattern.find("cH"); ch != std::string_view::npos && is_abjad_pattern(pattern)) {
+    std::string tsh(pattern);
+    tsh.replace(ch, 2, "tsh");
+    pattern_keys(tsh, out);
+  }
+  // An abjad word's first j is also the glide i the fold makes of a list's j (Jannat "ianat").
+  if (pattern.size() > 2 && pattern[0] == 'j' && is_abjad_pattern(pattern)) {
+    std::string glide(pattern);
+    glide[0] = 'i';
+    pattern_keys(glide, out);
+  }
   // A word's first j, folded to the glide i before a vowel (ジュ, ジョ, 贾, 朱), is also the
   // soft g of French and Italian (ジュヌヴィエーヴ Geneviève, ジョヴァンニ Giovanni), which
   // the alignment pairs with it and the keys count as a class of its own.

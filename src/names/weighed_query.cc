@@ -34,6 +34,30 @@ bool equal_or_swapped(std::string_view a, std::string_view b) {
   return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
 }
 
+// True when a native word's pattern writes a long vowel after its first letter: an alef
+// inside the word (a), a waw or yeh (W, Y) or the glide J. A first X or Y is a letter any
+// vowel follows; E (a final he or ta marbuta) may write nothing.
+bool writes_long_vowel(std::string_view pattern) {
+  return pattern.size() > 1 && pattern.find_first_of("aWYJ", 1) != std::string_view::npos;
+}
+
+// True when every native word of the query writes a long vowel: its patterns in
+// `review` that the transcribed reading (`plain`) does not hold, word for word.
+bool native_confirms(const std::vector<QueryToken>& plain, const std::vector<QueryToken>& review) {
+  if (review.empty()) return false;
+  std::size_t p = 0;  // both readings list the words in order; the native ones are extra
+  for (const QueryToken& t : review) {
+    if (!t.pattern) continue;
+    while (p < plain.size() && !plain[p].pattern) ++p;
+    if (p < plain.size() && plain[p].text == t.text) {
+      ++p;
+      continue;
+    }
+    if (!writes_long_vowel(t.text)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
@@ -87,6 +111,7 @@ WeighedQuery weigh_query(const NameIndex::Data& d, std::string_view query) {
   };
   weigh_transcribed(normalised.transcribed, out.transcribed);
   weigh_transcribed(normalised.transcribed_review, out.transcribed_review);
+  out.native_may_confirm = native_confirms(out.transcribed, out.transcribed_review);
   return out;
 }
 
@@ -131,11 +156,16 @@ ReadingScore score_reading(const WeighedQuery& query, const QueryReading& readin
     case Kind::kSounds: raw = score_sounds(query.sounds, d, form, why, memo); break;
     case Kind::kTranscribed: raw = score_form(*reading.tokens, d, form, FormMode::kTranscribed, why, memo); break;
     case Kind::kTranscribedReview:
-      if (best_so_far >= kReviewOnlyCeiling) return {};
+      if (best_so_far >= (query.native_may_confirm ? 1.0 : kReviewOnlyCeiling)) return {};
       raw = score_form(*reading.tokens, d, form, FormMode::kTranscribed, why, memo);
       if (raw < kNativeFloor) return {};
+      if (query.native_may_confirm && raw >= kNativeConfirm) {
+        if (why != nullptr) why->review_only = false;
+        return {raw, raw};
+      }
       break;
   }
+  if (why != nullptr) why->review_only = reading.review_only;
   return {reading.review_only ? std::min(raw, kReviewOnlyCeiling) : raw, raw};
 }
 
