@@ -49,7 +49,7 @@ struct NormalisedName {
   std::size_t joined_reading = kNoReading;
   // Per reading, true when it is a romanisation that loses what the script tells apart
   // (Korean's ㅓ and ㅗ are both o, its 정 and 영 both "iong" once folded): a name it meets
-  // is one to review, never a match (kReviewOnlyCeiling in index.cc).
+  // is one to review, never a match (kReviewOnlyCeiling, weighed_query.h).
   std::vector<bool> review_only;
   // How many words the joined reading joins.
   std::size_t joined_words = 0;
@@ -75,7 +75,8 @@ struct NormalisedName {
   // those languages' own sounds (محمد, علي) by their patterns too (abjad_native_pattern),
   // when the query has one; empty otherwise. The lists hold these names' Latin namesakes
   // by the hundred, and the script leaves their short vowels unwritten: what this reading
-  // meets is to review, never a match (kReviewOnlyCeiling in index.cc).
+  // meets is to review (kReviewOnlyCeiling, weighed_query.h), unless every native word
+  // writes a long vowel and the pair is all but exact (WeighedQuery::native_may_confirm).
   std::vector<Transcribed> transcribed_review;
   // Per token of the first reading, a query's only: the token's Latin spellings with one
   // common typo undone (two neighbouring letters swapped, a vowel doubled or written once),
