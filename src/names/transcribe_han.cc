@@ -8,7 +8,9 @@
 // says which column it sits in (ai, ei and ie are the e column, uo and ao the o column),
 // and a character that also serves as a bare consonant gets an optional vowel (德 dE; 希,
 // which writes German ch with no vowel, 里希特 Richter, hI). 谢 writes Russian се as well as
-// she (谢尔盖 Sergei): its h is optional, as katakana シ's. The
+// she (谢尔盖 Sergei): its h is optional, as katakana シ's. 盖 is the table's ge, but its
+// pinyin is gai, and transcribers write a foreign ga, gai and gei with it as well (盖约齐
+// Caiozzi, 盖佐 Gejza): its a, e and i are all optional, so that it meets each (gAEI). The
 // spellings are folded as list names are (k for c, i for y and for j before a vowel, v
 // for w), so a pattern meets a folded token letter for letter.
 //
@@ -51,7 +53,7 @@ constexpr Cell kHan[] = {
     {U'陀', "to"}, {U'图', "tu"}, {U'坦', "tan"}, {U'滕', "ten"}, {U'廷', "tin"}, {U'婷', "tin"},
     {U'通', "ton"}, {U'顿', "ton"}, {U'汤', "tan"}, {U'陶', "tau"}, {U'汀', "tin"}, {U'铁', "te"}, {U'唐', "tan"},
     // g
-    {U'格', "gE"}, {U'加', "ga"}, {U'嘉', "ga"}, {U'盖', "ge"}, {U'吉', "gi"}, {U'戈', "go"}, {U'哥', "go"},
+    {U'格', "gE"}, {U'加', "ga"}, {U'嘉', "ga"}, {U'盖', "gAEI"}, {U'吉', "gi"}, {U'戈', "go"}, {U'哥', "go"},
     {U'果', "go"}, {U'郭', "go"}, {U'古', "gu"}, {U'谷', "gu"}, {U'甘', "gan"}, {U'冈', "gan"}, {U'根', "gen"},
     {U'金', "gin"}, {U'贡', "gon"}, {U'衮', "gun"}, {U'瓜', "gua"}, {U'关', "guan"}, {U'官', "guan"}, {U'圭', "gui"}, {U'桂', "gui"},
     {U'高', "go"}, {U'葛', "go"},
