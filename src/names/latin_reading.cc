@@ -36,23 +36,31 @@ namespace {
 // signs that change a consonant's series or mark a tone by nothing, a consonant silenced by
 // the toandakhiat (៍) by nothing. A consonant with no vowel sign before another consonant
 // holds the inherent vowel, a in the first series (or one the muusikatoan ៉ moved there), o
-// in the second (or one the triisap ៊ moved there); last in a word it is a final, no vowel.
+// in the second (or one the triisap ៊ moved there), unless a vowel before it makes it its
+// syllable's final (ប៊ុនហៀង Bunhieng); last in a word it is a final, no vowel. ុ and ូ are o
+// after the first series, u after the second (ហ៊ុន តូ Hun To). The series are seen in a pass
+// of their own, kKhmerSyllables, before the letters are read.
 //
 // Burmese: ICU's Myanmar-Latin writes the long vowels ာ, ီ and ူ as ar, e and uu, a bare
 // -င် as ain and the tone marks း and ့ as letters (ပူတင် "puutain", မင်း "mainn"), where
 // names are romanised a, i, u, in and no letter for a tone (Htin Kyaw ထင်ကျော်, Min).
-constexpr char16_t kKhmerRules[] =
+constexpr char16_t kKhmerSyllables[] =
     u"$khc = [\u1780-\u17A2]; $kh1 = [កខចឆដឋណតថបផសហឡអឝឞ]; $kh2 = [គឃងជឈញឌឍទធនពភមយរលវ];"
+    u"$khv = [\u17B6-\u17C6 a-z]; $khs = [\u17C7-\u17CB];"
     u"$khc [\u17C9\u17CA]? \u17CD > ;"
-    u"($kh1) } $khc > | $1 a; ($kh2 \u17C9) } $khc > | $1 a;"
-    u"($kh2) } $khc > | $1 o; ($kh1 \u17CA) } $khc > | $1 o;"
+    u"$kh1 { [ុូ] > o; $kh2 \u17C9 { [ុូ] > o;"
+    u"$khv $khs* { ($khc) } $khc > $1;"
+    u"($kh1) } $khc > $1 a; ($kh2 \u17C9) } $khc > $1 a;"
+    u"($kh2) } $khc > $1 o; ($kh1 \u17CA) } $khc > $1 o;"
+    u"::Null;";
+constexpr char16_t kKhmerLetters[] =
     u"[កគ] > k; [ខឃ] > kh; ង > ng; [ចជ] > ch; [ឆឈ] > chh; ញ > nh; [ដឌ] > d; [ឋឍថធ] > th;"
     u"[ណន] > n; [តទ] > t; ប > b; [ផភ] > ph; ព > p; ម > m; យ > y; រ > r; [លឡ] > l; វ > v;"
     u"[ឝឞស] > s; ហ > h; អ > ;"
     u"[ឣឤ] > a; [ឥឦ] > i; [ឧឩ] > u; ឨ > uk; ឪ > ov; ឫ > rue; ឬ > rueu; ឭ > lue; ឮ > lueu;"
     u"ឯ > ae; ឰ > ai; [ឱឲ] > ao; ឳ > au;"
     u"ា > a; [ិី] > i; ឹ > e; ឺ > eu; [ុូ] > u; ួ > uo; ើ > aeu; ឿ > oea; ៀ > ie; េ > e;"
-    u"ែ > e; ៃ > ai; ោ > ao; ៅ > au; ំ > m; ះ > h; [\u17B4\u17B5\u17C8-\u17D3\u17DD] > ;";
+    u"ែ > e; ៃ > ai; ោ > o; ៅ > au; ំ > m; ះ > h; [\u17B4\u17B5\u17C8-\u17D3\u17DD] > ;";
 constexpr char16_t kMyanmarRules[] = u"[\u1000-\u1021] { င် > in; [^ေ] { [ာါ] > a; ီ > i; ူ > u; [း့] > ;";
 constexpr char16_t kLatinRules[] =
     u"[цЦ] > тс; [щЩ] > шч; [яЯ] > йа; [юЮ] > йу; [єЄ] > йе; [їЇ] > yi; [ёЁ] > йо;"
@@ -129,8 +137,8 @@ const Contextual& contextual() {
 }
 
 icu::UnicodeString rules() {
-  icu::UnicodeString all(kLatinRules);
-  return all.append(kKhmerRules).append(kMyanmarRules).append(kLatinTail);
+  icu::UnicodeString all(kKhmerSyllables);
+  return all.append(kLatinRules).append(kKhmerLetters).append(kMyanmarRules).append(kLatinTail);
 }
 
 struct Reader {

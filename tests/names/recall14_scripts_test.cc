@@ -34,6 +34,12 @@ TEST(NamesRecall14Scripts, KhmerIsRead) {
   EXPECT_EQ(latin("រង្ស៊ី"), "rongsi");
   EXPECT_EQ(latin("ហ៊ុន សែន"), "hun sen");
   EXPECT_EQ(latin("ម៉ាណែត"), "manet");
+  // A consonant after a vowel closes its syllable: no inherent vowel (not "bunohieng").
+  EXPECT_EQ(latin("ប៊ុនហៀង"), "bunhieng");
+  // ុ and ូ are o after a consonant of the first series, u after one of the second.
+  EXPECT_EQ(latin("ហ៊ុន តូ"), "hun to");
+  EXPECT_EQ(latin("ណាំហុង"), "namhong");
+  EXPECT_EQ(latin("ហោ"), "ho");
 }
 
 TEST(NamesRecall14Scripts, KhmerPutinMeetsHisName) {
@@ -41,6 +47,8 @@ TEST(NamesRecall14Scripts, KhmerPutinMeetsHisName) {
   const NameIndex index = index_of({"Vladimir Putin", "Vladimir Potanin"});
   // Met first: Potanin shares his given name and a p.
   expect_top_matches(index, {{"វ៉្លាឌីមៀរ ពូទីន", "Vladimir Putin"}});
+  const NameIndex hing = index_of({"Hing Bunhieng", "Hing Bunheng"});
+  EXPECT_GE(score_of(hing, "ហ៊ីង ប៊ុនហៀង", "Hing Bunhieng"), kMatch);
   EXPECT_GE(score_of(index, "វ៉្លាឌីមៀរ ពូទីន", "Vladimir Putin"), kMatch);
 }
 
