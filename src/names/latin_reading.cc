@@ -26,12 +26,52 @@ namespace {
 // transcription), not as ICU's classical reading: β is v and η is i, and μπ, ντ and γκ,
 // which are how Greek writes b, d and g, read so at the start of a word and as mb, nd and
 // ng inside it ("Βλαντίμιρ" vlandimir, not blantimir; "Μπουράκ" Burak, "Κολόμπο" Kolombo).
+//
+// No Greek word ends in μπ, ντ or γκ: there they write a foreign name's b, d or g ("Ρόναλντ"
+// Ronald, "Μπαντ" Bud), not mb, nd and ng ("ronalnd").
+//
+// Khmer: ICU has no Khmer-Latin, and the tokeniser dropped its vowel signs as marks (វ៉្លាឌីមៀរ
+// ពូទីន read "វលឌមរ ពទន"). kKhmerRules read it by UNGEGN's romanisation, ASCII: each consonant
+// by its letter, a subscript (after the coeng ្) alike, each vowel sign by its vowels, the
+// signs that change a consonant's series or mark a tone by nothing, a consonant silenced by
+// the toandakhiat (៍) by nothing. A consonant with no vowel sign before another consonant
+// holds the inherent vowel, a in the first series (or one the muusikatoan ៉ moved there), o
+// in the second (or one the triisap ៊ moved there), unless a vowel before it makes it its
+// syllable's final (ប៊ុនហៀង Bunhieng); last in a word it is a final, no vowel. ុ and ូ are o
+// after the first series, u after the second (ហ៊ុន តូ Hun To). The series are seen in a pass
+// of their own, kKhmerSyllables, before the letters are read.
+//
+// Burmese: ICU's Myanmar-Latin writes the long vowels ာ, ီ and ူ as ar, e and uu, a bare
+// -င် as ain and the tone marks း and ့ as letters (ပူတင် "puutain", မင်း "mainn"), where
+// names are romanised a, i, u, in and no letter for a tone (Htin Kyaw ထင်ကျော်, Min).
+constexpr char16_t kKhmerSyllables[] =
+    u"$khc = [\u1780-\u17A2]; $kh1 = [កខចឆដឋណតថបផសហឡអឝឞ]; $kh2 = [គឃងជឈញឌឍទធនពភមយរលវ];"
+    u"$khv = [\u17B6-\u17C6 a-z]; $khs = [\u17C7-\u17CB];"
+    u"$khc [\u17C9\u17CA]? \u17CD > ;"
+    u"$kh1 { [ុូ] > o; $kh2 \u17C9 { [ុូ] > o;"
+    u"$khv $khs* { ($khc) } $khc > $1;"
+    u"($kh1) } $khc > $1 a; ($kh2 \u17C9) } $khc > $1 a;"
+    u"($kh2) } $khc > $1 o; ($kh1 \u17CA) } $khc > $1 o;"
+    u"::Null;";
+constexpr char16_t kKhmerLetters[] =
+    u"[កគ] > k; [ខឃ] > kh; ង > ng; [ចជ] > ch; [ឆឈ] > chh; ញ > nh; [ដឌ] > d; [ឋឍថធ] > th;"
+    u"[ណន] > n; [តទ] > t; ប > b; [ផភ] > ph; ព > p; ម > m; យ > y; រ > r; [លឡ] > l; វ > v;"
+    u"[ឝឞស] > s; ហ > h; អ > ;"
+    u"[ឣឤ] > a; [ឥឦ] > i; [ឧឩ] > u; ឨ > uk; ឪ > ov; ឫ > rue; ឬ > rueu; ឭ > lue; ឮ > lueu;"
+    u"ឯ > ae; ឰ > ai; [ឱឲ] > ao; ឳ > au;"
+    u"ា > a; [ិី] > i; ឹ > e; ឺ > eu; [ុូ] > u; ួ > uo; ើ > aeu; ឿ > oea; ៀ > ie; េ > e;"
+    u"ែ > e; ៃ > ai; ោ > o; ៅ > au; ំ > m; ះ > h; [\u17B4\u17B5\u17C8-\u17D3\u17DD] > ;";
+constexpr char16_t kMyanmarRules[] = u"[\u1000-\u1021] { င် > in; [^ေ] { [ာါ] > a; ီ > i; ူ > u; [း့] > ;";
 constexpr char16_t kLatinRules[] =
     u"[цЦ] > тс; [щЩ] > шч; [яЯ] > йа; [юЮ] > йу; [єЄ] > йе; [їЇ] > yi; [ёЁ] > йо;"
     u"[βΒϐ] > v; [ηΗήΉ] > i;"
-    u"^ [μΜ][πΠ] > b; [^[:L:][:M:]] { [μΜ][πΠ] > b; [μΜ][πΠ] > mb;"
-    u"^ [νΝ][τΤ] > d; [^[:L:][:M:]] { [νΝ][τΤ] > d; [νΝ][τΤ] > nd;"
-    u"^ [γΓ][κΚ] > g; [^[:L:][:M:]] { [γΓ][κΚ] > g; [γΓ][κΚ] > ng;"
+    u"^ [μΜ][πΠ] > b; [^[:L:][:M:]] { [μΜ][πΠ] > b; [μΜ][πΠ] } [^[:L:][:M:]] > b; [μΜ][πΠ] } $ > b;"
+    u"[μΜ][πΠ] > mb;"
+    u"^ [νΝ][τΤ] > d; [^[:L:][:M:]] { [νΝ][τΤ] > d; [νΝ][τΤ] } [^[:L:][:M:]] > d; [νΝ][τΤ] } $ > d;"
+    u"[νΝ][τΤ] > nd;"
+    u"^ [γΓ][κΚ] > g; [^[:L:][:M:]] { [γΓ][κΚ] > g; [γΓ][κΚ] } [^[:L:][:M:]] > g; [γΓ][κΚ] } $ > g;"
+    u"[γΓ][κΚ] > ng;";
+constexpr char16_t kLatinTail[] =
     u"::Any-Latin;"
     u"[čćČĆ] > ch; [šśŠŚ] > sh; [žźżŽŹŻ] > zh;"
     u"::Latin-ASCII;";
@@ -96,6 +136,11 @@ const Contextual& contextual() {
   return c;
 }
 
+icu::UnicodeString rules() {
+  icu::UnicodeString all(kKhmerSyllables);
+  return all.append(kLatinRules).append(kKhmerLetters).append(kMyanmarRules).append(kLatinTail);
+}
+
 struct Reader {
   std::unique_ptr<icu::Transliterator> latin;
   // Each ideograph's reading alone; none for those the rules read by their neighbours.
@@ -107,8 +152,7 @@ Reader& reader() {
     Reader made;
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse{};
-    made.latin.reset(icu::Transliterator::createFromRules("interdict-latin", icu::UnicodeString(kLatinRules),
-                                                          UTRANS_FORWARD, parse, status));
+    made.latin.reset(icu::Transliterator::createFromRules("interdict-latin", rules(), UTRANS_FORWARD, parse, status));
     if (U_FAILURE(status)) made.latin.reset();
     for (const UChar32 c : contextual().ideographs)
       if (IdeographReadings::covers(static_cast<char32_t>(c))) made.readings.mark_unreadable(static_cast<char32_t>(c));
