@@ -154,6 +154,38 @@ bool arabic_inner_u(std::string_view raw, std::size_t i) {
   return rest.size() > after + 1 && !is_vowel_or_y(rest[after]);
 }
 
+// Whether a Cyrillic word writes French u as Russian does, ю after a consonant (Жюль
+// Jules, Дюпон Dupont, Сантюль Centule), read iu or ju; not after л, which Russian names
+// hold (Людмила, and the glide rule of score_variants.cc meets their Latin spellings).
+bool french_u(std::string_view raw) {
+  for (std::size_t i = 1; i + 1 < raw.size(); ++i)
+    if ((raw[i] == 'i' || raw[i] == 'j') && raw[i + 1] == 'u' && !is_vowel_or_y(raw[i - 1]) && raw[i - 1] != 'l' &&
+        letters::is_lower(raw[i - 1]))
+      return true;
+  return false;
+}
+
+// A Cyrillic word with French u read back into French spelling, by the Russian
+// transcription's rules undone: ю after a consonant is u, ан before a consonant is the
+// nasal French writes en as often as an (Centule Сантюль, Laurent Лоран), and a first с
+// before e or i is c (Cécile Сесиль). The lists spell such a name as French does; a
+// French final mute e is the scorer's to weigh (Centul / Centule).
+std::string french_spelling(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const std::string_view rest = raw.substr(i);
+    if (i > 0 && (rest.starts_with("iu") || rest.starts_with("ju")) && !is_vowel_or_y(raw[i - 1])) continue;
+    if (i > 0 && rest.starts_with("an") && rest.size() > 2 && !is_vowel_or_y(rest[2]) && rest[2] != 'n') {
+      out += 'e';
+      continue;
+    }
+    out += raw[i];
+  }
+  if (out.size() > 1 && out[0] == 's' && (out[1] == 'e' || out[1] == 'i')) out[0] = 'c';
+  return out;
+}
+
 // Sounds that another language's transcription spells apart from the first reading:
 // - French writes a Slavic name's ш as ch and ж as j (Chevtsova Shevtsova, Joukov Zhukov);
 //   only in a word with a Slavic surname's ending, as English sh is French ch elsewhere;
@@ -175,6 +207,7 @@ std::string transcribed_sounds(std::string_view raw, Spelling script) {
   if (script != Spelling::kLatin && script != Spelling::kCyrillic && script != Spelling::kAbjad)
     return std::string(raw);
   const bool slavic = slavic_ending(raw);
+  if (script == Spelling::kCyrillic && !slavic && french_u(raw)) return french_spelling(raw);
   for (std::size_t i = 0; i < raw.size(); ++i) {
     const std::string_view rest = raw.substr(i);
     if (slavic && (rest.starts_with("sh") || rest.starts_with("zh"))) {
