@@ -286,8 +286,8 @@ double transcription_similarity(std::string_view pattern, std::string_view token
         // (ভারত Bharat), and Devanagari writes v with व.
         if ((pattern_at[i - 1] & kBengaliBh) != 0 && ts[j - 1] == 'v')
           best = std::min(best, cost[i - 1][j - 1] + kSameSoundCost);
-        // Bengali and Hindi write English soft g with জ and ज (জর্জ George, অ্যাঞ্জেলা
-        // Angela), which the pattern holds as j, or as the glide i before a vowel.
+        // Bengali and Hindi write English soft g with জ and ज (জর্জ, जॉर्ज George), which
+        // the pattern holds as j, or as the glide i before a vowel.
         if (!european && (pc == 'i' || pc == 'j') && soft_g(ts, j - 1))
           best = std::min(best, cost[i - 1][j - 1] + kSameSoundCost);
       }
