@@ -97,6 +97,12 @@ double one(char p, std::string_view token, std::size_t k) {
   // the i of no other name. Inside a word that i is as often a y (Seyyed "seied", no سجاد
   // Sajjad).
   if (p == 'j' && t == 'i' && k == 0 && k + 1 < token.size() && is_vowel(token[k + 1])) return 0.0;
+  // After a consonant the fold's i may be a j (Jahjuh "iahiuh") but also a y whose i the
+  // fold merged (Jafariyeh "iafarieh"): a near consonant's price, so that such a pair is
+  // left to review; after a vowel it is a y (Seyyed).
+  if (p == 'j' && t == 'i' && k > 0 && k + 1 < token.size() && is_vowel(token[k + 1]) && token[k + 1] != 'i' &&
+      !is_vowel(token[k - 1]))
+    return kNearCost;
   if (tv) return 2.0;
   if (p == t || same_letter(p, t)) return 0.0;
   const char next = k + 1 < token.size() ? token[k + 1] : '\0';

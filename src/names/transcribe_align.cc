@@ -120,6 +120,11 @@ char sound_class(char c) {
 char liquid(char c) { return c == 'l' ? 'r' : c; }
 
 // A stop and its voiced or voiceless partner: b p, d t, g k.
+// A g before e or i: soft in English and the Romance languages.
+bool soft_g(std::string_view t, std::size_t k) {
+  return t[k] == 'g' && k + 1 < t.size() && (t[k + 1] == 'e' || t[k + 1] == 'i');
+}
+
 bool voicing_pair(char p, char t) {
   auto partner = [](char c) {
     switch (c) {
@@ -281,7 +286,16 @@ double transcription_similarity(std::string_view pattern, std::string_view token
         // (ভারত Bharat), and Devanagari writes v with व.
         if ((pattern_at[i - 1] & kBengaliBh) != 0 && ts[j - 1] == 'v')
           best = std::min(best, cost[i - 1][j - 1] + kSameSoundCost);
+        // Bengali and Hindi write English soft g with জ and ज (জর্জ, जॉर्ज George), which
+        // the pattern holds as j, or as the glide i before a vowel.
+        if (!european && (pc == 'i' || pc == 'j') && soft_g(ts, j - 1))
+          best = std::min(best, cost[i - 1][j - 1] + kSameSoundCost);
       }
+      // An English or French ge before a vowel or last (George, Serge) is that g alone: the
+      // e only softens it.
+      if (!european && i > 0 && j > 1 && (ps[i - 1] == 'i' || ps[i - 1] == 'j') && ts[j - 2] == 'g' &&
+          ts[j - 1] == 'e' && (j == ts.size() || is_vowel(ts[j])))
+        best = std::min(best, cost[i - 1][j - 2] + kSameSoundCost);
       if (i > 0 && j > 1 && (digraph[j - 1] & vowel_bit(ps[i - 1])) != 0)
         best = std::min(best, cost[i - 1][j - 2] + kSameSoundCost);
       if (i > 1 && j > 0 && diphthong[i - 1] != 0 && diphthong[i - 1] == ts[j - 1])

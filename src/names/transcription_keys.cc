@@ -236,6 +236,15 @@ void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out) 
     glide[0] = 'i';
     pattern_keys(glide, out);
   }
+  // A Devanagari or Bengali pattern (its inherent vowel an optional A) writes English soft
+  // g with its j, folded to the glide i before a vowel (জর্জ "iAriA" George): the
+  // alignment pairs them, the keys count g a class of its own.
+  if (pattern.find('A') != std::string_view::npos) {
+    std::string soft(pattern);
+    for (std::size_t i = 0; i + 1 < soft.size(); ++i)
+      if (soft[i] == 'i' && std::string_view("aeouAEOU").find(soft[i + 1]) != std::string_view::npos) soft[i] = 'g';
+    if (soft != pattern) pattern_keys(soft, out);
+  }
   // A word's first j, folded to the glide i before a vowel (ジュ, ジョ, 贾, 朱), is also the
   // soft g of French and Italian (ジュヌヴィエーヴ Geneviève, ジョヴァンニ Giovanni), which
   // the alignment pairs with it and the keys count as a class of its own.
