@@ -257,7 +257,7 @@ void register_screen(CLI::App& app, GlobalOptions& global, Runner& runner) {
       ->type_name("FILE");
   cmd->add_option("--country", options->country, "Country hint for every name (ISO code), e.g. CN")->type_name("CC");
   cmd->add_option("--type", options->type, "Kind hint: person, organization, vessel or aircraft")->type_name("KIND");
-  cmd->add_option("--match", options->match, "Match threshold in [0,1] (default 0.92, or the index's)")
+  cmd->add_option("--match", options->match, "Match threshold in [0,1] (default 0.90, or the index's)")
       ->check(CLI::Range(0.0, 1.0))
       ->type_name("T");
   cmd->add_option("--review", options->review, "Review threshold in [0,1] (default 0.80, or the index's)")
