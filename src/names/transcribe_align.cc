@@ -137,7 +137,9 @@ bool voicing_pair(char p, char t) {
       default: return '\0';
     }
   };
-  return partner(p) == t;
+  // A letter with no partner pairs with nothing, not with a NUL byte (fuzz_name_bounds).
+  const char partner_of_p = partner(p);
+  return partner_of_p != '\0' && partner_of_p == t;
 }
 
 // i and e: Chinese writes an unstressed e with the table's i column (维尼齐亚 Venezia,
