@@ -68,7 +68,7 @@ void pair_pattern(const NameIndex::Data& d, std::string_view pattern, PatternSou
   thread_local std::vector<std::pair<double, std::uint32_t>> ranked;
   if (closeness.size() < d.tokens.size()) closeness.resize(d.tokens.size(), 0);
   keys.clear();
-  transcription_query_keys(pattern, keys);
+  transcription_query_keys(pattern, source, keys);
   reached.clear();
   auto reach = [&](const std::vector<std::uint64_t>& group, std::uint8_t close) {
     for (auto k : group) {

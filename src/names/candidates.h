@@ -42,7 +42,7 @@ struct TranscriptionKeys {
     near.clear();
   }
 };
-void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out);
+void transcription_query_keys(std::string_view pattern, PatternSource source, TranscriptionKeys& out);
 
 // Forms worth scoring for every weighed reading of a query (each token looked up by its
 // kind: a pattern by its transcription keys, any other token by its spelling keys) and,

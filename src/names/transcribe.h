@@ -47,6 +47,12 @@ namespace interdict {
 // タ ta), so the alignment prices a voicing pair cheaper for a Chinese pattern only
 // (kUnvoicedCost); han_pattern's words are kChinese, every other pattern kOther.
 enum class PatternSource : std::uint8_t { kOther, kChinese };
+// True for a Devanagari or Bengali pattern: its inherent vowel is an optional A. A Chinese
+// pattern is never one, whatever optional A it holds (盖's gAEI, a glide's IA). The
+// alignment and the keys both ask this, so they cannot disagree.
+[[nodiscard]] inline bool is_indic_pattern(std::string_view pattern, PatternSource source) {
+  return source != PatternSource::kChinese && pattern.find('A') != std::string_view::npos;
+}
 
 // True for a Devanagari or Bengali letter or sign this module reads, or a zero-width
 // joiner (which shapes conjuncts and says nothing of sound).

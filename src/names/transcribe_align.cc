@@ -208,9 +208,8 @@ double transcription_similarity(std::string_view pattern, std::string_view token
   // once here rather than in every cell of its column.
   // A Devanagari or Bengali pattern (its inherent vowel an optional A) writes an Indic
   // name first, whose final t and e are said (भरत Bharat): the rules for European letters
-  // the tables leave unwritten are not its. A Chinese pattern is never one, whatever
-  // optional A it holds (盖's gAEI, a glide's IA).
-  const bool european = chinese || pattern.find('A') == std::string_view::npos;
+  // the tables leave unwritten are not its (is_indic_pattern).
+  const bool european = !is_indic_pattern(pattern, source);
   std::array<double, kMax> token_gaps{};
   std::array<unsigned, kMax> at{};
   std::array<unsigned char, kMax> digraph{};  // the vowels a digraph ending here may be

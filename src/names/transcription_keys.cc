@@ -204,7 +204,7 @@ std::string kana_russian(std::string_view pattern) {
 
 }  // namespace
 
-void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out) {
+void transcription_query_keys(std::string_view pattern, PatternSource source, TranscriptionKeys& out) {
   pattern_keys(pattern, out);
   const std::string russian = kana_russian(pattern);
   if (russian != pattern) pattern_keys(russian, out);
@@ -239,7 +239,7 @@ void transcription_query_keys(std::string_view pattern, TranscriptionKeys& out) 
   // A Devanagari or Bengali pattern (its inherent vowel an optional A) writes English soft
   // g with its j, folded to the glide i before a vowel (জর্জ "iAriA" George): the
   // alignment pairs them, the keys count g a class of its own.
-  if (pattern.find('A') != std::string_view::npos) {
+  if (is_indic_pattern(pattern, source)) {
     std::string soft(pattern);
     for (std::size_t i = 0; i + 1 < soft.size(); ++i)
       if (soft[i] == 'i' && std::string_view("aeouAEOU").find(soft[i + 1]) != std::string_view::npos) soft[i] = 'g';

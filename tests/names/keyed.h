@@ -16,7 +16,7 @@ namespace interdict {
 inline bool keyed_in(std::string_view pattern, std::string_view token,
                      std::vector<std::uint64_t> TranscriptionKeys::*group) {
   TranscriptionKeys query;
-  transcription_query_keys(pattern, query);
+  transcription_query_keys(pattern, PatternSource::kOther, query);
   std::vector<std::uint64_t> posted;
   transcription_keys(token, posted);
   const auto& keys = query.*group;
